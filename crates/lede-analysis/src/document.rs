@@ -1,0 +1,312 @@
+//! The structure of an article: its title, byline, body paragraphs and closing
+//! notes, found in plain text by its layout rather than by any markup.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Span;
+
+/// What part of the article a block is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BlockKind {
+    /// The headline: the first line, when it reads like one.
+    Title,
+    /// "By …", naming the author and, after a comma, the publication.
+    Byline,
+    /// A body paragraph.
+    Paragraph,
+    /// A closing note in parentheses, such as an editor's note about the author.
+    Note,
+}
+
+/// One block of the article: a byte span into [`Document::text`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub span: Span,
+}
+
+/// An article: its text and the blocks it is made of, in reading order.
+///
+/// ```
+/// use lede_analysis::{BlockKind, Document};
+/// let doc = Document::parse("A headline\n\nBy Ann Lee, The Daily\n\nFirst paragraph.\n\nSecond.");
+/// assert_eq!(doc.title(), Some("A headline"));
+/// assert_eq!(doc.byline().unwrap().author, "Ann Lee");
+/// assert_eq!(doc.blocks_of(BlockKind::Paragraph).count(), 2);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    text: String,
+    blocks: Vec<Block>,
+}
+
+/// The parts of a byline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Byline<'t> {
+    pub author: &'t str,
+    pub publication: Option<&'t str>,
+}
+
+/// Longest line we still take for a headline.
+const MAX_TITLE_CHARS: usize = 200;
+/// Longest block we still take for a byline.
+const MAX_BYLINE_CHARS: usize = 160;
+
+impl Document {
+    /// Reads an article from plain text.
+    ///
+    /// Blocks are separated by blank lines. A text with no blank line but several
+    /// lines is taken one paragraph a line, as pasted text often is. The first block
+    /// is the title when it is one short line that does not end like a sentence; a
+    /// block starting "By " right after it is the byline; a last block wholly in
+    /// parentheses is a note.
+    pub fn parse(text: &str) -> Document {
+        let text = text.to_owned();
+        let mut spans = split_blocks(&text);
+        if spans.len() == 1 && spans[0].slice(&text).contains('\n') {
+            spans = split_lines(&text, spans[0]);
+        }
+        let mut blocks: Vec<Block> = spans
+            .into_iter()
+            .map(|span| Block {
+                kind: BlockKind::Paragraph,
+                span,
+            })
+            .collect();
+
+        let mut next = 0;
+        if blocks.len() > 1 && looks_like_title(blocks[0].span.slice(&text)) {
+            blocks[0].kind = BlockKind::Title;
+            next = 1;
+        }
+        if blocks.len() > next + 1 && parse_byline(blocks[next].span.slice(&text)).is_some() {
+            blocks[next].kind = BlockKind::Byline;
+            next += 1;
+        }
+        let body_blocks = blocks.len() - next;
+        if let Some(last) = blocks.last_mut() {
+            let s = last.span.slice(&text);
+            if body_blocks > 1 && s.starts_with('(') && s.ends_with(')') {
+                last.kind = BlockKind::Note;
+            }
+        }
+        Document { text, blocks }
+    }
+
+    /// The whole text; every span in this crate's output points into it.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// All blocks, in reading order.
+    pub fn blocks(&self) -> &[Block] {
+        &self.blocks
+    }
+
+    /// The blocks of one kind, in reading order.
+    pub fn blocks_of(&self, kind: BlockKind) -> impl Iterator<Item = &Block> {
+        self.blocks.iter().filter(move |b| b.kind == kind)
+    }
+
+    /// The text of a block.
+    pub fn block_text(&self, block: &Block) -> &str {
+        block.span.slice(&self.text)
+    }
+
+    pub fn title(&self) -> Option<&str> {
+        self.blocks_of(BlockKind::Title)
+            .next()
+            .map(|b| self.block_text(b))
+    }
+
+    pub fn byline(&self) -> Option<Byline<'_>> {
+        self.blocks_of(BlockKind::Byline)
+            .next()
+            .and_then(|b| parse_byline(self.block_text(b)))
+    }
+}
+
+/// Spans of the runs of text between blank lines, trimmed of surrounding white space.
+fn split_blocks(text: &str) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let blank = line.trim().is_empty();
+        match (blank, start) {
+            (false, None) => start = Some(offset),
+            (true, Some(s)) => {
+                spans.push(trimmed(text, Span::new(s, offset)));
+                start = None;
+            }
+            _ => {}
+        }
+        offset += line.len();
+    }
+    if let Some(s) = start {
+        spans.push(trimmed(text, Span::new(s, text.len())));
+    }
+    spans
+}
+
+/// Spans of the non-blank lines inside `within`.
+fn split_lines(text: &str, within: Span) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut offset = within.start;
+    for line in within.slice(text).split_inclusive('\n') {
+        let span = trimmed(text, Span::new(offset, offset + line.len()));
+        if !span.is_empty() {
+            spans.push(span);
+        }
+        offset += line.len();
+    }
+    spans
+}
+
+fn trimmed(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let start = span.start + (s.len() - s.trim_start().len());
+    let end = span.end - (s.len() - s.trim_end().len());
+    Span::new(start, end.max(start))
+}
+
+fn looks_like_title(s: &str) -> bool {
+    !s.contains('\n')
+        && s.chars().count() <= MAX_TITLE_CHARS
+        && !s.ends_with(['.', ',', ';', ':'])
+        && s.chars().next().is_some_and(|c| !c.is_lowercase())
+}
+
+fn parse_byline(s: &str) -> Option<Byline<'_>> {
+    if s.contains('\n') || s.chars().count() > MAX_BYLINE_CHARS {
+        return None;
+    }
+    let rest = s.strip_prefix("By ").or_else(|| s.strip_prefix("BY "))?;
+    let (author, publication) = match rest.split_once(',') {
+        Some((a, p)) => (a.trim(), Some(p.trim()).filter(|p| !p.is_empty())),
+        None => (rest.trim(), None),
+    };
+    // An author's name starts with a capital: "By contrast, …" is a sentence.
+    if !author.chars().next()?.is_uppercase() || author.split_whitespace().count() > 8 {
+        return None;
+    }
+    Some(Byline {
+        author,
+        publication,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn kinds(text: &str) -> Vec<(BlockKind, String)> {
+        let doc = Document::parse(text);
+        doc.blocks()
+            .iter()
+            .map(|b| (b.kind, doc.block_text(b).to_owned()))
+            .collect()
+    }
+
+    use BlockKind::*;
+
+    #[test]
+    fn layouts() {
+        let p = |s: &str| (Paragraph, s.to_owned());
+        let cases: &[(&str, Vec<(BlockKind, String)>)] = &[
+            ("", vec![]),
+            ("  \n\n ", vec![]),
+            ("Only one paragraph.", vec![p("Only one paragraph.")]),
+            (
+                "Headline\n\nBody one.\n\nBody two.",
+                vec![(Title, "Headline".into()), p("Body one."), p("Body two.")],
+            ),
+            (
+                "A sentence first.\n\nBody.",
+                vec![p("A sentence first."), p("Body.")],
+            ),
+            (
+                "Head\n\nBy Ann Lee, Reuters\n\nBody.\n\n(Ann Lee is a writer.)",
+                vec![
+                    (Title, "Head".into()),
+                    (Byline, "By Ann Lee, Reuters".into()),
+                    p("Body."),
+                    (Note, "(Ann Lee is a writer.)".into()),
+                ],
+            ),
+            (
+                "Head\n\nBy contrast, the rest.\n\nBody.",
+                vec![
+                    (Title, "Head".into()),
+                    p("By contrast, the rest."),
+                    p("Body."),
+                ],
+            ),
+            (
+                "Head\nline two.\nline three.",
+                vec![
+                    (Title, "Head".into()),
+                    p("line two."),
+                    p("line three."),
+                ],
+            ),
+            (
+                "\n\n  Head  \n\n\n  Body with  spaces.  \n",
+                vec![(Title, "Head".into()), p("Body with  spaces.")],
+            ),
+            ("(Only a parenthesis.)", vec![p("(Only a parenthesis.)")]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(&kinds(text), expected, "parsing {text:?}");
+        }
+    }
+
+    #[test]
+    fn bylines() {
+        let d = Document::parse("T\n\nBy Zhong Sheng, People’s Daily\n\nBody.");
+        let b = d.byline().unwrap();
+        assert_eq!(b.author, "Zhong Sheng");
+        assert_eq!(b.publication, Some("People’s Daily"));
+        let d = Document::parse("T\n\nBy Ann Lee\n\nBody.");
+        assert_eq!(d.byline().unwrap().publication, None);
+    }
+
+    #[test]
+    fn seed_article() {
+        let doc = Document::parse(include_str!("../../../seeds/000_98b7338e0901f976.txt"));
+        assert_eq!(
+            doc.title(),
+            Some("To push China-U.S. relations to make greater progress from new starting point")
+        );
+        let by = doc.byline().unwrap();
+        assert_eq!((by.author, by.publication), ("Zhong Sheng", Some("People’s Daily")));
+        let paragraphs: Vec<_> = doc
+            .blocks_of(Paragraph)
+            .map(|b| doc.block_text(b))
+            .collect();
+        // The issue speaks of 20 body paragraphs: 19 paragraphs and the closing note.
+        assert_eq!(paragraphs.len(), 19);
+        assert!(paragraphs[0].starts_with("On Jan. 17, 2025, Chinese President Xi Jinping"));
+        assert!(paragraphs[18].starts_with("The river of human history"));
+        let note: Vec<_> = doc.blocks_of(Note).map(|b| doc.block_text(b)).collect();
+        assert_eq!(note.len(), 1);
+        assert!(note[0].starts_with("(Zhong Sheng is a pen name"));
+    }
+
+    proptest! {
+        #[test]
+        fn blocks_are_ordered_trimmed_and_non_empty(text in "(\\PC|\n){0,80}") {
+            let doc = Document::parse(&text);
+            let mut last_end = 0;
+            for b in doc.blocks() {
+                prop_assert!(b.span.start >= last_end);
+                let s = doc.block_text(b);
+                prop_assert!(!s.is_empty());
+                prop_assert_eq!(s, s.trim());
+                last_end = b.span.end;
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+//! The analysis behind Lede: it reads an English news article and finds its
+//! structure, its named entities and its themes.
+//!
+//! Everything here is plain Rust with no web dependency: it takes text (and
+//! lexicons) and returns plain, serialisable data, so it runs natively in tests
+//! and benchmarks, in the browser's main thread, or in a Web Worker.
+//!
+//! ```
+//! use lede_analysis::Document;
+//! let doc = Document::parse("Talks resume\n\nThe two sides met in Geneva on Monday.");
+//! assert_eq!(doc.title(), Some("Talks resume"));
+//! ```
+//!
+//! All offsets are byte spans ([`Span`]) into [`Document::text`]; [`OffsetMap`]
+//! converts them to code points or UTF-16 units.
+
+mod document;
+mod span;
+
+pub use document::{Block, BlockKind, Byline, Document};
+pub use span::{OffsetMap, Span};
