@@ -15,7 +15,9 @@
 //! converts them to code points or UTF-16 units.
 
 mod document;
+pub mod entities;
 mod span;
 
 pub use document::{Block, BlockKind, Byline, Document};
+pub use entities::{Entities, Entity, EntityId, Label, Mention, Quote, recognize};
 pub use span::{OffsetMap, Span};
