@@ -1,0 +1,146 @@
+// The seed article as a reader sees it, at desktop and phone widths, light and dark.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, readFile } from 'node:fs/promises';
+import { serveDist, launchBrowser, openPage } from './harness.mjs';
+
+// What the reader should see, read from the seed file itself (the same file
+// the app embeds), split the plain way: blocks between blank lines.
+const seed = await readFile(new URL('../../seeds/000_98b7338e0901f976.txt', import.meta.url), 'utf8');
+const blocks = seed.split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean);
+const [title, byline] = blocks;
+const note = blocks.at(-1);
+const paragraphs = blocks.slice(2, -1);
+
+let server;
+let browser;
+before(async () => {
+  await mkdir(new URL('./screenshots/', import.meta.url), { recursive: true });
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the reader sees the headline, byline, every paragraph and the note, with no errors', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), title);
+  assert.equal(await page.locator('h1').count(), 1, 'exactly one h1');
+  assert.equal(byline, 'By Zhong Sheng, People’s Daily');
+  assert.match(await page.locator('.byline').innerText(), /By\s+Zhong Sheng\s*·\s*People’s Daily/);
+
+  const shown = await page.locator('article .article-body p').allInnerTexts();
+  assert.equal(shown.length, paragraphs.length);
+  assert.deepEqual(shown.map((p) => p.trim()), paragraphs);
+
+  const noteEl = page.getByRole('note');
+  assert.equal((await noteEl.innerText()).trim(), note);
+  assert.match(note, /^\(Zhong Sheng is a pen name/);
+
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.equal(await page.title(), `${title} — Lede`);
+  assert.ok(
+    (await page.locator('meta[name="description"]').getAttribute('content')).length > 40,
+    'a page description',
+  );
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+for (const [name, width, height] of [
+  ['phone', 360, 740],
+  ['desktop', 1280, 900],
+]) {
+  test(`the article fits a ${name} screen (${width} px) with a comfortable measure`, async () => {
+    const { page, context, problems } = await openPage(browser, server.url, { width, height });
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(scrollWidth <= width, `no horizontal scrolling: page is ${scrollWidth} px wide`);
+
+    const para = page.locator('article .article-body p').first();
+    const box = await para.boundingBox();
+    assert.ok(box.x >= 8 && box.x + box.width <= width - 8, 'text keeps a margin from the edges');
+    // A comfortable measure: at most ~80 characters a line on wide screens.
+    const charsPerLine = await para.evaluate((p) => {
+      const style = getComputedStyle(p);
+      const ctx = document.createElement('canvas').getContext('2d');
+      ctx.font = `${style.fontSize} ${style.fontFamily}`;
+      const avg = ctx.measureText('abcdefghijklmnopqrstuvwxyz ').width / 27;
+      return p.getBoundingClientRect().width / avg;
+    });
+    assert.ok(charsPerLine <= 85, `about ${Math.round(charsPerLine)} characters a line`);
+    assert.ok(charsPerLine >= (width < 500 ? 30 : 55), `about ${Math.round(charsPerLine)} characters a line`);
+    const fontSize = await para.evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+    assert.ok(fontSize >= 16, `body text is ${fontSize}px`);
+
+    await page.screenshot({ path: `screenshots/article-${name}.png`, fullPage: false });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+/** Relative luminance contrast of two CSS rgb() colours. */
+function contrast(a, b) {
+  const lum = (c) => {
+    const [r, g, bl] = c.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+async function colours(page) {
+  return page.evaluate(() => {
+    const bg = getComputedStyle(document.body).backgroundColor;
+    const pick = (sel) => getComputedStyle(document.querySelector(sel)).color;
+    return { bg, body: pick('article .article-body p'), byline: pick('.byline'), note: pick('.note') };
+  });
+}
+
+test('the theme follows the system, toggles by button, and keeps AA contrast', async () => {
+  const { page, context, problems } = await openPage(browser, server.url, { colorScheme: 'dark' });
+  const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+  assert.equal(await theme(), 'dark', 'follows prefers-color-scheme: dark');
+  const dark = await colours(page);
+
+  const toggle = page.getByRole('button', { name: 'Dark theme' });
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+  await toggle.click();
+  assert.equal(await theme(), 'light');
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+  const light = await colours(page);
+  assert.notEqual(light.bg, dark.bg, 'the background changes');
+
+  for (const [name, c] of [['dark', dark], ['light', light]]) {
+    for (const part of ['body', 'byline', 'note']) {
+      const ratio = contrast(c[part], c.bg);
+      assert.ok(ratio >= 4.5, `${part} text in the ${name} theme has contrast ${ratio.toFixed(2)}`);
+    }
+  }
+
+  // The choice survives a reload.
+  await page.reload();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.equal(await theme(), 'light');
+  await page.screenshot({ path: 'screenshots/article-light.png' });
+  await toggle.click();
+  await page.screenshot({ path: 'screenshots/article-dark.png' });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the theme toggle works from the keyboard', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  const toggle = page.getByRole('button', { name: 'Dark theme' });
+  await toggle.focus();
+  const before = await toggle.getAttribute('aria-pressed');
+  await page.keyboard.press('Enter');
+  assert.notEqual(await toggle.getAttribute('aria-pressed'), before);
+  await page.keyboard.press('Space');
+  assert.equal(await toggle.getAttribute('aria-pressed'), before);
+  await context.close();
+});

@@ -1,0 +1,106 @@
+//! Component tests: mount a component in headless Chromium, act, and assert the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use lede::{ArticleView, ColourSchemeToggle};
+use lede_analysis::Document;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A fresh element in the body to mount one component into.
+fn container() -> HtmlElement {
+    let doc = document();
+    let el = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&el).unwrap();
+    el.unchecked_into()
+}
+
+fn texts(root: &HtmlElement, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().text_content().unwrap_or_default())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn article_shows_title_byline_paragraphs_and_note() {
+    let root = container();
+    let doc = Document::parse(
+        "Ports reopen after storm\n\nBy Ana Ruiz, The Harbour Times\n\nShips left at dawn.\n\nTrade resumed by noon.\n\n(Ana Ruiz reports on shipping.)",
+    );
+    let document = Signal::stored(doc);
+    leptos::mount::mount_to(root.clone(), move || view! { <ArticleView document=document /> })
+        .forget();
+    leptos::task::tick().await;
+
+    assert_eq!(texts(&root, "h1"), ["Ports reopen after storm"]);
+    assert_eq!(texts(&root, ".byline .author"), ["Ana Ruiz"]);
+    assert_eq!(texts(&root, ".byline .publication"), ["The Harbour Times"]);
+    assert_eq!(
+        texts(&root, ".article-body p"),
+        ["Ships left at dawn.", "Trade resumed by noon."]
+    );
+    assert_eq!(texts(&root, ".note"), ["(Ana Ruiz reports on shipping.)"]);
+}
+
+#[wasm_bindgen_test]
+async fn article_renders_markup_in_text_as_text() {
+    let root = container();
+    let doc = Document::parse("<b>Bold?</b>\n\n<img src=x onerror=alert(1)> stays text.");
+    let document = Signal::stored(doc);
+    leptos::mount::mount_to(root.clone(), move || view! { <ArticleView document=document /> })
+        .forget();
+    leptos::task::tick().await;
+
+    assert!(root.query_selector("img, b").unwrap().is_none());
+    assert_eq!(texts(&root, "h1"), ["<b>Bold?</b>"]);
+}
+
+#[wasm_bindgen_test]
+async fn article_follows_its_document_signal() {
+    let root = container();
+    let document = RwSignal::new(Document::parse("First\n\nOne."));
+    leptos::mount::mount_to(root.clone(), move || view! { <ArticleView document=document /> })
+        .forget();
+    leptos::task::tick().await;
+    assert_eq!(texts(&root, "h1"), ["First"]);
+
+    document.set(Document::parse("Second\n\nTwo.\n\nThree."));
+    leptos::task::tick().await;
+    assert_eq!(texts(&root, "h1"), ["Second"]);
+    assert_eq!(texts(&root, ".article-body p").len(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn colour_scheme_toggle_flips_theme_and_pressed_state() {
+    let root = container();
+    leptos::mount::mount_to(root.clone(), ColourSchemeToggle).forget();
+    leptos::task::tick().await;
+
+    let button: HtmlElement = root
+        .query_selector("button")
+        .unwrap()
+        .expect("a toggle button")
+        .unchecked_into();
+    // The icon is aria-hidden, so the accessible name is the words alone.
+    let icon = texts(&root, "[aria-hidden=true]").concat();
+    let name = button.text_content().unwrap().replacen(&icon, "", 1);
+    assert_eq!(name.trim(), "Dark theme");
+    let html = document().document_element().unwrap();
+    let before = html.get_attribute("data-theme").unwrap();
+    let pressed_before = button.get_attribute("aria-pressed").unwrap();
+    assert_eq!(pressed_before == "true", before == "dark");
+
+    button.click();
+    leptos::task::tick().await;
+    let after = html.get_attribute("data-theme").unwrap();
+    assert_ne!(before, after);
+    assert_eq!(button.get_attribute("aria-pressed").unwrap() == "true", after == "dark");
+
+    button.click();
+    leptos::task::tick().await;
+    assert_eq!(html.get_attribute("data-theme").unwrap(), before);
+}
