@@ -14,7 +14,7 @@ pub fn ArticleView(#[prop(into)] document: Signal<Document>) -> impl IntoView {
             view! {
                 <p class="byline">
                     "By " <span class="author">{author}</span>
-                    {publication.map(|p| view! { <span class="publication">{p}</span> })}
+                    {publication.map(|p| view! { " · " <span class="publication">{p}</span> })}
                 </p>
             }
         });
@@ -29,7 +29,7 @@ pub fn ArticleView(#[prop(into)] document: Signal<Document>) -> impl IntoView {
             .blocks_of(BlockKind::Note)
             .map(|b| {
                 view! {
-                    <aside class="note" aria-label="Note">
+                    <aside class="note" role="note" aria-label="Note">
                         <p>{doc.block_text(b).to_owned()}</p>
                     </aside>
                 }

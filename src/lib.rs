@@ -12,4 +12,4 @@ mod panic;
 pub use app::App;
 pub use article::ArticleView;
 pub use colour_scheme::ColourSchemeToggle;
-pub use panic::install_panic_hook;
+pub use panic::{PANIC_MESSAGE, install_panic_hook, show_panic_message};

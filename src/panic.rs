@@ -3,8 +3,7 @@
 use wasm_bindgen::JsCast;
 
 /// The message shown in place of the app after a panic.
-pub const PANIC_MESSAGE: &str =
-    "Something went wrong and Lede stopped. Reload the page to start again; the details are in the browser console.";
+pub const PANIC_MESSAGE: &str = "Something went wrong and Lede stopped. Reload the page to start again; the details are in the browser console.";
 
 /// Installs a panic hook that logs the panic to the console and shows
 /// [`PANIC_MESSAGE`] on the page.
@@ -15,7 +14,8 @@ pub fn install_panic_hook() {
     }));
 }
 
-fn show_panic_message() {
+/// Puts [`PANIC_MESSAGE`] at the top of the page, as an alert.
+pub fn show_panic_message() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

@@ -32,8 +32,11 @@ async fn article_shows_title_byline_paragraphs_and_note() {
         "Ports reopen after storm\n\nBy Ana Ruiz, The Harbour Times\n\nShips left at dawn.\n\nTrade resumed by noon.\n\n(Ana Ruiz reports on shipping.)",
     );
     let document = Signal::stored(doc);
-    leptos::mount::mount_to(root.clone(), move || view! { <ArticleView document=document /> })
-        .forget();
+    leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <ArticleView document=document /> },
+    )
+    .forget();
     leptos::task::tick().await;
 
     assert_eq!(texts(&root, "h1"), ["Ports reopen after storm"]);
@@ -51,8 +54,11 @@ async fn article_renders_markup_in_text_as_text() {
     let root = container();
     let doc = Document::parse("<b>Bold?</b>\n\n<img src=x onerror=alert(1)> stays text.");
     let document = Signal::stored(doc);
-    leptos::mount::mount_to(root.clone(), move || view! { <ArticleView document=document /> })
-        .forget();
+    leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <ArticleView document=document /> },
+    )
+    .forget();
     leptos::task::tick().await;
 
     assert!(root.query_selector("img, b").unwrap().is_none());
@@ -63,8 +69,11 @@ async fn article_renders_markup_in_text_as_text() {
 async fn article_follows_its_document_signal() {
     let root = container();
     let document = RwSignal::new(Document::parse("First\n\nOne."));
-    leptos::mount::mount_to(root.clone(), move || view! { <ArticleView document=document /> })
-        .forget();
+    leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <ArticleView document=document /> },
+    )
+    .forget();
     leptos::task::tick().await;
     assert_eq!(texts(&root, "h1"), ["First"]);
 
@@ -98,9 +107,23 @@ async fn colour_scheme_toggle_flips_theme_and_pressed_state() {
     leptos::task::tick().await;
     let after = html.get_attribute("data-theme").unwrap();
     assert_ne!(before, after);
-    assert_eq!(button.get_attribute("aria-pressed").unwrap() == "true", after == "dark");
+    assert_eq!(
+        button.get_attribute("aria-pressed").unwrap() == "true",
+        after == "dark"
+    );
 
     button.click();
     leptos::task::tick().await;
     assert_eq!(html.get_attribute("data-theme").unwrap(), before);
+}
+
+#[wasm_bindgen_test]
+fn panic_message_is_an_alert_on_the_page() {
+    lede::show_panic_message();
+    let alert = document()
+        .query_selector("body > .fatal[role=alert]")
+        .unwrap()
+        .expect("an alert at the top of the body");
+    assert_eq!(alert.text_content().unwrap(), lede::PANIC_MESSAGE);
+    alert.remove();
 }

@@ -59,6 +59,7 @@ export async function launchBrowser() {
  */
 export async function openPage(browser, url, { width = 1280, height = 900, colorScheme = 'light' } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+  context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => {

@@ -246,11 +246,7 @@ mod tests {
             ),
             (
                 "Head\nline two.\nline three.",
-                vec![
-                    (Title, "Head".into()),
-                    p("line two."),
-                    p("line three."),
-                ],
+                vec![(Title, "Head".into()), p("line two."), p("line three.")],
             ),
             (
                 "\n\n  Head  \n\n\n  Body with  spaces.  \n",
@@ -281,7 +277,10 @@ mod tests {
             Some("To push China-U.S. relations to make greater progress from new starting point")
         );
         let by = doc.byline().unwrap();
-        assert_eq!((by.author, by.publication), ("Zhong Sheng", Some("People’s Daily")));
+        assert_eq!(
+            (by.author, by.publication),
+            ("Zhong Sheng", Some("People’s Daily"))
+        );
         let paragraphs: Vec<_> = doc
             .blocks_of(Paragraph)
             .map(|b| doc.block_text(b))

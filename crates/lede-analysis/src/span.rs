@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 /// A half-open byte range `start..end` into a text exactly as given.
 ///
 /// Both ends always lie on `char` boundaries of the text the span was made for.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -84,7 +86,10 @@ impl OffsetMap {
 
     /// Extra bytes and extra UTF-16 savings of the wide chars that end at or before `byte`.
     fn before(&self, byte: usize) -> (usize, usize) {
-        assert!(byte <= self.len, "byte offset {byte} is past the end of the text");
+        assert!(
+            byte <= self.len,
+            "byte offset {byte} is past the end of the text"
+        );
         let n = self.wide.partition_point(|&(at, _, _)| at < byte);
         if n == 0 {
             (0, 0)

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Prints the raw and gzip -9 sizes of the release build's files (run after `trunk build --release`).
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$LEDE_ROOT/dist"
+printf '%-12s %10s %10s\n' file raw gzip
+for f in *.wasm *.js *.css index.html; do
+  kind=${f##*.}
+  printf '%-12s %10d %10d\n' "$kind" "$(stat -c%s "$f")" "$(gzip -9c "$f" | wc -c)"
+done
