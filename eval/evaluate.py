@@ -22,6 +22,7 @@ Usage (after ./setup.sh):
     .venv/bin/python evaluate.py --write         # both splits, rewrite RESULTS.md
     .venv/bin/python evaluate.py --errors        # our false positives/negatives on dev
     .venv/bin/python evaluate.py --errors --system spacy --label GPE
+    .venv/bin/python evaluate.py --rev HEAD      # our engine as committed, not the working tree
 """
 import argparse
 import collections
@@ -69,25 +70,49 @@ def run_spacy(docs):
     return out, f"spaCy {spacy.__version__} / {SPACY_MODEL} {nlp.meta.get('version', '?')}"
 
 
-def engine_binary():
-    """Build the `ner` example once (release) and return the path of its binary."""
-    if not EXAMPLE.exists():
+def checkout(rev):
+    """Export the repository at `rev` (a commit) into eval/.cache/rev-<sha> and return it.
+
+    Uses `git archive`, so the working tree and the index are not touched.
+    """
+    sha = subprocess.run(["git", "rev-parse", "--verify", f"{rev}^{{commit}}"], cwd=ROOT,
+                         capture_output=True, text=True)
+    if sha.returncode != 0:
+        raise EngineMissing(f"unknown revision {rev!r}: {sha.stderr.strip()}")
+    sha = sha.stdout.strip()
+    dest = HERE / ".cache" / f"rev-{sha[:12]}"
+    if not (dest / "Cargo.toml").exists():
+        dest.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "archive", sha], cwd=ROOT, capture_output=True)
+        subprocess.run(["tar", "-x", "-C", str(dest)], input=archive.stdout, check=True)
+    return dest
+
+
+def engine_binary(rev=None):
+    """Build the `ner` example once (release) and return the path of its binary.
+
+    Without `rev` it builds the working tree; with `rev` the committed state
+    at that revision (useful while someone is mid-edit).
+    """
+    root = ROOT if rev is None else checkout(rev)
+    example = root / EXAMPLE.relative_to(ROOT)
+    if not example.exists():
         raise EngineMissing(
-            f"our engine's example {EXAMPLE.relative_to(ROOT)} does not exist yet: "
-            "only spaCy is scored")
+            f"our engine's example {EXAMPLE.relative_to(ROOT)} does not exist"
+            f"{'' if rev is None else ' at ' + rev} yet: only spaCy is scored")
     env = dict(os.environ)
     env.setdefault("CARGO_TARGET_DIR", str(ROOT / "target-eval"))
     build = subprocess.run(
         ["cargo", "build", "--release", "-q", "-p", "lede-analysis", "--example", "ner"],
-        cwd=ROOT, env=env, capture_output=True, text=True)
+        cwd=root, env=env, capture_output=True, text=True)
     if build.returncode != 0:
         raise EngineMissing("`cargo build --release -p lede-analysis --example ner` failed:\n"
                             + build.stderr[-3000:])
     return pathlib.Path(env["CARGO_TARGET_DIR"]) / "release" / "examples" / "ner"
 
 
-def run_engine(docs):
-    binary = engine_binary()
+def run_engine(docs, rev=None):
+    binary = engine_binary(rev)
     out = []
     for d in docs:
         run = subprocess.run([str(binary)], input=d["text"].encode("utf-8"), capture_output=True)
@@ -100,7 +125,8 @@ def run_engine(docs):
         except (ValueError, KeyError, TypeError) as e:
             raise EngineMissing(f"the ner example printed unexpected output on {d['name']}: {e}")
         out.append({s for s in spans if s[2] in LABELS})
-    return out, "lede-analysis (examples/ner.rs)"
+    where = "working tree" if rev is None else f"commit {rev}"
+    return out, f"lede-analysis examples/ner.rs ({where})"
 
 
 def score(docs, preds):
@@ -150,7 +176,7 @@ def table(docs, systems):
     return "\n".join(rows)
 
 
-def evaluate(split, want_engine=True):
+def evaluate(split, want_engine=True, rev=None):
     docs = load_split(split)
     systems, notes = [], []
     preds, version = run_spacy(docs)
@@ -158,8 +184,10 @@ def evaluate(split, want_engine=True):
     notes.append(version)
     if want_engine:
         try:
-            preds, version = run_engine(docs)
+            preds, version = run_engine(docs, rev)
             systems.append(("ours", score(docs, preds)))
+            if not any(preds):
+                version += ": predicted no entity at all (is recognize() still a stub?)"
             notes.append(version)
         except EngineMissing as e:
             notes.append(f"OUR ENGINE NOT SCORED: {e}")
@@ -175,13 +203,13 @@ def context(text, s, e, width=40):
     return f"…{left}[{text[s:e]}]{right}…"
 
 
-def errors(split, system, only_label):
+def errors(split, system, only_label, rev=None):
     docs = load_split(split)
     if system == "spacy":
         preds, _ = run_spacy(docs)
     else:
         try:
-            preds, _ = run_engine(docs)
+            preds, _ = run_engine(docs, rev)
         except EngineMissing as e:
             sys.exit(str(e))
     n_fp = n_fn = 0
@@ -214,7 +242,7 @@ def git_head():
         return "?"
 
 
-def write_results():
+def write_results(rev=None):
     parts = [
         "# Evaluation results",
         "",
@@ -226,9 +254,11 @@ def write_results():
         "",
     ]
     for split in ("dev", "test"):
-        header, tab, notes = evaluate(split)
+        header, tab, notes = evaluate(split, rev=rev)
         parts += [f"## {split}", "", header + ".", ""]
-        parts += [f"- {n}" for n in notes] + ["", tab, ""]
+        short = [n if "\n" not in n else n.split("\n")[0] + " (run evaluate.py for the compiler output)"
+                 for n in notes]
+        parts += [f"- {n}" for n in short] + ["", tab, ""]
     (HERE / "RESULTS.md").write_text("\n".join(parts), encoding="utf-8")
     print("\n".join(parts))
 
@@ -241,13 +271,15 @@ def main():
     ap.add_argument("--system", choices=["ours", "spacy"], default="ours", help="whose errors to list")
     ap.add_argument("--label", choices=LABELS, help="only errors of this label")
     ap.add_argument("--spacy-only", action="store_true", help="do not build or run our engine")
+    ap.add_argument("--rev", help="score our engine as committed at this revision (e.g. HEAD) "
+                    "instead of the working tree")
     args = ap.parse_args()
     if args.errors:
-        errors(args.split, args.system, args.label)
+        errors(args.split, args.system, args.label, args.rev)
     elif args.write:
-        write_results()
+        write_results(args.rev)
     else:
-        header, tab, notes = evaluate(args.split, want_engine=not args.spacy_only)
+        header, tab, notes = evaluate(args.split, want_engine=not args.spacy_only, rev=args.rev)
         print(header)
         for n in notes:
             print(f"- {n}")
