@@ -62,6 +62,13 @@ impl Document {
     /// block starting "By " right after it is the byline; a last block wholly in
     /// parentheses is a note.
     pub fn parse(text: &str) -> Document {
+        Document::parse_with_title(text, false)
+    }
+
+    /// [`Document::parse`], told whether the first block is known to be the
+    /// title (an imported page's `<h1>` or a Markdown `# Title`) so that it is
+    /// taken for one even when it does not read like one.
+    pub(crate) fn parse_with_title(text: &str, titled: bool) -> Document {
         let text = text.to_owned();
         let mut spans = split_blocks(&text);
         if spans.len() == 1 && spans[0].slice(&text).contains('\n') {
@@ -76,7 +83,14 @@ impl Document {
             .collect();
 
         let mut next = 0;
-        if blocks.len() > 1 && looks_like_title(blocks[0].span.slice(&text)) {
+        let first_is_title = |s: &str| {
+            if titled {
+                !s.contains('\n')
+            } else {
+                looks_like_title(s)
+            }
+        };
+        if blocks.len() > 1 && first_is_title(blocks[0].span.slice(&text)) {
             blocks[0].kind = BlockKind::Title;
             next = 1;
         }

@@ -16,8 +16,10 @@
 
 mod document;
 pub mod entities;
+mod import;
 mod span;
 
 pub use document::{Block, BlockKind, Byline, Document};
 pub use entities::{Entities, Entity, EntityId, Label, Mention, Quote, recognize};
+pub use import::{ImportError, MAX_IMPORT_BYTES, import, import_text};
 pub use span::{OffsetMap, Span};

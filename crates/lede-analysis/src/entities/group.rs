@@ -1,0 +1,156 @@
+//! Groups mentions into entities: one entity per thing, with a canonical
+//! name, the other forms the text uses, a Wikidata ID for known entities, and
+//! a salience score.
+//!
+//! A lone capitalised word the name rules kept aside joins the person whose
+//! surname (or, for Chinese, Korean and Vietnamese names, family name first)
+//! it is: "Trump" joins Donald Trump, "Xi" joins Xi Jinping.
+
+use std::collections::HashMap;
+
+use super::gazetteer::Gazetteer;
+use super::names::Raw;
+use super::{Entity, Label, Mention};
+use crate::{BlockKind, Document};
+
+/// Family names written first: "Xi Jinping" is Mr. Xi.
+const FAMILY_FIRST: &[&str] = &[
+    "Bai", "Cai", "Cao", "Chen", "Cheng", "Choi", "Cui", "Deng", "Ding", "Dong", "Du", "Feng",
+    "Fu", "Gao", "Guo", "Han", "He", "Hu", "Hua", "Huang", "Hun", "Jiang", "Jin", "Jung", "Kang",
+    "Kim", "Kong", "Lai", "Le", "Lee", "Li", "Liang", "Lin", "Liu", "Lu", "Luo", "Ma", "Mao",
+    "Moon", "Nguyen", "Pan", "Park", "Peng", "Pham", "Qin", "Ren", "Shen", "Song", "Su", "Sun",
+    "Tan", "Tang", "Tian", "Tran", "Tsai", "Wang", "Wei", "Wen", "Wu", "Xi", "Xiao", "Xie",
+    "Xu", "Yang", "Yao", "Ye", "Yin", "Yoon", "Yu", "Yuan", "Zeng", "Zhang", "Zhao", "Zheng",
+    "Zhong", "Zhou", "Zhu",
+];
+
+/// A mention from the rules, with the block it was found in.
+pub(crate) struct Found {
+    pub raw: Raw,
+    pub block: usize,
+}
+
+/// The surface form used to tell entities apart: straight apostrophes, no "the".
+fn key_form(s: &str) -> String {
+    let s = s
+        .strip_prefix("the ")
+        .or_else(|| s.strip_prefix("The "))
+        .unwrap_or(s);
+    s.replace('’', "'")
+}
+
+/// The names a person may be referred to by alone.
+fn person_keys(name: &str) -> impl Iterator<Item = &str> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let last = (words.len() > 1).then(|| words[words.len() - 1].trim_end_matches('.'));
+    let first = (words.len() > 1 && FAMILY_FIRST.contains(&words[0])).then(|| words[0]);
+    // "Jr." is not a surname: "Ferdinand Marcos Jr." is Marcos.
+    let before_last = (words.len() > 2 && matches!(last, Some("Jr" | "Sr" | "III" | "II")))
+        .then(|| words[words.len() - 2]);
+    last.into_iter().chain(first).chain(before_last)
+}
+
+pub(crate) fn group(doc: &Document, mut found: Vec<Found>, gaz: &Gazetteer) -> (Vec<Mention>, Vec<Entity>) {
+    let text = doc.text();
+    found.sort_by_key(|f| (f.raw.start, std::cmp::Reverse(f.raw.end)));
+    // Never overlapping: the earlier (and, at one start, the longer) wins.
+    let mut kept: Vec<Found> = Vec::with_capacity(found.len());
+    for f in found {
+        if kept.last().is_none_or(|k| k.raw.end <= f.raw.start) && f.raw.start < f.raw.end {
+            kept.push(f);
+        }
+    }
+
+    // Names a lone word can refer to, from every person named in full.
+    let mut surnames: HashMap<&str, String> = HashMap::new();
+    for f in kept.iter().filter(|f| f.raw.label == Label::Person && f.raw.lone.is_none()) {
+        let name = match f.raw.entry {
+            Some(e) => gaz.entry(e).name,
+            None => &text[f.raw.start..f.raw.end],
+        };
+        for key in person_keys(name) {
+            surnames.entry(key).or_insert_with(|| key_form(name));
+        }
+    }
+
+    let mut mentions = Vec::new();
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut by_key: HashMap<(Label, String), usize> = HashMap::new();
+    let block_kinds: Vec<BlockKind> = doc.blocks().iter().map(|b| b.kind).collect();
+    let first_paragraph = block_kinds.iter().position(|k| *k == BlockKind::Paragraph);
+    for f in kept {
+        let raw = f.raw;
+        let surface = &text[raw.start..raw.end];
+        let mut why = raw.why;
+        let mut label = raw.label;
+        let mut key = key_form(surface);
+        if let Some(lone) = raw.lone {
+            if let Some(full) = surnames.get(surface) {
+                key = full.clone();
+                why = "rule: surname of a person named in the text";
+            } else if lone.before_said && !gaz.is_common(surface) {
+                why = "rule: capitalised word before \"said\"";
+            } else if lone.sentence_start || gaz.is_common(surface) {
+                continue;
+            } else if lone.after_place_word {
+                label = Label::Gpe;
+                why = "rule: capitalised word after a place preposition";
+            }
+        }
+        let entry = raw.entry.map(|e| gaz.entry(e));
+        if let Some(e) = entry {
+            key = key_form(e.name);
+        }
+        let id = *by_key.entry((label, key.clone())).or_insert_with(|| {
+            entities.push(Entity {
+                label,
+                name: entry.map_or_else(|| surface.strip_prefix("the ").unwrap_or(surface).to_owned(), |e| e.name.to_owned()),
+                aliases: Vec::new(),
+                wikidata: entry.and_then(|e| e.wikidata).map(str::to_owned),
+                mentions: Vec::new(),
+                salience: 0.0,
+            });
+            entities.len() - 1
+        });
+        let entity = &mut entities[id];
+        // A person named by surname first takes the full name once seen.
+        if label == Label::Person && entry.is_none() && raw.lone.is_none() && surface.len() > entity.name.len() {
+            let old = std::mem::replace(&mut entity.name, surface.to_owned());
+            if !entity.aliases.contains(&old) {
+                entity.aliases.push(old);
+            }
+        }
+        let weight = match block_kinds[f.block] {
+            BlockKind::Title => 3.0,
+            BlockKind::Byline | BlockKind::Note => 0.5,
+            BlockKind::Paragraph if Some(f.block) == first_paragraph => 2.0,
+            BlockKind::Paragraph => 1.0,
+        } * match label {
+            Label::Person | Label::Norp | Label::Org | Label::Gpe | Label::Loc | Label::Fac | Label::Event | Label::Law => 1.0,
+            _ => 0.25,
+        };
+        entity.salience += weight;
+        entity.mentions.push(mentions.len());
+        if surface != entity.name && !entity.aliases.iter().any(|a| a == surface) {
+            entity.aliases.push(surface.to_owned());
+        }
+        mentions.push(Mention {
+            span: crate::Span::new(raw.start, raw.end),
+            label,
+            entity: id,
+            why: why.to_owned(),
+        });
+    }
+    // A person first seen by surname gets the surname as an alias, not a name.
+    for e in &mut entities {
+        let name = e.name.clone();
+        e.aliases.retain(|a| *a != name);
+    }
+    let max = entities.iter().map(|e| e.salience).fold(0.0f32, f32::max);
+    if max > 0.0 {
+        for e in &mut entities {
+            e.salience /= max;
+        }
+    }
+    (mentions, entities)
+}

@@ -1,0 +1,485 @@
+//! Rules for names no list holds: runs of capitalised words, read by what is
+//! around and inside them.
+//!
+//! - A title or honorific ("President", "Foreign Minister", "Mr.") announces a
+//!   person: the capitalised words after it are a PERSON, the title is not.
+//! - A run ending in an organisation word ("Ministry", "Daily", "Party",
+//!   "Inc.") is an ORG; "Ministry of Commerce" reads the word before "of".
+//!   Place, facility, event and law words work the same way.
+//! - Two to four other capitalised words are a person's name, unless every one
+//!   of them is an ordinary English word ("Greater Progress" in a headline).
+//! - A lone capitalised word is kept aside: it becomes a PERSON if it is the
+//!   surname of a person named elsewhere in the text (see `group`).
+//!
+//! Words that start sentences in capitals ("The", "However") never start a name.
+
+use super::Label;
+use super::gazetteer::Gazetteer;
+use super::tokens::{Kind, Token};
+
+/// One unit the name rules read: a known name, a token, or a stop (a number
+/// or date already found).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Item {
+    Known { start: usize, end: usize, entry: u32 },
+    Tok(usize),
+    Stop,
+}
+
+/// A mention the name rules found.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Raw {
+    pub start: usize,
+    pub end: usize,
+    pub label: Label,
+    pub why: &'static str,
+    pub entry: Option<u32>,
+    /// A lone capitalised word waiting for evidence, and what is around it.
+    pub lone: Option<Lone>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Lone {
+    pub sentence_start: bool,
+    pub before_said: bool,
+    pub after_place_word: bool,
+}
+
+/// The last word of a run (or the word before its "of") that tells its type.
+const KEYWORDS: &[(&str, Label)] = &[
+    ("Academy", Label::Org), ("Administration", Label::Org), ("Agency", Label::Org),
+    ("Airlines", Label::Org), ("Airways", Label::Org), ("Alliance", Label::Org),
+    ("Army", Label::Org), ("Assembly", Label::Org), ("Association", Label::Org),
+    ("Authority", Label::Org), ("Bank", Label::Org), ("Board", Label::Org),
+    ("Bureau", Label::Org), ("Cabinet", Label::Org), ("Center", Label::Org),
+    ("Centre", Label::Org), ("Chamber", Label::Org), ("Church", Label::Org),
+    ("Club", Label::Org), ("Coalition", Label::Org), ("College", Label::Org),
+    ("Command", Label::Org), ("Commission", Label::Org), ("Committee", Label::Org),
+    ("Company", Label::Org), ("Co.", Label::Org), ("Congress", Label::Org),
+    ("Corp.", Label::Org), ("Corporation", Label::Org), ("Corps", Label::Org),
+    ("Council", Label::Org), ("Court", Label::Org), ("Daily", Label::Org),
+    ("Department", Label::Org), ("Exchange", Label::Org), ("Federation", Label::Org),
+    ("Force", Label::Org), ("Forces", Label::Org), ("Foundation", Label::Org),
+    ("Front", Label::Org), ("Fund", Label::Org), ("Gazette", Label::Org),
+    ("Government", Label::Org), ("Group", Label::Org), ("Guard", Label::Org),
+    ("Herald", Label::Org), ("Holdings", Label::Org), ("Inc.", Label::Org),
+    ("Industries", Label::Org), ("Institute", Label::Org), ("Institution", Label::Org),
+    ("Journal", Label::Org), ("League", Label::Org), ("LLC", Label::Org),
+    ("Ltd.", Label::Org), ("Ltd", Label::Org), ("Media", Label::Org),
+    ("Ministry", Label::Org), ("Motors", Label::Org), ("Movement", Label::Org),
+    ("Navy", Label::Org), ("Network", Label::Org), ("News", Label::Org),
+    ("Office", Label::Org), ("Organization", Label::Org), ("Organisation", Label::Org),
+    ("Parliament", Label::Org), ("Party", Label::Org), ("Police", Label::Org),
+    ("Post", Label::Org), ("Press", Label::Org), ("Reserve", Label::Org),
+    ("School", Label::Org), ("Secretariat", Label::Org), ("Senate", Label::Org),
+    ("Service", Label::Org), ("Services", Label::Org), ("Society", Label::Org),
+    ("Systems", Label::Org), ("Technologies", Label::Org), ("Telegraph", Label::Org),
+    ("Times", Label::Org), ("Tribune", Label::Org), ("Trust", Label::Org),
+    ("Union", Label::Org), ("University", Label::Org), ("Group", Label::Org),
+    ("Province", Label::Gpe), ("City", Label::Gpe), ("County", Label::Gpe),
+    ("Prefecture", Label::Gpe), ("Republic", Label::Gpe), ("Kingdom", Label::Gpe),
+    ("District", Label::Gpe), ("Oblast", Label::Gpe), ("Emirate", Label::Gpe),
+    ("Ocean", Label::Loc), ("Sea", Label::Loc), ("River", Label::Loc),
+    ("Mountain", Label::Loc), ("Mountains", Label::Loc), ("Lake", Label::Loc),
+    ("Strait", Label::Loc), ("Straits", Label::Loc), ("Gulf", Label::Loc),
+    ("Bay", Label::Loc), ("Peninsula", Label::Loc), ("Island", Label::Loc),
+    ("Islands", Label::Loc), ("Valley", Label::Loc), ("Desert", Label::Loc),
+    ("Basin", Label::Loc), ("Plateau", Label::Loc), ("Coast", Label::Loc),
+    ("Region", Label::Loc),
+    ("Airport", Label::Fac), ("Bridge", Label::Fac), ("Hall", Label::Fac),
+    ("Palace", Label::Fac), ("Tower", Label::Fac), ("Building", Label::Fac),
+    ("Stadium", Label::Fac), ("Station", Label::Fac), ("Highway", Label::Fac),
+    ("Avenue", Label::Fac), ("Street", Label::Fac), ("Square", Label::Fac),
+    ("Dam", Label::Fac), ("Temple", Label::Fac), ("Museum", Label::Fac),
+    ("Harbor", Label::Fac), ("Harbour", Label::Fac), ("Mosque", Label::Fac),
+    ("Cathedral", Label::Fac), ("Canal", Label::Fac), ("Base", Label::Fac),
+    ("Summit", Label::Event), ("Forum", Label::Event), ("War", Label::Event),
+    ("Games", Label::Event), ("Olympics", Label::Event), ("Expo", Label::Event),
+    ("Festival", Label::Event), ("Conference", Label::Event), ("Championship", Label::Event),
+    ("Cup", Label::Event), ("Revolution", Label::Event), ("Crisis", Label::Event),
+    ("Dialogue", Label::Event),
+    ("Act", Label::Law), ("Treaty", Label::Law), ("Agreement", Label::Law),
+    ("Accord", Label::Law), ("Accords", Label::Law), ("Convention", Label::Law),
+    ("Charter", Label::Law), ("Constitution", Label::Law), ("Protocol", Label::Law),
+    ("Code", Label::Law), ("Law", Label::Law), ("Bill", Label::Law),
+    ("Declaration", Label::Law), ("Communique", Label::Law), ("Communiqué", Label::Law),
+];
+
+/// Lower-case words joining the parts of one name: "Bank of China",
+/// "Osama bin Laden", "Ministry of Industry and Information Technology".
+const CONNECTORS: &[&str] = &["of", "and", "for", "on", "&", "de", "du", "da", "del", "van", "von", "der", "den", "al", "bin", "ibn", "la", "le"];
+/// Connectors that stay inside a person's name.
+const PARTICLES: &[&str] = &["de", "du", "da", "del", "van", "von", "der", "den", "al", "bin", "ibn", "la", "le"];
+/// Words that qualify a title: "Foreign Minister", "Secretary of State".
+const TITLE_MODIFIERS: &[&str] = &[
+    "state", "foreign", "defense", "defence", "affairs", "finance", "commerce", "trade",
+    "prime", "vice", "deputy", "general", "chief", "executive", "senior", "national",
+    "security", "special", "assistant", "elect", "interior", "home", "justice", "acting",
+    "former", "supreme", "high", "press", "presidential", "crown", "first", "lady", "majority",
+    "minority", "house", "senate", "white", "economic", "external", "energy", "health",
+    "treasury", "education", "labor", "labour", "agriculture", "environment", "culture",
+    "public", "permanent", "attorney", "head", "party", "communist", "central", "committee",
+    "member", "politburo", "standing", "military", "commission", "people's", "congress",
+];
+const SPEECH_VERBS: &[&str] = &["said", "says", "told", "added", "stressed", "noted", "wrote", "stated", "asked", "replied", "urged", "warned", "explained", "insisted", "argued", "announced", "declared", "emphasized", "emphasised", "pointed"];
+const PLACE_PREPOSITIONS: &[&str] = &["in", "from", "to", "near", "across", "throughout"];
+
+fn keyword(word: &str) -> Option<Label> {
+    KEYWORDS.iter().find(|(k, _)| *k == word).map(|&(_, l)| l)
+}
+
+pub(crate) struct NameRules<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Token],
+    pub items: &'a [Item],
+    pub gaz: &'a Gazetteer,
+}
+
+impl<'a> NameRules<'a> {
+    fn tok_text(&self, t: usize) -> &'a str {
+        self.toks[t].text(self.text)
+    }
+
+    fn item_span(&self, i: usize) -> (usize, usize) {
+        match self.items[i] {
+            Item::Known { start, end, .. } => (start, end),
+            Item::Tok(t) => (self.toks[t].start, self.toks[t].end),
+            Item::Stop => unreachable!("stops are never in a run"),
+        }
+    }
+
+    /// The capitalised word of item `i`, if it is one.
+    fn cap_word(&self, i: usize) -> Option<&'a str> {
+        match self.items.get(i)? {
+            Item::Tok(t) if self.toks[*t].kind == Kind::Word => {
+                let w = self.tok_text(*t);
+                w.starts_with(|c: char| c.is_uppercase()).then_some(w)
+            }
+            _ => None,
+        }
+    }
+
+    fn is_nameish(&self, i: usize) -> bool {
+        matches!(self.items.get(i), Some(Item::Known { .. })) || self.cap_word(i).is_some()
+    }
+
+    fn word(&self, i: usize) -> Option<&'a str> {
+        match self.items.get(i)? {
+            Item::Tok(t) => Some(self.tok_text(*t)),
+            _ => None,
+        }
+    }
+
+    fn is_connector(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|w| CONNECTORS.contains(&w))
+    }
+
+    /// The token index just before item `i` starts, if any.
+    fn tok_before(&self, i: usize) -> Option<usize> {
+        let (start, _) = self.item_span(i);
+        let n = self.toks.partition_point(|t| t.start < start);
+        n.checked_sub(1)
+    }
+
+    fn tok_after(&self, end: usize) -> Option<usize> {
+        let n = self.toks.partition_point(|t| t.start < end);
+        (n < self.toks.len()).then_some(n)
+    }
+
+    /// Whether item `i` starts a sentence.
+    fn sentence_start(&self, i: usize) -> bool {
+        let mut t = self.tok_before(i);
+        while let Some(p) = t {
+            let w = self.tok_text(p);
+            match w {
+                "“" | "\"" | "‘" | "'" | "(" | "[" | "—" | "–" | "-" => t = p.checked_sub(1),
+                "." | "!" | "?" | ":" | ";" | "…" => return true,
+                _ => return false,
+            }
+        }
+        true
+    }
+
+    /// Finds every name run and classifies it.
+    pub fn run(&self, out: &mut Vec<Raw>) {
+        let mut i = 0;
+        while i < self.items.len() {
+            if !self.is_nameish(i) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut end = i + 1;
+            loop {
+                if self.is_nameish(end) && self.adjacent(end - 1, end) {
+                    end += 1;
+                } else if self.is_connector(end) && self.is_nameish(end + 1) {
+                    end += 2;
+                } else if self.word(end) == Some("of") && self.word(end + 1) == Some("the") && self.is_nameish(end + 2) {
+                    end += 3;
+                } else {
+                    break;
+                }
+            }
+            self.classify(start, end, out);
+            i = end;
+        }
+    }
+
+    /// Whether items `a` and `b` have only white space between them.
+    fn adjacent(&self, a: usize, b: usize) -> bool {
+        let (_, ae) = self.item_span(a);
+        let (bs, _) = self.item_span(b);
+        self.text[ae..bs].chars().all(char::is_whitespace)
+    }
+
+    fn is_title_item(&self, i: usize) -> bool {
+        let Some(w) = self.cap_word(i) else { return false };
+        w.split('-').all(|p| self.gaz.is_title(p) || p.eq_ignore_ascii_case("elect"))
+    }
+
+    fn is_modifier_item(&self, i: usize) -> bool {
+        self.cap_word(i).is_some_and(|w| {
+            w.split('-').all(|p| TITLE_MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(p)) || self.gaz.is_title(p))
+        })
+    }
+
+    fn classify(&self, start: usize, end: usize, out: &mut Vec<Raw>) {
+        // A title inside the run splits it: what precedes stands alone, what
+        // follows is a person.
+        let mut i = start;
+        while i < end {
+            if self.is_title_item(i) {
+                // Extend back over modifiers ("Foreign Minister") and forward
+                // over modifiers, titles and "of" ("Secretary of State").
+                let mut a = i;
+                while a > start && self.is_modifier_item(a - 1) {
+                    a -= 1;
+                }
+                let mut b = i + 1;
+                while b < end {
+                    if self.is_modifier_item(b) {
+                        b += 1;
+                    } else if self.word(b) == Some("of") && b + 1 < end && self.is_modifier_item(b + 1) {
+                        b += 2;
+                    } else {
+                        break;
+                    }
+                }
+                self.classify_plain(start, a, out);
+                // The person: capitalised words and particles, up to four words.
+                let mut p = b;
+                let mut words = 0;
+                while p < end && words < 4 {
+                    match self.items[p] {
+                        Item::Known { entry, .. } if self.gaz.entry(entry).label == Label::Person => {
+                            p += 1;
+                            words += 2;
+                        }
+                        Item::Tok(_) if self.cap_word(p).is_some() && !self.is_title_item(p) => {
+                            p += 1;
+                            words += 1;
+                        }
+                        Item::Tok(_)
+                            if self.word(p).is_some_and(|w| PARTICLES.contains(&w)) && p + 1 < end && self.cap_word(p + 1).is_some() =>
+                        {
+                            p += 1;
+                        }
+                        _ => break,
+                    }
+                }
+                if p > b {
+                    let (s, _) = self.item_span(b);
+                    let (_, e) = self.item_span(p - 1);
+                    let entry = match self.items[b] {
+                        Item::Known { entry, .. } if p == b + 1 => Some(entry),
+                        _ => None,
+                    };
+                    out.push(Raw {
+                        start: s,
+                        end: e,
+                        label: Label::Person,
+                        why: if entry.is_some() { self.gaz.entry(entry.unwrap()).source } else { "rule: name after a title" },
+                        entry,
+                        lone: None,
+                    });
+                }
+                // Skip a connector left at the front of the rest.
+                let mut rest = p;
+                while rest < end && self.is_connector(rest) {
+                    rest += 1;
+                }
+                return self.classify(rest, end, out);
+            }
+            i += 1;
+        }
+        self.classify_plain(start, end, out);
+    }
+
+    /// A run with no title in it.
+    fn classify_plain(&self, mut start: usize, mut end: usize, out: &mut Vec<Raw>) {
+        // Words that begin sentences but never names, and connectors at the ends.
+        while start < end
+            && (self.cap_word(start).is_some_and(|w| self.gaz.is_function_word(w)) || self.is_connector(start))
+        {
+            start += 1;
+        }
+        while end > start && (self.is_connector(end - 1) || self.word(end - 1) == Some("the")) {
+            end -= 1;
+        }
+        if start >= end {
+            return;
+        }
+        // A keyword at the end, or before the first "of", names the type.
+        let last_kw = self.word(end - 1).and_then(keyword);
+        let of_kw = (start..end)
+            .find(|&i| self.word(i) == Some("of"))
+            .and_then(|of| of.checked_sub(1))
+            .filter(|&k| k >= start)
+            .and_then(|k| self.word(k).and_then(keyword));
+        if let Some(label) = last_kw.or(of_kw)
+            && end - start >= 2
+        {
+            self.push_span(start, end, label, keyword_why(label), None, out);
+            return;
+        }
+        // Otherwise the parts between connectors stand alone.
+        let mut a = start;
+        while a < end {
+            let mut b = a;
+            while b < end && !(self.is_connector(b) && !self.word(b).is_some_and(|w| PARTICLES.contains(&w))) {
+                b += 1;
+            }
+            self.classify_part(a, b, out);
+            a = b + 1;
+        }
+    }
+
+    fn classify_part(&self, start: usize, end: usize, out: &mut Vec<Raw>) {
+        if start >= end {
+            return;
+        }
+        let known: Vec<usize> = (start..end).filter(|&i| matches!(self.items[i], Item::Known { .. })).collect();
+        if known.len() == end - start {
+            for i in start..end {
+                if let Item::Known { start: s, end: e, entry } = self.items[i] {
+                    let en = self.gaz.entry(entry);
+                    let _ = (s, e);
+                    self.push_span(i, i + 1, en.label, en.source, Some(entry), out);
+                }
+            }
+            return;
+        }
+        if let Some(&k) = known.first() {
+            let label = match self.items[k] {
+                Item::Known { entry, .. } => self.gaz.entry(entry).label,
+                _ => unreachable!(),
+            };
+            // "China Mobile", "Air China": a place inside a longer name is an organisation.
+            let words_are_names = (start..end).all(|i| {
+                matches!(self.items[i], Item::Known { .. }) || self.cap_word(i).is_some_and(|w| !self.gaz.given_names.contains(w))
+            });
+            if label == Label::Gpe && known.len() == 1 && words_are_names && end - start <= 3 && !self.sentence_start(start) {
+                self.push_span(start, end, Label::Org, "rule: capitalised words around a place name", None, out);
+                return;
+            }
+            // Otherwise each part on its own.
+            let mut a = start;
+            for &k in &known {
+                self.classify_words(a, k, out);
+                self.classify_part(k, k + 1, out);
+                a = k + 1;
+            }
+            self.classify_words(a, end, out);
+            return;
+        }
+        self.classify_words(start, end, out);
+    }
+
+    /// Capitalised words that no list knows.
+    fn classify_words(&self, mut start: usize, end: usize, out: &mut Vec<Raw>) {
+        while start < end && self.cap_word(start).is_some_and(|w| self.gaz.is_function_word(w)) {
+            start += 1;
+        }
+        if start >= end {
+            return;
+        }
+        let words: Vec<&str> = (start..end).filter_map(|i| self.word(i)).collect();
+        let n = end - start;
+        if n == 1 {
+            let w = words[0];
+            let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+            let acronym = letters.len() >= 2
+                && letters.iter().all(|c| c.is_uppercase())
+                && !w.chars().all(|c| "IVXLC".contains(c));
+            if acronym {
+                self.push_span(start, end, Label::Org, "rule: acronym", None, out);
+                return;
+            }
+            let (s, e) = self.item_span(start);
+            let next = self.tok_after(e).map(|t| self.tok_text(t));
+            let prev = self.tok_before(start).map(|t| self.tok_text(t));
+            out.push(Raw {
+                start: s,
+                end: e,
+                label: Label::Person,
+                why: "rule: a lone capitalised word",
+                entry: None,
+                lone: Some(Lone {
+                    sentence_start: self.sentence_start(start),
+                    before_said: next.is_some_and(|w| SPEECH_VERBS.contains(&w)),
+                    after_place_word: prev.is_some_and(|w| PLACE_PREPOSITIONS.contains(&w)),
+                }),
+            });
+            return;
+        }
+        if n > 4 {
+            return;
+        }
+        let given = self.gaz.given_names.contains(words[0]);
+        let all_common = words.iter().all(|w| self.gaz.is_common(w));
+        if given || !all_common {
+            self.push_span(start, end, Label::Person, if given { "rule: given name and surname" } else { "rule: capitalised words (a person's name)" }, None, out);
+        }
+    }
+
+    /// Pushes items `a..b` as one mention, taking in a "the" before it where
+    /// OntoNotes does: multi-word names of places and organisations.
+    fn push_span(&self, a: usize, b: usize, label: Label, why: &'static str, entry: Option<u32>, out: &mut Vec<Raw>) {
+        let (mut s, _) = self.item_span(a);
+        let (_, e) = self.item_span(b - 1);
+        let multiword = self.text[s..e].contains(' ');
+        let takes_the = match label {
+            Label::Loc => true,
+            Label::Org | Label::Gpe | Label::Fac | Label::Event | Label::Law => multiword,
+            _ => false,
+        };
+        if takes_the
+            && let Some(t) = self.tok_before(a)
+            && self.tok_text(t).eq_ignore_ascii_case("the")
+            && self.text[self.toks[t].end..s].chars().all(char::is_whitespace)
+        {
+            s = self.toks[t].start;
+        }
+        out.push(Raw {
+            start: s,
+            end: e,
+            label,
+            why,
+            entry,
+            lone: None,
+        });
+    }
+}
+
+fn keyword_why(label: Label) -> &'static str {
+    match label {
+        Label::Org => "rule: capitalised words ending in an organisation word",
+        Label::Gpe => "rule: capitalised words ending in a place word",
+        Label::Loc => "rule: capitalised words ending in a geographic word",
+        Label::Fac => "rule: capitalised words ending in a building word",
+        Label::Event => "rule: capitalised words ending in an event word",
+        Label::Law => "rule: capitalised words ending in a law word",
+        _ => "rule: keyword",
+    }
+}

@@ -1,0 +1,107 @@
+//! Quotations: text inside double quotation marks, straight or curly, marks
+//! included (so a period before the closing mark is inside), with the speaker
+//! when the sentence says who said it.
+
+use super::{Label, Mention, Quote};
+use crate::{Document, Span};
+
+const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "say", "told", "added", "stressed", "noted", "wrote", "stated", "asked",
+    "replied", "urged", "warned", "explained", "insisted", "argued", "announced", "declared",
+    "emphasized", "emphasised", "according",
+];
+/// How far from a quotation (in bytes) a speaker may be named.
+const WINDOW: usize = 120;
+
+pub(crate) fn find(doc: &Document, mentions: &[Mention]) -> Vec<Quote> {
+    let text = doc.text();
+    let mut quotes = Vec::new();
+    for block in doc.blocks() {
+        let (from, to) = (block.span.start, block.span.end);
+        let s = &text[from..to];
+        let mut open: Option<(usize, char)> = None;
+        for (i, c) in s.char_indices() {
+            match (open, c) {
+                (None, '“') | (None, '"') => open = Some((i, c)),
+                (Some((o, '“')), '”') | (Some((o, '"')), '"') => {
+                    let span = Span::new(from + o, from + i + c.len_utf8());
+                    quotes.push(Quote {
+                        span,
+                        speaker: speaker(text, span, Span::new(from, to), mentions),
+                    });
+                    open = None;
+                }
+                // A new opening mark before the old one closed: start again.
+                (Some(_), '“') => open = Some((i, c)),
+                _ => {}
+            }
+        }
+    }
+    quotes
+}
+
+fn is_speech_verb(w: &str) -> bool {
+    SPEECH_VERBS.contains(&w)
+}
+
+/// The entity the sentence around `q` says spoke.
+fn speaker(text: &str, q: Span, block: Span, mentions: &[Mention]) -> Option<usize> {
+    // The sentence after the quotation, then the one before it.
+    let after_end = floor_boundary(text, sentence_end(text, q.end, block.end).min(q.end + WINDOW));
+    let before_start = ceil_boundary(text, sentence_start(text, q.start, block.start).max(q.start.saturating_sub(WINDOW)));
+    for (a, b) in [(q.end, after_end), (before_start, q.start)] {
+        let window = &text[a..b];
+        let has_verb = window
+            .split(|c: char| !c.is_alphanumeric())
+            .any(is_speech_verb);
+        if !has_verb {
+            continue;
+        }
+        let near: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| m.span.start >= a && m.span.end <= b && matches!(m.label, Label::Person | Label::Org))
+            .collect();
+        let pick = near.iter().find(|m| m.label == Label::Person).or(near.first());
+        if let Some(m) = pick {
+            return Some(m.entity);
+        }
+        // "…,” he said": the last person named before the quotation.
+        let pronoun = window
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| matches!(w, "he" | "she" | "He" | "She"));
+        if pronoun {
+            return mentions
+                .iter()
+                .rev()
+                .find(|m| m.span.end <= q.start && m.label == Label::Person)
+                .map(|m| m.entity);
+        }
+    }
+    None
+}
+
+fn sentence_end(text: &str, from: usize, limit: usize) -> usize {
+    text[from..limit]
+        .find(['.', '!', '?', '“', '"'])
+        .map_or(limit, |i| from + i)
+}
+
+fn sentence_start(text: &str, to: usize, limit: usize) -> usize {
+    text[limit..to]
+        .rfind(['.', '!', '?', '”', '"'])
+        .map_or(limit, |i| limit + i + 1)
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}

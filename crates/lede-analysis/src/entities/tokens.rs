@@ -1,0 +1,209 @@
+//! Splits a block of text into words, numbers, possessive endings and
+//! punctuation, with byte spans into the text as given.
+//!
+//! A word keeps its inner hyphens ("President-elect", "China-U.S.") and inner
+//! apostrophes ("O'Brien"), and the periods of abbreviations ("U.S.", "Jan.",
+//! "Inc."). A possessive "’s" or "'s" is a token of its own, so that names
+//! never include it.
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Starts with a letter.
+    Word,
+    /// Starts with a digit: "2025", "1,000", "3.5", "21st", "1970s", "90-day".
+    Number,
+    /// "’s" or "'s" after a word.
+    Possessive,
+    /// Any other single character that is not white space.
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+}
+
+impl Token {
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+}
+
+/// Abbreviations whose final period belongs to the word.
+const ABBREVIATIONS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mr",
+    "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Adm",
+    "Rev", "St", "Mt", "Ft", "Jr", "Sr", "Inc", "Corp", "Ltd", "Co", "Bros", "No", "Nos",
+    "vs", "etc", "approx", "Pres", "Amb", "Dept", "Univ",
+];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// The char starting at byte `i` of `s`, if any.
+fn char_at(s: &str, i: usize) -> Option<char> {
+    s.get(i..).and_then(|r| r.chars().next())
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Tokens of `text[from..to]`; spans are offsets into `text`.
+pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while i < to {
+        let b = bytes[i];
+        // Fast path for ASCII white space.
+        if b == b' ' || b == b'\n' || b == b'\t' || b == b'\r' {
+            i += 1;
+            continue;
+        }
+        let c = char_at(text, i).expect("on a char boundary");
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        if !is_word_char(c) {
+            out.push(Token {
+                start: i,
+                end: i + c.len_utf8(),
+                kind: Kind::Punct,
+            });
+            i += c.len_utf8();
+            continue;
+        }
+        let kind = if c.is_numeric() { Kind::Number } else { Kind::Word };
+        let start = i;
+        let mut j = i + c.len_utf8();
+        // Length in chars of the current dot-separated segment, for "U.S.".
+        let mut segment_chars = 1;
+        let mut all_single_segments = true;
+        let mut had_inner_dot = false;
+        loop {
+            let Some(c) = char_at(text, j).filter(|_| j < to) else {
+                break;
+            };
+            if is_word_char(c) {
+                j += c.len_utf8();
+                segment_chars += 1;
+                continue;
+            }
+            let next = char_at(text, j + c.len_utf8()).filter(|_| j + c.len_utf8() < to);
+            let next_is_word = next.is_some_and(is_word_char);
+            match c {
+                _ if is_apostrophe(c) => {
+                    // Possessive: the word ends here and "’s" follows on its own.
+                    if next == Some('s') {
+                        let after = char_at(text, j + c.len_utf8() + 1)
+                            .filter(|_| j + c.len_utf8() + 1 < to);
+                        if !after.is_some_and(is_word_char) {
+                            break;
+                        }
+                    }
+                    if next_is_word && kind == Kind::Word {
+                        j += c.len_utf8();
+                        segment_chars = 0;
+                        continue;
+                    }
+                    break;
+                }
+                '-' if next_is_word => {
+                    j += 1;
+                    segment_chars = 0;
+                    all_single_segments = true;
+                    had_inner_dot = false;
+                    continue;
+                }
+                '.' | ',' | ':' if kind == Kind::Number && next.is_some_and(|n| n.is_ascii_digit()) => {
+                    j += 1;
+                    continue;
+                }
+                '.' if kind == Kind::Word => {
+                    if segment_chars != 1 {
+                        all_single_segments = false;
+                    }
+                    if next_is_word && segment_chars == 1 {
+                        j += 1;
+                        segment_chars = 0;
+                        had_inner_dot = true;
+                        continue;
+                    }
+                    // A final period: part of "U.S." and of known abbreviations.
+                    let word = &text[start..j];
+                    if (had_inner_dot && all_single_segments)
+                        || ABBREVIATIONS.contains(&word)
+                        || word.rsplit('-').next().is_some_and(|w| ABBREVIATIONS.contains(&w))
+                    {
+                        j += 1;
+                    }
+                    break;
+                }
+                _ => break,
+            }
+        }
+        out.push(Token {
+            start,
+            end: j,
+            kind,
+        });
+        i = j;
+        // The possessive ending, as its own token.
+        if let Some(a) = char_at(text, i).filter(|_| i < to)
+            && is_apostrophe(a)
+            && char_at(text, i + a.len_utf8()) == Some('s')
+            && i + a.len_utf8() < to
+        {
+            let end = i + a.len_utf8() + 1;
+            if !char_at(text, end).filter(|_| end < to).is_some_and(is_word_char) {
+                out.push(Token {
+                    start: i,
+                    end,
+                    kind: Kind::Possessive,
+                });
+                i = end;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        tokenize(s, 0, s.len(), &mut out);
+        out.iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn splits() {
+        let cases: &[(&str, &[&str])] = &[
+            ("China’s rise", &["China", "’s", "rise"]),
+            ("Trump's plan", &["Trump", "'s", "plan"]),
+            ("the U.S. side", &["the", "U.S.", "side"]),
+            ("in the U.S.", &["in", "the", "U.S."]),
+            ("China-U.S. ties", &["China-U.S.", "ties"]),
+            ("On Jan. 17, 2025, Xi", &["On", "Jan.", "17", ",", "2025", ",", "Xi"]),
+            ("President-elect Donald", &["President-elect", "Donald"]),
+            ("1,000.5 and 90-day", &["1,000.5", "and", "90-day"]),
+            ("the 1970s.", &["the", "1970s", "."]),
+            ("“Hi,” he said.", &["“", "Hi", ",", "”", "he", "said", "."]),
+            ("O'Brien and countries’ views", &["O'Brien", "and", "countries", "’", "views"]),
+            ("at 3 p.m. today", &["at", "3", "p.m.", "today"]),
+            ("Apple Inc. said", &["Apple", "Inc.", "said"]),
+            ("end. Next", &["end", ".", "Next"]),
+            ("10:30 5%", &["10:30", "5", "%"]),
+            ("北京 café", &["北京", "café"]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(&toks(text), expected, "tokens of {text:?}");
+        }
+    }
+}

