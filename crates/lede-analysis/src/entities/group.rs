@@ -90,11 +90,11 @@ pub(crate) fn group(doc: &Document, mut found: Vec<Found>, gaz: &Gazetteer) -> (
                 why = "rule: surname of a person named in the text";
             } else if lone.before_said && !gaz.is_common(surface) {
                 why = "rule: capitalised word before \"said\"";
-            } else if lone.sentence_start || gaz.is_common(surface) {
-                continue;
-            } else if lone.after_place_word {
+            } else if lone.after_place_word && !lone.sentence_start && !gaz.is_common(surface) {
                 label = Label::Gpe;
                 why = "rule: capitalised word after a place preposition";
+            } else {
+                continue;
             }
         }
         let entry = raw.entry.map(|e| gaz.entry(e));
