@@ -204,10 +204,10 @@ def titles():
             "literary", "central", "rear", "petty", "warrant", "heir", "heiress", "maid", "master",
             "count", "presiding", "principal", "prior", "canon", "primate",
             "mother", "father", "brother", "sister", "aunt", "uncle", "saint", "sainte", "blessed",
-            "eminence", "general", "deputy", "vice", "prime", "chief"}
+            "eminence", "deputy", "vice", "prime", "chief"}
     extra = {"spokesperson", "spokesman", "spokeswoman", "councilor", "fm", "chairman",
              "chairwoman", "chairperson", "mr", "ms", "mrs", "dr", "lt", "sen", "gov", "rep",
-             "amb", "gen", "premier", "president", "minister", "secretary", "ambassador", "envoy",
+             "amb", "gen", "general", "premier", "president", "minister", "secretary", "ambassador", "envoy",
              "commissioner", "chancellor", "speaker", "leader", "pm", "treasurer", "negotiator"}
     words = sorted(set(w for w in t.TITLES if w.isalpha() and w.isascii() and w not in drop) | extra)
     return words

@@ -198,12 +198,28 @@ impl<'a> NameRules<'a> {
         }
     }
 
+    /// The last word of item `i`: "Party" of a known "Democratic Party".
+    fn last_word(&self, i: usize) -> Option<&'a str> {
+        match self.items.get(i)? {
+            Item::Known { start, end, .. } => self.text[*start..*end].rsplit(' ').next(),
+            Item::Tok(t) => Some(self.tok_text(*t)),
+            Item::Stop => None,
+        }
+    }
+
     /// The type a keyword gives the run `start..end`, if one does.
     fn keyword_label(&self, start: usize, end: usize) -> Option<Label> {
         if end - start < 2 {
             return None;
         }
-        let last_kw = self.word(end - 1).and_then(keyword);
+        // A known name at the end lends its keyword only to plain words before
+        // it: "Liberal Democratic Party", not "… Times and People's Daily".
+        let known_last = matches!(self.items[end - 1], Item::Known { .. });
+        let last_kw = if known_last && (start..end).any(|i| self.is_connector(i)) {
+            None
+        } else {
+            self.last_word(end - 1).and_then(keyword)
+        };
         let of_kw = (start..end)
             .find(|&i| self.word(i) == Some("of"))
             .and_then(|of| of.checked_sub(1))
@@ -401,6 +417,16 @@ impl<'a> NameRules<'a> {
         }
         // A keyword at the end, or before the first "of", names the type.
         if let Some(label) = self.keyword_label(start, end) {
+            // "Shares of Acme Holdings": an "of" before a keyword at the end
+            // only belongs to the name when a keyword precedes it too.
+            let of_kw = (start..end)
+                .find(|&i| self.word(i) == Some("of"))
+                .is_some_and(|of| of > start && self.word(of - 1).and_then(keyword).is_some());
+            if !of_kw && let Some(of) = (start..end).rev().find(|&i| self.word(i) == Some("of")) {
+                if end - (of + 1) >= 2 {
+                    return self.classify_plain(of + 1, end, out);
+                }
+            }
             self.push_span(start, end, label, keyword_why(label), None, out);
             return;
         }
