@@ -111,8 +111,3 @@ pub(crate) fn wikidata_page(id: &str) -> String {
 pub(crate) fn wikidata_entity(id: &str) -> String {
     format!("http://www.wikidata.org/entity/{id}")
 }
-
-/// JSON with two-space indentation, as people read it.
-pub(crate) fn pretty(value: &serde_json::Value) -> String {
-    serde_json::to_string_pretty(value).expect("a JSON value always serialises")
-}

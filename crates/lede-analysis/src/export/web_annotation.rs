@@ -1,13 +1,102 @@
 //! The W3C Web Annotation Data Model (<https://www.w3.org/TR/annotation-model/>)
 //! in JSON-LD: one annotation per mention, tagging the text it selects.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
-use super::{View, pretty, shown_mentions, wikidata_entity};
+use super::{View, shown_mentions, wikidata_entity};
 use crate::{Document, Entities, OffsetMap, Span};
 
 /// How many code points of context a `TextQuoteSelector` gives on each side.
 const CONTEXT_CHARS: usize = 32;
+
+#[derive(Serialize)]
+struct Collection<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    label: &'a str,
+    generator: Generator,
+    total: usize,
+    first: Page<'a>,
+}
+
+#[derive(Serialize)]
+struct Generator {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    name: &'static str,
+}
+
+#[derive(Serialize)]
+struct Page<'a> {
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(rename = "startIndex")]
+    start_index: usize,
+    items: Vec<Annotation<'a>>,
+}
+
+#[derive(Serialize)]
+struct Annotation<'a> {
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    motivation: &'static str,
+    body: Vec<Body<'a>>,
+    target: Target<'a>,
+}
+
+/// A `TextualBody` (with `format` and `value`) or a `SpecificResource` (with `source`).
+#[derive(Serialize)]
+struct Body<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    purpose: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    format: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Target<'a> {
+    source: &'a str,
+    selector: (QuoteSelector<'a>, PositionSelector),
+}
+
+#[derive(Serialize)]
+struct QuoteSelector<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    exact: &'a str,
+    prefix: &'a str,
+    suffix: &'a str,
+}
+
+#[derive(Serialize)]
+struct PositionSelector {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    start: usize,
+    end: usize,
+}
+
+impl<'a> Body<'a> {
+    fn text(purpose: &'static str, value: &'a str) -> Body<'a> {
+        Body {
+            kind: "TextualBody",
+            purpose,
+            format: Some("text/plain"),
+            value: Some(value),
+            source: None,
+        }
+    }
+}
 
 /// The mentions the view shows as an `AnnotationCollection` whose one
 /// `AnnotationPage` holds an `Annotation` per mention, in text order.
@@ -28,70 +117,66 @@ pub fn web_annotation(doc: &Document, entities: &Entities, view: &View) -> Strin
     let text = doc.text();
     let map = OffsetMap::new(text);
     let source = format!("urn:lede:text:{:016x}", fnv1a(text.as_bytes()));
-    let items: Vec<Value> = shown_mentions(doc, entities, view)
+    let items: Vec<Annotation> = shown_mentions(doc, entities, view)
         .into_iter()
         .map(|(i, m)| {
             let entity = entities.entities.get(m.entity);
-            let mut body = vec![json!({
-                "type": "TextualBody",
-                "purpose": "tagging",
-                "format": "text/plain",
-                "value": m.label.as_str(),
-            })];
+            let mut body = vec![Body::text("tagging", m.label.as_str())];
             if let Some(e) = entity {
-                body.push(json!({
-                    "type": "TextualBody",
-                    "purpose": "describing",
-                    "format": "text/plain",
-                    "value": e.name,
-                }));
+                body.push(Body::text("describing", &e.name));
             }
             if let Some(id) = entity.and_then(|e| e.wikidata.as_deref()) {
-                body.push(json!({
-                    "type": "SpecificResource",
-                    "purpose": "identifying",
-                    "source": wikidata_entity(id),
-                }));
+                body.push(Body {
+                    kind: "SpecificResource",
+                    purpose: "identifying",
+                    format: None,
+                    value: None,
+                    source: Some(wikidata_entity(id)),
+                });
             }
             let (prefix, suffix) = context(text, m.span);
-            json!({
-                "id": format!("{source}/annotation/{i}"),
-                "type": "Annotation",
-                "motivation": "tagging",
-                "body": body,
-                "target": {
-                    "source": source,
-                    "selector": [
-                        {
-                            "type": "TextQuoteSelector",
-                            "exact": m.span.slice(text),
-                            "prefix": prefix,
-                            "suffix": suffix,
+            Annotation {
+                id: format!("{source}/annotation/{i}"),
+                kind: "Annotation",
+                motivation: "tagging",
+                body,
+                target: Target {
+                    source: &source,
+                    selector: (
+                        QuoteSelector {
+                            kind: "TextQuoteSelector",
+                            exact: m.span.slice(text),
+                            prefix,
+                            suffix,
                         },
-                        {
-                            "type": "TextPositionSelector",
-                            "start": map.char_offset(m.span.start),
-                            "end": map.char_offset(m.span.end),
+                        PositionSelector {
+                            kind: "TextPositionSelector",
+                            start: map.char_offset(m.span.start),
+                            end: map.char_offset(m.span.end),
                         },
-                    ],
+                    ),
                 },
-            })
+            }
         })
         .collect();
-    pretty(&json!({
-        "@context": "http://www.w3.org/ns/anno.jsonld",
-        "id": format!("{source}/annotations"),
-        "type": "AnnotationCollection",
-        "label": doc.title().unwrap_or("Untitled article"),
-        "generator": { "type": "Software", "name": "Lede" },
-        "total": items.len(),
-        "first": {
-            "id": format!("{source}/annotations/page/1"),
-            "type": "AnnotationPage",
-            "startIndex": 0,
-            "items": items,
+    let out = Collection {
+        context: "http://www.w3.org/ns/anno.jsonld",
+        id: format!("{source}/annotations"),
+        kind: "AnnotationCollection",
+        label: doc.title().unwrap_or("Untitled article"),
+        generator: Generator {
+            kind: "Software",
+            name: "Lede",
         },
-    }))
+        total: items.len(),
+        first: Page {
+            id: format!("{source}/annotations/page/1"),
+            kind: "AnnotationPage",
+            start_index: 0,
+            items,
+        },
+    };
+    serde_json::to_string_pretty(&out).expect("plain data always serialises")
 }
 
 /// Up to [`CONTEXT_CHARS`] code points before and after `span`.
