@@ -10,7 +10,7 @@ use crate::{BlockKind, Document, Span};
 /// A paragraph is about a theme when its score reaches this…
 pub const ABOUT_SCORE: f32 = 2.0;
 /// …and is at least this share of the paragraph's best theme score.
-pub const ABOUT_SHARE: f32 = 0.4;
+pub const ABOUT_SHARE: f32 = 0.3;
 /// Paragraphs up to this many words are scored on their raw weight; longer ones
 /// are divided by the square root of their length over it.
 pub const REFERENCE_WORDS: usize = 25;

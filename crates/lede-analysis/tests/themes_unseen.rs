@@ -1,0 +1,137 @@
+//! Short invented paragraphs, not from any seed, in the genres the default
+//! lexicon is for: wire stories, readouts, opinion. (text, must be about, may be about).
+
+use lede_analysis::themes::{score, suggest_terms, Lexicon};
+use lede_analysis::Document;
+
+const CASES: &[(&str, &[&str], &[&str])] = &[
+    (
+        "Washington raised tariffs on $200 billion of Chinese imports on Friday, and Beijing vowed \
+         to retaliate, deepening a trade war that has rattled markets and supply chains.",
+        &["economy", "friction"],
+        &[],
+    ),
+    (
+        "A Chinese coast guard vessel fired a water cannon at a Philippine supply boat near a \
+         disputed shoal on Saturday, the latest in a series of confrontations in the South China Sea.",
+        &["security", "friction"],
+        &["sovereignty"],
+    ),
+    (
+        "A U.S. destroyer sailed through the Taiwan Strait in what the Navy called a routine \
+         freedom of navigation operation; Beijing said it tracked the warship.",
+        &["security"],
+        &["sovereignty", "friction"],
+    ),
+    (
+        "The two foreign ministers held talks in Vienna on Tuesday and agreed to keep channels \
+         of communication open ahead of a possible summit.",
+        &["dialogue"],
+        &["cooperation"],
+    ),
+    (
+        "The ceremony marked the 75th anniversary of the end of the Second World War, recalling \
+         the sacrifices of a generation decades ago.",
+        &["history"],
+        &["security"],
+    ),
+    (
+        "Climate change, pandemics and poverty are global challenges no country can meet alone; \
+         the international community must defend a fair world order.",
+        &["stability"],
+        &["cooperation"],
+    ),
+    (
+        "Moscow insists Crimea is Russian territory, while Kyiv and most of the world regard the \
+         annexation as a violation of Ukraine's sovereignty and territorial integrity.",
+        &["sovereignty"],
+        &["friction", "stability"],
+    ),
+    (
+        "Both sides pledged to deepen practical cooperation in agriculture and green energy, \
+         calling the partnership mutually beneficial.",
+        &["cooperation"],
+        &["economy"],
+    ),
+    // Off-topic text is about nothing.
+    ("The recipe calls for two cups of flour, a pinch of salt and an hour in the oven.", &[], &[]),
+    ("Ms Lee, 34, has written three novels and lives in Leeds with her cat.", &[], &[]),
+];
+
+#[test]
+fn invented_paragraphs_read_sensibly() {
+    let mut wrong = Vec::new();
+    for (text, must, may) in CASES {
+        let doc = Document::parse(text);
+        let report = score(&doc, Lexicon::builtin());
+        let about = &report.paragraphs[0].about;
+        let ok = must.iter().all(|t| about.iter().any(|a| a == t))
+            && about.iter().all(|a| must.contains(&a.as_str()) || may.contains(&a.as_str()));
+        if !ok {
+            wrong.push(format!("{text:.60}…: about {about:?}, want {must:?} (+ maybe {may:?})"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn short_and_long_paragraphs_compare_fairly() {
+    // One strong term makes a short paragraph about a theme, not a long one.
+    let short = "Trade dominated the agenda.";
+    let filler = " The weather was mild and the streets were quiet that morning.".repeat(8);
+    let long = format!("{short}{filler}");
+    let lex = Lexicon::builtin();
+    let s = &score(&Document::parse(short), lex).paragraphs[0];
+    let l = &score(&Document::parse(&long), lex).paragraphs[0];
+    assert_eq!(s.about, ["economy"]);
+    assert!(l.about.is_empty(), "{:?}", l.about);
+    assert_eq!(s.scores[2].weight, l.scores[2].weight);
+    // The same density of terms scores about the same whatever the length.
+    let unit = "Tariffs rose again. The talks stalled and nobody knew why it went so. ";
+    let one = score(&Document::parse(&unit.repeat(2)), lex).paragraphs[0].score("economy").unwrap();
+    let four = score(&Document::parse(&unit.repeat(8)), lex).paragraphs[0].score("economy").unwrap();
+    assert!(four / one > 0.6 && four / one < 1.6, "{one} vs {four}");
+}
+
+#[test]
+fn suggestions_for_text_the_lexicon_does_not_know() {
+    let text = "Bees and farmers\n\n\
+        Wild bees are vanishing from farmland, and farmers who rely on pollination are worried. \
+        Pesticides called neonicotinoids harm bees even in small doses, researchers say.\n\n\
+        In orchards across the valley, pollination now depends on hired hives. \
+        Beekeepers truck hives from farm to farm, and the bees suffer from the journeys.\n\n\
+        Some farmers have planted wildflower strips to bring wild bees back. \
+        Where the strips bloom, pollination improves and fewer pesticides are needed.";
+    let doc = Document::parse(text);
+    let report = score(&doc, Lexicon::builtin());
+    assert!(report.paragraphs.iter().all(|p| p.about.is_empty()));
+    let terms = suggest_terms(&doc, 8);
+    let texts: Vec<&str> = terms.iter().map(|t| t.text.as_str()).collect();
+    for expected in ["bees", "pollination", "hives", "pesticides"] {
+        assert!(texts.contains(&expected), "{expected} not in {texts:?}");
+    }
+    for stop in ["the", "and", "are", "from", "some", "say"] {
+        assert!(!texts.contains(&stop), "{stop} in {texts:?}");
+    }
+    assert!(terms.windows(2).all(|w| w[0].score >= w[1].score));
+    let bees = terms.iter().find(|t| t.text == "bees").unwrap();
+    assert_eq!(bees.count, 5);
+    assert!(bees.spans.iter().all(|s| doc.text()[s.start..s.end].eq_ignore_ascii_case("bees")));
+    // One step to a theme, and that theme finds the article's paragraphs.
+    let theme = lede_analysis::Theme::custom("Pollinators", terms.iter().map(|t| &t.text)).unwrap();
+    let lex = Lexicon::builtin().clone().with_theme(theme).unwrap();
+    let report = score(&doc, &lex);
+    assert!(report.paragraphs.iter().all(|p| p.dominant.as_deref() == Some("pollinators")));
+}
+
+#[test]
+fn suggestions_find_phrases() {
+    let doc = Document::parse(include_str!("../../../seeds/000_98b7338e0901f976.txt"));
+    let terms = suggest_terms(&doc, 10);
+    let texts: Vec<&str> = terms.iter().map(|t| t.text.as_str()).collect();
+    assert!(texts.contains(&"win-win cooperation"), "{texts:?}");
+    assert!(texts.contains(&"mutually beneficial"), "{texts:?}");
+    assert!(texts.iter().any(|t| t.contains(' ')) && texts.iter().any(|t| !t.contains(' ')));
+    assert!(suggest_terms(&doc, 0).is_empty());
+    assert!(suggest_terms(&Document::parse(""), 5).is_empty());
+}
