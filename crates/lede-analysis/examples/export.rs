@@ -14,9 +14,10 @@ use std::io::Read;
 use std::process::ExitCode;
 
 use lede_analysis::export::{self, View};
-use lede_analysis::{Label, import, recognize};
+use lede_analysis::{Label, import, recognize, themes};
 
-const USAGE: &str = "usage: export <displacy|web-annotation|csv> [--labels PERSON,GPE,…] [FILE]";
+const USAGE: &str =
+    "usage: export <displacy|json|web-annotation|csv> [--labels PERSON,GPE,…] [FILE]";
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
@@ -61,6 +62,10 @@ fn main() -> ExitCode {
     let found = recognize(&doc);
     let out = match format.as_str() {
         "displacy" => export::displacy(&doc, &found, &view),
+        "json" => {
+            let report = themes::score(&doc, themes::Lexicon::builtin());
+            export::full_json(&doc, &found, &report, &view)
+        }
         "web-annotation" => export::web_annotation(&doc, &found, &view),
         "csv" => export::entities_csv(&doc, &found, &view),
         _ => {

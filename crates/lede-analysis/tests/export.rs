@@ -3,7 +3,12 @@
 //! exported span's text is the slice of the text it points at.
 
 use lede_analysis::export::{self, View};
-use lede_analysis::{Document, Entities, Entity, Label, Mention, Quote, Span, recognize};
+use lede_analysis::themes::{
+    self, Evidence, Lexicon, ParagraphThemes, ThemeReport, ThemeScore, ThemeTotal,
+};
+use lede_analysis::{
+    BlockKind, Document, Entities, Entity, Label, Mention, Quote, Span, recognize,
+};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -77,7 +82,6 @@ fn chars(text: &str, start: u64, end: u64) -> String {
         .collect()
 }
 
-#[allow(dead_code)]
 /// The text between two UTF-16 offsets, as JavaScript slices it.
 fn utf16(text: &str, start: u64, end: u64) -> String {
     let units: Vec<u16> = text.encode_utf16().collect();
@@ -270,6 +274,192 @@ fn exporting_nothing_is_still_valid() {
     let w = parse(&export::web_annotation(&doc, &none, &View::all()));
     assert_eq!(w["total"], 0);
     assert_eq!(w["label"], "Untitled article");
+    let report = themes::score(&doc, Lexicon::builtin());
+    let f = parse(&export::full_json(&doc, &none, &report, &View::all()));
+    assert_eq!(f["format"], "lede/1");
+    assert_eq!(f["document"]["blocks"], serde_json::json!([]));
+    assert_eq!(f["entities"], serde_json::json!([]));
+}
+
+/// A theme report by hand: one paragraph about "place", with two terms.
+fn report(doc: &Document) -> ThemeReport {
+    let text = doc.text();
+    let block = doc
+        .blocks()
+        .iter()
+        .position(|b| b.kind == BlockKind::Paragraph)
+        .unwrap();
+    let evidence = |term: &str| Evidence {
+        span: nth_span(text, term, 0),
+        theme: "place".into(),
+        term: term.to_lowercase(),
+        weight: 0.3,
+    };
+    ThemeReport {
+        paragraphs: vec![ParagraphThemes {
+            block,
+            kind: BlockKind::Paragraph,
+            words: 9,
+            scores: vec![ThemeScore {
+                theme: "place".into(),
+                weight: 0.6,
+                score: 0.6,
+            }],
+            about: vec!["place".into()],
+            dominant: Some("place".into()),
+            evidence: vec![evidence("Zürich"), evidence("习近平")],
+        }],
+        totals: vec![ThemeTotal {
+            theme: "place".into(),
+            paragraphs: 1,
+            weight: 0.6,
+        }],
+        sequence: vec![Some("place".into())],
+    }
+}
+
+/// Checks a `{"codepoint", "utf16"}` pair of positions against the text a span claims.
+fn check_range(start: &Value, end: &Value, text: &str, claimed: &str) {
+    let n = |v: &Value, unit: &str| v[unit].as_u64().unwrap_or_else(|| panic!("{unit} in {v}"));
+    assert_eq!(
+        chars(text, n(start, "codepoint"), n(end, "codepoint")),
+        claimed,
+        "code points"
+    );
+    assert_eq!(
+        utf16(text, n(start, "utf16"), n(end, "utf16")),
+        claimed,
+        "UTF-16 units"
+    );
+}
+
+#[test]
+fn full_json_gives_both_units() {
+    let (doc, found) = fixture();
+    let out = parse(&export::full_json(
+        &doc,
+        &found,
+        &report(&doc),
+        &View::all(),
+    ));
+    assert_eq!(out["format"], "lede/1");
+    assert_eq!(
+        out["offsets"]["units"],
+        serde_json::json!(["codepoint", "utf16"])
+    );
+    assert_eq!(
+        out["view"]["labels"].as_array().unwrap().len(),
+        Label::ALL.len()
+    );
+    let d = &out["document"];
+    assert_eq!(d["title"], "“Fête” in 北京");
+    assert_eq!(d["text"], TEXT);
+    let kinds: Vec<&str> = d["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["title", "paragraph", "paragraph"]);
+    // The second block starts after the emoji's line: 14 code points, 14 UTF-16 units;
+    // the third after the emoji, which is one code point but two units.
+    assert_eq!(
+        d["blocks"][1]["start"],
+        serde_json::json!({"codepoint": 14, "utf16": 14})
+    );
+    assert_eq!(
+        d["blocks"][2]["start"],
+        serde_json::json!({"codepoint": 68, "utf16": 69})
+    );
+    for b in d["blocks"].as_array().unwrap() {
+        let i = b["index"].as_u64().unwrap() as usize;
+        check_range(
+            &b["start"],
+            &b["end"],
+            TEXT,
+            doc.block_text(&doc.blocks()[i]),
+        );
+    }
+
+    let entities = out["entities"].as_array().unwrap();
+    let names: Vec<&str> = entities
+        .iter()
+        .map(|e| e["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Beijing, \"北京\"",
+            "Zoë Ångström",
+            "Xi Jinping",
+            "Zürich\nCity",
+            "Monday"
+        ]
+    );
+    let zoe = &entities[1];
+    assert_eq!(zoe["id"], 1);
+    assert_eq!(zoe["label"], "PERSON");
+    assert_eq!(zoe["aliases"], serde_json::json!(["Zoë"]));
+    assert_eq!(zoe["wikidata"], Value::Null);
+    assert_eq!(zoe["salience"], 0.5);
+    assert_eq!(zoe["mentions"].as_array().unwrap().len(), 2);
+    assert_eq!(entities[2]["wikidata"], "Q15031");
+    for e in entities {
+        for m in e["mentions"].as_array().unwrap() {
+            check_range(&m["start"], &m["end"], TEXT, m["text"].as_str().unwrap());
+            assert_eq!(m["why"], "test");
+        }
+    }
+    let mention = &entities[2]["mentions"][0];
+    assert_eq!(
+        mention["start"],
+        serde_json::json!({"codepoint": 33, "utf16": 34})
+    );
+
+    let quote = &out["quotes"][0];
+    assert_eq!(quote["text"], "“Peace, now.”");
+    check_range(&quote["start"], &quote["end"], TEXT, "“Peace, now.”");
+    assert_eq!(
+        quote["speaker"],
+        serde_json::json!({"entity": 1, "name": "Zoë Ångström"})
+    );
+
+    let p = &out["themes"]["paragraphs"][0];
+    assert_eq!(p["dominant"], "place");
+    assert_eq!(
+        p["scores"][0],
+        serde_json::json!({"theme": "place", "weight": 0.6, "score": 0.6})
+    );
+    for e in p["evidence"].as_array().unwrap() {
+        check_range(&e["start"], &e["end"], TEXT, e["text"].as_str().unwrap());
+    }
+    assert_eq!(p["evidence"][0]["text"], "Zürich");
+    assert_eq!(p["evidence"][0]["weight"], 0.3);
+    assert_eq!(out["themes"]["totals"][0]["paragraphs"], 1);
+}
+
+#[test]
+fn full_json_follows_the_view() {
+    let (doc, found) = fixture();
+    let out = parse(&export::full_json(
+        &doc,
+        &found,
+        &report(&doc),
+        &View::only([Label::Gpe]),
+    ));
+    assert_eq!(out["view"]["labels"], serde_json::json!(["GPE"]));
+    let ids: Vec<u64> = out["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_u64().unwrap())
+        .collect();
+    assert_eq!(ids, [0, 3], "entity ids stay those of the analysis");
+    // The quote stays; its speaker is named but not linked to a hidden entity.
+    assert_eq!(
+        out["quotes"][0]["speaker"],
+        serde_json::json!({"entity": null, "name": "Zoë Ångström"})
+    );
 }
 
 /// Every span of every format points at the text it claims, in its units.
@@ -311,6 +501,24 @@ fn check_spans(doc: &Document, found: &Entities) {
             s[0]["exact"].as_str().unwrap(),
             "Web Annotation spans"
         );
+    }
+    let report = themes::score(doc, Lexicon::builtin());
+    let full = parse(&export::full_json(doc, found, &report, &View::all()));
+    let mut spans = 0;
+    for e in full["entities"].as_array().unwrap() {
+        for m in e["mentions"].as_array().unwrap() {
+            check_range(&m["start"], &m["end"], text, m["text"].as_str().unwrap());
+            spans += 1;
+        }
+    }
+    assert_eq!(spans, expected.len(), "full JSON mentions");
+    for q in full["quotes"].as_array().unwrap() {
+        check_range(&q["start"], &q["end"], text, q["text"].as_str().unwrap());
+    }
+    for p in full["themes"]["paragraphs"].as_array().unwrap() {
+        for e in p["evidence"].as_array().unwrap() {
+            check_range(&e["start"], &e["end"], text, e["text"].as_str().unwrap());
+        }
     }
 }
 

@@ -40,12 +40,14 @@
 
 mod csv;
 mod displacy;
+mod json;
 mod web_annotation;
 
 use std::collections::BTreeSet;
 
 pub use csv::entities_csv;
 pub use displacy::displacy;
+pub use json::full_json;
 pub use web_annotation::web_annotation;
 
 use crate::{Document, Entities, Label, Mention};
