@@ -80,7 +80,8 @@ const VOID: &[&str] = &[
 /// Inline elements counted, with [`BLOCKS`], when sniffing for HTML.
 const INLINE: &[&str] = &[
     "a", "b", "i", "em", "strong", "span", "img", "meta", "link", "script", "style", "head",
-    "title", "small", "sup", "sub", "td", "th", "time", "abbr", "cite", "q", "code",
+    "title", "small", "sup", "sub", "td", "th", "time", "abbr", "cite", "q", "code", "u", "s",
+    "del", "ins", "mark", "kbd", "font", "big", "strike", "tt", "dfn", "label",
 ];
 
 #[derive(Debug, PartialEq, Eq)]
@@ -97,6 +98,8 @@ struct Tokenizer<'a> {
     pos: usize,
     /// After the start tag of a raw-text element, its end tag's name.
     raw_until: Option<String>,
+    /// Where the last token returned starts.
+    token_start: usize,
 }
 
 impl<'a> Tokenizer<'a> {
@@ -105,6 +108,7 @@ impl<'a> Tokenizer<'a> {
             src,
             pos: 0,
             raw_until: None,
+            token_start: 0,
         }
     }
 
@@ -185,6 +189,7 @@ impl<'a> Iterator for Tokenizer<'a> {
 
     fn next(&mut self) -> Option<Token<'a>> {
         loop {
+            self.token_start = self.pos;
             if self.pos >= self.src.len() {
                 return None;
             }
@@ -367,6 +372,51 @@ pub(crate) fn extract(html: &str) -> Article {
         title,
         blocks: blocks.into_iter().map(|(b, _)| b).collect(),
     }
+}
+
+/// Markdown's inline HTML set aside: tags of known HTML elements and comments
+/// go (block elements leave a blank line, so that Markdown sees a paragraph
+/// break), the content of scripts, styles and the like goes with them, and
+/// character references are decoded. Anything else that looks like a tag,
+/// such as an autolink `<https://…>`, stays as written.
+pub(crate) fn strip_tags(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut skipping: Vec<String> = Vec::new();
+    let mut tokens = Tokenizer::new(s);
+    while let Some(token) = tokens.next() {
+        let raw = &s[tokens.token_start..tokens.pos];
+        match token {
+            Token::Text(_) if !skipping.is_empty() => {}
+            Token::Text(t) => out.push_str(&decode_entities(t)),
+            Token::Start { name, self_closing } => {
+                let name = name.as_str();
+                if SKIPPED.contains(&name) && name != "head" {
+                    if !self_closing && !VOID.contains(&name) {
+                        skipping.push(name.to_owned());
+                    }
+                } else if skipping.is_empty() {
+                    if BLOCKS.contains(&name) {
+                        out.push_str("\n\n");
+                    } else if !(INLINE.contains(&name) || VOID.contains(&name) || name == "title") {
+                        out.push_str(raw);
+                    }
+                }
+            }
+            Token::End { name } => {
+                let name = name.as_str();
+                if let Some(i) = skipping.iter().rposition(|n| n == name) {
+                    skipping.truncate(i);
+                } else if skipping.is_empty() {
+                    if BLOCKS.contains(&name) {
+                        out.push_str("\n\n");
+                    } else if !(INLINE.contains(&name) || name == "title") {
+                        out.push_str(raw);
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Whether text is an HTML page rather than text that mentions a tag or two:

@@ -4,10 +4,12 @@
 //! This is not a full CommonMark parser. It reads the block structure line by
 //! line (ATX and setext headings, list items, quotes, fences, thematic breaks,
 //! front matter) and, inside a block, drops paired emphasis markers, keeps the
-//! text of links and drops images. Anything it does not recognise stays as
-//! text, which is the safe failure for a reader.
+//! text of links and drops images. Inline HTML is set aside as in an HTML
+//! page. Anything it does not recognise stays as text, which is the safe
+//! failure for a reader.
 
-use super::text::{Article, one_line};
+use super::html::strip_tags;
+use super::text::{Article, normalise, one_line};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
@@ -19,6 +21,13 @@ enum Kind {
 
 /// The title and paragraphs of a Markdown text.
 pub(crate) fn extract(clean: &str) -> Article {
+    let stripped;
+    let clean = if clean.contains(['<', '&']) {
+        stripped = normalise(&strip_tags(clean));
+        &stripped
+    } else {
+        clean
+    };
     let mut lines: Vec<&str> = clean.split('\n').collect();
     let front_title = front_matter(&mut lines);
 
@@ -449,6 +458,18 @@ mod tests {
                 "#hashtag is not a heading",
                 None,
                 vec!["#hashtag is not a heading"],
+            ),
+            (
+                "<div align=\"center\"><img src=\"logo.png\"/><h1>Inline HTML</h1></div>\n\n\
+                 Text with <b>bold</b>, a<br/>break &amp; <https://x.org> and a < b.\n\n\
+                 <!-- a\ncomment --><script>\nalert(1)\n</script><custom>kept</custom>",
+                None,
+                vec![
+                    "Inline HTML",
+                    "Text with bold, a",
+                    "break & https://x.org and a < b.",
+                    "<custom>kept</custom>",
+                ],
             ),
         ];
         for (md, title, expected) in cases {
