@@ -23,7 +23,9 @@ fn eval_texts() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../eval");
     let mut texts = Vec::new();
     for split in ["dev", "test"] {
-        let Ok(dir) = std::fs::read_dir(root.join(split)) else { continue };
+        let Ok(dir) = std::fs::read_dir(root.join(split)) else {
+            continue;
+        };
         let mut files: Vec<_> = dir
             .filter_map(Result::ok)
             .map(|e| e.path())
@@ -31,8 +33,9 @@ fn eval_texts() -> Vec<String> {
             .collect();
         files.sort();
         for f in files {
-            let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&f).expect("readable eval file"))
-                .expect("eval files are JSON");
+            let json: serde_json::Value =
+                serde_json::from_slice(&std::fs::read(&f).expect("readable eval file"))
+                    .expect("eval files are JSON");
             if let Some(t) = json["text"].as_str() {
                 texts.push(t.to_owned());
             }
@@ -59,7 +62,9 @@ fn megabyte_text() -> String {
 
 fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("recognize");
-    g.sample_size(20).measurement_time(Duration::from_secs(5)).warm_up_time(Duration::from_secs(1));
+    g.sample_size(20)
+        .measurement_time(Duration::from_secs(5))
+        .warm_up_time(Duration::from_secs(1));
     let seed = Document::parse(SEED);
     g.throughput(Throughput::Bytes(SEED.len() as u64));
     g.bench_function("seed", |b| b.iter(|| recognize(black_box(&seed))));
@@ -71,7 +76,9 @@ fn bench(c: &mut Criterion) {
     g.finish();
 
     let mut g = c.benchmark_group("matchers");
-    g.sample_size(10).measurement_time(Duration::from_secs(5)).warm_up_time(Duration::from_secs(1));
+    g.sample_size(10)
+        .measurement_time(Duration::from_secs(5))
+        .warm_up_time(Duration::from_secs(1));
     g.bench_function("build", |b| b.iter(lede_analysis::entities::build_matchers));
     g.finish();
 }

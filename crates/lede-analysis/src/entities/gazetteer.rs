@@ -16,7 +16,6 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-
 use super::Label;
 
 /// One known entity.
@@ -32,13 +31,21 @@ pub(crate) struct Entry {
 /// The name lists, as (file name, what it holds, contents). Earlier files win
 /// when two list the same name.
 const NAME_FILES: &[(&str, &str, &str)] = &[
-    ("people.tsv", "people list", include_str!("../../data/gazetteer/people.tsv")),
+    (
+        "people.tsv",
+        "people list",
+        include_str!("../../data/gazetteer/people.tsv"),
+    ),
     (
         "organisations.tsv",
         "organisations list",
         include_str!("../../data/gazetteer/organisations.tsv"),
     ),
-    ("places.tsv", "places list", include_str!("../../data/gazetteer/places.tsv")),
+    (
+        "places.tsv",
+        "places list",
+        include_str!("../../data/gazetteer/places.tsv"),
+    ),
     (
         "countries.tsv",
         "countries list (world-countries)",
@@ -97,11 +104,18 @@ fn data_lines(file: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 /// Parses one `label<TAB>name<TAB>wikidata<TAB>aliases` line.
-pub(crate) fn parse_line(line: &'static str) -> Result<(Label, &'static str, Option<&'static str>, Vec<&'static str>), String> {
+/// One parsed line: label, canonical name, Wikidata ID, aliases.
+pub(crate) type Line = (Label, &'static str, Option<&'static str>, Vec<&'static str>);
+
+pub(crate) fn parse_line(line: &'static str) -> Result<Line, String> {
     let mut cols = line.split('\t');
     let label = cols.next().unwrap_or_default();
-    let label = Label::from_name(label).ok_or_else(|| format!("unknown label {label:?} in {line:?}"))?;
-    let name = cols.next().filter(|n| !n.is_empty()).ok_or_else(|| format!("no name in {line:?}"))?;
+    let label =
+        Label::from_name(label).ok_or_else(|| format!("unknown label {label:?} in {line:?}"))?;
+    let name = cols
+        .next()
+        .filter(|n| !n.is_empty())
+        .ok_or_else(|| format!("no name in {line:?}"))?;
     let wikidata = cols.next().filter(|q| !q.is_empty());
     if let Some(q) = wikidata
         && !(q.starts_with('Q') && q[1..].bytes().all(|b| b.is_ascii_digit()) && q.len() > 1)
@@ -118,17 +132,24 @@ pub(crate) fn parse_line(line: &'static str) -> Result<(Label, &'static str, Opt
 impl Gazetteer {
     pub(crate) fn build() -> Gazetteer {
         let mut entries = Vec::new();
-        let mut by_first_word: HashMap<&'static str, Vec<(&'static str, u32)>, BuildHasherDefault<Fnv>> =
-            HashMap::default();
+        let mut by_first_word: HashMap<
+            &'static str,
+            Vec<(&'static str, u32)>,
+            BuildHasherDefault<Fnv>,
+        > = HashMap::default();
         let mut seen: HashSet<&'static str, BuildHasherDefault<Fnv>> = HashSet::default();
         let mut add = |p: &'static str, id: u32| {
             if !p.is_empty() && seen.insert(p) {
-                by_first_word.entry(first_word(p)).or_default().push((p, id));
+                by_first_word
+                    .entry(first_word(p))
+                    .or_default()
+                    .push((p, id));
             }
         };
         for &(_, source, file) in NAME_FILES {
             for line in data_lines(file) {
-                let (label, name, wikidata, aliases) = parse_line(line).expect("gazetteer files are checked by a test");
+                let (label, name, wikidata, aliases) =
+                    parse_line(line).expect("gazetteer files are checked by a test");
                 let id = entries.len() as u32;
                 entries.push(Entry {
                     label,
@@ -143,7 +164,11 @@ impl Gazetteer {
                     // The other apostrophe: the few names with one are leaked
                     // once, as the gazetteer lives as long as the program.
                     if form.contains(['\'', '’']) {
-                        let other = if form.contains('’') { form.replace('’', "'") } else { form.replace('\'', "’") };
+                        let other = if form.contains('’') {
+                            form.replace('’', "'")
+                        } else {
+                            form.replace('\'', "’")
+                        };
                         add(Box::leak(other.into_boxed_str()), id);
                     }
                 }
@@ -153,7 +178,9 @@ impl Gazetteer {
             candidates.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         }
         let words = |file: &'static str| -> WordSet {
-            data_lines(file).flat_map(|l| l.split_whitespace()).collect()
+            data_lines(file)
+                .flat_map(|l| l.split_whitespace())
+                .collect()
         };
         Gazetteer {
             entries,
@@ -174,8 +201,12 @@ impl Gazetteer {
         let candidates = self.by_first_word.get(first_word(rest))?;
         candidates.iter().find_map(|&(p, entry)| {
             // "China’s", "China-U.S.", "China." end at a boundary; "Chinas" does not.
-            let boundary = rest.starts_with(p) && !rest[p.len()..].starts_with(|c: char| c.is_alphanumeric());
-            boundary.then_some(Found { end: at + p.len(), entry })
+            let boundary =
+                rest.starts_with(p) && !rest[p.len()..].starts_with(|c: char| c.is_alphanumeric());
+            boundary.then_some(Found {
+                end: at + p.len(),
+                entry,
+            })
         })
     }
 
@@ -201,7 +232,10 @@ impl Gazetteer {
 /// The leading letters and digits of `s`: the key both names and text are
 /// looked up by ("U" for "U.S.", "China" for "China-U.S.").
 fn first_word(s: &str) -> &str {
-    let end = s.char_indices().find(|(_, c)| !c.is_alphanumeric()).map_or(s.len(), |(i, _)| i);
+    let end = s
+        .char_indices()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(s.len(), |(i, _)| i);
     &s[..end]
 }
 
@@ -214,7 +248,11 @@ pub(crate) struct Fnv(u64);
 
 impl Hasher for Fnv {
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for &b in bytes {
             h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
         }
@@ -223,6 +261,40 @@ impl Hasher for Fnv {
 
     fn finish(&self) -> u64 {
         self.0
+    }
+}
+
+/// The FNV-1a hash of `word` in ASCII lower case, computed without copying
+/// it: the key of a [`HashedWords`] set.
+pub(crate) fn lower_hash(word: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in word.as_bytes() {
+        h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x100_0000_01b3);
+    }
+    h
+}
+
+/// A set of words known only by a bit of their lower-case hash (a one-hash
+/// Bloom filter of 8,192 bits): a quick "could this word be one of them",
+/// which the caller confirms by comparing words.
+pub(crate) struct HashedWords(Box<[u64; 128]>);
+
+impl HashedWords {
+    pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> HashedWords {
+        let mut bits = Box::new([0u64; 128]);
+        for w in words {
+            let h = lower_hash(w) as usize & 8191;
+            bits[h >> 6] |= 1 << (h & 63);
+        }
+        HashedWords(bits)
+    }
+
+    pub fn may_contain(&self, word: &str) -> bool {
+        if word.len() > 16 {
+            return false;
+        }
+        let h = lower_hash(word) as usize & 8191;
+        self.0[h >> 6] & (1 << (h & 63)) != 0
     }
 }
 
@@ -269,8 +341,16 @@ mod tests {
             ("China-U.S. ties", 0, Some("China")),
             ("China-U.S. ties", 6, Some("U.S.")),
             ("Chinas", 0, None),
-            ("the People’s Republic of China said", 4, Some("People’s Republic of China")),
-            ("the People's Republic of China said", 4, Some("People's Republic of China")),
+            (
+                "the People’s Republic of China said",
+                4,
+                Some("People’s Republic of China"),
+            ),
+            (
+                "the People's Republic of China said",
+                4,
+                Some("People's Republic of China"),
+            ),
             ("Americans and", 0, Some("Americans")),
             ("Pacific Ocean", 0, Some("Pacific Ocean")),
             ("Xi Jinping", 0, Some("Xi Jinping")),

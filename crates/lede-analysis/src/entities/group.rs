@@ -7,8 +7,11 @@
 //! it is: "Trump" joins Donald Trump, "Xi" joins Xi Jinping.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
-use super::gazetteer::Gazetteer;
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+use super::gazetteer::{Fnv, Gazetteer};
 use super::names::Raw;
 use super::{Entity, Label, Mention};
 use crate::{BlockKind, Document};
@@ -19,9 +22,9 @@ const FAMILY_FIRST: &[&str] = &[
     "Fu", "Gao", "Guo", "Han", "He", "Hu", "Hua", "Huang", "Hun", "Jiang", "Jin", "Jung", "Kang",
     "Kim", "Kong", "Lai", "Le", "Lee", "Li", "Liang", "Lin", "Liu", "Lu", "Luo", "Ma", "Mao",
     "Moon", "Nguyen", "Pan", "Park", "Peng", "Pham", "Qin", "Ren", "Shen", "Song", "Su", "Sun",
-    "Tan", "Tang", "Tian", "Tran", "Tsai", "Wang", "Wei", "Wen", "Wu", "Xi", "Xiao", "Xie",
-    "Xu", "Yang", "Yao", "Ye", "Yin", "Yoon", "Yu", "Yuan", "Zeng", "Zhang", "Zhao", "Zheng",
-    "Zhong", "Zhou", "Zhu",
+    "Tan", "Tang", "Tian", "Tran", "Tsai", "Wang", "Wei", "Wen", "Wu", "Xi", "Xiao", "Xie", "Xu",
+    "Yang", "Yao", "Ye", "Yin", "Yoon", "Yu", "Yuan", "Zeng", "Zhang", "Zhao", "Zheng", "Zhong",
+    "Zhou", "Zhu",
 ];
 
 /// A mention from the rules, with the block it was found in.
@@ -50,7 +53,11 @@ fn person_keys(name: &str) -> impl Iterator<Item = &str> {
     last.into_iter().chain(first).chain(before_last)
 }
 
-pub(crate) fn group(doc: &Document, mut found: Vec<Found>, gaz: &Gazetteer) -> (Vec<Mention>, Vec<Entity>) {
+pub(crate) fn group(
+    doc: &Document,
+    mut found: Vec<Found>,
+    gaz: &Gazetteer,
+) -> (Vec<Mention>, Vec<Entity>) {
     let text = doc.text();
     found.sort_by_key(|f| (f.raw.start, std::cmp::Reverse(f.raw.end)));
     // Never overlapping: the earlier (and, at one start, the longer) wins.
@@ -62,8 +69,11 @@ pub(crate) fn group(doc: &Document, mut found: Vec<Found>, gaz: &Gazetteer) -> (
     }
 
     // Names a lone word can refer to, from every person named in full.
-    let mut surnames: HashMap<&str, String> = HashMap::new();
-    for f in kept.iter().filter(|f| f.raw.label == Label::Person && f.raw.lone.is_none()) {
+    let mut surnames: FastMap<&str, String> = FastMap::default();
+    for f in kept
+        .iter()
+        .filter(|f| f.raw.label == Label::Person && f.raw.lone.is_none())
+    {
         let name = match f.raw.entry {
             Some(e) => gaz.entry(e).name,
             None => &text[f.raw.start..f.raw.end],
@@ -75,16 +85,19 @@ pub(crate) fn group(doc: &Document, mut found: Vec<Found>, gaz: &Gazetteer) -> (
 
     let mut mentions = Vec::new();
     let mut entities: Vec<Entity> = Vec::new();
-    let mut by_key: HashMap<(Label, String), usize> = HashMap::new();
+    let mut by_key: FastMap<(Label, String), usize> = FastMap::default();
     // Most mentions repeat an earlier one word for word: find those without
     // building a key.
-    let mut by_surface: HashMap<(Label, &str), usize> = HashMap::new();
+    let mut by_surface: FastMap<(Label, &str), usize> = FastMap::default();
     let block_kinds: Vec<BlockKind> = doc.blocks().iter().map(|b| b.kind).collect();
     let first_paragraph = block_kinds.iter().position(|k| *k == BlockKind::Paragraph);
     for f in kept {
         let raw = f.raw;
         let surface = &text[raw.start..raw.end];
-        if let Some(&id) = by_surface.get(&(raw.label, surface)).filter(|_| raw.lone.is_none()) {
+        if let Some(&id) = by_surface
+            .get(&(raw.label, surface))
+            .filter(|_| raw.lone.is_none())
+        {
             let entity = &mut entities[id];
             entity.salience += weight(block_kinds[f.block], f.block, first_paragraph, raw.label);
             entity.mentions.push(mentions.len());
@@ -122,7 +135,10 @@ pub(crate) fn group(doc: &Document, mut found: Vec<Found>, gaz: &Gazetteer) -> (
         let id = *by_key.entry((label, key.clone())).or_insert_with(|| {
             entities.push(Entity {
                 label,
-                name: entry.map_or_else(|| surface.strip_prefix("the ").unwrap_or(surface).to_owned(), |e| e.name.to_owned()),
+                name: entry.map_or_else(
+                    || surface.strip_prefix("the ").unwrap_or(surface).to_owned(),
+                    |e| e.name.to_owned(),
+                ),
                 aliases: Vec::new(),
                 wikidata: entry.and_then(|e| e.wikidata).map(str::to_owned),
                 mentions: Vec::new(),
@@ -132,7 +148,11 @@ pub(crate) fn group(doc: &Document, mut found: Vec<Found>, gaz: &Gazetteer) -> (
         });
         let entity = &mut entities[id];
         // A person named by surname first takes the full name once seen.
-        if label == Label::Person && entry.is_none() && surface.len() > entity.name.len() && surface.contains(' ') {
+        if label == Label::Person
+            && entry.is_none()
+            && surface.len() > entity.name.len()
+            && surface.contains(' ')
+        {
             let old = std::mem::replace(&mut entity.name, surface.to_owned());
             if !entity.aliases.contains(&old) {
                 entity.aliases.push(old);
@@ -178,7 +198,14 @@ fn weight(kind: BlockKind, block: usize, first_paragraph: Option<usize>, label: 
         BlockKind::Paragraph => 1.0,
     };
     let kind = match label {
-        Label::Person | Label::Norp | Label::Org | Label::Gpe | Label::Loc | Label::Fac | Label::Event | Label::Law => 1.0,
+        Label::Person
+        | Label::Norp
+        | Label::Org
+        | Label::Gpe
+        | Label::Loc
+        | Label::Fac
+        | Label::Event
+        | Label::Law => 1.0,
         _ => 0.25,
     };
     place * kind

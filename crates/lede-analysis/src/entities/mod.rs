@@ -133,7 +133,13 @@ pub fn recognize(doc: &Document) -> Entities {
 /// The items the name rules read: known names where the gazetteer finds them
 /// (also inside hyphenated words: "China-U.S.", "then-U.S."), and tokens
 /// elsewhere.
-fn known_names(text: &str, limit: usize, toks: &[tokens::Token], gaz: &gazetteer::Gazetteer, items: &mut Vec<Item>) {
+fn known_names(
+    text: &str,
+    limit: usize,
+    toks: &[tokens::Token],
+    gaz: &gazetteer::Gazetteer,
+    items: &mut Vec<Item>,
+) {
     let mut t = 0;
     while t < toks.len() {
         let tok = toks[t];
@@ -149,7 +155,8 @@ fn known_names(text: &str, limit: usize, toks: &[tokens::Token], gaz: &gazetteer
         while let Some(p) = pos {
             let piece_end = text[p..tok.end].find('-').map_or(tok.end, |h| p + h);
             let found = if text[p..].starts_with(|c: char| c.is_uppercase()) {
-                gaz.find_at(text, p, limit).or_else(|| shouting(text, p, piece_end, gaz))
+                gaz.find_at(text, p, limit)
+                    .or_else(|| shouting(text, p, piece_end, gaz))
             } else {
                 None
             };
@@ -157,12 +164,20 @@ fn known_names(text: &str, limit: usize, toks: &[tokens::Token], gaz: &gazetteer
                 Some(f) if f.end > tok.end => {
                     // A name over several tokens.
                     items.truncate(before);
-                    items.push(Item::Known { start: p, end: f.end, entry: f.entry });
+                    items.push(Item::Known {
+                        start: p,
+                        end: f.end,
+                        entry: f.entry,
+                    });
                     next_t = toks.partition_point(|x| x.start < f.end);
                     break;
                 }
                 Some(f) => {
-                    items.push(Item::Known { start: p, end: f.end, entry: f.entry });
+                    items.push(Item::Known {
+                        start: p,
+                        end: f.end,
+                        entry: f.entry,
+                    });
                     pos = text[f.end..tok.end].starts_with('-').then_some(f.end + 1);
                 }
                 None => pos = (piece_end < tok.end).then_some(piece_end + 1),
@@ -176,13 +191,25 @@ fn known_names(text: &str, limit: usize, toks: &[tokens::Token], gaz: &gazetteer
 }
 
 /// A known name written in capitals, as datelines are: "BEIJING, Feb. 6".
-fn shouting(text: &str, start: usize, end: usize, gaz: &gazetteer::Gazetteer) -> Option<gazetteer::Found> {
+fn shouting(
+    text: &str,
+    start: usize,
+    end: usize,
+    gaz: &gazetteer::Gazetteer,
+) -> Option<gazetteer::Found> {
     let word = &text[start..end];
     if word.chars().count() < 4 || !word.chars().all(|c| c.is_uppercase()) {
         return None;
     }
     let mut chars = word.chars();
-    let title: String = chars.next().into_iter().chain(chars.flat_map(char::to_lowercase)).collect();
+    let title: String = chars
+        .next()
+        .into_iter()
+        .chain(chars.flat_map(char::to_lowercase))
+        .collect();
     let f = gaz.find_at(&title, 0, title.len())?;
-    (f.end == title.len()).then_some(gazetteer::Found { end, entry: f.entry })
+    (f.end == title.len()).then_some(gazetteer::Found {
+        end,
+        entry: f.entry,
+    })
 }

@@ -21,7 +21,11 @@ use super::tokens::{Kind, Token};
 /// or date already found).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Item {
-    Known { start: usize, end: usize, entry: u32 },
+    Known {
+        start: usize,
+        end: usize,
+        entry: u32,
+    },
     Tok(usize),
     Stop,
 }
@@ -47,89 +51,295 @@ pub(crate) struct Lone {
 
 /// The last word of a run (or the word before its "of") that tells its type.
 const KEYWORDS: &[(&str, Label)] = &[
-    ("Academy", Label::Org), ("Administration", Label::Org), ("Agency", Label::Org),
-    ("Airlines", Label::Org), ("Airways", Label::Org), ("Alliance", Label::Org),
-    ("Army", Label::Org), ("Assembly", Label::Org), ("Association", Label::Org),
-    ("Authority", Label::Org), ("Bank", Label::Org), ("Board", Label::Org),
-    ("Bureau", Label::Org), ("Cabinet", Label::Org), ("Center", Label::Org),
-    ("Centre", Label::Org), ("Chamber", Label::Org), ("Church", Label::Org),
-    ("Club", Label::Org), ("Coalition", Label::Org), ("College", Label::Org),
-    ("Command", Label::Org), ("Commission", Label::Org), ("Committee", Label::Org),
-    ("Company", Label::Org), ("Co.", Label::Org), ("Congress", Label::Org),
-    ("Corp.", Label::Org), ("Corporation", Label::Org), ("Corps", Label::Org),
-    ("Council", Label::Org), ("Court", Label::Org), ("Daily", Label::Org),
-    ("Department", Label::Org), ("Exchange", Label::Org), ("Federation", Label::Org),
-    ("Force", Label::Org), ("Forces", Label::Org), ("Foundation", Label::Org),
-    ("Front", Label::Org), ("Fund", Label::Org), ("Gazette", Label::Org),
-    ("Government", Label::Org), ("Group", Label::Org), ("Guard", Label::Org),
-    ("Herald", Label::Org), ("Holdings", Label::Org), ("Inc.", Label::Org),
-    ("Industries", Label::Org), ("Institute", Label::Org), ("Institution", Label::Org),
-    ("Journal", Label::Org), ("League", Label::Org), ("LLC", Label::Org),
-    ("Ltd.", Label::Org), ("Ltd", Label::Org), ("Media", Label::Org),
-    ("Ministry", Label::Org), ("Motors", Label::Org), ("Movement", Label::Org),
-    ("Navy", Label::Org), ("Network", Label::Org), ("News", Label::Org),
-    ("Office", Label::Org), ("Organization", Label::Org), ("Organisation", Label::Org),
-    ("Parliament", Label::Org), ("Party", Label::Org), ("Police", Label::Org),
-    ("Post", Label::Org), ("Press", Label::Org), ("Reserve", Label::Org),
-    ("School", Label::Org), ("Secretariat", Label::Org), ("Senate", Label::Org),
-    ("Service", Label::Org), ("Services", Label::Org), ("Society", Label::Org),
-    ("Systems", Label::Org), ("Technologies", Label::Org), ("Telegraph", Label::Org),
-    ("Times", Label::Org), ("Tribune", Label::Org), ("Trust", Label::Org),
-    ("Union", Label::Org), ("University", Label::Org), ("Group", Label::Org),
-    ("Province", Label::Gpe), ("City", Label::Gpe), ("County", Label::Gpe),
-    ("Prefecture", Label::Gpe), ("Republic", Label::Gpe), ("Kingdom", Label::Gpe),
-    ("District", Label::Gpe), ("Oblast", Label::Gpe), ("Emirate", Label::Gpe),
-    ("Ocean", Label::Loc), ("Sea", Label::Loc), ("River", Label::Loc),
-    ("Mountain", Label::Loc), ("Mountains", Label::Loc), ("Lake", Label::Loc),
-    ("Strait", Label::Loc), ("Straits", Label::Loc), ("Gulf", Label::Loc),
-    ("Bay", Label::Loc), ("Peninsula", Label::Loc), ("Island", Label::Loc),
-    ("Islands", Label::Loc), ("Valley", Label::Loc), ("Desert", Label::Loc),
-    ("Basin", Label::Loc), ("Plateau", Label::Loc), ("Coast", Label::Loc),
-    ("Region", Label::Loc), ("Reef", Label::Loc), ("Shoal", Label::Loc),
-    ("Programme", Label::Org), ("Program", Label::Org), ("Facility", Label::Org),
-    ("Markets", Label::Org), ("Bloc", Label::Org), ("Initiative", Label::Org),
-    ("Airport", Label::Fac), ("Bridge", Label::Fac), ("Hall", Label::Fac),
-    ("Palace", Label::Fac), ("Tower", Label::Fac), ("Building", Label::Fac),
-    ("Stadium", Label::Fac), ("Station", Label::Fac), ("Highway", Label::Fac),
-    ("Avenue", Label::Fac), ("Street", Label::Fac), ("Square", Label::Fac),
-    ("Dam", Label::Fac), ("Temple", Label::Fac), ("Museum", Label::Fac),
-    ("Harbor", Label::Fac), ("Harbour", Label::Fac), ("Mosque", Label::Fac),
-    ("Cathedral", Label::Fac), ("Canal", Label::Fac), ("Base", Label::Fac),
-    ("Summit", Label::Event), ("Forum", Label::Event), ("War", Label::Event),
-    ("Games", Label::Event), ("Olympics", Label::Event), ("Expo", Label::Event),
-    ("Festival", Label::Event), ("Conference", Label::Event), ("Championship", Label::Event),
-    ("Cup", Label::Event), ("Revolution", Label::Event), ("Crisis", Label::Event),
+    ("Academy", Label::Org),
+    ("Administration", Label::Org),
+    ("Agency", Label::Org),
+    ("Airlines", Label::Org),
+    ("Airways", Label::Org),
+    ("Alliance", Label::Org),
+    ("Army", Label::Org),
+    ("Assembly", Label::Org),
+    ("Association", Label::Org),
+    ("Authority", Label::Org),
+    ("Bank", Label::Org),
+    ("Board", Label::Org),
+    ("Bureau", Label::Org),
+    ("Cabinet", Label::Org),
+    ("Center", Label::Org),
+    ("Centre", Label::Org),
+    ("Chamber", Label::Org),
+    ("Church", Label::Org),
+    ("Club", Label::Org),
+    ("Coalition", Label::Org),
+    ("College", Label::Org),
+    ("Command", Label::Org),
+    ("Commission", Label::Org),
+    ("Committee", Label::Org),
+    ("Company", Label::Org),
+    ("Co.", Label::Org),
+    ("Congress", Label::Org),
+    ("Corp.", Label::Org),
+    ("Corporation", Label::Org),
+    ("Corps", Label::Org),
+    ("Council", Label::Org),
+    ("Court", Label::Org),
+    ("Daily", Label::Org),
+    ("Department", Label::Org),
+    ("Exchange", Label::Org),
+    ("Federation", Label::Org),
+    ("Force", Label::Org),
+    ("Forces", Label::Org),
+    ("Foundation", Label::Org),
+    ("Front", Label::Org),
+    ("Fund", Label::Org),
+    ("Gazette", Label::Org),
+    ("Government", Label::Org),
+    ("Group", Label::Org),
+    ("Guard", Label::Org),
+    ("Herald", Label::Org),
+    ("Holdings", Label::Org),
+    ("Inc.", Label::Org),
+    ("Industries", Label::Org),
+    ("Institute", Label::Org),
+    ("Institution", Label::Org),
+    ("Journal", Label::Org),
+    ("League", Label::Org),
+    ("LLC", Label::Org),
+    ("Ltd.", Label::Org),
+    ("Ltd", Label::Org),
+    ("Media", Label::Org),
+    ("Ministry", Label::Org),
+    ("Motors", Label::Org),
+    ("Movement", Label::Org),
+    ("Navy", Label::Org),
+    ("Network", Label::Org),
+    ("News", Label::Org),
+    ("Office", Label::Org),
+    ("Organization", Label::Org),
+    ("Organisation", Label::Org),
+    ("Parliament", Label::Org),
+    ("Party", Label::Org),
+    ("Police", Label::Org),
+    ("Post", Label::Org),
+    ("Press", Label::Org),
+    ("Reserve", Label::Org),
+    ("School", Label::Org),
+    ("Secretariat", Label::Org),
+    ("Senate", Label::Org),
+    ("Service", Label::Org),
+    ("Services", Label::Org),
+    ("Society", Label::Org),
+    ("Systems", Label::Org),
+    ("Technologies", Label::Org),
+    ("Telegraph", Label::Org),
+    ("Times", Label::Org),
+    ("Tribune", Label::Org),
+    ("Trust", Label::Org),
+    ("Union", Label::Org),
+    ("University", Label::Org),
+    ("Group", Label::Org),
+    ("Province", Label::Gpe),
+    ("City", Label::Gpe),
+    ("County", Label::Gpe),
+    ("Prefecture", Label::Gpe),
+    ("Republic", Label::Gpe),
+    ("Kingdom", Label::Gpe),
+    ("District", Label::Gpe),
+    ("Oblast", Label::Gpe),
+    ("Emirate", Label::Gpe),
+    ("Ocean", Label::Loc),
+    ("Sea", Label::Loc),
+    ("River", Label::Loc),
+    ("Mountain", Label::Loc),
+    ("Mountains", Label::Loc),
+    ("Lake", Label::Loc),
+    ("Strait", Label::Loc),
+    ("Straits", Label::Loc),
+    ("Gulf", Label::Loc),
+    ("Bay", Label::Loc),
+    ("Peninsula", Label::Loc),
+    ("Island", Label::Loc),
+    ("Islands", Label::Loc),
+    ("Valley", Label::Loc),
+    ("Desert", Label::Loc),
+    ("Basin", Label::Loc),
+    ("Plateau", Label::Loc),
+    ("Coast", Label::Loc),
+    ("Region", Label::Loc),
+    ("Reef", Label::Loc),
+    ("Shoal", Label::Loc),
+    ("Programme", Label::Org),
+    ("Program", Label::Org),
+    ("Facility", Label::Org),
+    ("Markets", Label::Org),
+    ("Bloc", Label::Org),
+    ("Initiative", Label::Org),
+    ("Airport", Label::Fac),
+    ("Bridge", Label::Fac),
+    ("Hall", Label::Fac),
+    ("Palace", Label::Fac),
+    ("Tower", Label::Fac),
+    ("Building", Label::Fac),
+    ("Stadium", Label::Fac),
+    ("Station", Label::Fac),
+    ("Highway", Label::Fac),
+    ("Avenue", Label::Fac),
+    ("Street", Label::Fac),
+    ("Square", Label::Fac),
+    ("Dam", Label::Fac),
+    ("Temple", Label::Fac),
+    ("Museum", Label::Fac),
+    ("Harbor", Label::Fac),
+    ("Harbour", Label::Fac),
+    ("Mosque", Label::Fac),
+    ("Cathedral", Label::Fac),
+    ("Canal", Label::Fac),
+    ("Base", Label::Fac),
+    ("Summit", Label::Event),
+    ("Forum", Label::Event),
+    ("War", Label::Event),
+    ("Games", Label::Event),
+    ("Olympics", Label::Event),
+    ("Expo", Label::Event),
+    ("Festival", Label::Event),
+    ("Conference", Label::Event),
+    ("Championship", Label::Event),
+    ("Cup", Label::Event),
+    ("Revolution", Label::Event),
+    ("Crisis", Label::Event),
     ("Dialogue", Label::Event),
-    ("Act", Label::Law), ("Treaty", Label::Law), ("Agreement", Label::Law),
-    ("Accord", Label::Law), ("Accords", Label::Law), ("Convention", Label::Law),
-    ("Charter", Label::Law), ("Constitution", Label::Law), ("Protocol", Label::Law),
-    ("Code", Label::Law), ("Law", Label::Law), ("Bill", Label::Law),
-    ("Declaration", Label::Law), ("Communique", Label::Law), ("Communiqué", Label::Law),
+    ("Act", Label::Law),
+    ("Treaty", Label::Law),
+    ("Agreement", Label::Law),
+    ("Accord", Label::Law),
+    ("Accords", Label::Law),
+    ("Convention", Label::Law),
+    ("Charter", Label::Law),
+    ("Constitution", Label::Law),
+    ("Protocol", Label::Law),
+    ("Code", Label::Law),
+    ("Law", Label::Law),
+    ("Bill", Label::Law),
+    ("Declaration", Label::Law),
+    ("Communique", Label::Law),
+    ("Communiqué", Label::Law),
 ];
 
 /// Lower-case words joining the parts of one name: "Bank of China",
 /// "Osama bin Laden", "Ministry of Industry and Information Technology".
-const CONNECTORS: &[&str] = &["of", "and", "for", "on", "&", "de", "du", "da", "del", "van", "von", "der", "den", "al", "bin", "ibn", "la", "le"];
+const CONNECTORS: &[&str] = &[
+    "of", "and", "for", "on", "&", "de", "du", "da", "del", "van", "von", "der", "den", "al",
+    "bin", "ibn", "la", "le",
+];
 /// Connectors that stay inside a person's name.
-const PARTICLES: &[&str] = &["de", "du", "da", "del", "van", "von", "der", "den", "al", "bin", "ibn", "la", "le"];
+const PARTICLES: &[&str] = &[
+    "de", "du", "da", "del", "van", "von", "der", "den", "al", "bin", "ibn", "la", "le",
+];
 /// Words that qualify a title: "Foreign Minister", "Secretary of State".
 const TITLE_MODIFIERS: &[&str] = &[
-    "state", "foreign", "defense", "defence", "affairs", "finance", "commerce", "trade",
-    "prime", "vice", "deputy", "general", "chief", "executive", "senior", "national",
-    "security", "special", "assistant", "elect", "interior", "home", "justice", "acting",
-    "former", "supreme", "high", "press", "presidential", "crown", "first", "lady", "majority",
-    "minority", "house", "senate", "white", "economic", "external", "energy", "health",
-    "treasury", "education", "labor", "labour", "agriculture", "environment", "culture",
-    "public", "permanent", "attorney", "head", "party", "communist", "central", "committee",
-    "member", "politburo", "standing", "military", "commission", "people's", "congress",
+    "state",
+    "foreign",
+    "defense",
+    "defence",
+    "affairs",
+    "finance",
+    "commerce",
+    "trade",
+    "prime",
+    "vice",
+    "deputy",
+    "general",
+    "chief",
+    "executive",
+    "senior",
+    "national",
+    "security",
+    "special",
+    "assistant",
+    "elect",
+    "interior",
+    "home",
+    "justice",
+    "acting",
+    "former",
+    "supreme",
+    "high",
+    "press",
+    "presidential",
+    "crown",
+    "first",
+    "lady",
+    "majority",
+    "minority",
+    "house",
+    "senate",
+    "white",
+    "economic",
+    "external",
+    "energy",
+    "health",
+    "treasury",
+    "education",
+    "labor",
+    "labour",
+    "agriculture",
+    "environment",
+    "culture",
+    "public",
+    "permanent",
+    "attorney",
+    "head",
+    "party",
+    "communist",
+    "central",
+    "committee",
+    "member",
+    "politburo",
+    "standing",
+    "military",
+    "commission",
+    "people's",
+    "congress",
 ];
 /// First words that tell the type: "Lake Geneva", "Mount Everest".
-const FIRST_KEYWORDS: &[(&str, Label)] = &[("Lake", Label::Loc), ("Mount", Label::Loc), ("Cape", Label::Loc), ("Operation", Label::Event)];
+const FIRST_KEYWORDS: &[(&str, Label)] = &[
+    ("Lake", Label::Loc),
+    ("Mount", Label::Loc),
+    ("Cape", Label::Loc),
+    ("Operation", Label::Event),
+];
 /// Words before a place name that stay part of it: "North Darfur", "New Taipei".
-const PLACE_PREFIXES: &[&str] = &["North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "New", "Greater", "Upper", "Lower", "Old"];
+const PLACE_PREFIXES: &[&str] = &[
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+    "New", "Greater", "Upper", "Lower", "Old",
+];
 /// Capitals that are not organisations: clock and time-zone abbreviations.
-const NOT_ACRONYMS: &[&str] = &["AM", "PM", "GMT", "UTC", "EST", "EDT", "PST", "PDT", "BST", "CET", "OK", "TV", "CEO", "CFO", "ID", "AI", "GDP", "DNA", "HIV", "COVID"];
-const SPEECH_VERBS: &[&str] = &["said", "says", "told", "added", "stressed", "noted", "wrote", "stated", "asked", "replied", "urged", "warned", "explained", "insisted", "argued", "announced", "declared", "emphasized", "emphasised", "pointed"];
+const NOT_ACRONYMS: &[&str] = &[
+    "AM", "PM", "GMT", "UTC", "EST", "EDT", "PST", "PDT", "BST", "CET", "OK", "TV", "CEO", "CFO",
+    "ID", "AI", "GDP", "DNA", "HIV", "COVID",
+];
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "stressed",
+    "noted",
+    "wrote",
+    "stated",
+    "asked",
+    "replied",
+    "urged",
+    "warned",
+    "explained",
+    "insisted",
+    "argued",
+    "announced",
+    "declared",
+    "emphasized",
+    "emphasised",
+    "pointed",
+];
 const PLACE_PREPOSITIONS: &[&str] = &["in", "from", "to", "near", "across", "throughout"];
 
 fn keyword(word: &str) -> Option<Label> {
@@ -163,10 +373,19 @@ impl<'a> NameRules<'a> {
         match self.items.get(i)? {
             Item::Tok(t) if self.toks[*t].kind == Kind::Word => {
                 let w = self.tok_text(*t);
-                let particle = ["al-", "el-", "bin-", "ad-", "as-"].iter().any(|p| {
-                    w.strip_prefix(p).is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
-                });
-                (w.starts_with(|c: char| c.is_uppercase()) || particle).then_some(w)
+                if w.starts_with(|c: char| c.is_uppercase()) {
+                    return Some(w);
+                }
+                // "al-Burhan", "el-Sisi": a lower-case particle before a name.
+                let particle = w
+                    .as_bytes()
+                    .get(2..4)
+                    .is_some_and(|b| b[0] == b'-' || b[1] == b'-')
+                    && ["al-", "el-", "bin-", "ad-", "as-"].iter().any(|p| {
+                        w.strip_prefix(p)
+                            .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
+                    });
+                particle.then_some(w)
             }
             _ => None,
         }
@@ -250,7 +469,9 @@ impl<'a> NameRules<'a> {
         while let Some(p) = t {
             let w = self.tok_text(p);
             match w {
-                "“" | "\"" | "‘" | "'" | "(" | "[" | "—" | "–" | "-" => t = p.checked_sub(1),
+                "“" | "\"" | "‘" | "'" | "(" | "[" | "—" | "–" | "-" => {
+                    t = p.checked_sub(1)
+                }
                 "." | "!" | "?" | ":" | ";" | "…" => return true,
                 _ => return false,
             }
@@ -280,7 +501,10 @@ impl<'a> NameRules<'a> {
                     }
                 } else if self.is_connector(end) && self.is_nameish(end + 1) {
                     end += 2;
-                } else if self.word(end) == Some("of") && self.word(end + 1) == Some("the") && self.is_nameish(end + 2) {
+                } else if self.word(end) == Some("of")
+                    && self.word(end + 1) == Some("the")
+                    && self.is_nameish(end + 2)
+                {
                     end += 3;
                 } else {
                     break;
@@ -299,13 +523,18 @@ impl<'a> NameRules<'a> {
     }
 
     fn is_title_item(&self, i: usize) -> bool {
-        let Some(w) = self.cap_word(i) else { return false };
-        w.split('-').all(|p| self.gaz.is_title(p) || p.eq_ignore_ascii_case("elect"))
+        let Some(w) = self.cap_word(i) else {
+            return false;
+        };
+        w.split('-')
+            .all(|p| self.gaz.is_title(p) || p.eq_ignore_ascii_case("elect"))
     }
 
     fn is_modifier_item(&self, i: usize) -> bool {
         self.cap_word(i).is_some_and(|w| {
-            w.split('-').all(|p| TITLE_MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(p)) || self.gaz.is_title(p))
+            w.split('-').all(|p| {
+                TITLE_MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(p)) || self.gaz.is_title(p)
+            })
         })
     }
 
@@ -319,7 +548,10 @@ impl<'a> NameRules<'a> {
 
     fn classify(&self, mut start: usize, end: usize, out: &mut Vec<Raw>) {
         while start < end
-            && (self.cap_word(start).is_some_and(|w| self.gaz.is_function_word(w)) || self.is_connector(start))
+            && (self
+                .cap_word(start)
+                .is_some_and(|w| self.gaz.is_function_word(w))
+                || self.is_connector(start))
         {
             start += 1;
         }
@@ -345,7 +577,10 @@ impl<'a> NameRules<'a> {
                 while b < end {
                     if self.is_modifier_item(b) {
                         b += 1;
-                    } else if matches!(self.word(b), Some("of" | "and")) && b + 1 < end && self.is_modifier_item(b + 1) {
+                    } else if matches!(self.word(b), Some("of" | "and"))
+                        && b + 1 < end
+                        && self.is_modifier_item(b + 1)
+                    {
                         b += 2;
                     } else {
                         break;
@@ -357,7 +592,9 @@ impl<'a> NameRules<'a> {
                 let mut words = 0;
                 while p < end && words < 4 {
                     match self.items[p] {
-                        Item::Known { entry, .. } if self.gaz.entry(entry).label == Label::Person => {
+                        Item::Known { entry, .. }
+                            if self.gaz.entry(entry).label == Label::Person =>
+                        {
                             p += 1;
                             words += 2;
                         }
@@ -366,7 +603,9 @@ impl<'a> NameRules<'a> {
                             words += 1;
                         }
                         Item::Tok(_)
-                            if self.word(p).is_some_and(|w| PARTICLES.contains(&w)) && p + 1 < end && self.cap_word(p + 1).is_some() =>
+                            if self.word(p).is_some_and(|w| PARTICLES.contains(&w))
+                                && p + 1 < end
+                                && self.cap_word(p + 1).is_some() =>
                         {
                             p += 1;
                         }
@@ -384,7 +623,7 @@ impl<'a> NameRules<'a> {
                         start: s,
                         end: e,
                         label: Label::Person,
-                        why: if entry.is_some() { self.gaz.entry(entry.unwrap()).source } else { "rule: name after a title" },
+                        why: entry.map_or("rule: name after a title", |e| self.gaz.entry(e).source),
                         entry,
                         lone: None,
                     });
@@ -405,7 +644,10 @@ impl<'a> NameRules<'a> {
     fn classify_plain(&self, mut start: usize, mut end: usize, out: &mut Vec<Raw>) {
         // Words that begin sentences but never names, and connectors at the ends.
         while start < end
-            && (self.cap_word(start).is_some_and(|w| self.gaz.is_function_word(w)) || self.is_connector(start))
+            && (self
+                .cap_word(start)
+                .is_some_and(|w| self.gaz.is_function_word(w))
+                || self.is_connector(start))
         {
             start += 1;
         }
@@ -422,10 +664,11 @@ impl<'a> NameRules<'a> {
             let of_kw = (start..end)
                 .find(|&i| self.word(i) == Some("of"))
                 .is_some_and(|of| of > start && self.word(of - 1).and_then(keyword).is_some());
-            if !of_kw && let Some(of) = (start..end).rev().find(|&i| self.word(i) == Some("of")) {
-                if end - (of + 1) >= 2 {
-                    return self.classify_plain(of + 1, end, out);
-                }
+            if !of_kw
+                && let Some(of) = (start..end).rev().find(|&i| self.word(i) == Some("of"))
+                && end - (of + 1) >= 2
+            {
+                return self.classify_plain(of + 1, end, out);
             }
             self.push_span(start, end, label, keyword_why(label), None, out);
             return;
@@ -434,7 +677,9 @@ impl<'a> NameRules<'a> {
         let mut a = start;
         while a < end {
             let mut b = a;
-            while b < end && !(self.is_connector(b) && !self.word(b).is_some_and(|w| PARTICLES.contains(&w))) {
+            while b < end
+                && (!self.is_connector(b) || self.word(b).is_some_and(|w| PARTICLES.contains(&w)))
+            {
                 b += 1;
             }
             self.classify_part(a, b, out);
@@ -446,18 +691,32 @@ impl<'a> NameRules<'a> {
         if start >= end {
             return;
         }
-        let known: Vec<usize> = (start..end).filter(|&i| matches!(self.items[i], Item::Known { .. })).collect();
+        let known: Vec<usize> = (start..end)
+            .filter(|&i| matches!(self.items[i], Item::Known { .. }))
+            .collect();
         if known.len() == end - start {
             // "U.S. Congress": a nationality and an institution make one organisation.
             if end - start == 2
                 && matches!(self.known_label(start), Some(Label::Gpe | Label::Norp))
                 && self.known_label(start + 1) == Some(Label::Org)
             {
-                self.push_span(start, end, Label::Org, "rule: nationality and institution", None, out);
+                self.push_span(
+                    start,
+                    end,
+                    Label::Org,
+                    "rule: nationality and institution",
+                    None,
+                    out,
+                );
                 return;
             }
             for i in start..end {
-                if let Item::Known { start: s, end: e, entry } = self.items[i] {
+                if let Item::Known {
+                    start: s,
+                    end: e,
+                    entry,
+                } = self.items[i]
+                {
                     let en = self.gaz.entry(entry);
                     let _ = (s, e);
                     self.push_span(i, i + 1, en.label, en.source, Some(entry), out);
@@ -472,19 +731,46 @@ impl<'a> NameRules<'a> {
             };
             // "China Mobile", "Air China": a place inside a longer name is an organisation.
             let words_are_names = (start..end).all(|i| {
-                matches!(self.items[i], Item::Known { .. }) || self.cap_word(i).is_some_and(|w| !self.gaz.given_names.contains(w))
+                matches!(self.items[i], Item::Known { .. })
+                    || self
+                        .cap_word(i)
+                        .is_some_and(|w| !self.gaz.given_names.contains(w))
             });
             // "North Darfur", "New Taipei", "Eastern Africa".
             if matches!(label, Label::Gpe | Label::Loc)
                 && known.len() == 1
                 && k == end - 1
-                && (start..k).all(|i| self.cap_word(i).is_some_and(|w| PLACE_PREFIXES.contains(&w)))
+                && (start..k).all(|i| {
+                    self.cap_word(i)
+                        .is_some_and(|w| PLACE_PREFIXES.contains(&w))
+                })
             {
-                self.push_span(start, end, label, "rule: compass word and place name", None, out);
+                self.push_span(
+                    start,
+                    end,
+                    label,
+                    "rule: compass word and place name",
+                    None,
+                    out,
+                );
                 return;
             }
-            if label == Label::Gpe && known.len() == 1 && k == start && words_are_names && end - start <= 3 && !self.sentence_start(start) && !self.strict {
-                self.push_span(start, end, Label::Org, "rule: capitalised words around a place name", None, out);
+            if label == Label::Gpe
+                && known.len() == 1
+                && k == start
+                && words_are_names
+                && end - start <= 3
+                && !self.sentence_start(start)
+                && !self.strict
+            {
+                self.push_span(
+                    start,
+                    end,
+                    Label::Org,
+                    "rule: capitalised words around a place name",
+                    None,
+                    out,
+                );
                 return;
             }
             // Otherwise each part on its own.
@@ -502,7 +788,11 @@ impl<'a> NameRules<'a> {
 
     /// Capitalised words that no list knows.
     fn classify_words(&self, mut start: usize, end: usize, out: &mut Vec<Raw>) {
-        while start < end && self.cap_word(start).is_some_and(|w| self.gaz.is_function_word(w)) {
+        while start < end
+            && self
+                .cap_word(start)
+                .is_some_and(|w| self.gaz.is_function_word(w))
+        {
             start += 1;
         }
         if start >= end {
@@ -546,28 +836,58 @@ impl<'a> NameRules<'a> {
         let all_common = words.iter().all(|w| self.gaz.is_common(w));
         let prev = self.tok_before(start).map(|t| self.tok_text(t));
         if prev.is_some_and(|w| matches!(w, "in" | "near" | "outside" | "throughout")) && !given {
-            self.push_span(start, end, Label::Gpe, "rule: capitalised words after a place preposition", None, out);
+            self.push_span(
+                start,
+                end,
+                Label::Gpe,
+                "rule: capitalised words after a place preposition",
+                None,
+                out,
+            );
             return;
         }
         if given || (!all_common && !self.strict) {
-            self.push_span(start, end, Label::Person, if given { "rule: given name and surname" } else { "rule: capitalised words (a person's name)" }, None, out);
+            self.push_span(
+                start,
+                end,
+                Label::Person,
+                if given {
+                    "rule: given name and surname"
+                } else {
+                    "rule: capitalised words (a person's name)"
+                },
+                None,
+                out,
+            );
         }
     }
 
     /// Pushes items `a..b` as one mention, taking in a "the" before it where
     /// OntoNotes does: multi-word names of places and organisations.
-    fn push_span(&self, a: usize, b: usize, label: Label, why: &'static str, entry: Option<u32>, out: &mut Vec<Raw>) {
+    fn push_span(
+        &self,
+        a: usize,
+        b: usize,
+        label: Label,
+        why: &'static str,
+        entry: Option<u32>,
+        out: &mut Vec<Raw>,
+    ) {
         let (mut s, _) = self.item_span(a);
         let (_, e) = self.item_span(b - 1);
         let multiword = self.text[s..e].contains(' ');
         let takes_the = match label {
-            Label::Loc | Label::Org | Label::Gpe | Label::Fac | Label::Event | Label::Law => multiword,
+            Label::Loc | Label::Org | Label::Gpe | Label::Fac | Label::Event | Label::Law => {
+                multiword
+            }
             _ => false,
         };
         if takes_the
             && let Some(t) = self.tok_before(a)
             && self.tok_text(t).eq_ignore_ascii_case("the")
-            && self.text[self.toks[t].end..s].chars().all(char::is_whitespace)
+            && self.text[self.toks[t].end..s]
+                .chars()
+                .all(char::is_whitespace)
         {
             s = self.toks[t].start;
         }

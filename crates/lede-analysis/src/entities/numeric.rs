@@ -8,7 +8,7 @@
 use std::sync::LazyLock;
 
 use super::Label;
-use super::gazetteer::{WordSet, with_lower};
+use super::gazetteer::HashedWords;
 use super::tokens::{Kind, Token};
 
 /// A numeric or temporal mention: token range `first..last` (exclusive).
@@ -23,57 +23,239 @@ pub(crate) struct Hit {
 }
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",
-    "sep.", "sept.", "oct.", "nov.", "dec.",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "mar.",
+    "apr.",
+    "jun.",
+    "jul.",
+    "aug.",
+    "sep.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
 ];
 const WEEKDAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 const UNITS: &[&str] = &[
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
 ];
-const SCALES: &[&str] = &["hundred", "thousand", "million", "billion", "trillion", "dozen"];
-const PLURAL_SCALES: &[&str] = &["dozens", "hundreds", "thousands", "millions", "billions", "trillions"];
+const SCALES: &[&str] = &[
+    "hundred", "thousand", "million", "billion", "trillion", "dozen",
+];
+const PLURAL_SCALES: &[&str] = &[
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "trillions",
+];
 const ORDINALS: &[&str] = &[
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
-    "eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth", "fiftieth", "hundredth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "hundredth",
     "thousandth",
 ];
 const DATE_UNITS: &[&str] = &[
-    "year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades",
-    "century", "centuries", "quarter", "quarters", "weekend", "weekends", "yr", "yrs",
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "quarter",
+    "quarters",
+    "weekend",
+    "weekends",
+    "yr",
+    "yrs",
 ];
 const TIME_UNITS: &[&str] = &["hour", "hours", "minute", "minutes", "seconds", "hrs"];
-const CLOCK: &[&str] = &["a.m.", "p.m.", "am", "pm", "gmt", "utc", "o'clock", "o’clock"];
-const ZONES: &[&str] = &["gmt", "utc", "est", "edt", "pst", "pdt", "bst", "cet", "cest"];
+const CLOCK: &[&str] = &[
+    "a.m.",
+    "p.m.",
+    "am",
+    "pm",
+    "gmt",
+    "utc",
+    "o'clock",
+    "o’clock",
+];
+const ZONES: &[&str] = &[
+    "gmt", "utc", "est", "edt", "pst", "pdt", "bst", "cet", "cest",
+];
 const PARTS_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night"];
 const CURRENCIES: &[&str] = &[
-    "dollar", "dollars", "yuan", "renminbi", "euro", "euros", "yen", "pound", "pounds",
-    "sterling", "rupee", "rupees", "rouble", "roubles", "ruble", "rubles", "won", "francs",
-    "pesos", "reais", "rand", "dirhams", "riyals", "lira", "cents", "usd", "eur", "rmb", "cny",
+    "dollar", "dollars", "yuan", "renminbi", "euro", "euros", "yen", "pound", "pounds", "sterling",
+    "rupee", "rupees", "rouble", "roubles", "ruble", "rubles", "won", "francs", "pesos", "reais",
+    "rand", "dirhams", "riyals", "lira", "cents", "usd", "eur", "rmb", "cny",
 ];
-const CURRENCY_PREFIXES: &[&str] = &["$", "€", "£", "¥", "₹", "₩", "usd", "rmb", "eur", "cny", "us"];
+const CURRENCY_PREFIXES: &[&str] = &[
+    "$", "€", "£", "¥", "₹", "₩", "usd", "rmb", "eur", "cny", "us",
+];
 const QUANTITY_UNITS: &[&str] = &[
-    "km", "kilometer", "kilometers", "kilometre", "kilometres", "mile", "miles", "meter",
-    "meters", "metre", "metres", "feet", "foot", "inch", "inches", "ton", "tons", "tonne",
-    "tonnes", "kg", "kilogram", "kilograms", "gram", "grams", "barrel", "barrels", "acre",
-    "acres", "hectare", "hectares", "degree", "degrees", "liter", "liters", "litre", "litres",
-    "gallon", "gallons", "megawatt", "megawatts", "gigawatt", "gigawatts", "mw", "gw", "kwh",
-    "teu", "square", "cubic", "mph", "km/h", "celsius", "fahrenheit",
+    "km",
+    "kilometer",
+    "kilometers",
+    "kilometre",
+    "kilometres",
+    "mile",
+    "miles",
+    "meter",
+    "meters",
+    "metre",
+    "metres",
+    "feet",
+    "foot",
+    "inch",
+    "inches",
+    "ton",
+    "tons",
+    "tonne",
+    "tonnes",
+    "kg",
+    "kilogram",
+    "kilograms",
+    "gram",
+    "grams",
+    "barrel",
+    "barrels",
+    "acre",
+    "acres",
+    "hectare",
+    "hectares",
+    "degree",
+    "degrees",
+    "liter",
+    "liters",
+    "litre",
+    "litres",
+    "gallon",
+    "gallons",
+    "megawatt",
+    "megawatts",
+    "gigawatt",
+    "gigawatts",
+    "mw",
+    "gw",
+    "kwh",
+    "teu",
+    "square",
+    "cubic",
+    "mph",
+    "km/h",
+    "celsius",
+    "fahrenheit",
 ];
 /// Words that make a number approximate, and belong to its span.
 const APPROX: &[&[&str]] = &[
-    &["more", "than"], &["less", "than"], &["fewer", "than"], &["at", "least"], &["up", "to"],
-    &["nearly"], &["almost"], &["about"], &["around"], &["roughly"], &["approximately"],
-    &["over"], &["some"], &["just", "over"], &["well", "over"], &["as", "much", "as"],
-    &["as", "many", "as"], &["as", "little", "as"], &["as", "few", "as"], &["between"],
+    &["more", "than"],
+    &["less", "than"],
+    &["fewer", "than"],
+    &["at", "least"],
+    &["up", "to"],
+    &["nearly"],
+    &["almost"],
+    &["about"],
+    &["around"],
+    &["roughly"],
+    &["approximately"],
+    &["over"],
+    &["some"],
+    &["just", "over"],
+    &["well", "over"],
+    &["as", "much", "as"],
+    &["as", "many", "as"],
+    &["as", "little", "as"],
+    &["as", "few", "as"],
+    &["between"],
 ];
 /// Words that make a period relative, and belong to a DATE span.
-const RELATIVE: &[&str] = &["past", "last", "next", "coming", "previous", "following", "recent", "first"];
+const RELATIVE: &[&str] = &[
+    "past",
+    "last",
+    "next",
+    "coming",
+    "previous",
+    "following",
+    "recent",
+    "first",
+];
 const PERIOD_WORDS: &[(&str, Label)] = &[
     ("year", Label::Date),
     ("month", Label::Date),
@@ -99,23 +281,45 @@ const PERIOD_WORDS: &[(&str, Label)] = &[
 ];
 
 /// Every word that can be the core of a mention, lower case.
-static TRIGGERS: LazyLock<WordSet> = LazyLock::new(|| {
-    [MONTHS, WEEKDAYS, UNITS, SCALES, PLURAL_SCALES, ORDINALS, CURRENCY_PREFIXES, DATE_UNITS]
+static TRIGGERS: LazyLock<HashedWords> = LazyLock::new(|| {
+    HashedWords::new(
+        [
+            MONTHS,
+            WEEKDAYS,
+            UNITS,
+            SCALES,
+            PLURAL_SCALES,
+            ORDINALS,
+            CURRENCY_PREFIXES,
+            DATE_UNITS,
+        ]
         .iter()
         .flat_map(|l| l.iter().copied())
         .chain(PERIOD_WORDS.iter().map(|(w, _)| *w))
-        .chain(["today", "yesterday", "tomorrow", "tonight", "noon", "midnight", "half"])
-        .collect()
+        .chain([
+            "today",
+            "yesterday",
+            "tomorrow",
+            "tonight",
+            "noon",
+            "midnight",
+            "half",
+        ]),
+    )
 });
 
 /// Every word that can start a mention before its core, lower case.
-static PREFIX_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
-    APPROX
-        .iter()
-        .flat_map(|p| p.iter().copied())
-        .chain(RELATIVE.iter().copied())
-        .chain(["the", "this", "each", "every", "early", "late", "mid", "later", "earlier", "a", "an", "us", "usd", "rmb", "eur", "cny"])
-        .collect()
+static PREFIX_WORDS: LazyLock<HashedWords> = LazyLock::new(|| {
+    HashedWords::new(
+        APPROX
+            .iter()
+            .flat_map(|p| p.iter().copied())
+            .chain(RELATIVE.iter().copied())
+            .chain([
+                "the", "this", "each", "every", "early", "late", "mid", "later", "earlier", "a",
+                "an", "us", "usd", "rmb", "eur", "cny",
+            ]),
+    )
 });
 
 fn is_any(word: &str, list: &[&str]) -> bool {
@@ -132,7 +336,11 @@ pub(crate) struct Scanner<'a> {
 
 impl<'a> Scanner<'a> {
     pub fn new(text: &'a str, toks: &'a [Token], blocked: &'a [bool]) -> Self {
-        Scanner { text, toks, blocked }
+        Scanner {
+            text,
+            toks,
+            blocked,
+        }
     }
 
     fn blocked(&self, i: usize) -> bool {
@@ -162,7 +370,7 @@ impl<'a> Scanner<'a> {
         let triggers: Vec<bool> = self.toks.iter().map(|t| self.is_trigger(t)).collect();
         let can_start = |i: usize| {
             triggers[i]
-                || (self.toks[i].kind == Kind::Word && with_lower(self.word(i), |w| PREFIX_WORDS.contains(w)))
+                || (self.toks[i].kind == Kind::Word && PREFIX_WORDS.may_contain(self.word(i)))
         };
         let mut next_trigger = vec![usize::MAX; self.toks.len() + 1];
         for i in (0..self.toks.len()).rev() {
@@ -196,7 +404,10 @@ impl<'a> Scanner<'a> {
     fn is_trigger(&self, t: &Token) -> bool {
         match t.kind {
             Kind::Number => true,
-            Kind::Word => with_lower(t.text(self.text), |w| TRIGGERS.contains(w) || w.contains('-')),
+            Kind::Word => {
+                let w = t.text(self.text);
+                TRIGGERS.may_contain(w) || w.contains('-')
+            }
             Kind::Punct => matches!(t.text(self.text), "$" | "€" | "£" | "¥" | "₹" | "₩"),
             Kind::Possessive => false,
         }
@@ -216,7 +427,13 @@ impl<'a> Scanner<'a> {
         }
         let rel_start = j;
         while j < rel_start + 2
-            && ((self.is_in(j, RELATIVE) && !(self.is(j, "first") && !the)) || self.is_in(j, &["this", "each", "every", "early", "late", "mid", "later", "earlier"]))
+            && (((the || !self.is(j, "first")) && self.is_in(j, RELATIVE))
+                || self.is_in(
+                    j,
+                    &[
+                        "this", "each", "every", "early", "late", "mid", "later", "earlier",
+                    ],
+                ))
             && !self.blocked(j)
         {
             j += 1;
@@ -246,9 +463,16 @@ impl<'a> Scanner<'a> {
         };
         // Ranges: "7% to 10%", "between 2000 and 2022", "2024 to 2027".
         if core.end_byte.is_none()
-            && matches!(core.label, Label::Percent | Label::Date | Label::Money | Label::Cardinal)
+            && matches!(
+                core.label,
+                Label::Percent | Label::Date | Label::Money | Label::Cardinal
+            )
         {
-            let joiner = if self.is(approx_start, "between") { "and" } else { "to" };
+            let joiner = if self.is(approx_start, "between") {
+                "and"
+            } else {
+                "to"
+            };
             if self.is(core.last, joiner)
                 && let Some(next) = self.core(core.last + 1)
                 && next.label == core.label
@@ -258,9 +482,19 @@ impl<'a> Scanner<'a> {
                 core.last = next.last;
             }
         }
-        if self.is(approx_start, "between") && approx && core.last == j + 1 && !self.is(core.last - 1, "and") {
+        if self.is(approx_start, "between")
+            && approx
+            && core.last == j + 1
+            && !self.is(core.last - 1, "and")
+        {
             // "between" without its "and" is not part of the number.
-            return Some(Hit { first: j, last: core.last, label: core.label, why: core.why, end_byte: core.end_byte });
+            return Some(Hit {
+                first: j,
+                last: core.last,
+                label: core.label,
+                why: core.why,
+                end_byte: core.end_byte,
+            });
         }
         Some(Hit {
             first,
@@ -280,7 +514,11 @@ impl<'a> Scanner<'a> {
         }
         if is_any(w, WEEKDAYS) {
             if self.is_in(j + 1, PARTS_OF_DAY) {
-                return Some(Core::new(j + 2, Label::Time, "rule: day and part of the day"));
+                return Some(Core::new(
+                    j + 2,
+                    Label::Time,
+                    "rule: day and part of the day",
+                ));
             }
             return Some(Core::new(j + 1, Label::Date, "rule: day of the week"));
         }
@@ -291,7 +529,13 @@ impl<'a> Scanner<'a> {
             return Some(Core::new(j + 1, Label::Time, "rule: time of day"));
         }
         if j > 0
-            && (self.is_in(j - 1, RELATIVE) || self.is_in(j - 1, &["this", "each", "every", "early", "late", "mid", "later", "earlier"]))
+            && (self.is_in(j - 1, RELATIVE)
+                || self.is_in(
+                    j - 1,
+                    &[
+                        "this", "each", "every", "early", "late", "mid", "later", "earlier",
+                    ],
+                ))
             && let Some(&(_, label)) = PERIOD_WORDS.iter().find(|(p, _)| p.eq_ignore_ascii_case(w))
         {
             return Some(Core::new(j + 1, label, "rule: relative period"));
@@ -301,7 +545,9 @@ impl<'a> Scanner<'a> {
             c.takes_the = true;
             return Some(c);
         }
-        if is_any(w, &["days", "weeks", "months", "years", "decades"]) && w.starts_with(|c: char| c.is_lowercase()) {
+        if is_any(w, &["days", "weeks", "months", "years", "decades"])
+            && w.starts_with(|c: char| c.is_lowercase())
+        {
             return Some(Core::new(j + 1, Label::Date, "rule: period"));
         }
         // "Second Thomas Shoal", "First Lady": an ordinal in a name.
@@ -330,7 +576,11 @@ impl<'a> Scanner<'a> {
         let mut last = after;
         if money {
             // "$5 billion", and "$5 billion U.S. dollars" never both.
-            return Some(Core::new(last, Label::Money, "rule: currency sign and number"));
+            return Some(Core::new(
+                last,
+                Label::Money,
+                "rule: currency sign and number",
+            ));
         }
         if num.decade {
             let mut c = Core::new(last, Label::Date, "rule: decade");
@@ -344,7 +594,11 @@ impl<'a> Scanner<'a> {
                 let t = self.toks[last - 1];
                 let head = t.text(self.text).split('-').next().unwrap_or("");
                 c.end_byte = Some(t.start + head.len());
-                c.why = if label == Label::Ordinal { "rule: ordinal" } else { "rule: number" };
+                c.why = if label == Label::Ordinal {
+                    "rule: ordinal"
+                } else {
+                    "rule: number"
+                };
             }
             return Some(c);
         }
@@ -375,8 +629,10 @@ impl<'a> Scanner<'a> {
             return Some(Core::new(last + 2, Label::Percent, "rule: percentage"));
         }
         // "5 billion U.S. dollars", "100 yuan".
-        let cur = if self.is_in(last, &["u.s.", "us", "hong", "singapore", "australian", "canadian"])
-            && self.is_in(last + 1, &["dollar", "dollars"])
+        let cur = if self.is_in(
+            last,
+            &["u.s.", "us", "hong", "singapore", "australian", "canadian"],
+        ) && self.is_in(last + 1, &["dollar", "dollars"])
         {
             Some(last + 2)
         } else if self.is_in(last, CURRENCIES) && !(self.is(last, "won") && num.words) {
@@ -388,10 +644,28 @@ impl<'a> Scanner<'a> {
             return Some(Core::new(end, Label::Money, "rule: number and currency"));
         }
         // "150,000 Sudanese pounds"
-        if self.word(last).starts_with(|c: char| c.is_uppercase()) && self.is_in(last + 1, CURRENCIES) && !num.words {
-            return Some(Core::new(last + 2, Label::Money, "rule: number and currency"));
+        if self.word(last).starts_with(|c: char| c.is_uppercase())
+            && self.is_in(last + 1, CURRENCIES)
+            && !num.words
+        {
+            return Some(Core::new(
+                last + 2,
+                Label::Money,
+                "rule: number and currency",
+            ));
         }
-        let next = if self.is_in(last, &["working", "business", "full", "consecutive", "straight", "calendar"]) && self.is_in(last + 1, DATE_UNITS) {
+        let next = if self.is_in(
+            last,
+            &[
+                "working",
+                "business",
+                "full",
+                "consecutive",
+                "straight",
+                "calendar",
+            ],
+        ) && self.is_in(last + 1, DATE_UNITS)
+        {
             last += 1;
             self.word(last)
         } else {
@@ -400,7 +674,14 @@ impl<'a> Scanner<'a> {
         if is_any(next, DATE_UNITS) {
             if num.article
                 && !self.is_in(last + 1, &["ago", "earlier", "later", "before", "after"])
-                && !(n > 0 && self.is_in(n - 1, &["for", "in", "within", "over", "after", "than", "about", "nearly", "almost", "of"]))
+                && !(n > 0
+                    && self.is_in(
+                        n - 1,
+                        &[
+                            "for", "in", "within", "over", "after", "than", "about", "nearly",
+                            "almost", "of",
+                        ],
+                    ))
             {
                 return None;
             }
@@ -408,7 +689,11 @@ impl<'a> Scanner<'a> {
             if self.is_in(last, &["ago", "old", "earlier", "later"]) {
                 last += 1;
             }
-            return Some(Core::new(last, Label::Date, "rule: number of years, months or days"));
+            return Some(Core::new(
+                last,
+                Label::Date,
+                "rule: number of years, months or days",
+            ));
         }
         if is_any(next, TIME_UNITS) || is_any(next, CLOCK) || num.clock {
             if !num.clock || is_any(next, CLOCK) {
@@ -488,7 +773,13 @@ impl<'a> Scanner<'a> {
         // "May", "March" and "August" are words too: alone they need a preposition.
         if !has_number && is_any(w, &["may", "march", "august"]) {
             let prev = if j > 0 { self.word(j - 1) } else { "" };
-            if !is_any(prev, &["in", "since", "until", "by", "early", "late", "mid", "last", "next", "this", "of", "from", "through"]) {
+            if !is_any(
+                prev,
+                &[
+                    "in", "since", "until", "by", "early", "late", "mid", "last", "next", "this",
+                    "of", "from", "through",
+                ],
+            ) {
                 return None;
             }
         }
@@ -510,7 +801,10 @@ impl<'a> Scanner<'a> {
     fn year_number(&self, i: usize) -> bool {
         self.kind(i) == Some(Kind::Number)
             && self.word(i).len() == 4
-            && self.word(i).parse::<u32>().is_ok_and(|y| (1000..=2199).contains(&y))
+            && self
+                .word(i)
+                .parse::<u32>()
+                .is_ok_and(|y| (1000..=2199).contains(&y))
     }
 
     /// A number in digits or words starting at token `i`, and the token after it.
@@ -559,7 +853,9 @@ impl<'a> Scanner<'a> {
                     && suffix.is_empty()
                     && tail.is_none()
                     && !digits.contains([',', '.', ':'])
-                    && digits.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
+                    && digits
+                        .parse::<u32>()
+                        .is_ok_and(|y| (1800..=2100).contains(&y))
                 {
                     num.year = true;
                 }
@@ -574,7 +870,10 @@ impl<'a> Scanner<'a> {
                 if is_any(&lw, PLURAL_SCALES) || lw == "half" {
                     return Some((num, i + 1));
                 }
-                if (lw == "a" || lw == "one") && self.is_in(i + 1, &["third", "quarter", "fifth", "half"]) && !self.is_in(i + 2, DATE_UNITS) {
+                if (lw == "a" || lw == "one")
+                    && self.is_in(i + 1, &["third", "quarter", "fifth", "half"])
+                    && !self.is_in(i + 2, DATE_UNITS)
+                {
                     return Some((num, i + 2));
                 }
                 if let Some((head, tail)) = lw.split_once('-')
@@ -610,17 +909,27 @@ impl<'a> Scanner<'a> {
                     j = i + 1;
                     if lw == "one" {
                         let prev = if i > 0 { self.word(i - 1) } else { "" };
-                        num.pronoun_one = is_any(prev, &["no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone"])
-                            || self.is_in(i + 1, &["another", "side", "way"]);
+                        num.pronoun_one = is_any(
+                            prev,
+                            &[
+                                "no", "any", "every", "each", "the", "this", "that", "which",
+                                "someone", "anyone",
+                            ],
+                        ) || self.is_in(i + 1, &["another", "side", "way"]);
                     }
                     // "two hundred and five thousand"
                     loop {
                         if self.is_in(j, SCALES) {
                             j += 1;
                             num.pronoun_one = false;
-                        } else if self.is(j, "and") && number_word(&self.word(j + 1).to_ascii_lowercase()) == Some(false) && self.is_in(j - 1, SCALES) {
+                        } else if self.is(j, "and")
+                            && number_word(&self.word(j + 1).to_ascii_lowercase()) == Some(false)
+                            && self.is_in(j - 1, SCALES)
+                        {
                             j += 2;
-                        } else if number_word(&self.word(j).to_ascii_lowercase()) == Some(false) && self.is_in(j - 1, SCALES) {
+                        } else if number_word(&self.word(j).to_ascii_lowercase()) == Some(false)
+                            && self.is_in(j - 1, SCALES)
+                        {
                             j += 1;
                         } else {
                             break;

@@ -6,9 +6,27 @@ use super::{Label, Mention, Quote};
 use crate::{Document, Span};
 
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "say", "told", "added", "stressed", "noted", "wrote", "stated", "asked",
-    "replied", "urged", "warned", "explained", "insisted", "argued", "announced", "declared",
-    "emphasized", "emphasised", "according",
+    "said",
+    "says",
+    "say",
+    "told",
+    "added",
+    "stressed",
+    "noted",
+    "wrote",
+    "stated",
+    "asked",
+    "replied",
+    "urged",
+    "warned",
+    "explained",
+    "insisted",
+    "argued",
+    "announced",
+    "declared",
+    "emphasized",
+    "emphasised",
+    "according",
 ];
 /// How far from a quotation (in bytes) a speaker may be named.
 const WINDOW: usize = 120;
@@ -47,8 +65,14 @@ fn is_speech_verb(w: &str) -> bool {
 /// The entity the sentence around `q` says spoke.
 fn speaker(text: &str, q: Span, block: Span, mentions: &[Mention]) -> Option<usize> {
     // The sentence after the quotation, then the one before it.
-    let after_end = floor_boundary(text, sentence_end(text, q.end, block.end).min(q.end + WINDOW));
-    let before_start = ceil_boundary(text, sentence_start(text, q.start, block.start).max(q.start.saturating_sub(WINDOW)));
+    let after_end = floor_boundary(
+        text,
+        sentence_end(text, q.end, block.end).min(q.end + WINDOW),
+    );
+    let before_start = ceil_boundary(
+        text,
+        sentence_start(text, q.start, block.start).max(q.start.saturating_sub(WINDOW)),
+    );
     for (a, b) in [(q.end, after_end), (before_start, q.start)] {
         let window = &text[a..b];
         let has_verb = window
@@ -63,7 +87,10 @@ fn speaker(text: &str, q: Span, block: Span, mentions: &[Mention]) -> Option<usi
             .take_while(|m| m.span.start < b)
             .filter(|m| m.span.end <= b && matches!(m.label, Label::Person | Label::Org))
             .collect();
-        let pick = near.iter().find(|m| m.label == Label::Person).or(near.first());
+        let pick = near
+            .iter()
+            .find(|m| m.label == Label::Person)
+            .or(near.first());
         if let Some(m) = pick {
             return Some(m.entity);
         }

@@ -36,8 +36,8 @@ impl Token {
 const ABBREVIATIONS: &[&str] = &[
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mr",
     "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Adm",
-    "Rev", "St", "Mt", "Ft", "Jr", "Sr", "Inc", "Corp", "Ltd", "Co", "Bros", "No", "Nos",
-    "vs", "etc", "approx", "Pres", "Amb", "Dept", "Univ",
+    "Rev", "St", "Mt", "Ft", "Jr", "Sr", "Inc", "Corp", "Ltd", "Co", "Bros", "No", "Nos", "vs",
+    "etc", "approx", "Pres", "Amb", "Dept", "Univ",
 ];
 
 fn is_word_char(c: char) -> bool {
@@ -78,7 +78,11 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Token>)
             i += c.len_utf8();
             continue;
         }
-        let kind = if c.is_numeric() { Kind::Number } else { Kind::Word };
+        let kind = if c.is_numeric() {
+            Kind::Number
+        } else {
+            Kind::Word
+        };
         let start = i;
         let mut j = i + c.len_utf8();
         // Length in chars of the current dot-separated segment, for "U.S.".
@@ -86,6 +90,12 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Token>)
         let mut all_single_segments = true;
         let mut had_inner_dot = false;
         loop {
+            // Fast path: ASCII letters and digits.
+            if j < to && bytes[j].is_ascii_alphanumeric() {
+                j += 1;
+                segment_chars += 1;
+                continue;
+            }
             let Some(c) = char_at(text, j).filter(|_| j < to) else {
                 break;
             };
@@ -120,7 +130,9 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Token>)
                     had_inner_dot = false;
                     continue;
                 }
-                '.' | ',' | ':' | '/' if kind == Kind::Number && next.is_some_and(|n| n.is_ascii_digit()) => {
+                '.' | ',' | ':' | '/'
+                    if kind == Kind::Number && next.is_some_and(|n| n.is_ascii_digit()) =>
+                {
                     j += 1;
                     continue;
                 }
@@ -136,11 +148,15 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Token>)
                     }
                     // A final period: part of "U.S." and of known abbreviations.
                     let word = &text[start..j];
-                    let initial = j - start == 1 && word.starts_with(|c: char| c.is_ascii_uppercase());
+                    let initial =
+                        j - start == 1 && word.starts_with(|c: char| c.is_ascii_uppercase());
                     if (had_inner_dot && all_single_segments)
                         || initial
                         || ABBREVIATIONS.contains(&word)
-                        || word.rsplit('-').next().is_some_and(|w| ABBREVIATIONS.contains(&w))
+                        || word
+                            .rsplit('-')
+                            .next()
+                            .is_some_and(|w| ABBREVIATIONS.contains(&w))
                     {
                         j += 1;
                     }
@@ -162,7 +178,10 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Token>)
             && i + a.len_utf8() < to
         {
             let end = i + a.len_utf8() + 1;
-            if !char_at(text, end).filter(|_| end < to).is_some_and(is_word_char) {
+            if !char_at(text, end)
+                .filter(|_| end < to)
+                .is_some_and(is_word_char)
+            {
                 out.push(Token {
                     start: i,
                     end,
@@ -192,12 +211,18 @@ mod tests {
             ("the U.S. side", &["the", "U.S.", "side"]),
             ("in the U.S.", &["in", "the", "U.S."]),
             ("China-U.S. ties", &["China-U.S.", "ties"]),
-            ("On Jan. 17, 2025, Xi", &["On", "Jan.", "17", ",", "2025", ",", "Xi"]),
+            (
+                "On Jan. 17, 2025, Xi",
+                &["On", "Jan.", "17", ",", "2025", ",", "Xi"],
+            ),
             ("President-elect Donald", &["President-elect", "Donald"]),
             ("1,000.5 and 90-day", &["1,000.5", "and", "90-day"]),
             ("the 1970s.", &["the", "1970s", "."]),
             ("“Hi,” he said.", &["“", "Hi", ",", "”", "he", "said", "."]),
-            ("O'Brien and countries’ views", &["O'Brien", "and", "countries", "’", "views"]),
+            (
+                "O'Brien and countries’ views",
+                &["O'Brien", "and", "countries", "’", "views"],
+            ),
             ("at 3 p.m. today", &["at", "3", "p.m.", "today"]),
             ("Apple Inc. said", &["Apple", "Inc.", "said"]),
             ("end. Next", &["end", ".", "Next"]),
