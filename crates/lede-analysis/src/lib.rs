@@ -16,6 +16,7 @@
 
 mod document;
 pub mod entities;
+pub mod export;
 mod import;
 mod span;
 

@@ -17,7 +17,8 @@ use BlockKind::{Byline, Note, Paragraph as P, Title};
 #[test]
 fn inputs() {
     // (file name, bytes, expected blocks)
-    let cases: Vec<(Option<&str>, &[u8], Vec<(BlockKind, &str)>)> = vec![
+    type Case<'a> = (Option<&'a str>, &'a [u8], Vec<(BlockKind, &'a str)>);
+    let cases: Vec<Case> = vec![
         (
             Some("crlf.txt"),
             b"Headline\r\n\r\nFirst paragraph.\r\n\r\nSecond one.\r\n",

@@ -84,17 +84,20 @@ pub(crate) fn group(doc: &Document, mut found: Vec<Found>, gaz: &Gazetteer) -> (
         let mut why = raw.why;
         let mut label = raw.label;
         let mut key = key_form(surface);
-        if let Some(lone) = raw.lone {
-            if let Some(full) = surnames.get(surface) {
-                key = full.clone();
+        let single_name = label == Label::Person && raw.entry.is_none() && !surface.contains(' ');
+        if single_name && let Some(full) = surnames.get(surface) {
+            key = full.clone();
+            if raw.lone.is_some() {
                 why = "rule: surname of a person named in the text";
-            } else if lone.before_said && !gaz.is_common(surface) {
+            }
+        } else if let Some(lone) = raw.lone {
+            if lone.before_said && !gaz.is_common(surface) {
                 why = "rule: capitalised word before \"said\"";
-            } else if lone.sentence_start || gaz.is_common(surface) {
-                continue;
-            } else if lone.after_place_word {
+            } else if lone.after_place_word && !lone.sentence_start && !gaz.is_common(surface) {
                 label = Label::Gpe;
                 why = "rule: capitalised word after a place preposition";
+            } else {
+                continue;
             }
         }
         let entry = raw.entry.map(|e| gaz.entry(e));
@@ -114,7 +117,7 @@ pub(crate) fn group(doc: &Document, mut found: Vec<Found>, gaz: &Gazetteer) -> (
         });
         let entity = &mut entities[id];
         // A person named by surname first takes the full name once seen.
-        if label == Label::Person && entry.is_none() && raw.lone.is_none() && surface.len() > entity.name.len() {
+        if label == Label::Person && entry.is_none() && surface.len() > entity.name.len() && surface.contains(' ') {
             let old = std::mem::replace(&mut entity.name, surface.to_owned());
             if !entity.aliases.contains(&old) {
                 entity.aliases.push(old);

@@ -60,12 +60,25 @@ pub fn recognize(doc: &Document) -> Entities {
     let mut items = Vec::new();
     let mut raws = Vec::new();
     let mut consumed = Vec::new();
+    let mut blocked = Vec::new();
     for (bi, block) in doc.blocks().iter().enumerate() {
         let (from, to) = (block.span.start, block.span.end);
         toks.clear();
         tokens::tokenize(text, from, to, &mut toks);
+        // Known names first, so that no number takes the "20" of "Group of 20".
+        items.clear();
+        known_names(text, to, &toks, gaz, &mut items);
+        blocked.clear();
+        blocked.resize(toks.len(), false);
+        for item in &items {
+            if let Item::Known { start, end, .. } = *item {
+                let a = toks.partition_point(|t| t.end <= start);
+                let b = toks.partition_point(|t| t.start < end);
+                blocked[a..b].fill(true);
+            }
+        }
         hits.clear();
-        numeric::Scanner::new(text, &toks).scan(&mut hits);
+        numeric::Scanner::new(text, &toks, &blocked).scan(&mut hits);
         consumed.clear();
         consumed.resize(toks.len(), false);
         for h in &hits {
@@ -73,7 +86,7 @@ pub fn recognize(doc: &Document) -> Entities {
             found.push(group::Found {
                 raw: Raw {
                     start: toks[h.first].start,
-                    end: toks[h.last - 1].end,
+                    end: h.end_byte.unwrap_or(toks[h.last - 1].end),
                     label: h.label,
                     why: h.why,
                     entry: None,
@@ -82,14 +95,20 @@ pub fn recognize(doc: &Document) -> Entities {
                 block: bi,
             });
         }
-        items.clear();
-        known_names(text, to, &toks, &consumed, gaz, &mut items);
+        for item in items.iter_mut() {
+            if let Item::Tok(t) = *item
+                && consumed[t]
+            {
+                *item = Item::Stop;
+            }
+        }
         raws.clear();
         NameRules {
             text,
             toks: &toks,
             items: &items,
             gaz,
+            strict: block.kind == crate::BlockKind::Title,
         }
         .run(&mut raws);
         found.extend(raws.drain(..).map(|raw| group::Found { raw, block: bi }));
@@ -104,75 +123,41 @@ pub fn recognize(doc: &Document) -> Entities {
 }
 
 /// The items the name rules read: known names where the gazetteer finds them
-/// (also inside hyphenated words: "China-U.S."), tokens elsewhere, and a stop
-/// for each numeric mention.
-fn known_names(
-    text: &str,
-    limit: usize,
-    toks: &[tokens::Token],
-    consumed: &[bool],
-    gaz: &gazetteer::Gazetteer,
-    items: &mut Vec<Item>,
-) {
+/// (also inside hyphenated words: "China-U.S.", "then-U.S."), and tokens
+/// elsewhere.
+fn known_names(text: &str, limit: usize, toks: &[tokens::Token], gaz: &gazetteer::Gazetteer, items: &mut Vec<Item>) {
     let mut t = 0;
     while t < toks.len() {
-        if consumed[t] {
-            if items.last() != Some(&Item::Stop) {
-                items.push(Item::Stop);
-            }
-            t += 1;
-            continue;
-        }
         let tok = toks[t];
-        let starts_upper = text[tok.start..].starts_with(|c: char| c.is_uppercase());
-        if tok.kind != Kind::Word || !starts_upper {
+        if tok.kind != Kind::Word {
             items.push(Item::Tok(t));
             t += 1;
             continue;
         }
         let before = items.len();
-        let mut pos = tok.start;
         let mut next_t = t + 1;
-        loop {
-            if let Some(f) = gaz.find_at(text, pos, limit) {
-                if f.end > tok.end {
-                    // A name over several tokens: none of them may be a number.
-                    let last = toks.partition_point(|x| x.start < f.end);
-                    if !consumed[t..last].iter().any(|&c| c) {
-                        items.push(Item::Known {
-                            start: pos,
-                            end: f.end,
-                            entry: f.entry,
-                        });
-                        next_t = last;
-                    }
+        // Where a name may start: the word's start and after each hyphen.
+        let mut pos = Some(tok.start);
+        while let Some(p) = pos {
+            let piece_end = text[p..tok.end].find('-').map_or(tok.end, |h| p + h);
+            let found = if text[p..].starts_with(|c: char| c.is_uppercase()) {
+                gaz.find_at(text, p, limit).or_else(|| shouting(text, p, piece_end, gaz))
+            } else {
+                None
+            };
+            match found {
+                Some(f) if f.end > tok.end => {
+                    // A name over several tokens.
+                    items.truncate(before);
+                    items.push(Item::Known { start: p, end: f.end, entry: f.entry });
+                    next_t = toks.partition_point(|x| x.start < f.end);
                     break;
                 }
-                items.push(Item::Known {
-                    start: pos,
-                    end: f.end,
-                    entry: f.entry,
-                });
-                pos = f.end;
-                if text[pos..tok.end].starts_with('-') {
-                    pos += 1;
-                    continue;
+                Some(f) => {
+                    items.push(Item::Known { start: p, end: f.end, entry: f.entry });
+                    pos = text[f.end..tok.end].starts_with('-').then_some(f.end + 1);
                 }
-                break;
-            }
-            match text[pos..tok.end].find('-') {
-                Some(h) => pos += h + 1,
-                None => break,
-            }
-            if !text[pos..].starts_with(|c: char| c.is_uppercase()) {
-                // Only capitalised parts can start a name: "U.S.-made" stops.
-                match text[pos..tok.end].find('-') {
-                    Some(h) => {
-                        pos += h + 1;
-                        continue;
-                    }
-                    None => break,
-                }
+                None => pos = (piece_end < tok.end).then_some(piece_end + 1),
             }
         }
         if items.len() == before {
@@ -180,4 +165,16 @@ fn known_names(
         }
         t = next_t;
     }
+}
+
+/// A known name written in capitals, as datelines are: "BEIJING, Feb. 6".
+fn shouting(text: &str, start: usize, end: usize, gaz: &gazetteer::Gazetteer) -> Option<gazetteer::Found> {
+    let word = &text[start..end];
+    if word.chars().count() < 4 || !word.chars().all(|c| c.is_uppercase()) {
+        return None;
+    }
+    let mut chars = word.chars();
+    let title: String = chars.next().into_iter().chain(chars.flat_map(char::to_lowercase)).collect();
+    let f = gaz.find_at(&title, 0, title.len())?;
+    (f.end == title.len()).then_some(gazetteer::Found { end, entry: f.entry })
 }

@@ -85,7 +85,9 @@ const KEYWORDS: &[(&str, Label)] = &[
     ("Bay", Label::Loc), ("Peninsula", Label::Loc), ("Island", Label::Loc),
     ("Islands", Label::Loc), ("Valley", Label::Loc), ("Desert", Label::Loc),
     ("Basin", Label::Loc), ("Plateau", Label::Loc), ("Coast", Label::Loc),
-    ("Region", Label::Loc),
+    ("Region", Label::Loc), ("Reef", Label::Loc), ("Shoal", Label::Loc),
+    ("Programme", Label::Org), ("Program", Label::Org), ("Facility", Label::Org),
+    ("Markets", Label::Org), ("Bloc", Label::Org), ("Initiative", Label::Org),
     ("Airport", Label::Fac), ("Bridge", Label::Fac), ("Hall", Label::Fac),
     ("Palace", Label::Fac), ("Tower", Label::Fac), ("Building", Label::Fac),
     ("Stadium", Label::Fac), ("Station", Label::Fac), ("Highway", Label::Fac),
@@ -121,6 +123,12 @@ const TITLE_MODIFIERS: &[&str] = &[
     "public", "permanent", "attorney", "head", "party", "communist", "central", "committee",
     "member", "politburo", "standing", "military", "commission", "people's", "congress",
 ];
+/// First words that tell the type: "Lake Geneva", "Mount Everest".
+const FIRST_KEYWORDS: &[(&str, Label)] = &[("Lake", Label::Loc), ("Mount", Label::Loc), ("Cape", Label::Loc), ("Operation", Label::Event)];
+/// Words before a place name that stay part of it: "North Darfur", "New Taipei".
+const PLACE_PREFIXES: &[&str] = &["North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "New", "Greater", "Upper", "Lower", "Old"];
+/// Capitals that are not organisations: clock and time-zone abbreviations.
+const NOT_ACRONYMS: &[&str] = &["AM", "PM", "GMT", "UTC", "EST", "EDT", "PST", "PDT", "BST", "CET", "OK", "TV", "CEO", "CFO", "ID", "AI", "GDP", "DNA", "HIV", "COVID"];
 const SPEECH_VERBS: &[&str] = &["said", "says", "told", "added", "stressed", "noted", "wrote", "stated", "asked", "replied", "urged", "warned", "explained", "insisted", "argued", "announced", "declared", "emphasized", "emphasised", "pointed"];
 const PLACE_PREPOSITIONS: &[&str] = &["in", "from", "to", "near", "across", "throughout"];
 
@@ -133,6 +141,8 @@ pub(crate) struct NameRules<'a> {
     pub toks: &'a [Token],
     pub items: &'a [Item],
     pub gaz: &'a Gazetteer,
+    /// A headline: its capitals say little, so only lists and keywords count.
+    pub strict: bool,
 }
 
 impl<'a> NameRules<'a> {
@@ -153,7 +163,10 @@ impl<'a> NameRules<'a> {
         match self.items.get(i)? {
             Item::Tok(t) if self.toks[*t].kind == Kind::Word => {
                 let w = self.tok_text(*t);
-                w.starts_with(|c: char| c.is_uppercase()).then_some(w)
+                let particle = ["al-", "el-", "bin-", "ad-", "as-"].iter().any(|p| {
+                    w.strip_prefix(p).is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
+                });
+                (w.starts_with(|c: char| c.is_uppercase()) || particle).then_some(w)
             }
             _ => None,
         }
@@ -171,7 +184,52 @@ impl<'a> NameRules<'a> {
     }
 
     fn is_connector(&self, i: usize) -> bool {
-        self.word(i).is_some_and(|w| CONNECTORS.contains(&w))
+        self.word(i).is_some_and(|w| CONNECTORS.contains(&w)) || self.is_possessive(i)
+    }
+
+    fn is_possessive(&self, i: usize) -> bool {
+        matches!(self.items.get(i), Some(Item::Tok(t)) if self.toks[*t].kind == Kind::Possessive)
+    }
+
+    fn known_label(&self, i: usize) -> Option<Label> {
+        match self.items.get(i)? {
+            Item::Known { entry, .. } => Some(self.gaz.entry(*entry).label),
+            _ => None,
+        }
+    }
+
+    /// The last word of item `i`: "Party" of a known "Democratic Party".
+    fn last_word(&self, i: usize) -> Option<&'a str> {
+        match self.items.get(i)? {
+            Item::Known { start, end, .. } => self.text[*start..*end].rsplit(' ').next(),
+            Item::Tok(t) => Some(self.tok_text(*t)),
+            Item::Stop => None,
+        }
+    }
+
+    /// The type a keyword gives the run `start..end`, if one does.
+    fn keyword_label(&self, start: usize, end: usize) -> Option<Label> {
+        if end - start < 2 {
+            return None;
+        }
+        // A known name at the end lends its keyword only to plain words before
+        // it: "Liberal Democratic Party", not "… Times and People's Daily".
+        let known_last = matches!(self.items[end - 1], Item::Known { .. });
+        let last_kw = if known_last && (start..end).any(|i| self.is_connector(i)) {
+            None
+        } else {
+            self.last_word(end - 1).and_then(keyword)
+        };
+        let of_kw = (start..end)
+            .find(|&i| self.word(i) == Some("of"))
+            .and_then(|of| of.checked_sub(1))
+            .filter(|&k| k >= start)
+            .and_then(|k| self.word(k).and_then(keyword));
+        let first_kw = self
+            .word(start)
+            .and_then(|w| FIRST_KEYWORDS.iter().find(|(k, _)| *k == w))
+            .map(|&(_, l)| l);
+        last_kw.or(of_kw).or(first_kw)
     }
 
     /// The token index just before item `i` starts, if any.
@@ -213,6 +271,13 @@ impl<'a> NameRules<'a> {
             loop {
                 if self.is_nameish(end) && self.adjacent(end - 1, end) {
                     end += 1;
+                } else if self.is_possessive(end) {
+                    // "Taiwan People's Party" is one name; "China's Commerce Ministry" two.
+                    if self.cap_word(end - 1).is_some() && self.is_nameish(end + 1) {
+                        end += 2;
+                    } else {
+                        break;
+                    }
                 } else if self.is_connector(end) && self.is_nameish(end + 1) {
                     end += 2;
                 } else if self.word(end) == Some("of") && self.word(end + 1) == Some("the") && self.is_nameish(end + 2) {
@@ -244,7 +309,27 @@ impl<'a> NameRules<'a> {
         })
     }
 
-    fn classify(&self, start: usize, end: usize, out: &mut Vec<Raw>) {
+    /// A known organisation named by a word that also qualifies titles:
+    /// "Treasury" in "Treasury Secretary".
+    fn is_modifier_known(&self, i: usize) -> bool {
+        matches!(self.items.get(i), Some(Item::Known { start, end, .. })
+            if !self.text[*start..*end].contains(' ')
+                && TITLE_MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(&self.text[*start..*end])))
+    }
+
+    fn classify(&self, mut start: usize, end: usize, out: &mut Vec<Raw>) {
+        while start < end
+            && (self.cap_word(start).is_some_and(|w| self.gaz.is_function_word(w)) || self.is_connector(start))
+        {
+            start += 1;
+        }
+        if start >= end {
+            return;
+        }
+        // An organisation, place or law word decides first: "Office of the Spokesperson".
+        if self.keyword_label(start, end).is_some() {
+            return self.classify_plain(start, end, out);
+        }
         // A title inside the run splits it: what precedes stands alone, what
         // follows is a person.
         let mut i = start;
@@ -253,14 +338,14 @@ impl<'a> NameRules<'a> {
                 // Extend back over modifiers ("Foreign Minister") and forward
                 // over modifiers, titles and "of" ("Secretary of State").
                 let mut a = i;
-                while a > start && self.is_modifier_item(a - 1) {
+                while a > start && (self.is_modifier_item(a - 1) || self.is_modifier_known(a - 1)) {
                     a -= 1;
                 }
                 let mut b = i + 1;
                 while b < end {
                     if self.is_modifier_item(b) {
                         b += 1;
-                    } else if self.word(b) == Some("of") && b + 1 < end && self.is_modifier_item(b + 1) {
+                    } else if matches!(self.word(b), Some("of" | "and")) && b + 1 < end && self.is_modifier_item(b + 1) {
                         b += 2;
                     } else {
                         break;
@@ -331,15 +416,17 @@ impl<'a> NameRules<'a> {
             return;
         }
         // A keyword at the end, or before the first "of", names the type.
-        let last_kw = self.word(end - 1).and_then(keyword);
-        let of_kw = (start..end)
-            .find(|&i| self.word(i) == Some("of"))
-            .and_then(|of| of.checked_sub(1))
-            .filter(|&k| k >= start)
-            .and_then(|k| self.word(k).and_then(keyword));
-        if let Some(label) = last_kw.or(of_kw)
-            && end - start >= 2
-        {
+        if let Some(label) = self.keyword_label(start, end) {
+            // "Shares of Acme Holdings": an "of" before a keyword at the end
+            // only belongs to the name when a keyword precedes it too.
+            let of_kw = (start..end)
+                .find(|&i| self.word(i) == Some("of"))
+                .is_some_and(|of| of > start && self.word(of - 1).and_then(keyword).is_some());
+            if !of_kw && let Some(of) = (start..end).rev().find(|&i| self.word(i) == Some("of")) {
+                if end - (of + 1) >= 2 {
+                    return self.classify_plain(of + 1, end, out);
+                }
+            }
             self.push_span(start, end, label, keyword_why(label), None, out);
             return;
         }
@@ -361,6 +448,14 @@ impl<'a> NameRules<'a> {
         }
         let known: Vec<usize> = (start..end).filter(|&i| matches!(self.items[i], Item::Known { .. })).collect();
         if known.len() == end - start {
+            // "U.S. Congress": a nationality and an institution make one organisation.
+            if end - start == 2
+                && matches!(self.known_label(start), Some(Label::Gpe | Label::Norp))
+                && self.known_label(start + 1) == Some(Label::Org)
+            {
+                self.push_span(start, end, Label::Org, "rule: nationality and institution", None, out);
+                return;
+            }
             for i in start..end {
                 if let Item::Known { start: s, end: e, entry } = self.items[i] {
                     let en = self.gaz.entry(entry);
@@ -379,7 +474,16 @@ impl<'a> NameRules<'a> {
             let words_are_names = (start..end).all(|i| {
                 matches!(self.items[i], Item::Known { .. }) || self.cap_word(i).is_some_and(|w| !self.gaz.given_names.contains(w))
             });
-            if label == Label::Gpe && known.len() == 1 && words_are_names && end - start <= 3 && !self.sentence_start(start) {
+            // "North Darfur", "New Taipei", "Eastern Africa".
+            if matches!(label, Label::Gpe | Label::Loc)
+                && known.len() == 1
+                && k == end - 1
+                && (start..k).all(|i| self.cap_word(i).is_some_and(|w| PLACE_PREFIXES.contains(&w)))
+            {
+                self.push_span(start, end, label, "rule: compass word and place name", None, out);
+                return;
+            }
+            if label == Label::Gpe && known.len() == 1 && k == start && words_are_names && end - start <= 3 && !self.sentence_start(start) && !self.strict {
                 self.push_span(start, end, Label::Org, "rule: capitalised words around a place name", None, out);
                 return;
             }
@@ -411,7 +515,9 @@ impl<'a> NameRules<'a> {
             let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
             let acronym = letters.len() >= 2
                 && letters.iter().all(|c| c.is_uppercase())
-                && !w.chars().all(|c| "IVXLC".contains(c));
+                && !w.chars().all(|c| "IVXLC".contains(c))
+                && !NOT_ACRONYMS.contains(&w)
+                && !self.strict;
             if acronym {
                 self.push_span(start, end, Label::Org, "rule: acronym", None, out);
                 return;
@@ -438,7 +544,12 @@ impl<'a> NameRules<'a> {
         }
         let given = self.gaz.given_names.contains(words[0]);
         let all_common = words.iter().all(|w| self.gaz.is_common(w));
-        if given || !all_common {
+        let prev = self.tok_before(start).map(|t| self.tok_text(t));
+        if prev.is_some_and(|w| matches!(w, "in" | "near" | "outside" | "throughout")) && !given {
+            self.push_span(start, end, Label::Gpe, "rule: capitalised words after a place preposition", None, out);
+            return;
+        }
+        if given || (!all_common && !self.strict) {
             self.push_span(start, end, Label::Person, if given { "rule: given name and surname" } else { "rule: capitalised words (a person's name)" }, None, out);
         }
     }
@@ -450,8 +561,7 @@ impl<'a> NameRules<'a> {
         let (_, e) = self.item_span(b - 1);
         let multiword = self.text[s..e].contains(' ');
         let takes_the = match label {
-            Label::Loc => true,
-            Label::Org | Label::Gpe | Label::Fac | Label::Event | Label::Law => multiword,
+            Label::Loc | Label::Org | Label::Gpe | Label::Fac | Label::Event | Label::Law => multiword,
             _ => false,
         };
         if takes_the

@@ -15,6 +15,8 @@ pub(crate) struct Hit {
     pub last: usize,
     pub label: Label,
     pub why: &'static str,
+    /// Where the span ends when it ends inside its last token: "113" of "113-seat".
+    pub end_byte: Option<usize>,
 }
 
 const MONTHS: &[&str] = &[
@@ -44,6 +46,8 @@ const DATE_UNITS: &[&str] = &[
 ];
 const TIME_UNITS: &[&str] = &["hour", "hours", "minute", "minutes", "seconds", "hrs"];
 const CLOCK: &[&str] = &["a.m.", "p.m.", "am", "pm", "gmt", "utc", "o'clock", "o’clock"];
+const ZONES: &[&str] = &["gmt", "utc", "est", "edt", "pst", "pdt", "bst", "cet", "cest"];
+const PARTS_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night"];
 const CURRENCIES: &[&str] = &[
     "dollar", "dollars", "yuan", "renminbi", "euro", "euros", "yen", "pound", "pounds",
     "sterling", "rupee", "rupees", "rouble", "roubles", "ruble", "rubles", "won", "francs",
@@ -62,10 +66,11 @@ const QUANTITY_UNITS: &[&str] = &[
 const APPROX: &[&[&str]] = &[
     &["more", "than"], &["less", "than"], &["fewer", "than"], &["at", "least"], &["up", "to"],
     &["nearly"], &["almost"], &["about"], &["around"], &["roughly"], &["approximately"],
-    &["over"], &["some"], &["just", "over"], &["well", "over"], &["nearly"],
+    &["over"], &["some"], &["just", "over"], &["well", "over"], &["as", "much", "as"],
+    &["as", "many", "as"], &["as", "little", "as"], &["as", "few", "as"], &["between"],
 ];
 /// Words that make a period relative, and belong to a DATE span.
-const RELATIVE: &[&str] = &["past", "last", "next", "coming", "previous", "following", "recent", "first", "same"];
+const RELATIVE: &[&str] = &["past", "last", "next", "coming", "previous", "following", "recent", "first"];
 const PERIOD_WORDS: &[(&str, Label)] = &[
     ("year", Label::Date),
     ("month", Label::Date),
@@ -98,11 +103,17 @@ fn is_any(word: &str, list: &[&str]) -> bool {
 pub(crate) struct Scanner<'a> {
     text: &'a str,
     toks: &'a [Token],
+    /// Tokens inside known names ("Group of 20"), which no number may take.
+    blocked: &'a [bool],
 }
 
 impl<'a> Scanner<'a> {
-    pub fn new(text: &'a str, toks: &'a [Token]) -> Self {
-        Scanner { text, toks }
+    pub fn new(text: &'a str, toks: &'a [Token], blocked: &'a [bool]) -> Self {
+        Scanner { text, toks, blocked }
+    }
+
+    fn blocked(&self, i: usize) -> bool {
+        self.blocked.get(i).copied().unwrap_or(false)
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -137,19 +148,23 @@ impl<'a> Scanner<'a> {
     /// A mention whose prefix starts at token `i`.
     fn at(&self, i: usize) -> Option<Hit> {
         let k = self.kind(i)?;
-        if k == Kind::Possessive {
+        if k == Kind::Possessive || self.blocked(i) {
             return None;
         }
-        // Prefixes: "the", a relative word, an approximation, each optional.
+        // Prefixes: "the", relative words ("late last"), an approximation.
         let mut j = i;
         let the = self.is(j, "the");
         if the {
             j += 1;
         }
-        let relative = (self.is_in(j, RELATIVE) && !(self.is(j, "first") && !the)) || self.is(j, "this");
-        if relative {
+        let rel_start = j;
+        while j < rel_start + 2
+            && ((self.is_in(j, RELATIVE) && !(self.is(j, "first") && !the)) || self.is_in(j, &["this", "each", "every", "early", "late", "mid", "later", "earlier"]))
+            && !self.blocked(j)
+        {
             j += 1;
         }
+        let relative = j > rel_start;
         let approx_start = j;
         for words in APPROX {
             if words.iter().enumerate().all(|(n, w)| self.is(j + n, w)) {
@@ -158,27 +173,44 @@ impl<'a> Scanner<'a> {
             }
         }
         let approx = j > approx_start;
-        let core = self.core(j)?;
+        let mut core = self.core(j)?;
+        if (j..core.last).any(|t| self.blocked(t)) {
+            return None;
+        }
+        // "over ten years" is a duration; "over four decades ago" a date.
+        let over_during = approx
+            && self.is(approx_start, "over")
+            && core.label == Label::Date
+            && !self.is(core.last - 1, "ago");
         let first = match core.label {
-            Label::Date | Label::Time => {
-                if relative || (the && core.takes_the) {
-                    i
-                } else if approx {
-                    approx_start
-                } else {
-                    j
-                }
-            }
-            _ if approx => approx_start,
+            Label::Date | Label::Time if relative || (the && core.takes_the) => i,
+            _ if approx && !over_during => approx_start,
             _ => j,
         };
-        // A plain core with a prefix we dropped is found again from its own
-        // start; only report what starts at `i` or later.
+        // Ranges: "7% to 10%", "between 2000 and 2022", "2024 to 2027".
+        if core.end_byte.is_none()
+            && matches!(core.label, Label::Percent | Label::Date | Label::Money | Label::Cardinal)
+        {
+            let joiner = if self.is(approx_start, "between") { "and" } else { "to" };
+            if self.is(core.last, joiner)
+                && let Some(next) = self.core(core.last + 1)
+                && next.label == core.label
+                && next.end_byte.is_none()
+                && !(core.last + 1..next.last).any(|t| self.blocked(t))
+            {
+                core.last = next.last;
+            }
+        }
+        if self.is(approx_start, "between") && approx && core.last == j + 1 && !self.is(core.last - 1, "and") {
+            // "between" without its "and" is not part of the number.
+            return Some(Hit { first: j, last: core.last, label: core.label, why: core.why, end_byte: core.end_byte });
+        }
         Some(Hit {
             first,
             last: core.last,
             label: core.label,
             why: core.why,
+            end_byte: core.end_byte,
         })
     }
 
@@ -192,6 +224,9 @@ impl<'a> Scanner<'a> {
             return Some(c);
         }
         if is_any(w, WEEKDAYS) {
+            if self.is_in(j + 1, PARTS_OF_DAY) {
+                return Some(Core::new(j + 2, Label::Time, "rule: day and part of the day"));
+            }
             return Some(Core::new(j + 1, Label::Date, "rule: day of the week"));
         }
         match lw {
@@ -203,11 +238,26 @@ impl<'a> Scanner<'a> {
             }
             _ => {}
         }
-        if j > 0 && (self.is_in(j - 1, RELATIVE) || self.is(j - 1, "this")) {
-            if let Some(&(_, label)) = PERIOD_WORDS.iter().find(|(p, _)| p.eq_ignore_ascii_case(w)) {
-                let c = Core::new(j + 1, label, "rule: relative period");
-                return Some(c);
-            }
+        if j > 0
+            && (self.is_in(j - 1, RELATIVE) || self.is_in(j - 1, &["this", "each", "every", "early", "late", "mid", "later", "earlier"]))
+            && let Some(&(_, label)) = PERIOD_WORDS.iter().find(|(p, _)| p.eq_ignore_ascii_case(w))
+        {
+            return Some(Core::new(j + 1, label, "rule: relative period"));
+        }
+        if j > 0 && self.is(j - 1, "the") && is_any(w, &["weekend", "year"]) {
+            let mut c = Core::new(j + 1, Label::Date, "rule: relative period");
+            c.takes_the = true;
+            return Some(c);
+        }
+        if is_any(w, &["days", "weeks", "months", "years", "decades"]) && w.starts_with(|c: char| c.is_lowercase()) {
+            return Some(Core::new(j + 1, Label::Date, "rule: period"));
+        }
+        // "Second Thomas Shoal", "First Lady": an ordinal in a name.
+        if w.starts_with(|c: char| c.is_uppercase())
+            && is_any(w, ORDINALS)
+            && self.word(j + 1).starts_with(|c: char| c.is_uppercase())
+        {
+            return None;
         }
         // Currency before the number: "$5 billion", "US$5".
         let mut n = j;
@@ -236,7 +286,18 @@ impl<'a> Scanner<'a> {
             return Some(c);
         }
         if let Some(label) = num.hyphen_unit {
-            return Some(Core::new(last, label, "rule: number with a unit"));
+            let mut c = Core::new(last, label, "rule: number with a unit");
+            if label == Label::Cardinal || (label == Label::Ordinal) {
+                // "113-seat", "two-state", "second-biggest": only the number.
+                let t = self.toks[last - 1];
+                let head = t.text(self.text).split('-').next().unwrap_or("");
+                c.end_byte = Some(t.start + head.len());
+                c.why = if label == Label::Ordinal { "rule: ordinal" } else { "rule: number" };
+            }
+            return Some(c);
+        }
+        if num.slash_date {
+            return Some(Core::new(last, Label::Date, "rule: date in digits"));
         }
         let next = self.word(last);
         if num.ordinal {
@@ -274,22 +335,44 @@ impl<'a> Scanner<'a> {
         if let Some(end) = cur {
             return Some(Core::new(end, Label::Money, "rule: number and currency"));
         }
+        // "150,000 Sudanese pounds"
+        if self.word(last).starts_with(|c: char| c.is_uppercase()) && self.is_in(last + 1, CURRENCIES) && !num.words {
+            return Some(Core::new(last + 2, Label::Money, "rule: number and currency"));
+        }
+        let next = if self.is_in(last, &["working", "business", "full", "consecutive", "straight", "calendar"]) && self.is_in(last + 1, DATE_UNITS) {
+            last += 1;
+            self.word(last)
+        } else {
+            next
+        };
         if is_any(next, DATE_UNITS) {
+            if num.article
+                && !self.is_in(last + 1, &["ago", "earlier", "later", "before", "after"])
+                && !(n > 0 && self.is_in(n - 1, &["for", "in", "within", "over", "after", "than", "about", "nearly", "almost", "of"]))
+            {
+                return None;
+            }
             last += 1;
             if self.is_in(last, &["ago", "old", "earlier", "later"]) {
                 last += 1;
             }
             return Some(Core::new(last, Label::Date, "rule: number of years, months or days"));
         }
-        if is_any(next, TIME_UNITS) || is_any(next, CLOCK) {
-            return Some(Core::new(last + 1, Label::Time, "rule: time"));
-        }
-        if num.clock {
+        if is_any(next, TIME_UNITS) || is_any(next, CLOCK) || num.clock {
+            if !num.clock || is_any(next, CLOCK) {
+                last += 1;
+            }
+            if self.is_in(last, ZONES) {
+                last += 1;
+            }
             return Some(Core::new(last, Label::Time, "rule: time"));
         }
         if is_any(next, QUANTITY_UNITS) {
             last += 1;
             if self.is_in(last - 1, &["square", "cubic"]) && self.kind(last) == Some(Kind::Word) {
+                last += 1;
+            }
+            if self.is_in(last, &["celsius", "fahrenheit"]) {
                 last += 1;
             }
             return Some(Core::new(last, Label::Quantity, "rule: number with a unit"));
@@ -335,6 +418,9 @@ impl<'a> Scanner<'a> {
         if self.day_number(last) {
             last += 1;
             has_number = true;
+            if self.is_in(last, &["and", "to"]) && self.day_number(last + 1) {
+                last += 2;
+            }
             if self.word(last) == "," && self.year_number(last + 1) {
                 last += 2;
             } else if self.year_number(last) {
@@ -388,6 +474,12 @@ impl<'a> Scanner<'a> {
                 };
                 let digits = head.trim_end_matches(|c: char| c.is_alphabetic());
                 let suffix = &head[digits.len()..];
+                if digits.contains('/') {
+                    num.slash_date = digits.split('/').count() == 3;
+                    if !num.slash_date {
+                        return None;
+                    }
+                }
                 match suffix {
                     "" => {}
                     "st" | "nd" | "rd" | "th" => num.ordinal = true,
@@ -427,7 +519,29 @@ impl<'a> Scanner<'a> {
             }
             Kind::Word => {
                 let lw = w.to_ascii_lowercase();
-                if is_any(&lw, PLURAL_SCALES) {
+                if is_any(&lw, PLURAL_SCALES) || lw == "half" {
+                    return Some((num, i + 1));
+                }
+                if (lw == "a" || lw == "one") && self.is_in(i + 1, &["third", "quarter", "fifth", "half"]) && !self.is_in(i + 2, DATE_UNITS) {
+                    return Some((num, i + 2));
+                }
+                if let Some((head, tail)) = lw.split_once('-')
+                    && number_word(&lw).is_none()
+                    && (number_word(head).is_some() || is_any(head, ORDINALS))
+                {
+                    // "four-year", "two-state", "second-biggest".
+                    let unit = tail.split('-').next().unwrap_or("");
+                    num.hyphen_unit = Some(if is_any(unit, DATE_UNITS) {
+                        Label::Date
+                    } else if is_any(unit, TIME_UNITS) {
+                        Label::Time
+                    } else if is_any(unit, QUANTITY_UNITS) {
+                        Label::Quantity
+                    } else if is_any(head, ORDINALS) || number_word(head) == Some(true) {
+                        Label::Ordinal
+                    } else {
+                        Label::Cardinal
+                    });
                     return Some((num, i + 1));
                 }
                 if (lw == "a" || lw == "an") && self.is_in(i + 1, SCALES) {
@@ -438,6 +552,7 @@ impl<'a> Scanner<'a> {
                 } else if (lw == "a" || lw == "an") && self.is_in(i + 1, DATE_UNITS) {
                     j = i + 1;
                     num.words = true;
+                    num.article = true;
                 } else if number_word(&lw) == Some(false) {
                     num.words = true;
                     j = i + 1;
@@ -492,6 +607,8 @@ struct Number {
     clock: bool,
     words: bool,
     pronoun_one: bool,
+    article: bool,
+    slash_date: bool,
     hyphen_unit: Option<Label>,
 }
 
@@ -501,6 +618,7 @@ struct Core {
     why: &'static str,
     /// Takes a "the" before it into the span: "the 1970s".
     takes_the: bool,
+    end_byte: Option<usize>,
 }
 
 impl Core {
@@ -510,6 +628,7 @@ impl Core {
             label,
             why,
             takes_the: false,
+            end_byte: None,
         }
     }
 }

@@ -120,7 +120,7 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Token>)
                     had_inner_dot = false;
                     continue;
                 }
-                '.' | ',' | ':' if kind == Kind::Number && next.is_some_and(|n| n.is_ascii_digit()) => {
+                '.' | ',' | ':' | '/' if kind == Kind::Number && next.is_some_and(|n| n.is_ascii_digit()) => {
                     j += 1;
                     continue;
                 }
@@ -136,7 +136,9 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Token>)
                     }
                     // A final period: part of "U.S." and of known abbreviations.
                     let word = &text[start..j];
+                    let initial = j - start == 1 && word.starts_with(|c: char| c.is_ascii_uppercase());
                     if (had_inner_dot && all_single_segments)
+                        || initial
                         || ABBREVIATIONS.contains(&word)
                         || word.rsplit('-').next().is_some_and(|w| ABBREVIATIONS.contains(&w))
                     {
@@ -200,6 +202,8 @@ mod tests {
             ("Apple Inc. said", &["Apple", "Inc.", "said"]),
             ("end. Next", &["end", ".", "Next"]),
             ("10:30 5%", &["10:30", "5", "%"]),
+            ("Antony J. Blinken", &["Antony", "J.", "Blinken"]),
+            ("on 01/08/2022 at", &["on", "01/08/2022", "at"]),
             ("北京 café", &["北京", "café"]),
         ];
         for (text, expected) in cases {

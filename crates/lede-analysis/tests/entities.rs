@@ -1,0 +1,324 @@
+//! Entity recognition, rule by rule: each case is a sentence and the mentions
+//! it must yield, as (text, label). A case lists every mention of its sentence,
+//! so a rule that finds too much fails as surely as one that finds too little.
+
+use lede_analysis::{Document, Label, recognize};
+use proptest::prelude::*;
+
+use Label::*;
+
+fn mentions(text: &str) -> Vec<(String, Label)> {
+    let doc = Document::parse(text);
+    recognize(&doc)
+        .mentions
+        .iter()
+        .map(|m| (m.span.slice(doc.text()).to_owned(), m.label))
+        .collect()
+}
+
+fn check(cases: &[(&str, &[(&str, Label)])]) {
+    let mut failures = Vec::new();
+    for (text, expected) in cases {
+        let got = mentions(text);
+        let want: Vec<(String, Label)> = expected.iter().map(|(s, l)| (s.to_string(), *l)).collect();
+        if got != want {
+            failures.push(format!("{text:?}\n   want {want:?}\n    got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} cases failed:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn known_names_and_ontonotes_spans() {
+    check(&[
+        // Possessives stay out; hyphenated pairs are two names.
+        ("China’s policy toward the U.S. is consistent.", &[("China", Gpe), ("U.S.", Gpe)]),
+        ("Trump's plan won support.", &[]),
+        ("Donald Trump's plan won support.", &[("Donald Trump", Person)]),
+        ("They discussed China-U.S. relations.", &[("China", Gpe), ("U.S.", Gpe)]),
+        ("It was a Russia-Ukraine war.", &[("Russia", Gpe), ("Ukraine", Gpe)]),
+        // "the" joins multi-word names of places and organisations, not single words.
+        ("He visited the People's Republic of China.", &[("the People's Republic of China", Gpe)]),
+        ("He spoke for the United States at the United Nations.", &[("the United States", Gpe), ("the United Nations", Org)]),
+        ("Ships crossed the Pacific Ocean and the Red Sea.", &[("the Pacific Ocean", Loc), ("the Red Sea", Loc)]),
+        ("Talks in the Indo-Pacific and the Sahel continued.", &[("Indo-Pacific", Loc), ("Sahel", Loc)]),
+        ("Chinese and American people agree.", &[("Chinese", Norp), ("American", Norp)]),
+        ("The Houthis and Palestinians protested.", &[("Houthis", Norp), ("Palestinians", Norp)]),
+        ("Reuters and Xinhua reported it.", &[("Reuters", Org), ("Xinhua", Org)]),
+        ("BEIJING, Feb. 6 (Xinhua) — Talks began.", &[("BEIJING", Gpe), ("Feb. 6", Date), ("Xinhua", Org)]),
+        ("The New York Times and People’s Daily agreed.", &[("The New York Times", Org), ("People’s Daily", Org)]),
+    ]);
+}
+
+#[test]
+fn people_and_titles() {
+    check(&[
+        ("Chinese President Xi Jinping met him.", &[("Chinese", Norp), ("Xi Jinping", Person)]),
+        ("U.S. President-elect Donald Trump called.", &[("U.S.", Gpe), ("Donald Trump", Person)]),
+        ("Secretary of State Antony J. Blinken spoke today.", &[("Antony J. Blinken", Person), ("today", Date)]),
+        ("Spokesperson Tammy Bruce said so.", &[("Tammy Bruce", Person)]),
+        ("U.S. Treasury Secretary Scott Bessent arrived.", &[("U.S.", Gpe), ("Scott Bessent", Person)]),
+        ("NATO Secretary General Mark Rutte spoke.", &[("NATO", Org), ("Mark Rutte", Person)]),
+        ("Mr. Zhang Wei left early.", &[("Zhang Wei", Person)]),
+        ("Vice Premier He Lifeng attended.", &[("He Lifeng", Person)]),
+        ("General Abdel Fattah al-Burhan refused.", &[("Abdel Fattah al-Burhan", Person)]),
+        // Capitalised words with no list and no title: a name, unless all are common words.
+        ("The talks were led by Kofi Mensah of Ghana.", &[("Kofi Mensah", Person), ("Ghana", Gpe)]),
+        ("The President said nothing.", &[]),
+    ]);
+}
+
+#[test]
+fn surnames_join_the_full_name() {
+    let doc = Document::parse("Chinese President Xi Jinping spoke with Donald Trump. Trump said Xi agreed. President Xi smiled.");
+    let found = recognize(&doc);
+    let names: Vec<(&str, &str)> = found
+        .mentions
+        .iter()
+        .filter(|m| m.label == Person)
+        .map(|m| (m.span.slice(doc.text()), found.entities[m.entity].name.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Xi Jinping", "Xi Jinping"),
+            ("Donald Trump", "Donald Trump"),
+            ("Trump", "Donald Trump"),
+            ("Xi", "Xi Jinping"),
+            ("Xi", "Xi Jinping"),
+        ]
+    );
+    let xi = &found.entities[found.mentions[1].entity];
+    assert_eq!(xi.wikidata.as_deref(), Some("Q15031"));
+    assert_eq!(xi.mentions.len(), 3);
+    assert_eq!(xi.aliases, ["Xi"]);
+}
+
+#[test]
+fn organisations_places_events_and_laws_by_keyword() {
+    check(&[
+        ("The Zambian Ministry of Mines said so.", &[("The Zambian Ministry of Mines", Org)]),
+        ("Officials at Kigali Heights University spoke.", &[("Kigali Heights University", Org)]),
+        ("He joined the Liberal Democratic Party.", &[("the Liberal Democratic Party", Org)]),
+        ("Shares of Acme Holdings fell.", &[("Acme Holdings", Org)]),
+        ("They fished in Lake Tana.", &[("Lake Tana", Loc)]),
+        ("Leaders met at the Lusaka Peace Summit.", &[("the Lusaka Peace Summit", Event)]),
+        ("They signed the Lusaka Trade Agreement.", &[("the Lusaka Trade Agreement", Law)]),
+        ("Fighting reached North Darfur.", &[("North Darfur", Gpe)]),
+        ("The Taiwan People's Party took 26.5%.", &[("The Taiwan People's Party", Org), ("26.5%", Percent)]),
+        ("China's Commerce Ministry replied.", &[("China", Gpe), ("Commerce Ministry", Org)]),
+        ("The Chinese Foreign Ministry replied.", &[("The Chinese Foreign Ministry", Org)]),
+    ]);
+}
+
+#[test]
+fn dates_and_times() {
+    check(&[
+        ("On Jan. 17, 2025, they talked.", &[("Jan. 17, 2025", Date)]),
+        ("It began in the 1970s.", &[("the 1970s", Date)]),
+        ("Over four decades ago, leaders met.", &[("Over four decades ago", Date)]),
+        ("Over the past four years, teams worked.", &[("the past four years", Date)]),
+        ("After 46 years of development, ties grew.", &[("46 years", Date)]),
+        ("It must be a stable 21st century.", &[("21st century", Date)]),
+        ("We need the 21st century to be calm.", &[("the 21st century", Date)]),
+        ("Today, both sides agree.", &[("Today", Date)]),
+        ("A 90-day pause was agreed last month.", &[("90-day", Date), ("last month", Date)]),
+        ("The summit is planned for later this year.", &[("later this year", Date)]),
+        ("Talks stalled late last year.", &[("late last year", Date)]),
+        ("Funds flow from 2024 to 2027.", &[("2024 to 2027", Date)]),
+        ("Loans made between 2000 and 2022 rose.", &[("between 2000 and 2022", Date)]),
+        ("They met on Thursday evening.", &[("Thursday evening", Time)]),
+        ("It launched at 7:10 a.m. on Monday.", &[("7:10 a.m.", Time), ("Monday", Date)]),
+        ("A 34-year-old teacher spoke.", &[("34-year-old", Date)]),
+        ("He arrived on May 5 and left in May.", &[("May 5", Date), ("May", Date)]),
+        ("You may go.", &[]),
+    ]);
+}
+
+#[test]
+fn numbers_money_percent_quantity_ordinal() {
+    check(&[
+        ("More than 20 mechanisms were restarted.", &[("More than 20", Cardinal)]),
+        ("The two countries must cooperate.", &[("two", Cardinal)]),
+        ("One of the most important relationships.", &[("One", Cardinal)]),
+        ("No one knows.", &[]),
+        ("Tariffs rose to as much as 145%.", &[("as much as 145%", Percent)]),
+        ("Cuts of 7% to 10% were pledged.", &[("7% to 10%", Percent)]),
+        ("Growth slowed by 2.8 percentage points.", &[("2.8 percentage points", Percent)]),
+        ("The fund holds $54 billion.", &[("$54 billion", Money)]),
+        ("Japan pledged 10 trillion yen.", &[("Japan", Gpe), ("10 trillion yen", Money)]),
+        ("It flew about 1,100 kilometers.", &[("about 1,100 kilometers", Quantity)]),
+        ("Warming hit 1.5 degrees Celsius.", &[("1.5 degrees Celsius", Quantity)]),
+        ("It was the first visit.", &[("first", Ordinal)]),
+        ("In the 113-seat legislature, about half voted.", &[("113", Cardinal), ("about half", Cardinal)]),
+        ("They support a two-state solution.", &[("two", Cardinal)]),
+    ]);
+}
+
+#[test]
+fn every_mention_says_why() {
+    let doc = Document::parse("Chinese President Xi Jinping met Kofi Mensah in Accra on Monday.");
+    let found = recognize(&doc);
+    let whys: Vec<&str> = found.mentions.iter().map(|m| m.why.as_str()).collect();
+    assert_eq!(
+        whys,
+        [
+            "countries list (world-countries)",
+            "people list",
+            "rule: capitalised words (a person's name)",
+            "cities list (GeoNames)",
+            "rule: day of the week",
+        ]
+    );
+}
+
+#[test]
+fn never_across_blocks() {
+    // "Kofi" ends one paragraph and "Mensah" starts the next: two blocks, no name across.
+    let found = mentions("He met Kofi\n\nMensah later.");
+    assert!(found.iter().all(|(s, _)| !s.contains('\n')), "{found:?}");
+}
+
+#[test]
+fn quotes_with_speakers() {
+    let text = "“We will win,” Xi Jinping said. Trump replied: \"Good.\" Prices \"stabilised\" slowly.\n\nThe landscape was “most striking and significant.” Today, “are compelled to work together.”";
+    let doc = Document::parse(text);
+    let found = recognize(&doc);
+    let quotes: Vec<(&str, Option<&str>)> = found
+        .quotes
+        .iter()
+        .map(|q| (q.span.slice(doc.text()), q.speaker.map(|e| found.entities[e].name.as_str())))
+        .collect();
+    assert_eq!(
+        quotes,
+        [
+            ("“We will win,”", Some("Xi Jinping")),
+            ("\"Good.\"", None),
+            ("\"stabilised\"", None),
+            ("“most striking and significant.”", None),
+            ("“are compelled to work together.”", None),
+        ]
+    );
+}
+
+#[test]
+fn salience_is_between_zero_and_one_and_favours_the_subject() {
+    let doc = Document::parse("Kenya votes\n\nKenya holds elections. Ruto leads in Kenya. Uganda watches.");
+    let found = recognize(&doc);
+    let kenya = found.entities.iter().find(|e| e.name == "Kenya").unwrap();
+    let uganda = found.entities.iter().find(|e| e.name == "Uganda").unwrap();
+    assert_eq!(kenya.salience, 1.0);
+    assert!(uganda.salience > 0.0 && uganda.salience < kenya.salience);
+    assert!(found.entities.iter().all(|e| (0.0..=1.0).contains(&e.salience)));
+}
+
+/// The seed article: every entity the issue lists, with its label.
+#[test]
+fn seed_article() {
+    let doc = Document::parse(include_str!("../../../seeds/000_98b7338e0901f976.txt"));
+    let text = doc.text();
+    let found = recognize(&doc);
+    let count = |s: &str, l: Label| found.mentions.iter().filter(|m| m.span.slice(text) == s && m.label == l).count();
+    // Every "China" and "U.S." in the text, including inside "China-U.S." and "China’s".
+    assert_eq!(count("China", Gpe), text.matches("China").count());
+    assert_eq!(count("U.S.", Gpe), text.matches("U.S.").count());
+    for (s, l) in [
+        ("Xi Jinping", Person),
+        ("Xi", Person),
+        ("Donald Trump", Person),
+        ("Trump", Person),
+        ("Zhong Sheng", Person),
+        ("People’s Daily", Org),
+        ("Taiwan", Gpe),
+        ("Pacific Ocean", Loc),
+        ("Chinese", Norp),
+        ("American", Norp),
+        ("Jan. 17, 2025", Date),
+        ("Over four decades ago", Date),
+        ("Today", Date),
+        ("21st century", Date),
+        ("the 1970s", Date),
+        ("46 years", Date),
+        ("the past four years", Date),
+        ("More than 20", Cardinal),
+    ] {
+        assert!(count(s, l) > 0, "{s:?} as {l} not found");
+    }
+    assert_eq!(count("two", Cardinal), text.matches(" two ").count());
+    assert_eq!(count("Zhong Sheng", Person), 2);
+    // "Trump" and "Xi" are the same entities as the full names.
+    let entity_of = |s: &str| found.mentions.iter().find(|m| m.span.slice(text) == s).map(|m| m.entity);
+    assert_eq!(entity_of("Trump"), entity_of("Donald Trump"));
+    assert_eq!(entity_of("Xi"), entity_of("Xi Jinping"));
+    // The six quoted phrases.
+    let quotes: Vec<&str> = found.quotes.iter().map(|q| q.span.slice(text)).collect();
+    assert_eq!(
+        quotes,
+        [
+            "“most striking and significant event shifting the international strategic landscape.”",
+            "“are compelled to work together if there is going to be a stable 21st century.”",
+            "“ice-breaking”",
+            "“growing pains”",
+            "“capillaries”",
+            "“promoting global solidarity.”",
+        ]
+    );
+    // China and the United States are the two most salient entities.
+    let mut by_salience: Vec<_> = found.entities.iter().collect();
+    by_salience.sort_by(|a, b| b.salience.total_cmp(&a.salience));
+    let mut top: Vec<&str> = by_salience[..2].iter().map(|e| e.name.as_str()).collect();
+    top.sort();
+    assert_eq!(top, ["China", "United States"]);
+}
+
+fn check_layers(text: &str) -> Result<(), TestCaseError> {
+    let doc = Document::parse(text);
+    let found = recognize(&doc);
+    let t = doc.text();
+    let mut last_end = 0;
+    for m in &found.mentions {
+        prop_assert!(m.span.start < m.span.end);
+        prop_assert!(m.span.start >= last_end, "mentions overlap or are out of order");
+        prop_assert!(t.is_char_boundary(m.span.start) && t.is_char_boundary(m.span.end));
+        prop_assert_eq!(m.span.slice(t), &t[m.span.start..m.span.end]);
+        prop_assert!(m.entity < found.entities.len());
+        prop_assert!(found.entities[m.entity].label == m.label);
+        prop_assert!(!m.why.is_empty());
+        last_end = m.span.end;
+    }
+    let mut last_start = 0;
+    for q in &found.quotes {
+        prop_assert!(q.span.start >= last_start && q.span.start < q.span.end);
+        prop_assert!(t.is_char_boundary(q.span.start) && t.is_char_boundary(q.span.end));
+        prop_assert!(q.speaker.is_none_or(|e| e < found.entities.len()));
+        last_start = q.span.start;
+    }
+    for e in &found.entities {
+        prop_assert!((0.0..=1.0).contains(&e.salience));
+        prop_assert!(!e.mentions.is_empty());
+    }
+    Ok(())
+}
+
+proptest! {
+    #[test]
+    fn arbitrary_unicode_never_breaks_the_layers(text in "(\\PC|\n|[“”\"’'.,-]){0,120}") {
+        check_layers(&text)?;
+    }
+
+    #[test]
+    fn news_like_text_never_breaks_the_layers(
+        words in proptest::collection::vec(
+            prop_oneof![
+                Just("China"), Just("U.S."), Just("China-U.S."), Just("President"), Just("Xi"),
+                Just("’s"), Just("the"), Just("of"), Just("Jan."), Just("17,"), Just("2025"),
+                Just("more"), Just("than"), Just("20%"), Just("$5"), Just("billion"), Just("“"),
+                Just("”"), Just("said."), Just("\n\n"), Just("Ministry"), Just("two-state"),
+                Just("113-seat"), Just("BEIJING"), Just("Ωmega"), Just("😀"), Just("al-"),
+            ],
+            0..40,
+        )
+    ) {
+        check_layers(&words.join(" "))?;
+    }
+}
