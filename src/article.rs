@@ -58,9 +58,10 @@ pub fn ArticleView() -> impl IntoView {
         timing::end("lede:render");
     });
 
-    let on_hover = move |ev: web_sys::Event| show_card(r, &ev);
-    let on_leave = move |ev: web_sys::Event| {
-        if mention_of(&ev).is_some() {
+    let on_mouse_over = move |ev: web_sys::MouseEvent| show_card(r, &ev);
+    let on_focus_in = move |ev: web_sys::FocusEvent| show_card(r, &ev);
+    let hide_card = move |ev: &web_sys::Event| {
+        if mention_of(ev).is_some() {
             r.card.set(None);
         }
     };
@@ -83,10 +84,10 @@ pub fn ArticleView() -> impl IntoView {
             lang="en"
             data-hide=data_hide
             class:quotes-off=move || quotes_off.get()
-            on:mouseover=on_hover
-            on:focusin=on_hover
-            on:mouseout=on_leave
-            on:focusout=on_leave
+            on:mouseover=on_mouse_over
+            on:focusin=on_focus_in
+            on:mouseout=move |ev| hide_card(&ev)
+            on:focusout=move |ev| hide_card(&ev)
             on:click=on_click
             on:keydown=on_key
         >

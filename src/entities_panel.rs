@@ -101,7 +101,7 @@ pub fn EntityPanel() -> impl IntoView {
                         .collect_view();
                     let heading_id = format!("group-{}", label.as_str());
                     Some(view! {
-                        <section class="group" aria-labelledby=heading_id.clone()>
+                        <section class="group" aria-labelledby=format!("group-{}", label.as_str())>
                             <h3 id=heading_id data-label=label.as_str()>{label_plural(label)}</h3>
                             <ul role="list">{items}</ul>
                         </section>
