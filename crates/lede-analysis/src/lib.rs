@@ -19,8 +19,10 @@ pub mod entities;
 pub mod export;
 mod import;
 mod span;
+pub mod themes;
 
 pub use document::{Block, BlockKind, Byline, Document};
 pub use entities::{Entities, Entity, EntityId, Label, Mention, Quote, recognize};
 pub use import::{ImportError, MAX_IMPORT_BYTES, import, import_text};
 pub use span::{OffsetMap, Span};
+pub use themes::{Lexicon, Theme, ThemeReport};

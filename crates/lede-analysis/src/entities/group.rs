@@ -76,11 +76,26 @@ pub(crate) fn group(doc: &Document, mut found: Vec<Found>, gaz: &Gazetteer) -> (
     let mut mentions = Vec::new();
     let mut entities: Vec<Entity> = Vec::new();
     let mut by_key: HashMap<(Label, String), usize> = HashMap::new();
+    // Most mentions repeat an earlier one word for word: find those without
+    // building a key.
+    let mut by_surface: HashMap<(Label, &str), usize> = HashMap::new();
     let block_kinds: Vec<BlockKind> = doc.blocks().iter().map(|b| b.kind).collect();
     let first_paragraph = block_kinds.iter().position(|k| *k == BlockKind::Paragraph);
     for f in kept {
         let raw = f.raw;
         let surface = &text[raw.start..raw.end];
+        if let Some(&id) = by_surface.get(&(raw.label, surface)).filter(|_| raw.lone.is_none()) {
+            let entity = &mut entities[id];
+            entity.salience += weight(block_kinds[f.block], f.block, first_paragraph, raw.label);
+            entity.mentions.push(mentions.len());
+            mentions.push(Mention {
+                span: crate::Span::new(raw.start, raw.end),
+                label: raw.label,
+                entity: id,
+                why: raw.why.to_owned(),
+            });
+            continue;
+        }
         let mut why = raw.why;
         let mut label = raw.label;
         let mut key = key_form(surface);
@@ -123,16 +138,11 @@ pub(crate) fn group(doc: &Document, mut found: Vec<Found>, gaz: &Gazetteer) -> (
                 entity.aliases.push(old);
             }
         }
-        let weight = match block_kinds[f.block] {
-            BlockKind::Title => 3.0,
-            BlockKind::Byline | BlockKind::Note => 0.5,
-            BlockKind::Paragraph if Some(f.block) == first_paragraph => 2.0,
-            BlockKind::Paragraph => 1.0,
-        } * match label {
-            Label::Person | Label::Norp | Label::Org | Label::Gpe | Label::Loc | Label::Fac | Label::Event | Label::Law => 1.0,
-            _ => 0.25,
-        };
-        entity.salience += weight;
+        entity.salience += weight(block_kinds[f.block], f.block, first_paragraph, label);
+        // Only plain mentions are cached: a lone word's reading depends on its place.
+        if raw.lone.is_none() && label == raw.label && why == raw.why {
+            by_surface.insert((label, surface), id);
+        }
         entity.mentions.push(mentions.len());
         if surface != entity.name && !entity.aliases.iter().any(|a| a == surface) {
             entity.aliases.push(surface.to_owned());
@@ -156,4 +166,20 @@ pub(crate) fn group(doc: &Document, mut found: Vec<Found>, gaz: &Gazetteer) -> (
         }
     }
     (mentions, entities)
+}
+
+/// How much one mention adds to its entity's salience: more in the headline
+/// and the first paragraph, less for numbers and dates.
+fn weight(kind: BlockKind, block: usize, first_paragraph: Option<usize>, label: Label) -> f32 {
+    let place = match kind {
+        BlockKind::Title => 3.0,
+        BlockKind::Byline | BlockKind::Note => 0.5,
+        BlockKind::Paragraph if Some(block) == first_paragraph => 2.0,
+        BlockKind::Paragraph => 1.0,
+    };
+    let kind = match label {
+        Label::Person | Label::Norp | Label::Org | Label::Gpe | Label::Loc | Label::Fac | Label::Event | Label::Law => 1.0,
+        _ => 0.25,
+    };
+    place * kind
 }

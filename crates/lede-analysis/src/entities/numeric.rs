@@ -5,7 +5,10 @@
 //! 20", "over four decades ago"), a time reference to the date ("the past four
 //! years", "the 1970s", "the 21st century"), a unit to its quantity.
 
+use std::sync::LazyLock;
+
 use super::Label;
+use super::gazetteer::{WordSet, with_lower};
 use super::tokens::{Kind, Token};
 
 /// A numeric or temporal mention: token range `first..last` (exclusive).
@@ -95,6 +98,26 @@ const PERIOD_WORDS: &[(&str, Label)] = &[
     ("night", Label::Time),
 ];
 
+/// Every word that can be the core of a mention, lower case.
+static TRIGGERS: LazyLock<WordSet> = LazyLock::new(|| {
+    [MONTHS, WEEKDAYS, UNITS, SCALES, PLURAL_SCALES, ORDINALS, CURRENCY_PREFIXES, DATE_UNITS]
+        .iter()
+        .flat_map(|l| l.iter().copied())
+        .chain(PERIOD_WORDS.iter().map(|(w, _)| *w))
+        .chain(["today", "yesterday", "tomorrow", "tonight", "noon", "midnight", "half"])
+        .collect()
+});
+
+/// Every word that can start a mention before its core, lower case.
+static PREFIX_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+    APPROX
+        .iter()
+        .flat_map(|p| p.iter().copied())
+        .chain(RELATIVE.iter().copied())
+        .chain(["the", "this", "each", "every", "early", "late", "mid", "later", "earlier", "a", "an", "us", "usd", "rmb", "eur", "cny"])
+        .collect()
+});
+
 fn is_any(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
@@ -134,14 +157,48 @@ impl<'a> Scanner<'a> {
 
     /// Scans every token; hits are in order and never overlap.
     pub fn scan(&self, out: &mut Vec<Hit>) {
+        // Only tokens near a number or a date word can start a mention: skip
+        // the rest without looking at them twice.
+        let triggers: Vec<bool> = self.toks.iter().map(|t| self.is_trigger(t)).collect();
+        let can_start = |i: usize| {
+            triggers[i]
+                || (self.toks[i].kind == Kind::Word && with_lower(self.word(i), |w| PREFIX_WORDS.contains(w)))
+        };
+        let mut next_trigger = vec![usize::MAX; self.toks.len() + 1];
+        for i in (0..self.toks.len()).rev() {
+            next_trigger[i] = if triggers[i] { i } else { next_trigger[i + 1] };
+        }
         let mut i = 0;
         while i < self.toks.len() {
+            // Prefixes are at most five tokens long ("the past more than").
+            let nt = next_trigger[i];
+            if nt == usize::MAX {
+                break;
+            }
+            if nt > i + 5 {
+                i = nt - 5;
+                continue;
+            }
+            if !can_start(i) {
+                i += 1;
+                continue;
+            }
             if let Some(hit) = self.at(i) {
                 i = hit.last;
                 out.push(hit);
             } else {
                 i += 1;
             }
+        }
+    }
+
+    /// Whether a token can be the core of a mention.
+    fn is_trigger(&self, t: &Token) -> bool {
+        match t.kind {
+            Kind::Number => true,
+            Kind::Word => with_lower(t.text(self.text), |w| TRIGGERS.contains(w) || w.contains('-')),
+            Kind::Punct => matches!(t.text(self.text), "$" | "€" | "£" | "¥" | "₹" | "₩"),
+            Kind::Possessive => false,
         }
     }
 
@@ -217,8 +274,6 @@ impl<'a> Scanner<'a> {
     /// The number, date or period starting at token `j`, with its unit.
     fn core(&self, j: usize) -> Option<Core> {
         let w = self.word(j);
-        let lw = w.to_ascii_lowercase();
-        let lw = lw.as_str();
         // Dates by name.
         if let Some(c) = self.month_date(j) {
             return Some(c);
@@ -229,14 +284,11 @@ impl<'a> Scanner<'a> {
             }
             return Some(Core::new(j + 1, Label::Date, "rule: day of the week"));
         }
-        match lw {
-            "today" | "yesterday" | "tomorrow" => {
-                return Some(Core::new(j + 1, Label::Date, "rule: relative day"));
-            }
-            "tonight" | "noon" | "midnight" => {
-                return Some(Core::new(j + 1, Label::Time, "rule: time of day"));
-            }
-            _ => {}
+        if is_any(w, &["today", "yesterday", "tomorrow"]) {
+            return Some(Core::new(j + 1, Label::Date, "rule: relative day"));
+        }
+        if is_any(w, &["tonight", "noon", "midnight"]) {
+            return Some(Core::new(j + 1, Label::Time, "rule: time of day"));
         }
         if j > 0
             && (self.is_in(j - 1, RELATIVE) || self.is_in(j - 1, &["this", "each", "every", "early", "late", "mid", "later", "earlier"]))

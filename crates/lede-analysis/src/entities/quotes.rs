@@ -57,9 +57,11 @@ fn speaker(text: &str, q: Span, block: Span, mentions: &[Mention]) -> Option<usi
         if !has_verb {
             continue;
         }
-        let near: Vec<&Mention> = mentions
+        let from = mentions.partition_point(|m| m.span.start < a);
+        let near: Vec<&Mention> = mentions[from..]
             .iter()
-            .filter(|m| m.span.start >= a && m.span.end <= b && matches!(m.label, Label::Person | Label::Org))
+            .take_while(|m| m.span.start < b)
+            .filter(|m| m.span.end <= b && matches!(m.label, Label::Person | Label::Org))
             .collect();
         let pick = near.iter().find(|m| m.label == Label::Person).or(near.first());
         if let Some(m) = pick {
@@ -70,10 +72,12 @@ fn speaker(text: &str, q: Span, block: Span, mentions: &[Mention]) -> Option<usi
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| matches!(w, "he" | "she" | "He" | "She"));
         if pronoun {
-            return mentions
+            let before = mentions.partition_point(|m| m.span.end <= q.start);
+            return mentions[..before]
                 .iter()
                 .rev()
-                .find(|m| m.span.end <= q.start && m.label == Label::Person)
+                .take(50)
+                .find(|m| m.label == Label::Person)
                 .map(|m| m.entity);
         }
     }

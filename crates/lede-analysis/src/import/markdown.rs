@@ -218,27 +218,34 @@ fn inline(s: &str) -> String {
             _ => chars.push((c, false)),
         }
     }
-    let chars = links(&chars);
+    let chars = links(&chars, 0);
     emphasis(&chars)
 }
 
+/// How deep links inside link text are unwrapped (`[![img](a)](b)` is two).
+const MAX_LINK_NESTING: usize = 4;
+
 /// Links become their text; images and autolink brackets go.
-fn links(chars: &[Char]) -> Vec<Char> {
+fn links(chars: &[Char], depth: usize) -> Vec<Char> {
+    if depth > MAX_LINK_NESTING {
+        return chars.to_vec();
+    }
     let is = |i: usize, c: char| chars.get(i) == Some(&(c, false));
+    let pair = bracket_pairs(chars);
     let mut out = Vec::with_capacity(chars.len());
     let mut i = 0;
     while i < chars.len() {
         if is(i, '!')
             && is(i + 1, '[')
-            && let Some((_, after)) = link_at(chars, i + 1)
+            && let Some((_, after)) = link_at(chars, &pair, i + 1)
         {
             i = after;
             continue;
         }
         if is(i, '[')
-            && let Some((close, after)) = link_at(chars, i)
+            && let Some((close, after)) = link_at(chars, &pair, i)
         {
-            out.extend(links(&chars[i + 1..close]));
+            out.extend(links(&chars[i + 1..close], depth + 1));
             i = after;
             continue;
         }
@@ -257,32 +264,45 @@ fn links(chars: &[Char]) -> Vec<Char> {
 
 /// For a `[` at `open` that starts `[text](url)` or `[text][ref]`: where its
 /// `]` is, and the index just after the whole link.
-fn link_at(chars: &[Char], open: usize) -> Option<(usize, usize)> {
-    let close = matching(chars, open, '[', ']')?;
+fn link_at(chars: &[Char], pair: &[usize], open: usize) -> Option<(usize, usize)> {
+    let close = *pair.get(open).filter(|&&c| c != NONE)?;
     match chars.get(close + 1) {
-        Some(('(', false)) => Some((close, matching(chars, close + 1, '(', ')')? + 1)),
-        Some(('[', false)) => Some((close, matching(chars, close + 1, '[', ']')? + 1)),
+        Some(('(' | '[', false)) => {
+            let end = pair[close + 1];
+            (end != NONE).then_some((close, end + 1))
+        }
         _ => None,
     }
 }
 
-/// The index of the bracket closing the one at `open`.
-fn matching(chars: &[Char], open: usize, left: char, right: char) -> Option<usize> {
-    let mut depth = 0usize;
-    for (i, &(c, literal)) in chars.iter().enumerate().skip(open) {
-        if literal {
-            continue;
-        }
-        if c == left {
-            depth += 1;
-        } else if c == right {
-            depth -= 1;
-            if depth == 0 {
-                return Some(i);
+const NONE: usize = usize::MAX;
+
+/// For each opening `[` or `(`, the index of the bracket that closes it (or
+/// [`NONE`]), found in one pass so that unclosed brackets cost nothing.
+fn bracket_pairs(chars: &[Char]) -> Vec<usize> {
+    let mut pair = vec![NONE; chars.len()];
+    let (mut squares, mut rounds) = (Vec::new(), Vec::new());
+    for (i, &(c, literal)) in chars.iter().enumerate() {
+        let open = match (c, literal) {
+            ('[', false) => &mut squares,
+            ('(', false) => &mut rounds,
+            (']', false) => {
+                if let Some(o) = squares.pop() {
+                    pair[o] = i;
+                }
+                continue;
             }
-        }
+            (')', false) => {
+                if let Some(o) = rounds.pop() {
+                    pair[o] = i;
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        open.push(i);
     }
-    None
+    pair
 }
 
 /// The length of the URL or address in `<https://…>` or `<name@host>`, given

@@ -1,0 +1,342 @@
+//! Themes as data: what a lexicon file holds, how it is checked, and how a
+//! reader's own theme joins the built-in ones.
+
+use std::fmt;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use super::matcher::Matcher;
+use super::tokens;
+
+/// The default lexicon: eight themes of international-relations writing.
+const BUILTIN_JSON: &str = include_str!("../../data/themes.json");
+
+/// The weight of every term of a theme made with [`Theme::custom`].
+pub const CUSTOM_TERM_WEIGHT: f32 = 2.0;
+
+/// Colours handed to custom themes in turn (by a hash of the id), chosen apart
+/// from the built-in themes' hues.
+const CUSTOM_COLOURS: [&str; 6] = [
+    "#b5835a", "#6f7bd6", "#c9b52c", "#e46aa0", "#5aa9e6", "#8c9a6b",
+];
+
+/// A theme: what it is called, how it is shown, and the terms that signal it.
+///
+/// ```
+/// use lede_analysis::themes::Theme;
+/// let t = Theme::custom("Energy transition", ["solar", "wind power", "coal"]).unwrap();
+/// assert_eq!(t.id, "energy-transition");
+/// assert_eq!(t.terms[0].words, ["solar", "wind power", "coal"]);
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Theme {
+    /// Lower-case letters, digits and hyphens; unique in its lexicon.
+    pub id: String,
+    pub name: String,
+    /// `#rrggbb`.
+    pub colour: String,
+    #[serde(default)]
+    pub description: String,
+    /// The theme's terms, grouped by weight.
+    pub terms: Vec<TermGroup>,
+}
+
+/// Terms that weigh the same.
+///
+/// A term is a word or a phrase, matched by stem ("cooperate" matches
+/// "cooperation", "cooperating"), without regard to case, apostrophe style, or
+/// hyphen versus space. A term written `=word` matches only that exact form
+/// (for words whose stem is shared with unrelated words: `=containment` must not
+/// match "contains"). In a phrase, `#number` matches any numeral ("46", "1,000")
+/// and `#decade` any decade ("1970s", "80s").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TermGroup {
+    pub weight: f32,
+    pub words: Vec<String>,
+}
+
+/// A set of themes, ready to score documents with.
+///
+/// ```
+/// use lede_analysis::themes::{Lexicon, Theme};
+/// let lexicon = Lexicon::builtin().clone()
+///     .without_theme("history")
+///     .with_theme(Theme::custom("Energy", ["oil", "gas pipeline"]).unwrap())
+///     .unwrap();
+/// assert!(lexicon.theme("history").is_none());
+/// assert_eq!(lexicon.themes().last().unwrap().id, "energy");
+/// ```
+#[derive(Clone, Debug)]
+pub struct Lexicon {
+    themes: Vec<Theme>,
+    neutral: Vec<String>,
+    /// Themes of one layer compete for words; a theme added with
+    /// [`Lexicon::with_theme`] gets a layer of its own, so it sees every
+    /// occurrence of its terms even inside another theme's phrase.
+    layer_of: Vec<usize>,
+    pub(crate) matcher: Matcher,
+}
+
+/// The shape of a lexicon file.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LexiconFile {
+    #[serde(default, rename = "_about")]
+    _about: Option<serde_json::Value>,
+    /// Phrases that look like a theme's terms but are about none, such as
+    /// "historic opportunity": they claim their words so no theme counts them.
+    #[serde(default)]
+    neutral: Vec<String>,
+    themes: Vec<Theme>,
+}
+
+impl Lexicon {
+    /// The built-in lexicon (`data/themes.json`).
+    pub fn builtin() -> &'static Lexicon {
+        static BUILTIN: OnceLock<Lexicon> = OnceLock::new();
+        BUILTIN.get_or_init(|| {
+            Lexicon::from_json(BUILTIN_JSON).expect("data/themes.json is checked by the tests")
+        })
+    }
+
+    /// Reads and checks a lexicon in the format of `data/themes.json`.
+    pub fn from_json(json: &str) -> Result<Lexicon, LexiconError> {
+        let file: LexiconFile = serde_json::from_str(json)
+            .map_err(|e| LexiconError::new(ErrorKind::Json(e.to_string())))?;
+        let layer_of = vec![0; file.themes.len()];
+        Lexicon::build(file.themes, file.neutral, layer_of)
+    }
+
+    fn build(
+        themes: Vec<Theme>,
+        neutral: Vec<String>,
+        layer_of: Vec<usize>,
+    ) -> Result<Lexicon, LexiconError> {
+        for (i, theme) in themes.iter().enumerate() {
+            check_theme(theme)?;
+            if themes[..i].iter().any(|t| t.id == theme.id) {
+                return Err(LexiconError::new(ErrorKind::DuplicateId(theme.id.clone())));
+            }
+        }
+        let matcher = Matcher::build(&themes, &layer_of, &neutral)?;
+        Ok(Lexicon {
+            themes,
+            neutral,
+            layer_of,
+            matcher,
+        })
+    }
+
+    /// The themes, in the order reports list them.
+    pub fn themes(&self) -> &[Theme] {
+        &self.themes
+    }
+
+    pub fn theme(&self, id: &str) -> Option<&Theme> {
+        self.themes.iter().find(|t| t.id == id)
+    }
+
+    /// This lexicon with one more theme, matched on its own: its terms count
+    /// wherever they occur, even inside another theme's longer phrase.
+    pub fn with_theme(mut self, theme: Theme) -> Result<Lexicon, LexiconError> {
+        let layer = self.layer_of.iter().copied().max().map_or(0, |l| l + 1);
+        self.themes.push(theme);
+        self.layer_of.push(layer);
+        Lexicon::build(self.themes, self.neutral, self.layer_of)
+    }
+
+    /// This lexicon without the theme `id` (unchanged if it has none).
+    pub fn without_theme(mut self, id: &str) -> Lexicon {
+        let Some(i) = self.themes.iter().position(|t| t.id == id) else {
+            return self;
+        };
+        self.themes.remove(i);
+        self.layer_of.remove(i);
+        Lexicon::build(self.themes, self.neutral, self.layer_of)
+            .expect("removing a theme keeps a valid lexicon valid")
+    }
+}
+
+impl Default for Lexicon {
+    fn default() -> Lexicon {
+        Lexicon::builtin().clone()
+    }
+}
+
+impl Theme {
+    /// A reader's theme from a name and a list of words or phrases.
+    ///
+    /// The id is the name in lower case with hyphens for spaces and punctuation.
+    /// Every term weighs [`CUSTOM_TERM_WEIGHT`]; blank terms and repeats are
+    /// dropped. Fails when the name has no letter or digit, or no term is left.
+    pub fn custom(
+        name: &str,
+        terms: impl IntoIterator<Item = impl AsRef<str>>,
+    ) -> Result<Theme, LexiconError> {
+        let id = slug(name);
+        if id.is_empty() {
+            return Err(LexiconError::new(ErrorKind::BadId {
+                id: name.to_owned(),
+            }));
+        }
+        let mut words: Vec<String> = Vec::new();
+        let mut seen = Vec::new();
+        for term in terms {
+            let term = term.as_ref().trim();
+            let key = term_key(term);
+            if !key.is_empty() && !seen.contains(&key) {
+                seen.push(key);
+                words.push(term.to_owned());
+            }
+        }
+        if words.is_empty() {
+            return Err(LexiconError::new(ErrorKind::EmptyTheme(id)));
+        }
+        let colour = CUSTOM_COLOURS[id.bytes().map(usize::from).sum::<usize>() % CUSTOM_COLOURS.len()];
+        Ok(Theme {
+            id,
+            name: name.trim().to_owned(),
+            colour: colour.to_owned(),
+            description: String::new(),
+            terms: vec![TermGroup {
+                weight: CUSTOM_TERM_WEIGHT,
+                words,
+            }],
+        })
+    }
+}
+
+/// A term's stems, to spot repeats in a reader's list.
+fn term_key(term: &str) -> Vec<String> {
+    let mut key = Vec::new();
+    let mut buf = String::new();
+    tokens::pieces(term, |p| {
+        if let tokens::Piece::Word { raw, .. } = p {
+            tokens::normalise_into(raw, &mut buf);
+            key.push(tokens::stem(&buf).into_owned());
+        }
+    });
+    key
+}
+
+fn slug(name: &str) -> String {
+    let mut id = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            id.push(c);
+        } else if !id.is_empty() && !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    id.trim_end_matches('-').to_owned()
+}
+
+fn check_theme(theme: &Theme) -> Result<(), LexiconError> {
+    let err = |kind| Err(LexiconError::new(kind));
+    let id = &theme.id;
+    if id.is_empty() || slug(id) != *id {
+        return err(ErrorKind::BadId { id: id.clone() });
+    }
+    if !is_colour(&theme.colour) {
+        return err(ErrorKind::BadColour {
+            theme: id.clone(),
+            colour: theme.colour.clone(),
+        });
+    }
+    if theme.name.trim().is_empty() {
+        return err(ErrorKind::EmptyName(id.clone()));
+    }
+    if theme.terms.iter().all(|g| g.words.is_empty()) {
+        return err(ErrorKind::EmptyTheme(id.clone()));
+    }
+    if let Some(g) = theme
+        .terms
+        .iter()
+        .find(|g| !(g.weight.is_finite() && g.weight > 0.0))
+    {
+        return err(ErrorKind::BadWeight {
+            theme: id.clone(),
+            weight: g.weight,
+        });
+    }
+    Ok(())
+}
+
+fn is_colour(s: &str) -> bool {
+    s.len() == 7 && s.starts_with('#') && s[1..].bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// Why a lexicon or theme was refused.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LexiconError {
+    kind: ErrorKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum ErrorKind {
+    Json(String),
+    BadId { id: String },
+    DuplicateId(String),
+    EmptyName(String),
+    BadColour { theme: String, colour: String },
+    EmptyTheme(String),
+    BadWeight { theme: String, weight: f32 },
+    EmptyTerm { theme: String, term: String },
+    TermCrossesBreak { theme: String, term: String },
+    UnknownClass { theme: String, term: String, word: String },
+    DuplicateTerm { theme: String, first: String, second: String, key: String },
+}
+
+impl LexiconError {
+    pub(crate) fn new(kind: ErrorKind) -> LexiconError {
+        LexiconError { kind }
+    }
+}
+
+impl fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use ErrorKind::*;
+        match &self.kind {
+            Json(e) => write!(f, "the lexicon is not valid: {e}"),
+            BadId { id } => write!(
+                f,
+                "theme id {id:?} is not usable: an id is lower-case letters, digits and single hyphens, such as \"trade-war\""
+            ),
+            DuplicateId(id) => write!(f, "two themes have the id {id:?}: give each theme its own id"),
+            EmptyName(id) => write!(f, "theme {id:?} has no name: give it one to show readers"),
+            BadColour { theme, colour } => write!(
+                f,
+                "theme {theme:?} has colour {colour:?}, which is not a #rrggbb colour such as \"#3d8bf0\""
+            ),
+            EmptyTheme(id) => write!(f, "theme {id:?} has no terms: give it at least one word or phrase"),
+            BadWeight { theme, weight } => write!(
+                f,
+                "theme {theme:?} has a term group of weight {weight}: weights must be positive numbers"
+            ),
+            EmptyTerm { theme, term } => write!(
+                f,
+                "term {term:?} of theme {theme:?} has no word in it to match: remove it or write a word"
+            ),
+            TermCrossesBreak { theme, term } => write!(
+                f,
+                "term {term:?} of theme {theme:?} has punctuation inside that no phrase runs across (. , ; : ! ? brackets, dashes): split it into separate terms"
+            ),
+            UnknownClass { theme, term, word } => write!(
+                f,
+                "term {term:?} of theme {theme:?} uses #{word}: the only classes are #number and #decade"
+            ),
+            DuplicateTerm {
+                theme,
+                first,
+                second,
+                key,
+            } => write!(
+                f,
+                "theme {theme:?} lists {first:?} and {second:?}, which match the same words (\"{key}\"): keep one"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for LexiconError {}

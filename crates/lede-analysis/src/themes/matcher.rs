@@ -1,0 +1,383 @@
+//! Finds a lexicon's terms in text: every word is reduced to an id (its stem's,
+//! and for numerals or exact-form terms a second one), and the terms, as
+//! sequences of ids, sit in a trie walked from each word. The longest term
+//! starting at a word wins, and matching resumes after it.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::lexicon::{ErrorKind, LexiconError, Theme};
+use super::tokens::{self, NumberClass, Piece};
+
+/// No id: a word no term uses, or a break.
+pub(crate) const NONE: u32 = u32::MAX;
+const NUMBER: u32 = 0;
+const DECADE: u32 = 1;
+const FIRST_WORD_ID: u32 = 2;
+const ROOT: u32 = 0;
+
+/// A word of the text being scored, with the ids the trie knows it by.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    /// The id of the word's stem, or [`NONE`].
+    pub stem: u32,
+    /// The id of the exact word form or numeral class, or [`NONE`].
+    pub alt: u32,
+}
+
+impl Tok {
+    const BREAK: Tok = Tok {
+        start: 0,
+        end: 0,
+        stem: NONE,
+        alt: NONE,
+    };
+}
+
+/// What a matched term counts for: one entry per theme that lists it.
+#[derive(Clone, Debug)]
+pub(crate) struct Hit {
+    pub theme: usize,
+    pub term: String,
+    pub weight: f32,
+}
+
+/// One set of terms that compete for the same words (longest match wins).
+#[derive(Clone, Debug, Default)]
+struct Trie {
+    edges: FxMap<(u32, u32), u32>,
+    /// Per node: an index into `outputs` when a term ends there.
+    terminal: Vec<Option<u32>>,
+    /// The hits of each term; empty for a neutral phrase, which only claims its words.
+    outputs: Vec<Vec<Hit>>,
+}
+
+/// A term matched in a text.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Match<'m> {
+    pub start: usize,
+    pub end: usize,
+    pub hits: &'m [Hit],
+}
+
+/// Words as ids, and one trie per layer of themes.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Matcher {
+    stems: FxMap<String, u32>,
+    exact: FxMap<String, u32>,
+    next_id: u32,
+    layers: Vec<Trie>,
+}
+
+/// One word of a term as written in the lexicon.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Key {
+    Stem(String),
+    Exact(String),
+    Class(u32),
+}
+
+impl Matcher {
+    /// Builds the matcher for `themes`; `layer_of[i]` is the layer of theme `i`.
+    /// Themes of one layer compete for words; layers match independently.
+    /// `neutral` phrases sit in layer 0 and count for no theme.
+    pub(crate) fn build(
+        themes: &[Theme],
+        layer_of: &[usize],
+        neutral: &[String],
+    ) -> Result<Matcher, LexiconError> {
+        let mut m = Matcher {
+            next_id: FIRST_WORD_ID,
+            ..Matcher::default()
+        };
+        let layers = layer_of.iter().copied().max().map_or(1, |l| l + 1);
+        m.layers = vec![Trie::new(); layers];
+        for phrase in neutral {
+            let keys = term_keys("neutral phrases", phrase)?;
+            let ids = m.intern(&keys);
+            m.layers[0].insert(&ids, None);
+        }
+        for (t, theme) in themes.iter().enumerate() {
+            let mut seen: HashMap<Vec<Key>, &str> = HashMap::new();
+            for group in &theme.terms {
+                for term in &group.words {
+                    let keys = term_keys(&theme.id, term)?;
+                    if let Some(first) = seen.insert(keys.clone(), term) {
+                        return Err(LexiconError::new(ErrorKind::DuplicateTerm {
+                            theme: theme.id.clone(),
+                            first: first.to_owned(),
+                            second: term.clone(),
+                            key: describe(&keys),
+                        }));
+                    }
+                    let ids = m.intern(&keys);
+                    let hit = Hit {
+                        theme: t,
+                        term: term.clone(),
+                        weight: group.weight,
+                    };
+                    m.layers[layer_of[t]].insert(&ids, Some(hit));
+                }
+            }
+        }
+        Ok(m)
+    }
+
+    fn intern(&mut self, keys: &[Key]) -> Vec<u32> {
+        keys.iter()
+            .map(|k| {
+                let (map, word) = match k {
+                    Key::Class(id) => return *id,
+                    Key::Stem(s) => (&mut self.stems, s),
+                    Key::Exact(w) => (&mut self.exact, w),
+                };
+                *map.entry(word.clone()).or_insert_with(|| {
+                    self.next_id += 1;
+                    self.next_id - 1
+                })
+            })
+            .collect()
+    }
+
+    /// The words of `text` as ids, with breaks where a phrase may not run on.
+    /// `offset` is added to every position; `cache` remembers words seen before.
+    pub(crate) fn tokenise<'t>(
+        &self,
+        text: &'t str,
+        offset: usize,
+        cache: &mut FxMap<&'t str, (u32, u32)>,
+        buf: &mut String,
+        out: &mut Vec<Tok>,
+    ) {
+        tokens::pieces(text, |piece| match piece {
+            Piece::Break => out.push(Tok::BREAK),
+            Piece::Word { start, end, raw } => {
+                let (stem, alt) = *cache.entry(raw).or_insert_with(|| self.ids_of(raw, buf));
+                out.push(Tok {
+                    start: offset + start,
+                    end: offset + end,
+                    stem,
+                    alt,
+                });
+            }
+        });
+    }
+
+    fn ids_of(&self, raw: &str, buf: &mut String) -> (u32, u32) {
+        tokens::normalise_into(raw, buf);
+        let stem = self
+            .stems
+            .get(tokens::stem(buf).as_ref())
+            .copied()
+            .unwrap_or(NONE);
+        let alt = match tokens::number_class(raw) {
+            Some(NumberClass::Number) => NUMBER,
+            Some(NumberClass::Decade) => DECADE,
+            None => self.exact.get(buf.as_str()).copied().unwrap_or(NONE),
+        };
+        (stem, alt)
+    }
+
+    /// Every term match in `toks`, layer by layer, each layer left to right with
+    /// the longest term at each word.
+    pub(crate) fn find<'m>(&'m self, toks: &[Tok], mut each: impl FnMut(Match<'m>)) {
+        for trie in &self.layers {
+            let mut i = 0;
+            while i < toks.len() {
+                let mut best = Best::default();
+                trie.walk(toks, i, ROOT, 0, 0, &mut best);
+                match best.output {
+                    Some(out) => {
+                        let hits = &trie.outputs[out as usize];
+                        if !hits.is_empty() {
+                            each(Match {
+                                start: toks[i].start,
+                                end: toks[i + best.len - 1].end,
+                                hits,
+                            });
+                        }
+                        i += best.len;
+                    }
+                    None => i += 1,
+                }
+            }
+        }
+    }
+}
+
+#[derive(Default)]
+struct Best {
+    len: usize,
+    /// How many words matched by exact form or class rather than stem: on equal
+    /// length the more specific term wins.
+    exact: usize,
+    output: Option<u32>,
+}
+
+impl Trie {
+    fn new() -> Trie {
+        Trie {
+            terminal: vec![None],
+            ..Trie::default()
+        }
+    }
+
+    fn insert(&mut self, ids: &[u32], hit: Option<Hit>) {
+        let mut node = ROOT;
+        for &id in ids {
+            let next = self.terminal.len() as u32;
+            node = *self.edges.entry((node, id)).or_insert(next);
+            if node == next {
+                self.terminal.push(None);
+            }
+        }
+        let out = *self.terminal[node as usize].get_or_insert_with(|| {
+            self.outputs.push(Vec::new());
+            (self.outputs.len() - 1) as u32
+        });
+        self.outputs[out as usize].extend(hit);
+    }
+
+    fn walk(&self, toks: &[Tok], i: usize, node: u32, len: usize, exact: usize, best: &mut Best) {
+        let Some(tok) = toks.get(i) else { return };
+        for (id, is_exact) in [(tok.stem, 0), (tok.alt, 1)] {
+            if id == NONE {
+                continue;
+            }
+            if let Some(&child) = self.edges.get(&(node, id)) {
+                let (len, exact) = (len + 1, exact + is_exact);
+                if let Some(out) = self.terminal[child as usize]
+                    && (len, exact) > (best.len, best.exact)
+                {
+                    *best = Best {
+                        len,
+                        exact,
+                        output: Some(out),
+                    };
+                }
+                self.walk(toks, i + 1, child, len, exact, best);
+            }
+        }
+    }
+}
+
+/// The words of a term as trie keys. A term starting with `=` matches its
+/// words' exact forms only; a word `#number` or `#decade` matches a numeral.
+fn term_keys(theme: &str, term: &str) -> Result<Vec<Key>, LexiconError> {
+    let (exact, body) = match term.trim().strip_prefix('=') {
+        Some(rest) => (true, rest),
+        None => (false, term),
+    };
+    let mut keys = Vec::new();
+    let mut crosses_break = false;
+    let mut buf = String::new();
+    let mut problem = None;
+    tokens::pieces(body, |piece| match piece {
+        Piece::Break => crosses_break = true,
+        Piece::Word { start, raw, .. } => {
+            if body[..start].ends_with('#') {
+                match raw {
+                    "number" => keys.push(Key::Class(NUMBER)),
+                    "decade" => keys.push(Key::Class(DECADE)),
+                    _ => problem = Some(raw.to_owned()),
+                }
+                return;
+            }
+            tokens::normalise_into(raw, &mut buf);
+            if exact {
+                keys.push(Key::Exact(buf.clone()));
+            } else {
+                keys.push(Key::Stem(tokens::stem(&buf).into_owned()));
+            }
+        }
+    });
+    let err = |kind| Err(LexiconError::new(kind));
+    if let Some(word) = problem {
+        return err(ErrorKind::UnknownClass {
+            theme: theme.to_owned(),
+            term: term.to_owned(),
+            word,
+        });
+    }
+    if keys.is_empty() {
+        return err(ErrorKind::EmptyTerm {
+            theme: theme.to_owned(),
+            term: term.to_owned(),
+        });
+    }
+    if crosses_break && keys.len() > 1 {
+        return err(ErrorKind::TermCrossesBreak {
+            theme: theme.to_owned(),
+            term: term.to_owned(),
+        });
+    }
+    Ok(keys)
+}
+
+fn describe(keys: &[Key]) -> String {
+    keys.iter()
+        .map(|k| match k {
+            Key::Stem(s) => s.clone(),
+            Key::Exact(w) => format!("={w}"),
+            Key::Class(NUMBER) => "#number".into(),
+            Key::Class(_) => "#decade".into(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A hash map with the Fx hash (from rustc): word lookups are most of the
+/// matcher's time and need no protection from adversarial keys.
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher {
+    hash: u64,
+}
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().unwrap()));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}

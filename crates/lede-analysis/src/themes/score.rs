@@ -1,0 +1,186 @@
+//! Scores each paragraph of a document against each theme of a lexicon, and
+//! keeps every matched term as evidence.
+
+use serde::{Deserialize, Serialize};
+
+use super::lexicon::Lexicon;
+use super::matcher::{FxMap, Tok};
+use crate::{BlockKind, Document, Span};
+
+/// A paragraph is about a theme when its score reaches this…
+pub const ABOUT_SCORE: f32 = 2.0;
+/// …and is at least this share of the paragraph's best theme score.
+pub const ABOUT_SHARE: f32 = 0.4;
+/// Paragraphs up to this many words are scored on their raw weight; longer ones
+/// are divided by the square root of their length over it.
+pub const REFERENCE_WORDS: usize = 25;
+
+/// The themes of a document, paragraph by paragraph.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ThemeReport {
+    /// Every block of kind Paragraph or Note, in reading order.
+    pub paragraphs: Vec<ParagraphThemes>,
+    /// One per theme of the lexicon, in lexicon order.
+    pub totals: Vec<ThemeTotal>,
+    /// The dominant theme of each entry of `paragraphs`: the path of the article.
+    pub sequence: Vec<Option<String>>,
+}
+
+/// The themes of one paragraph.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ParagraphThemes {
+    /// Index into [`Document::blocks`].
+    pub block: usize,
+    pub kind: BlockKind,
+    /// How many words the paragraph has.
+    pub words: usize,
+    /// One per theme of the lexicon, in lexicon order.
+    pub scores: Vec<ThemeScore>,
+    /// The themes the paragraph is about, best first.
+    pub about: Vec<String>,
+    /// The best of `about`.
+    pub dominant: Option<String>,
+    /// Every matched term, in text order (a term listed by two themes appears twice).
+    pub evidence: Vec<Evidence>,
+}
+
+/// How much one paragraph speaks of one theme.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ThemeScore {
+    pub theme: String,
+    /// The sum over distinct matched terms of `weight × (1 + ln count)`.
+    pub weight: f32,
+    /// `weight / sqrt(max(words, REFERENCE_WORDS) / REFERENCE_WORDS)`.
+    pub score: f32,
+}
+
+/// One matched term.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// Byte span into [`Document::text`].
+    pub span: Span,
+    pub theme: String,
+    /// The lexicon term that matched, as written in the lexicon.
+    pub term: String,
+    pub weight: f32,
+}
+
+/// One theme across the document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ThemeTotal {
+    pub theme: String,
+    /// How many paragraphs are about it.
+    pub paragraphs: usize,
+    /// The sum of its weight over all paragraphs.
+    pub weight: f32,
+}
+
+impl ParagraphThemes {
+    /// The score of theme `id`, if the lexicon has it.
+    pub fn score(&self, id: &str) -> Option<f32> {
+        self.scores.iter().find(|s| s.theme == id).map(|s| s.score)
+    }
+}
+
+/// Scores every Paragraph and Note block of `doc` against `lexicon`.
+///
+/// ```
+/// use lede_analysis::Document;
+/// use lede_analysis::themes::{score, Lexicon};
+/// let doc = Document::parse("Beijing raised tariffs on U.S. soybeans, escalating the trade war.");
+/// let report = score(&doc, Lexicon::builtin());
+/// let p = &report.paragraphs[0];
+/// assert!(p.about.contains(&"economy".to_string()));
+/// assert!(p.about.contains(&"friction".to_string()));
+/// ```
+pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
+    let themes = lexicon.themes();
+    let mut cache = FxMap::default();
+    let mut buf = String::new();
+    let mut toks: Vec<Tok> = Vec::new();
+    // Per theme: (term, count) of the current paragraph.
+    let mut counts: Vec<Vec<(&str, f32, u32)>> = vec![Vec::new(); themes.len()];
+    let mut paragraphs = Vec::new();
+    let mut totals: Vec<ThemeTotal> = themes
+        .iter()
+        .map(|t| ThemeTotal {
+            theme: t.id.clone(),
+            paragraphs: 0,
+            weight: 0.0,
+        })
+        .collect();
+
+    for (index, block) in doc.blocks().iter().enumerate() {
+        if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Note) {
+            continue;
+        }
+        toks.clear();
+        let text = doc.block_text(block);
+        lexicon
+            .matcher
+            .tokenise(text, block.span.start, &mut cache, &mut buf, &mut toks);
+        let words = toks.iter().filter(|t| t.end > t.start).count();
+
+        counts.iter_mut().for_each(Vec::clear);
+        let mut evidence = Vec::new();
+        lexicon.matcher.find(&toks, |m| {
+            for hit in m.hits {
+                evidence.push(Evidence {
+                    span: Span::new(m.start, m.end),
+                    theme: themes[hit.theme].id.clone(),
+                    term: hit.term.clone(),
+                    weight: hit.weight,
+                });
+                let c = &mut counts[hit.theme];
+                match c.iter_mut().find(|(term, _, _)| *term == hit.term) {
+                    Some(entry) => entry.2 += 1,
+                    None => c.push((&hit.term, hit.weight, 1)),
+                }
+            }
+        });
+        evidence.sort_by_key(|e| (e.span.start, e.span.end));
+
+        let norm = (words.max(REFERENCE_WORDS) as f32 / REFERENCE_WORDS as f32).sqrt();
+        let scores: Vec<ThemeScore> = themes
+            .iter()
+            .zip(&counts)
+            .map(|(theme, c)| {
+                let weight: f32 = c
+                    .iter()
+                    .map(|&(_, w, n)| w * (1.0 + (n as f32).ln()))
+                    .sum();
+                ThemeScore {
+                    theme: theme.id.clone(),
+                    weight,
+                    score: weight / norm,
+                }
+            })
+            .collect();
+        let best = scores.iter().map(|s| s.score).fold(0.0, f32::max);
+        let mut about: Vec<&ThemeScore> = scores
+            .iter()
+            .filter(|s| s.score >= ABOUT_SCORE && s.score >= ABOUT_SHARE * best)
+            .collect();
+        about.sort_by(|a, b| b.score.total_cmp(&a.score));
+        for (total, s) in totals.iter_mut().zip(&scores) {
+            total.weight += s.weight;
+            total.paragraphs += usize::from(about.iter().any(|a| a.theme == s.theme));
+        }
+        let about: Vec<String> = about.into_iter().map(|s| s.theme.clone()).collect();
+        paragraphs.push(ParagraphThemes {
+            block: index,
+            kind: block.kind,
+            words,
+            dominant: about.first().cloned(),
+            about,
+            scores,
+            evidence,
+        });
+    }
+    let sequence = paragraphs.iter().map(|p| p.dominant.clone()).collect();
+    ThemeReport {
+        paragraphs,
+        totals,
+        sequence,
+    }
+}

@@ -1,0 +1,262 @@
+//! Proposes a document's key terms, for a reader to make a theme of when the
+//! lexicon finds little: words and phrases the article uses often but English
+//! uses rarely (TF-IDF against a background word-frequency list).
+
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use super::matcher::FxMap;
+use super::tokens::{self, Piece};
+use crate::{BlockKind, Document, Span};
+
+/// `data/background/en.tsv`: the 5,000 most frequent English words and their
+/// Zipf frequency (see the README beside it).
+const BACKGROUND: &str = include_str!("../../data/background/en.tsv");
+
+/// The Zipf frequency assumed for a word missing from the background list,
+/// which ends at about 4.2.
+const UNLISTED_ZIPF: f32 = 3.5;
+/// Words this frequent (and above) say nothing of a topic: "the", "said",
+/// "world". They end a phrase.
+const STOP_ZIPF: f32 = 5.5;
+/// A word's informativeness is `INFO_CEILING - zipf`.
+const INFO_CEILING: f32 = 6.0;
+/// Names are shown by the entity pass; as theme terms they count for less.
+const NAME_FACTOR: f32 = 0.5;
+/// Longest phrase proposed, in words.
+const MAX_PHRASE: usize = 3;
+
+/// A key term of a document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SuggestedTerm {
+    /// The term as the article most often writes it, lower-cased unless a name.
+    pub text: String,
+    /// `(1 + ln count) × informativeness`; higher is more characteristic.
+    pub score: f32,
+    /// How many times the document uses it (any inflection).
+    pub count: usize,
+    /// Byte spans of its occurrences in [`Document::text`].
+    pub spans: Vec<Span>,
+}
+
+/// The `n` most characteristic words and phrases of `doc`'s title and paragraphs,
+/// best first.
+///
+/// Pass their `text` to [`Theme::custom`](super::Theme::custom) to make a theme
+/// of them:
+///
+/// ```
+/// use lede_analysis::Document;
+/// use lede_analysis::themes::{suggest_terms, Theme};
+/// let doc = Document::parse(
+///     "Glaciers retreat\n\nThe glaciers of the Alps lost a tenth of their ice. \
+///      Glaciologists say the glaciers will keep melting as meltwater lakes grow.",
+/// );
+/// let terms = suggest_terms(&doc, 3);
+/// assert_eq!(terms[0].text, "glaciers");
+/// let theme = Theme::custom("Ice", terms.iter().map(|t| &t.text)).unwrap();
+/// ```
+pub fn suggest_terms(doc: &Document, n: usize) -> Vec<SuggestedTerm> {
+    let bg = background();
+    let mut cands: FxMap<String, Cand> = FxMap::default();
+    let mut buf = String::new();
+    let mut total_words = 0;
+
+    for block in doc.blocks() {
+        if !matches!(block.kind, BlockKind::Title | BlockKind::Paragraph) {
+            continue;
+        }
+        let text = doc.block_text(block);
+        // The current run of content words: (stem, info, is_name, start, end).
+        let mut run: Vec<(String, f32, bool, usize, usize)> = Vec::new();
+        let mut sentence_start = true;
+        let flush = |run: &mut Vec<(String, f32, bool, usize, usize)>, cands: &mut FxMap<String, Cand>| {
+            for len in 2..=MAX_PHRASE {
+                for w in run.windows(len) {
+                    let key = w.iter().map(|x| x.0.as_str()).collect::<Vec<_>>().join(" ");
+                    let info = w.iter().map(|x| x.1).sum::<f32>();
+                    let span = Span::new(block.span.start + w[0].3, block.span.start + w[len - 1].4);
+                    let surface = span.slice(doc.text());
+                    cands.entry(key).or_insert_with(|| Cand::new(len, info)).add(
+                        span,
+                        surface,
+                        w.iter().all(|x| x.2),
+                    );
+                }
+            }
+            run.clear();
+        };
+        tokens::pieces(text, |piece| {
+            let Piece::Word { start, end, raw } = piece else {
+                flush(&mut run, &mut cands);
+                sentence_start = true;
+                return;
+            };
+            total_words += 1;
+            let capitalised = raw.chars().next().is_some_and(char::is_uppercase);
+            let is_name = capitalised && !sentence_start;
+            sentence_start = false;
+            tokens::normalise_into(raw, &mut buf);
+            let bare = buf
+                .strip_suffix("'s")
+                .or_else(|| buf.strip_suffix('\''))
+                .unwrap_or(&buf);
+            let zipf = bg.get(bare).copied().unwrap_or(UNLISTED_ZIPF);
+            let content = zipf < STOP_ZIPF
+                && bare.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && !bare.starts_with(|c: char| c.is_ascii_digit());
+            if !content {
+                flush(&mut run, &mut cands);
+                return;
+            }
+            let stem = tokens::stem(&buf).into_owned();
+            let info = INFO_CEILING - zipf;
+            let span = Span::new(block.span.start + start, block.span.start + end);
+            let surface = if is_name {
+                strip_possessive(raw).to_owned()
+            } else {
+                bare.to_owned()
+            };
+            cands
+                .entry(stem.clone())
+                .or_insert_with(|| Cand::new(1, info))
+                .add(span, &surface, is_name);
+            run.push((stem, info, is_name, start, end));
+        });
+        flush(&mut run, &mut cands);
+    }
+
+    let min_count = if total_words > 150 { 2 } else { 1 };
+    let mut ranked: Vec<(String, Cand)> = cands
+        .into_iter()
+        .filter(|(_, c)| c.spans.len() >= min_count && (c.words == 1 || c.spans.len() >= 2))
+        .collect();
+    for (_, c) in &mut ranked {
+        let names = if c.names == c.spans.len() { NAME_FACTOR } else { 1.0 };
+        c.score = (1.0 + (c.spans.len() as f32).ln()) * c.info * names;
+    }
+    ranked.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then_with(|| a.0.cmp(&b.0)));
+
+    let mut picked: Vec<(String, Cand)> = Vec::new();
+    for (key, cand) in ranked {
+        if picked.len() == n {
+            break;
+        }
+        let redundant = picked.iter().any(|(k, c)| {
+            let (short, long, cs, cl) = if k.len() <= key.len() {
+                (k.as_str(), key.as_str(), c.spans.len(), cand.spans.len())
+            } else {
+                (key.as_str(), k.as_str(), cand.spans.len(), c.spans.len())
+            };
+            (contains_words(long, short) && cs < 2 * cl)
+                || (cs == cl && slides_onto(k, &key))
+        });
+        if !redundant {
+            picked.push((key, cand));
+        }
+    }
+    picked
+        .into_iter()
+        .map(|(_, c)| SuggestedTerm {
+            text: c.best_surface(),
+            score: c.score,
+            count: c.spans.len(),
+            spans: c.spans,
+        })
+        .collect()
+}
+
+struct Cand {
+    words: usize,
+    info: f32,
+    score: f32,
+    spans: Vec<Span>,
+    names: usize,
+    surfaces: Vec<(String, usize)>,
+}
+
+impl Cand {
+    fn new(words: usize, info: f32) -> Cand {
+        Cand {
+            words,
+            info,
+            score: 0.0,
+            spans: Vec::new(),
+            names: 0,
+            surfaces: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, span: Span, surface: &str, is_name: bool) {
+        self.spans.push(span);
+        self.names += usize::from(is_name);
+        match self.surfaces.iter_mut().find(|(s, _)| s == surface) {
+            Some((_, n)) => *n += 1,
+            None => self.surfaces.push((surface.to_owned(), 1)),
+        }
+    }
+
+    fn best_surface(&self) -> String {
+        let (s, _) = self
+            .surfaces
+            .iter()
+            .max_by_key(|(_, n)| *n)
+            .expect("a candidate has at least one occurrence");
+        if self.words > 1 && self.names < self.spans.len() {
+            s.to_lowercase().replace('\u{2019}', "'")
+        } else {
+            s.clone()
+        }
+    }
+}
+
+/// Whether two phrases of equal length are one window of words shifted by one,
+/// as "share extensive common" and "extensive common interests" are.
+fn slides_onto(a: &str, b: &str) -> bool {
+    let a: Vec<&str> = a.split(' ').collect();
+    let b: Vec<&str> = b.split(' ').collect();
+    let n = a.len();
+    n > 1 && b.len() == n && (a[1..] == b[..n - 1] || b[1..] == a[..n - 1])
+}
+
+fn strip_possessive(raw: &str) -> &str {
+    ["'s", "\u{2019}s", "'", "\u{2019}"]
+        .iter()
+        .find_map(|p| raw.strip_suffix(p))
+        .unwrap_or(raw)
+}
+
+/// Whether the words of `short` appear as consecutive words of `long`.
+fn contains_words(long: &str, short: &str) -> bool {
+    let long: Vec<&str> = long.split(' ').collect();
+    let short: Vec<&str> = short.split(' ').collect();
+    long.windows(short.len()).any(|w| w == short.as_slice())
+}
+
+fn background() -> &'static FxMap<&'static str, f32> {
+    static BG: OnceLock<FxMap<&'static str, f32>> = OnceLock::new();
+    BG.get_or_init(|| {
+        BACKGROUND
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (word, zipf) = l.split_once('\t')?;
+                Some((word, zipf.parse().ok()?))
+            })
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn background_loads() {
+        let bg = background();
+        assert_eq!(bg.len(), 5000);
+        assert!(bg["the"] > 7.0);
+        assert!(bg.values().all(|z| (1.0..8.0).contains(z)));
+    }
+}
