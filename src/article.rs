@@ -173,9 +173,9 @@ fn block_content(r: Reader, i: usize) -> impl IntoView {
                 .filter(|q| q.overlaps(block))
                 .collect();
             let evidence = crate::themes_filter::evidence_in(a, i);
-            let (search, offset) = r.matches.with(|m| {
-                (m[i].clone(), m[..i].iter().map(Vec::len).sum::<usize>())
-            });
+            let (search, offset) = r
+                .matches
+                .with(|m| (m[i].clone(), m[..i].iter().map(Vec::len).sum::<usize>()));
             let pieces = segment(
                 block,
                 Layers {
@@ -188,7 +188,11 @@ fn block_content(r: Reader, i: usize) -> impl IntoView {
             let pieces: Vec<(Piece, Vec<String>)> = pieces
                 .into_iter()
                 .map(|p| {
-                    let texts = p.frags.iter().map(|f| f.span.slice(d.text()).to_owned()).collect();
+                    let texts = p
+                        .frags
+                        .iter()
+                        .map(|f| f.span.slice(d.text()).to_owned())
+                        .collect();
                     (p, texts)
                 })
                 .collect();
@@ -240,7 +244,13 @@ fn block_content(r: Reader, i: usize) -> impl IntoView {
 }
 
 /// `themes` holds each theme's id and colour, in the analysis' order.
-fn frag_view(r: Reader, f: &Frag, text: String, offset: usize, themes: &[(String, String)]) -> AnyView {
+fn frag_view(
+    r: Reader,
+    f: &Frag,
+    text: String,
+    offset: usize,
+    themes: &[(String, String)],
+) -> AnyView {
     if !f.in_quote && f.themes.is_empty() && f.search.is_none() {
         return text.into_any();
     }
@@ -251,8 +261,11 @@ fn frag_view(r: Reader, f: &Frag, text: String, offset: usize, themes: &[(String
     if !f.themes.is_empty() {
         class.push_str("ev ");
     }
-    let evidence_of: Vec<(String, String)> =
-        f.themes.iter().filter_map(|&t| themes.get(t).cloned()).collect();
+    let evidence_of: Vec<(String, String)> = f
+        .themes
+        .iter()
+        .filter_map(|&t| themes.get(t).cloned())
+        .collect();
     // The colour of the first chosen theme this text is evidence for.
     let chosen = Memo::new(move |_| {
         r.view.with(|v| {
@@ -289,7 +302,10 @@ fn mention_of(ev: &web_sys::Event) -> Option<(usize, web_sys::Element)> {
 fn show_card(r: Reader, ev: &web_sys::Event) {
     if let Some((m, el)) = mention_of(ev) {
         let rect = el.get_bounding_client_rect();
-        let (sx, sy) = (window().scroll_x().unwrap_or(0.0), window().scroll_y().unwrap_or(0.0));
+        let (sx, sy) = (
+            window().scroll_x().unwrap_or(0.0),
+            window().scroll_y().unwrap_or(0.0),
+        );
         r.card.set(Some((m, rect.left() + sx, rect.bottom() + sy)));
     }
 }

@@ -17,7 +17,12 @@ pub fn Legend() -> impl IntoView {
         r.analysis.with(|a| {
             Label::ALL
                 .into_iter()
-                .map(|l| (l, a.entities.mentions.iter().filter(|m| m.label == l).count()))
+                .map(|l| {
+                    (
+                        l,
+                        a.entities.mentions.iter().filter(|m| m.label == l).count(),
+                    )
+                })
                 .filter(|(_, n)| *n > 0)
                 .collect::<Vec<_>>()
         })
@@ -93,7 +98,9 @@ pub fn EntityPanel() -> impl IntoView {
                     }
                     ids.sort_by(|&x, &y| {
                         let (ex, ey) = (&a.entities.entities[x], &a.entities.entities[y]);
-                        ey.salience.total_cmp(&ex.salience).then(ey.mentions.len().cmp(&ex.mentions.len()))
+                        ey.salience
+                            .total_cmp(&ex.salience)
+                            .then(ey.mentions.len().cmp(&ex.mentions.len()))
                     });
                     let items = ids
                         .into_iter()
@@ -141,7 +148,7 @@ fn entity_item(r: Reader, id: EntityId, e: &Entity) -> impl IntoView + use<> {
                 }
             >
                 <span class="entity-name">{e.name.clone()}</span>
-                <span class="count" aria-label=format!("{count} mentions")>{count}</span>
+                <span class="count">{count}</span>
                 {aliases.map(|a| view! { <span class="aliases">{a}</span> })}
             </button>
         </li>
@@ -156,7 +163,12 @@ fn SelectedEntity() -> impl IntoView {
         let id = r.selected.get()?;
         let (name, label, mentions, wikidata) = r.analysis.with(|a| {
             let e = &a.entities.entities[id];
-            (e.name.clone(), e.label, e.mentions.clone(), e.wikidata.clone())
+            (
+                e.name.clone(),
+                e.label,
+                e.mentions.clone(),
+                e.wikidata.clone(),
+            )
         });
         let total = mentions.len();
         let mentions = StoredValue::new(mentions);
@@ -216,7 +228,9 @@ pub fn step_mention(r: Reader, delta: isize) {
     let Some(id) = r.selected.get_untracked() else {
         return;
     };
-    let mentions = r.analysis.with_untracked(|a| a.entities.entities[id].mentions.clone());
+    let mentions = r
+        .analysis
+        .with_untracked(|a| a.entities.entities[id].mentions.clone());
     if mentions.is_empty() {
         return;
     }

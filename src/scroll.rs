@@ -17,7 +17,11 @@ pub fn scroll_to(selector: &str, focus: bool) {
         .is_some_and(|m| m.matches());
     let options = ScrollIntoViewOptions::new();
     options.set_block(ScrollLogicalPosition::Center);
-    options.set_behavior(if smooth { ScrollBehavior::Smooth } else { ScrollBehavior::Instant });
+    options.set_behavior(if smooth {
+        ScrollBehavior::Smooth
+    } else {
+        ScrollBehavior::Instant
+    });
     el.scroll_into_view_with_scroll_into_view_options(&options);
     if focus && let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
         let _ = el.focus();

@@ -87,7 +87,10 @@ pub fn segment(block: Span, layers: Layers<'_>) -> Vec<Piece> {
         };
         match pieces.last_mut() {
             Some(last) if last.mention == mention => last.frags.push(frag),
-            _ => pieces.push(Piece { mention, frags: vec![frag] }),
+            _ => pieces.push(Piece {
+                mention,
+                frags: vec![frag],
+            }),
         }
     }
     pieces
@@ -104,7 +107,11 @@ pub fn find_all(hay: &str, needle: &str) -> Vec<Span> {
     let mut found = Vec::new();
     let mut i = 0;
     while i + needle.len() <= hay_chars.len() {
-        if hay_chars[i..i + needle.len()].iter().map(|p| p.1).eq(needle.iter().copied()) {
+        if hay_chars[i..i + needle.len()]
+            .iter()
+            .map(|p| p.1)
+            .eq(needle.iter().copied())
+        {
             let start = hay_chars[i].0;
             let end = hay_chars.get(i + needle.len()).map_or(hay.len(), |p| p.0);
             found.push(Span::new(start, end));
@@ -170,15 +177,27 @@ mod tests {
         let beijing = text.find("Beijing").unwrap();
         let q0 = text.find('“').unwrap();
         let q1 = text.find('”').unwrap() + '”'.len_utf8();
-        let mentions = [(0, sp(0, 2)), (1, sp(china, china + 5)), (2, sp(beijing, beijing + 7))];
+        let mentions = [
+            (0, sp(0, 2)),
+            (1, sp(china, china + 5)),
+            (2, sp(beijing, beijing + 7)),
+        ];
         let quotes = [sp(q0, q1)];
         let wins = text.find("wins").unwrap();
         let evidence = [(0, sp(wins, wins + 4))];
         let pieces = segment(
             block,
-            Layers { mentions: &mentions, quotes: &quotes, evidence: &evidence, search: &[] },
+            Layers {
+                mentions: &mentions,
+                quotes: &quotes,
+                evidence: &evidence,
+                search: &[],
+            },
         );
-        assert_eq!(show(text, &pieces), "[Xi] said <“>[<China>]< ><wins*><”> in [Beijing].");
+        assert_eq!(
+            show(text, &pieces),
+            "[Xi] said <“>[<China>]< ><wins*><”> in [Beijing]."
+        );
     }
 
     #[test]

@@ -12,7 +12,10 @@ const DIALOG_ID: &str = "shortcuts";
 /// (keys, what they do), as the dialog lists them.
 const SHORTCUTS: [(&str, &str); 8] = [
     ("/", "Search the article"),
-    ("Enter / Shift+Enter", "Next / previous match, in the search box"),
+    (
+        "Enter / Shift+Enter",
+        "Next / previous match, in the search box",
+    ),
     ("Esc", "Clear the search, or close this dialog"),
     ("]", "Next mention of the selected entity"),
     ("[", "Previous mention of the selected entity"),

@@ -93,7 +93,13 @@ pub fn margin_markers(r: Reader, block: usize) -> impl IntoView {
                         .map(|e| e.term.as_str())
                         .collect();
                     let tip = format!("{}: score {score:.1} from {}", theme.name, terms.join(", "));
-                    let initial = theme.name.chars().next().unwrap_or('?').to_uppercase().to_string();
+                    let initial = theme
+                        .name
+                        .chars()
+                        .next()
+                        .unwrap_or('?')
+                        .to_uppercase()
+                        .to_string();
                     Some(view! {
                         <span
                             class="marker"
@@ -164,7 +170,7 @@ pub fn ThemeFilter() -> impl IntoView {
                             >
                                 <span class="swatch" aria-hidden="true"></span>
                                 <span class="chip-name">{theme.name.clone()}</span>
-                                <span class="count" aria-label=format!("{} paragraphs", total.paragraphs)>
+                                <span class="count">
                                     {total.paragraphs}
                                 </span>
                             </button>
@@ -235,12 +241,19 @@ fn CustomThemeForm(notice: RwSignal<Option<String>>) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let list: Vec<String> = terms.get().split([',', ';', '\n']).map(|t| t.trim().to_owned()).collect();
+        let list: Vec<String> = terms
+            .get()
+            .split([',', ';', '\n'])
+            .map(|t| t.trim().to_owned())
+            .collect();
         match Theme::custom(&name.get(), &list) {
             Ok(theme) => {
                 let taken = r.analysis.with(|a| a.theme_index(&theme.id).is_some());
                 if taken {
-                    error.set(Some(format!("There is already a theme called “{}”.", theme.name)));
+                    error.set(Some(format!(
+                        "There is already a theme called “{}”.",
+                        theme.name
+                    )));
                     return;
                 }
                 let id = theme.id.clone();

@@ -15,7 +15,9 @@ pub fn read_view() -> ViewState {
         return ViewState::default();
     };
     let mut pairs = Vec::new();
-    for key in ["hide", "quotes", "entity", "only", "themes", "match", "outside", "q"] {
+    for key in [
+        "hide", "quotes", "entity", "only", "themes", "match", "outside", "q",
+    ] {
         if let Some(value) = params.get(key) {
             pairs.push((key, value));
         }
@@ -31,7 +33,11 @@ fn query_of(view: &ViewState) -> String {
         params.append(key, &value);
     }
     let query: String = params.to_string().into();
-    if query.is_empty() { query } else { format!("?{query}") }
+    if query.is_empty() {
+        query
+    } else {
+        format!("?{query}")
+    }
 }
 
 /// Writes `view` to the URL whenever it changes, and reads it back on back/forward.

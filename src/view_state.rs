@@ -46,7 +46,9 @@ pub struct ViewState {
 
 impl ViewState {
     /// Reads a view from decoded query pairs, ignoring unknown keys and bad values.
-    pub fn from_pairs<K: AsRef<str>, V: AsRef<str>>(pairs: impl IntoIterator<Item = (K, V)>) -> ViewState {
+    pub fn from_pairs<K: AsRef<str>, V: AsRef<str>>(
+        pairs: impl IntoIterator<Item = (K, V)>,
+    ) -> ViewState {
         let mut view = ViewState::default();
         for (key, value) in pairs {
             let value = value.as_ref();
@@ -62,8 +64,20 @@ impl ViewState {
                         }
                     }
                 }
-                "match" => view.matching = if value == "all" { Match::All } else { Match::Any },
-                "outside" => view.outside = if value == "hide" { Outside::Hide } else { Outside::Dim },
+                "match" => {
+                    view.matching = if value == "all" {
+                        Match::All
+                    } else {
+                        Match::Any
+                    }
+                }
+                "outside" => {
+                    view.outside = if value == "hide" {
+                        Outside::Hide
+                    } else {
+                        Outside::Dim
+                    }
+                }
                 "q" => view.search = value.to_owned(),
                 _ => {}
             }
@@ -163,8 +177,14 @@ mod tests {
             assert_eq!(parse(pairs), ViewState::default(), "{pairs:?}");
         }
         // Good values survive next to bad ones.
-        assert_eq!(parse(&[("hide", "GPE,bogus")]).hidden, BTreeSet::from([Label::Gpe]));
-        assert_eq!(parse(&[("themes", "trade,trade, ,x")]).themes, ["trade", "x"]);
+        assert_eq!(
+            parse(&[("hide", "GPE,bogus")]).hidden,
+            BTreeSet::from([Label::Gpe])
+        );
+        assert_eq!(
+            parse(&[("themes", "trade,trade, ,x")]).themes,
+            ["trade", "x"]
+        );
     }
 
     #[test]
@@ -172,18 +192,33 @@ mod tests {
         let views = [
             ViewState::default(),
             parse(&[("hide", "PERSON"), ("q", "a, b & c")]),
-            parse(&[("entity", "Donald Trump"), ("only", "1"), ("themes", "economy"), ("match", "all")]),
-            parse(&[("themes", "history,friction"), ("outside", "hide"), ("quotes", "off")]),
+            parse(&[
+                ("entity", "Donald Trump"),
+                ("only", "1"),
+                ("themes", "economy"),
+                ("match", "all"),
+            ]),
+            parse(&[
+                ("themes", "history,friction"),
+                ("outside", "hide"),
+                ("quotes", "off"),
+            ]),
         ];
         for view in views {
             let pairs = view.to_pairs();
-            assert_eq!(ViewState::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str()))), view);
+            assert_eq!(
+                ViewState::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str()))),
+                view
+            );
         }
     }
 
     #[test]
     fn leaves_out_settings_that_do_not_apply() {
         let view = parse(&[("only", "1"), ("match", "all")]);
-        assert!(view.to_pairs().is_empty(), "only= without an entity, match= without themes");
+        assert!(
+            view.to_pairs().is_empty(),
+            "only= without an entity, match= without themes"
+        );
     }
 }

@@ -61,7 +61,11 @@ async fn mentions_are_marked_and_typed_and_toggle_by_type() {
         .expect("a person is marked");
     assert_eq!(person.text_content().unwrap(), "Emmanuel Macron");
     assert_eq!(person.get_attribute("data-type").as_deref(), Some("Person"));
-    assert!(root.query_selector("mark.ent[data-label=GPE]").unwrap().is_some());
+    assert!(
+        root.query_selector("mark.ent[data-label=GPE]")
+            .unwrap()
+            .is_some()
+    );
 
     // The legend's toggle for people switches their highlights off and on.
     let toggle: HtmlElement = root
@@ -69,12 +73,21 @@ async fn mentions_are_marked_and_typed_and_toggle_by_type() {
         .unwrap()
         .expect("a legend toggle for people")
         .unchecked_into();
-    assert_eq!(toggle.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(
+        toggle.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
     toggle.click();
     leptos::task::tick().await;
-    assert_eq!(toggle.get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert_eq!(
+        toggle.get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
     let article = root.query_selector("article").unwrap().unwrap();
-    assert_eq!(article.get_attribute("data-hide").as_deref(), Some("PERSON"));
+    assert_eq!(
+        article.get_attribute("data-hide").as_deref(),
+        Some("PERSON")
+    );
     assert_eq!(person.get_attribute("tabindex").as_deref(), Some("-1"));
     toggle.click();
     leptos::task::tick().await;
@@ -113,10 +126,11 @@ async fn search_marks_matches_and_counts_them() {
 }
 
 fn reset_url() {
-    let _ = window()
-        .history()
-        .unwrap()
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("?"));
+    let _ = window().history().unwrap().replace_state_with_url(
+        &wasm_bindgen::JsValue::NULL,
+        "",
+        Some("?"),
+    );
 }
 
 #[wasm_bindgen_test]
