@@ -1,46 +1,326 @@
-//! The article as a reader sees it: headline, byline, body and closing note.
+//! The article as a reader sees it — headline, byline, body and closing note —
+//! with entity mentions, quotations and search matches marked in the text.
+//!
+//! Every block is cut into pieces by [`crate::segments`]; a mention is one
+//! `<mark>`, focusable, with its type announced to screen readers. Hover,
+//! focus and clicks are handled once, on the article, by delegation.
 
-use lede_analysis::{BlockKind, Document};
+use std::collections::BTreeSet;
+
+use lede_analysis::{BlockKind, Span};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-/// Renders a parsed document as an `<article>`. Text is only ever rendered as text.
+use crate::labels::label_name;
+use crate::segments::{Frag, Layers, Piece, segment};
+use crate::state::{Reader, use_reader};
+use crate::timing;
+use crate::view_state::Outside;
+
+/// The article with its highlights. Needs the [`Reader`] context.
 #[component]
-pub fn ArticleView(#[prop(into)] document: Signal<Document>) -> impl IntoView {
-    move || {
-        let doc = document.get();
-        let byline = doc.byline().map(|b| {
-            let author = b.author.to_owned();
-            let publication = b.publication.map(str::to_owned);
-            view! {
-                <p class="byline">
-                    "By " <span class="author">{author}</span>
-                    {publication.map(|p| view! { " · " <span class="publication">{p}</span> })}
-                </p>
-            }
-        });
-        let title = doc.title().map(|t| view! { <h1>{t.to_owned()}</h1> });
-        let body = doc
-            .blocks()
-            .iter()
-            .filter(|b| b.kind == BlockKind::Paragraph)
-            .map(|b| view! { <p>{doc.block_text(b).to_owned()}</p> })
-            .collect_view();
-        let notes = doc
-            .blocks_of(BlockKind::Note)
-            .map(|b| {
-                view! {
-                    <aside class="note" role="note" aria-label="Note">
-                        <p>{doc.block_text(b).to_owned()}</p>
-                    </aside>
-                }
-            })
-            .collect_view();
-        view! {
-            <article class="article" lang="en">
-                <header class="article-head">{title} {byline}</header>
-                <div class="article-body">{body}</div>
-                <footer class="article-foot">{notes}</footer>
-            </article>
+pub fn ArticleView() -> impl IntoView {
+    let r = use_reader();
+
+    // Which blocks pass the reader's filters: None when nothing filters.
+    let passing = Memo::new(move |_| -> Option<BTreeSet<usize>> {
+        let (only, themes_filter) = r.view.with(|v| (v.only_entity, v.filters_paragraphs()));
+        if !themes_filter {
+            return None;
         }
+        let mut pass: Option<BTreeSet<usize>> = None;
+        if only && let Some(e) = r.selected.get() {
+            pass = Some(r.blocks_mentioning(e));
+        }
+        if let Some(themed) = crate::themes_filter::passing_blocks(&r) {
+            pass = Some(match pass {
+                Some(p) => p.intersection(&themed).copied().collect(),
+                None => themed,
+            });
+        }
+        pass
+    });
+    let hide_outside = Memo::new(move |_| r.view.with(|v| v.outside == Outside::Hide));
+    let data_hide = move || {
+        r.hidden
+            .get()
+            .iter()
+            .map(|l| l.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let quotes_off = Memo::new(move |_| r.view.with(|v| v.quotes_hidden));
+
+    // From "analysis done" (where the analysis starts this measure) to the
+    // highlighted article in the DOM: effects run after the DOM is updated.
+    Effect::new(move |_| {
+        r.analysis.track();
+        timing::end("lede:render");
+    });
+
+    let on_mouse_over = move |ev: web_sys::MouseEvent| show_card(r, &ev);
+    let on_focus_in = move |ev: web_sys::FocusEvent| show_card(r, &ev);
+    let hide_card = move |ev: &web_sys::Event| {
+        if mention_of(ev).is_some() {
+            r.card.set(None);
+        }
+    };
+    let on_click = move |ev: web_sys::MouseEvent| {
+        if let Some((mention, _)) = mention_of(&ev) {
+            select_mention(r, mention);
+        }
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Enter"
+            && let Some((mention, _)) = mention_of(&ev)
+        {
+            select_mention(r, mention);
+        }
+    };
+
+    view! {
+        <article
+            class="article"
+            lang="en"
+            data-hide=data_hide
+            class:quotes-off=move || quotes_off.get()
+            on:mouseover=on_mouse_over
+            on:focusin=on_focus_in
+            on:mouseout=move |ev| hide_card(&ev)
+            on:focusout=move |ev| hide_card(&ev)
+            on:click=on_click
+            on:keydown=on_key
+        >
+            {move || {
+                let blocks = r.document.with(|d| d.blocks().to_vec());
+                let head = blocks
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, b)| matches!(b.kind, BlockKind::Title | BlockKind::Byline))
+                    .map(|(i, b)| block_view(r, i, b.kind, passing, hide_outside))
+                    .collect_view();
+                let body = blocks
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, b)| b.kind == BlockKind::Paragraph)
+                    .map(|(i, b)| block_view(r, i, b.kind, passing, hide_outside))
+                    .collect_view();
+                let notes = blocks
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, b)| b.kind == BlockKind::Note)
+                    .map(|(i, b)| block_view(r, i, b.kind, passing, hide_outside))
+                    .collect_view();
+                view! {
+                    <header class="article-head">{head}</header>
+                    <div class="article-body">{body}</div>
+                    <footer class="article-foot">{notes}</footer>
+                }
+            }}
+        </article>
+    }
+}
+
+fn block_view(
+    r: Reader,
+    i: usize,
+    kind: BlockKind,
+    passing: Memo<Option<BTreeSet<usize>>>,
+    hide_outside: Memo<bool>,
+) -> AnyView {
+    let outside = move || passing.with(|p| p.as_ref().is_some_and(|p| !p.contains(&i)));
+    let dim = move || outside() && !hide_outside.get();
+    let gone = move || outside() && hide_outside.get();
+    let content = move || block_content(r, i);
+    let id = format!("block-{i}");
+    match kind {
+        BlockKind::Title => view! { <h1 id=id data-block=i>{content}</h1> }.into_any(),
+        BlockKind::Byline => view! { <p id=id data-block=i class="byline">{content}</p> }.into_any(),
+        BlockKind::Paragraph => view! {
+            <p id=id data-block=i class:dim=dim hidden=gone>
+                {crate::themes_filter::margin_markers(r, i)}
+                {content}
+            </p>
+        }
+        .into_any(),
+        BlockKind::Note => view! {
+            <aside id=id data-block=i class="note" role="note" aria-label="Note" class:dim=dim hidden=gone>
+                <p>{content}</p>
+            </aside>
+        }
+        .into_any(),
+    }
+}
+
+/// The pieces of block `i`, as views.
+fn block_content(r: Reader, i: usize) -> impl IntoView {
+    let (pieces, labels, entity_of) = r.document.with(|d| {
+        let block = d.blocks()[i].span;
+        r.analysis.with(|a| {
+            let ms = &a.entities.mentions;
+            let first = ms.partition_point(|m| m.span.end <= block.start);
+            let mentions: Vec<(usize, Span)> = ms[first..]
+                .iter()
+                .enumerate()
+                .take_while(|(_, m)| m.span.start < block.end)
+                .map(|(k, m)| (first + k, m.span))
+                .collect();
+            let quotes: Vec<Span> = a
+                .entities
+                .quotes
+                .iter()
+                .map(|q| q.span)
+                .filter(|q| q.overlaps(block))
+                .collect();
+            let evidence = crate::themes_filter::evidence_in(a, i);
+            let (search, offset) = r
+                .matches
+                .with(|m| (m[i].clone(), m[..i].iter().map(Vec::len).sum::<usize>()));
+            let pieces = segment(
+                block,
+                Layers {
+                    mentions: &mentions,
+                    quotes: &quotes,
+                    evidence: &evidence,
+                    search: &search,
+                },
+            );
+            let pieces: Vec<(Piece, Vec<String>)> = pieces
+                .into_iter()
+                .map(|p| {
+                    let texts = p
+                        .frags
+                        .iter()
+                        .map(|f| f.span.slice(d.text()).to_owned())
+                        .collect();
+                    (p, texts)
+                })
+                .collect();
+            let labels: Vec<_> = ms.iter().map(|m| m.label).collect();
+            let entity_of: Vec<_> = ms.iter().map(|m| m.entity).collect();
+            ((pieces, offset), labels, entity_of)
+        })
+    });
+    let (pieces, offset) = pieces;
+    let themes: Vec<(String, String)> = r.analysis.with(|a| {
+        a.theme_list
+            .iter()
+            .map(|t| (t.id.clone(), t.colour.clone()))
+            .collect()
+    });
+    pieces
+        .into_iter()
+        .map(|(piece, texts)| {
+            let frags = piece
+                .frags
+                .iter()
+                .zip(texts)
+                .map(|(f, t)| frag_view(r, f, t, offset, &themes))
+                .collect_view();
+            match piece.mention {
+                None => frags.into_any(),
+                Some(m) => {
+                    let label = labels[m];
+                    let entity = entity_of[m];
+                    let hidden = move || r.hidden.with(|h| h.contains(&label));
+                    view! {
+                        <mark
+                            class="ent"
+                            data-label=label.as_str()
+                            data-type=label_name(label)
+                            data-mention=m
+                            tabindex=move || if hidden() { "-1" } else { "0" }
+                            class:selected=move || r.selected.get() == Some(entity)
+                            class:current=move || r.mention_step.get() == Some(m)
+                        >
+                            {frags}
+                        </mark>
+                    }
+                    .into_any()
+                }
+            }
+        })
+        .collect_view()
+}
+
+/// `themes` holds each theme's id and colour, in the analysis' order.
+fn frag_view(
+    r: Reader,
+    f: &Frag,
+    text: String,
+    offset: usize,
+    themes: &[(String, String)],
+) -> AnyView {
+    if !f.in_quote && f.themes.is_empty() && f.search.is_none() {
+        return text.into_any();
+    }
+    let mut class = String::new();
+    if f.in_quote {
+        class.push_str("q ");
+    }
+    if !f.themes.is_empty() {
+        class.push_str("ev ");
+    }
+    let evidence_of: Vec<(String, String)> = f
+        .themes
+        .iter()
+        .filter_map(|&t| themes.get(t).cloned())
+        .collect();
+    // The colour of the first chosen theme this text is evidence for.
+    let chosen = Memo::new(move |_| {
+        r.view.with(|v| {
+            evidence_of
+                .iter()
+                .find(|(id, _)| v.themes.contains(id))
+                .map(|(_, colour)| colour.clone())
+        })
+    });
+    let shown = move || chosen.with(Option::is_some);
+    let style = move || chosen.get().map(|c| format!("--ev: {c}"));
+    match f.search {
+        Some(k) => {
+            let k = offset + k;
+            view! {
+                <span class=class class:ev-on=shown style=style>
+                    <mark class="hit" data-hit=k class:current=move || r.match_step.get() == Some(k)>{text}</mark>
+                </span>
+            }
+            .into_any()
+        }
+        None => view! { <span class=class class:ev-on=shown style=style>{text}</span> }.into_any(),
+    }
+}
+
+/// The mention an event happened in, and its element.
+fn mention_of(ev: &web_sys::Event) -> Option<(usize, web_sys::Element)> {
+    let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
+    let el = target.closest("[data-mention]").ok()??;
+    let m = el.get_attribute("data-mention")?.parse().ok()?;
+    Some((m, el))
+}
+
+fn show_card(r: Reader, ev: &web_sys::Event) {
+    if let Some((m, el)) = mention_of(ev) {
+        let rect = el.get_bounding_client_rect();
+        let (sx, sy) = (
+            window().scroll_x().unwrap_or(0.0),
+            window().scroll_y().unwrap_or(0.0),
+        );
+        r.card.set(Some((m, rect.left() + sx, rect.bottom() + sy)));
+    }
+}
+
+/// Selects the entity of mention `m`, or clears the selection if it was selected.
+pub fn select_mention(r: Reader, m: usize) {
+    let (entity, name) = r.analysis.with(|a| {
+        let e = a.entities.mentions[m].entity;
+        (e, a.entities.entities[e].name.clone())
+    });
+    if r.selected.get_untracked() == Some(entity) {
+        r.view.update(|v| v.entity = None);
+        r.mention_step.set(None);
+    } else {
+        r.view.update(|v| v.entity = Some(name));
+        r.mention_step.set(Some(m));
     }
 }

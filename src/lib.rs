@@ -2,14 +2,33 @@
 //! themes lit up.
 //!
 //! The analysis lives in the `lede-analysis` crate and knows nothing of the web;
-//! this crate holds the view state and the components that display its results.
+//! this crate holds the view state and the components that display its results:
+//!
+//! - [`view_state`] and [`segments`]: plain logic (what the reader has set, and
+//!   how layers cut the text), tested natively;
+//! - `state`: the shared context, with the analysis derived from the document;
+//! - `app`, `article`, `entities_panel`, `themes_filter`, `search`, `minimap`,
+//!   `shortcuts`, `colour_scheme`: the components;
+//! - `url`, `scroll`, `timing`, `panic`: talking to the browser.
 
 mod app;
 mod article;
 mod colour_scheme;
+mod entities_panel;
+mod labels;
+mod minimap;
 mod panic;
+mod scroll;
+mod search;
+pub mod segments;
+mod shortcuts;
+mod state;
+mod themes_filter;
+mod timing;
+mod url;
+pub mod view_state;
 
-pub use app::App;
+pub use app::{App, Reading};
 pub use article::ArticleView;
 pub use colour_scheme::ColourSchemeToggle;
 pub use panic::{PANIC_MESSAGE, install_panic_hook, show_panic_message};

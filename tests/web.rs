@@ -1,7 +1,7 @@
 //! Component tests: mount a component in headless Chromium, act, and assert the DOM.
 #![cfg(target_arch = "wasm32")]
 
-use lede::{ArticleView, ColourSchemeToggle};
+use lede::{ColourSchemeToggle, Reading};
 use lede_analysis::Document;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -31,49 +31,126 @@ async fn article_shows_title_byline_paragraphs_and_note() {
     let doc = Document::parse(
         "Ports reopen after storm\n\nBy Ana Ruiz, The Harbour Times\n\nShips left at dawn.\n\nTrade resumed by noon.\n\n(Ana Ruiz reports on shipping.)",
     );
-    let document = Signal::stored(doc);
-    leptos::mount::mount_to(
-        root.clone(),
-        move || view! { <ArticleView document=document /> },
-    )
-    .forget();
+    let document = RwSignal::new(doc);
+    leptos::mount::mount_to(root.clone(), move || view! { <Reading document /> }).forget();
     leptos::task::tick().await;
 
     assert_eq!(texts(&root, "h1"), ["Ports reopen after storm"]);
-    assert_eq!(texts(&root, ".byline .author"), ["Ana Ruiz"]);
-    assert_eq!(texts(&root, ".byline .publication"), ["The Harbour Times"]);
+    assert_eq!(texts(&root, ".byline"), ["By Ana Ruiz, The Harbour Times"]);
     assert_eq!(
         texts(&root, ".article-body p"),
         ["Ships left at dawn.", "Trade resumed by noon."]
     );
     assert_eq!(texts(&root, ".note"), ["(Ana Ruiz reports on shipping.)"]);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn mentions_are_marked_and_typed_and_toggle_by_type() {
+    let root = container();
+    let doc = Document::parse(
+        "Leaders meet\n\nFrench President Emmanuel Macron met Japanese officials in Paris on Monday.",
+    );
+    let document = RwSignal::new(doc);
+    leptos::mount::mount_to(root.clone(), move || view! { <Reading document /> }).forget();
+    leptos::task::tick().await;
+
+    let person = root
+        .query_selector("mark.ent[data-label=PERSON]")
+        .unwrap()
+        .expect("a person is marked");
+    assert_eq!(person.text_content().unwrap(), "Emmanuel Macron");
+    assert_eq!(person.get_attribute("data-type").as_deref(), Some("Person"));
+    assert!(
+        root.query_selector("mark.ent[data-label=GPE]")
+            .unwrap()
+            .is_some()
+    );
+
+    // The legend's toggle for people switches their highlights off and on.
+    let toggle: HtmlElement = root
+        .query_selector("button.type-toggle[data-label=PERSON]")
+        .unwrap()
+        .expect("a legend toggle for people")
+        .unchecked_into();
+    assert_eq!(
+        toggle.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    toggle.click();
+    leptos::task::tick().await;
+    assert_eq!(
+        toggle.get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
+    let article = root.query_selector("article").unwrap().unwrap();
+    assert_eq!(
+        article.get_attribute("data-hide").as_deref(),
+        Some("PERSON")
+    );
+    assert_eq!(person.get_attribute("tabindex").as_deref(), Some("-1"));
+    toggle.click();
+    leptos::task::tick().await;
+    assert_eq!(article.get_attribute("data-hide").as_deref(), Some(""));
+    root.remove();
+    reset_url();
+}
+
+#[wasm_bindgen_test]
+async fn search_marks_matches_and_counts_them() {
+    let root = container();
+    let doc = Document::parse("Title\n\nWin-win talks.\n\nA win-win deal, win-win again.");
+    let document = RwSignal::new(doc);
+    leptos::mount::mount_to(root.clone(), move || view! { <Reading document /> }).forget();
+    leptos::task::tick().await;
+
+    let input: web_sys::HtmlInputElement = root
+        .query_selector("input[type=search]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    input.set_value("WIN-WIN");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    assert_eq!(texts(&root, "mark.hit"), ["Win-win", "win-win", "win-win"]);
+    assert_eq!(texts(&root, ".search-status"), ["3 matches"]);
+    // Marking matches never changes the text.
+    assert_eq!(
+        texts(&root, ".article-body p"),
+        ["Win-win talks.", "A win-win deal, win-win again."]
+    );
+    root.remove();
+    reset_url();
+}
+
+fn reset_url() {
+    let _ = window().history().unwrap().replace_state_with_url(
+        &wasm_bindgen::JsValue::NULL,
+        "",
+        Some("?"),
+    );
 }
 
 #[wasm_bindgen_test]
 async fn article_renders_markup_in_text_as_text() {
     let root = container();
     let doc = Document::parse("<b>Bold?</b>\n\n<img src=x onerror=alert(1)> stays text.");
-    let document = Signal::stored(doc);
-    leptos::mount::mount_to(
-        root.clone(),
-        move || view! { <ArticleView document=document /> },
-    )
-    .forget();
+    let document = RwSignal::new(doc);
+    leptos::mount::mount_to(root.clone(), move || view! { <Reading document /> }).forget();
     leptos::task::tick().await;
 
     assert!(root.query_selector("img, b").unwrap().is_none());
     assert_eq!(texts(&root, "h1"), ["<b>Bold?</b>"]);
+    root.remove();
 }
 
 #[wasm_bindgen_test]
 async fn article_follows_its_document_signal() {
     let root = container();
     let document = RwSignal::new(Document::parse("First\n\nOne."));
-    leptos::mount::mount_to(
-        root.clone(),
-        move || view! { <ArticleView document=document /> },
-    )
-    .forget();
+    leptos::mount::mount_to(root.clone(), move || view! { <Reading document /> }).forget();
     leptos::task::tick().await;
     assert_eq!(texts(&root, "h1"), ["First"]);
 
@@ -81,6 +158,7 @@ async fn article_follows_its_document_signal() {
     leptos::task::tick().await;
     assert_eq!(texts(&root, "h1"), ["Second"]);
     assert_eq!(texts(&root, ".article-body p").len(), 2);
+    root.remove();
 }
 
 #[wasm_bindgen_test]

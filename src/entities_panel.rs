@@ -1,0 +1,276 @@
+//! Exploring entities: the legend that switches types on and off, the panel
+//! listing the document's entities, stepping through the selected entity's
+//! mentions, and the card shown on hover or focus.
+
+use lede_analysis::{Entity, EntityId, Label};
+use leptos::prelude::*;
+
+use crate::labels::{label_name, label_plural};
+use crate::scroll::scroll_to;
+use crate::state::{Reader, use_reader};
+
+/// One toggle per entity type present, with its count; and one for quotations.
+#[component]
+pub fn Legend() -> impl IntoView {
+    let r = use_reader();
+    let counts = Memo::new(move |_| {
+        r.analysis.with(|a| {
+            Label::ALL
+                .into_iter()
+                .map(|l| {
+                    (
+                        l,
+                        a.entities.mentions.iter().filter(|m| m.label == l).count(),
+                    )
+                })
+                .filter(|(_, n)| *n > 0)
+                .collect::<Vec<_>>()
+        })
+    });
+    let quote_count = move || r.analysis.with(|a| a.entities.quotes.len());
+    let toggles = move || {
+        counts
+            .get()
+            .into_iter()
+            .map(|(label, n)| {
+                let shown = move || r.hidden.with(|h| !h.contains(&label));
+                view! {
+                    <li>
+                        <button
+                            type="button"
+                            class="type-toggle"
+                            data-label=label.as_str()
+                            aria-pressed=move || shown().to_string()
+                            title=label.description()
+                            on:click=move |_| r.view.update(|v| {
+                                if !v.hidden.remove(&label) {
+                                    v.hidden.insert(label);
+                                }
+                            })
+                        >
+                            <span class="sample" aria-hidden="true">"Ab"</span>
+                            <span class="type-name">{label_name(label)}</span>
+                            <span class="count">{n}</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let quotes_shown = move || r.view.with(|v| !v.quotes_hidden);
+    view! {
+        <section class="panel legend" aria-labelledby="legend-title">
+            <h2 id="legend-title">"Highlights"</h2>
+            <ul class="toggles" role="list">
+                {toggles}
+                <li>
+                    <button
+                        type="button"
+                        class="type-toggle quote-toggle"
+                        aria-pressed=move || quotes_shown().to_string()
+                        title="Text inside quotation marks"
+                        on:click=move |_| r.view.update(|v| v.quotes_hidden = !v.quotes_hidden)
+                    >
+                        <span class="sample q" aria-hidden="true">"“”"</span>
+                        <span class="type-name">"Quotations"</span>
+                        <span class="count">{quote_count}</span>
+                    </button>
+                </li>
+            </ul>
+        </section>
+    }
+}
+
+/// The entities of the document by type, most salient first.
+#[component]
+pub fn EntityPanel() -> impl IntoView {
+    let r = use_reader();
+    let groups = move || {
+        r.analysis.with(|a| {
+            Label::ALL
+                .into_iter()
+                .filter_map(|label| {
+                    let mut ids: Vec<EntityId> = (0..a.entities.entities.len())
+                        .filter(|&i| a.entities.entities[i].label == label)
+                        .collect();
+                    if ids.is_empty() {
+                        return None;
+                    }
+                    ids.sort_by(|&x, &y| {
+                        let (ex, ey) = (&a.entities.entities[x], &a.entities.entities[y]);
+                        ey.salience
+                            .total_cmp(&ex.salience)
+                            .then(ey.mentions.len().cmp(&ex.mentions.len()))
+                    });
+                    let items = ids
+                        .into_iter()
+                        .map(|id| entity_item(r, id, &a.entities.entities[id]))
+                        .collect_view();
+                    let heading_id = format!("group-{}", label.as_str());
+                    Some(view! {
+                        <section class="group" aria-labelledby=format!("group-{}", label.as_str())>
+                            <h3 id=heading_id data-label=label.as_str()>{label_plural(label)}</h3>
+                            <ul role="list">{items}</ul>
+                        </section>
+                    })
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="panel entities" aria-labelledby="entities-title">
+            <h2 id="entities-title">"Entities"</h2>
+            <SelectedEntity />
+            <div class="groups">{groups}</div>
+        </section>
+    }
+}
+
+fn entity_item(r: Reader, id: EntityId, e: &Entity) -> impl IntoView + use<> {
+    let name = e.name.clone();
+    let count = e.mentions.len();
+    let aliases = (!e.aliases.is_empty()).then(|| e.aliases.join(", "));
+    let selected = move || r.selected.get() == Some(id);
+    view! {
+        <li>
+            <button
+                type="button"
+                class="entity"
+                aria-pressed=move || selected().to_string()
+                on:click=move |_| {
+                    if selected() {
+                        r.view.update(|v| v.entity = None);
+                        r.mention_step.set(None);
+                    } else {
+                        r.view.update(|v| v.entity = Some(name.clone()));
+                        r.mention_step.set(None);
+                    }
+                }
+            >
+                <span class="entity-name">{e.name.clone()}</span>
+                <span class="count">{count}</span>
+                {aliases.map(|a| view! { <span class="aliases">{a}</span> })}
+            </button>
+        </li>
+    }
+}
+
+/// The selected entity: where we are among its mentions, and what to do with it.
+#[component]
+fn SelectedEntity() -> impl IntoView {
+    let r = use_reader();
+    move || {
+        let id = r.selected.get()?;
+        let (name, label, mentions, wikidata) = r.analysis.with(|a| {
+            let e = &a.entities.entities[id];
+            (
+                e.name.clone(),
+                e.label,
+                e.mentions.clone(),
+                e.wikidata.clone(),
+            )
+        });
+        let total = mentions.len();
+        let mentions = StoredValue::new(mentions);
+        let position = move || {
+            let step = r.mention_step.get()?;
+            mentions.with_value(|m| m.iter().position(|&x| x == step))
+        };
+        let status = move || match position() {
+            Some(p) => format!("Mention {} of {total}", p + 1),
+            None => format!("{total} mentions"),
+        };
+        let only = move || r.view.with(|v| v.only_entity);
+        Some(view! {
+            <div class="selected" role="group" aria-label=format!("Selected: {name}")>
+                <p class="selected-name">
+                    <strong>{name.clone()}</strong>
+                    " · " {label_name(label)}
+                    {wikidata.map(|q| view! {
+                        " · "
+                        <a href=format!("https://www.wikidata.org/wiki/{q}") target="_blank" rel="noopener noreferrer">
+                            "Wikidata " {q.clone()}
+                        </a>
+                    })}
+                </p>
+                <p class="status" aria-live="polite">{status}</p>
+                <div class="stepper">
+                    <button type="button" on:click=move |_| step_mention(r, -1)>"Previous mention"</button>
+                    <button type="button" on:click=move |_| step_mention(r, 1)>"Next mention"</button>
+                    <button
+                        type="button"
+                        aria-pressed=move || only().to_string()
+                        on:click=move |_| r.view.update(|v| v.only_entity = !v.only_entity)
+                    >
+                        "Only paragraphs that mention it"
+                    </button>
+                    <button
+                        type="button"
+                        on:click=move |_| {
+                            r.view.update(|v| {
+                                v.entity = None;
+                                v.only_entity = false;
+                            });
+                            r.mention_step.set(None);
+                        }
+                    >
+                        "Clear selection"
+                    </button>
+                </div>
+            </div>
+        })
+    }
+}
+
+/// Moves to the previous (`-1`) or next (`1`) mention of the selected entity,
+/// wrapping around, and scrolls it into view.
+pub fn step_mention(r: Reader, delta: isize) {
+    let Some(id) = r.selected.get_untracked() else {
+        return;
+    };
+    let mentions = r
+        .analysis
+        .with_untracked(|a| a.entities.entities[id].mentions.clone());
+    if mentions.is_empty() {
+        return;
+    }
+    let n = mentions.len() as isize;
+    let next = match r
+        .mention_step
+        .get_untracked()
+        .and_then(|s| mentions.iter().position(|&m| m == s))
+    {
+        Some(p) => (p as isize + delta).rem_euclid(n),
+        None if delta > 0 => 0,
+        None => n - 1,
+    } as usize;
+    let m = mentions[next];
+    r.mention_step.set(Some(m));
+    scroll_to(&format!("[data-mention=\"{m}\"]"), true);
+}
+
+/// The card for the hovered or focused mention.
+#[component]
+pub fn MentionCard() -> impl IntoView {
+    let r = use_reader();
+    move || {
+        let (m, x, y) = r.card.get()?;
+        let card = r.analysis.with(|a| {
+            let mention = a.entities.mentions.get(m)?;
+            let e = &a.entities.entities[mention.entity];
+            Some((e.clone(), mention.label, mention.why.clone()))
+        });
+        let (e, label, why) = card?;
+        let count = e.mentions.len();
+        Some(view! {
+            <div class="card" role="tooltip" id="mention-card" style=format!("left: {x:.0}px; top: {:.0}px", y + 6.0)>
+                <p class="card-type" data-label=label.as_str()>{label_name(label)}</p>
+                <p class="card-name">{e.name.clone()}</p>
+                {(!e.aliases.is_empty()).then(|| view! { <p>"Also: " {e.aliases.join(", ")}</p> })}
+                <p>{format!("{count} mention{}", if count == 1 { "" } else { "s" })}</p>
+                <p class="card-why">"Found by: " {why}</p>
+                {e.wikidata.map(|q| view! { <p>"Wikidata: " {q}</p> })}
+            </div>
+        })
+    }
+}

@@ -1,0 +1,266 @@
+//! Cuts a block of text into the pieces the article view renders, so that
+//! overlapping layers — entity mentions, quotations, theme evidence and search
+//! matches — each show without any text duplicated or lost. Plain Rust.
+//!
+//! Mentions never overlap one another, so they form the outer level: a block is
+//! a run of [`Piece`]s, each plain text or one mention. Every piece is cut
+//! further into [`Frag`]s wherever a quotation, an evidence term or a search
+//! match starts or ends, and each fragment says which of those cover it.
+
+use lede_analysis::Span;
+
+/// The layers over one block, all as byte spans into the document text.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Layers<'a> {
+    /// Mentions' spans, sorted and not overlapping, with their index.
+    pub mentions: &'a [(usize, Span)],
+    pub quotes: &'a [Span],
+    /// Evidence spans with the index of their theme.
+    pub evidence: &'a [(usize, Span)],
+    /// Search matches, sorted and not overlapping.
+    pub search: &'a [Span],
+}
+
+/// A stretch of text with the same layers over all of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Frag {
+    pub span: Span,
+    pub in_quote: bool,
+    /// Themes whose evidence covers this fragment.
+    pub themes: Vec<usize>,
+    /// The index of the search match covering it, if any.
+    pub search: Option<usize>,
+}
+
+/// Plain text, or one mention, made of fragments.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Piece {
+    pub mention: Option<usize>,
+    pub frags: Vec<Frag>,
+}
+
+impl Piece {
+    pub fn span(&self) -> Span {
+        Span::new(
+            self.frags.first().map_or(0, |f| f.span.start),
+            self.frags.last().map_or(0, |f| f.span.end),
+        )
+    }
+}
+
+/// Cuts `block` into pieces. Layer spans reaching outside the block are clipped.
+pub fn segment(block: Span, layers: Layers<'_>) -> Vec<Piece> {
+    let clip = |s: Span| -> Option<Span> {
+        let (start, end) = (s.start.max(block.start), s.end.min(block.end));
+        (start < end).then(|| Span::new(start, end))
+    };
+    let mut cuts = vec![block.start, block.end];
+    let all = layers
+        .mentions
+        .iter()
+        .map(|m| m.1)
+        .chain(layers.quotes.iter().copied())
+        .chain(layers.evidence.iter().map(|e| e.1))
+        .chain(layers.search.iter().copied());
+    for s in all.filter_map(clip) {
+        cuts.push(s.start);
+        cuts.push(s.end);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+
+    let mut pieces: Vec<Piece> = Vec::new();
+    for w in cuts.windows(2) {
+        let span = Span::new(w[0], w[1]);
+        let covers = |s: &Span| s.contains(span);
+        let mention = layers.mentions.iter().find(|m| covers(&m.1)).map(|m| m.0);
+        let frag = Frag {
+            span,
+            in_quote: layers.quotes.iter().any(covers),
+            themes: layers
+                .evidence
+                .iter()
+                .filter(|e| covers(&e.1))
+                .map(|e| e.0)
+                .collect(),
+            search: layers.search.iter().position(covers),
+        };
+        match pieces.last_mut() {
+            Some(last) if last.mention == mention => last.frags.push(frag),
+            _ => pieces.push(Piece {
+                mention,
+                frags: vec![frag],
+            }),
+        }
+    }
+    pieces
+}
+
+/// Byte spans of every case-insensitive occurrence of `needle` in `hay`, not
+/// overlapping. Curly and straight apostrophes and quotes count as equal.
+pub fn find_all(hay: &str, needle: &str) -> Vec<Span> {
+    let needle: Vec<char> = needle.chars().map(fold).collect();
+    if needle.iter().all(|c| c.is_whitespace()) {
+        return Vec::new();
+    }
+    let hay_chars: Vec<(usize, char)> = hay.char_indices().map(|(i, c)| (i, fold(c))).collect();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i + needle.len() <= hay_chars.len() {
+        if hay_chars[i..i + needle.len()]
+            .iter()
+            .map(|p| p.1)
+            .eq(needle.iter().copied())
+        {
+            let start = hay_chars[i].0;
+            let end = hay_chars.get(i + needle.len()).map_or(hay.len(), |p| p.0);
+            found.push(Span::new(start, end));
+            i += needle.len();
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+fn fold(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
+        '\u{201C}' | '\u{201D}' => '"',
+        c => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn sp(s: usize, e: usize) -> Span {
+        Span::new(s, e)
+    }
+
+    /// Renders pieces as text with brackets: [..] a mention, <..> a quoted fragment.
+    fn show(text: &str, pieces: &[Piece]) -> String {
+        let mut out = String::new();
+        for p in pieces {
+            if p.mention.is_some() {
+                out.push('[');
+            }
+            for f in &p.frags {
+                let t = f.span.slice(text);
+                if f.in_quote {
+                    out.push('<');
+                }
+                out.push_str(t);
+                if !f.themes.is_empty() {
+                    out.push('*');
+                }
+                if f.in_quote {
+                    out.push('>');
+                }
+            }
+            if p.mention.is_some() {
+                out.push(']');
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn layers_nest_and_cross_without_losing_text() {
+        //            0         1         2         3
+        //            0123456789012345678901234567890123
+        let text = "Xi said “China wins” in Beijing.";
+        let block = sp(0, text.len());
+        let china = text.find("China").unwrap();
+        let beijing = text.find("Beijing").unwrap();
+        let q0 = text.find('“').unwrap();
+        let q1 = text.find('”').unwrap() + '”'.len_utf8();
+        let mentions = [
+            (0, sp(0, 2)),
+            (1, sp(china, china + 5)),
+            (2, sp(beijing, beijing + 7)),
+        ];
+        let quotes = [sp(q0, q1)];
+        let wins = text.find("wins").unwrap();
+        let evidence = [(0, sp(wins, wins + 4))];
+        let pieces = segment(
+            block,
+            Layers {
+                mentions: &mentions,
+                quotes: &quotes,
+                evidence: &evidence,
+                search: &[],
+            },
+        );
+        assert_eq!(
+            show(text, &pieces),
+            "[Xi] said <“>[<China>]< ><wins*><”> in [Beijing]."
+        );
+    }
+
+    #[test]
+    fn plain_text_is_one_piece() {
+        let pieces = segment(sp(3, 8), Layers::default());
+        assert_eq!(pieces.len(), 1);
+        assert_eq!(pieces[0].span(), sp(3, 8));
+    }
+
+    #[test]
+    fn search_finds_case_and_apostrophe_insensitively() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            ("Win-win and WIN-WIN", "win-win", &["Win-win", "WIN-WIN"]),
+            ("China’s and China's", "china's", &["China’s", "China's"]),
+            ("aaaa", "aa", &["aa", "aa"]),
+            ("Ünïcode ünïcode", "ÜNÏ", &["Ünï", "ünï"]),
+            ("nothing here", "zebra", &[]),
+            ("spaces", "  ", &[]),
+            ("", "a", &[]),
+        ];
+        for (hay, needle, expected) in cases {
+            let found: Vec<&str> = find_all(hay, needle).iter().map(|s| s.slice(hay)).collect();
+            assert_eq!(&found, expected, "{needle:?} in {hay:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn pieces_tile_the_block(
+            text in "\\PC{1,30}",
+            raw in proptest::collection::vec((0usize..40, 0usize..40), 0..8),
+        ) {
+            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let at = |i: usize| bounds[i % bounds.len()];
+            let spans: Vec<Span> = raw.iter().map(|&(a, b)| {
+                let (a, b) = (at(a), at(b));
+                sp(a.min(b), a.max(b))
+            }).collect();
+            // Mentions must not overlap: keep a non-overlapping subset.
+            let mut mentions: Vec<(usize, Span)> = Vec::new();
+            let mut sorted = spans.clone();
+            sorted.sort();
+            for s in sorted {
+                if !s.is_empty() && mentions.last().is_none_or(|m| m.1.end <= s.start) {
+                    mentions.push((mentions.len(), s));
+                }
+            }
+            let evidence: Vec<(usize, Span)> = spans.iter().map(|&s| (1, s)).collect();
+            let block = sp(0, text.len());
+            let pieces = segment(block, Layers { mentions: &mentions, quotes: &spans, evidence: &evidence, search: &[] });
+            let mut pos = 0;
+            for p in &pieces {
+                for f in &p.frags {
+                    prop_assert_eq!(f.span.start, pos);
+                    prop_assert!(!f.span.is_empty());
+                    prop_assert!(text.is_char_boundary(f.span.end));
+                    pos = f.span.end;
+                }
+                if let Some(m) = p.mention {
+                    prop_assert_eq!(p.span(), mentions[m].1);
+                }
+            }
+            prop_assert_eq!(pos, text.len());
+        }
+    }
+}

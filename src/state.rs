@@ -1,0 +1,153 @@
+//! The app's shared state, provided as one context: the document, its analysis
+//! (derived, never synced), and the reader's view. Components read what they
+//! need through memos, so a change repaints only what depends on it.
+
+use std::collections::BTreeSet;
+
+use lede_analysis::themes::{Lexicon, Theme, ThemeReport, score};
+use lede_analysis::{Document, Entities, EntityId, Label, Span, recognize};
+use leptos::prelude::*;
+
+use crate::segments::find_all;
+use crate::timing;
+use crate::view_state::ViewState;
+
+/// What the analysis found in the current document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Analyzed {
+    pub entities: Entities,
+    pub themes: ThemeReport,
+    /// The themes scored, in the report's order: the built-in ones, then the reader's.
+    pub theme_list: Vec<Theme>,
+}
+
+impl Analyzed {
+    /// Analyses `doc` with the built-in themes and the reader's own, timed as the
+    /// User Timing measure `lede:analyze`.
+    pub fn of(doc: &Document, custom: &[Theme]) -> Analyzed {
+        timing::start("lede:analyze");
+        let entities = recognize(doc);
+        let (themes, theme_list) = if custom.is_empty() {
+            let lexicon = Lexicon::builtin();
+            (score(doc, lexicon), lexicon.themes().to_vec())
+        } else {
+            let mut lexicon = Lexicon::builtin().clone();
+            for theme in custom {
+                // A theme that no longer fits (say, a duplicate id) is left out, not fatal.
+                if let Ok(l) = lexicon.clone().with_theme(theme.clone()) {
+                    lexicon = l;
+                }
+            }
+            (score(doc, &lexicon), lexicon.themes().to_vec())
+        };
+        timing::end("lede:analyze");
+        timing::start("lede:render");
+        Analyzed {
+            entities,
+            themes,
+            theme_list,
+        }
+    }
+
+    /// The index of theme `id` in [`Analyzed::theme_list`].
+    pub fn theme_index(&self, id: &str) -> Option<usize> {
+        self.theme_list.iter().position(|t| t.id == id)
+    }
+
+    /// The entity whose canonical name is `name`.
+    pub fn entity_named(&self, name: &str) -> Option<EntityId> {
+        self.entities.entities.iter().position(|e| e.name == name)
+    }
+}
+
+/// Everything the components share.
+#[derive(Clone, Copy)]
+pub struct Reader {
+    pub document: RwSignal<Document>,
+    /// The reader's own themes.
+    pub custom_themes: RwSignal<Vec<Theme>>,
+    pub view: RwSignal<ViewState>,
+    pub analysis: Memo<Analyzed>,
+    /// Entity types switched off.
+    pub hidden: Memo<BTreeSet<Label>>,
+    pub selected: Memo<Option<EntityId>>,
+    /// Search matches per block of the document.
+    pub matches: Memo<Vec<Vec<Span>>>,
+    /// Which mention of the selected entity, or which search match, the reader stepped to last.
+    pub mention_step: RwSignal<Option<usize>>,
+    pub match_step: RwSignal<Option<usize>>,
+    /// The mention whose card is showing, and where (page x, page y of its bottom left).
+    pub card: RwSignal<Option<(usize, f64, f64)>>,
+}
+
+impl Reader {
+    pub fn new(
+        document: RwSignal<Document>,
+        custom_themes: RwSignal<Vec<Theme>>,
+        view: RwSignal<ViewState>,
+    ) -> Reader {
+        let analysis =
+            Memo::new(move |_| document.with(|d| custom_themes.with(|c| Analyzed::of(d, c))));
+        let hidden = Memo::new(move |_| view.with(|v| v.hidden.clone()));
+        let entity_name = Memo::new(move |_| view.with(|v| v.entity.clone()));
+        let selected = Memo::new(move |_| {
+            let name = entity_name.get()?;
+            analysis.with(|a| a.entity_named(&name))
+        });
+        let query = Memo::new(move |_| view.with(|v| v.search.trim().to_owned()));
+        let matches = Memo::new(move |_| {
+            let q = query.get();
+            document.with(|d| {
+                d.blocks()
+                    .iter()
+                    .map(|b| {
+                        if q.is_empty() {
+                            Vec::new()
+                        } else {
+                            find_all(d.block_text(b), &q)
+                                .into_iter()
+                                .map(|s| Span::new(s.start + b.span.start, s.end + b.span.start))
+                                .collect()
+                        }
+                    })
+                    .collect()
+            })
+        });
+        Reader {
+            document,
+            custom_themes,
+            view,
+            analysis,
+            hidden,
+            selected,
+            matches,
+            mention_step: RwSignal::new(None),
+            match_step: RwSignal::new(None),
+            card: RwSignal::new(None),
+        }
+    }
+
+    /// Indices of the blocks that mention the selected entity.
+    pub fn blocks_mentioning(&self, entity: EntityId) -> BTreeSet<usize> {
+        let spans: Vec<Span> = self.analysis.with(|a| {
+            a.entities.entities[entity]
+                .mentions
+                .iter()
+                .map(|&m| a.entities.mentions[m].span)
+                .collect()
+        });
+        self.document.with(|d| {
+            d.blocks()
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| spans.iter().any(|s| b.span.contains(*s)))
+                .map(|(i, _)| i)
+                .collect()
+        })
+    }
+}
+
+/// The shared state of the app, from context.
+pub fn use_reader() -> Reader {
+    expect_context::<Reader>()
+}

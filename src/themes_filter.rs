@@ -1,0 +1,287 @@
+//! Filtering the article by theme: the chips, any/all, dim/hide, the reader's
+//! own themes, the markers in each paragraph's margin, and which paragraphs pass.
+
+use std::collections::BTreeSet;
+
+use gloo::storage::{LocalStorage, Storage};
+use lede_analysis::Span;
+use lede_analysis::themes::Theme;
+use leptos::prelude::*;
+
+use crate::state::{Analyzed, Reader, use_reader};
+use crate::view_state::{Match, Outside};
+
+const STORAGE_KEY: &str = "lede.custom-themes.v1";
+
+/// The reader's own themes as stored in the browser, and a notice if what was
+/// stored could not be read.
+pub fn load_custom_themes() -> (Vec<Theme>, Option<String>) {
+    match LocalStorage::raw().get_item(STORAGE_KEY) {
+        Ok(Some(json)) => match serde_json::from_str::<Vec<Theme>>(&json) {
+            Ok(themes) => (themes, None),
+            Err(_) => (
+                Vec::new(),
+                Some("Your saved themes could not be read and were set aside.".to_owned()),
+            ),
+        },
+        _ => (Vec::new(), None),
+    }
+}
+
+fn save_custom_themes(themes: &[Theme]) -> Result<(), String> {
+    let json = serde_json::to_string(themes).map_err(|e| e.to_string())?;
+    LocalStorage::raw()
+        .set_item(STORAGE_KEY, &json)
+        .map_err(|_| "The browser would not store your themes (storage full or private mode): they last until you close the page.".to_owned())
+}
+
+/// The evidence spans of block `block`, with the index of their theme.
+pub fn evidence_in(a: &Analyzed, block: usize) -> Vec<(usize, Span)> {
+    a.themes
+        .paragraphs
+        .iter()
+        .find(|p| p.block == block)
+        .map(|p| {
+            p.evidence
+                .iter()
+                .filter_map(|e| Some((a.theme_index(&e.theme)?, e.span)))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The blocks that pass the chosen themes, or None when no theme is chosen.
+pub fn passing_blocks(r: &Reader) -> Option<BTreeSet<usize>> {
+    let (chosen, matching) = r.view.with(|v| (v.themes.clone(), v.matching));
+    if chosen.is_empty() {
+        return None;
+    }
+    Some(r.analysis.with(|a| {
+        a.themes
+            .paragraphs
+            .iter()
+            .filter(|p| {
+                let about = |t: &String| p.about.contains(t);
+                match matching {
+                    Match::Any => chosen.iter().any(about),
+                    Match::All => chosen.iter().all(about),
+                }
+            })
+            .map(|p| p.block)
+            .collect()
+    }))
+}
+
+/// Small markers in the margin of paragraph `block`, one per theme it is about,
+/// each with its initial (colour is not the only cue) and its score in a tooltip.
+pub fn margin_markers(r: Reader, block: usize) -> impl IntoView {
+    move || {
+        r.analysis.with(|a| {
+            let Some(p) = a.themes.paragraphs.iter().find(|p| p.block == block) else {
+                return ().into_any();
+            };
+            let markers = p
+                .about
+                .iter()
+                .filter_map(|id| {
+                    let theme = &a.theme_list[a.theme_index(id)?];
+                    let score = p.score(id).unwrap_or_default();
+                    let terms: Vec<&str> = p
+                        .evidence
+                        .iter()
+                        .filter(|e| &e.theme == id)
+                        .map(|e| e.term.as_str())
+                        .collect();
+                    let tip = format!("{}: score {score:.1} from {}", theme.name, terms.join(", "));
+                    let initial = theme
+                        .name
+                        .chars()
+                        .next()
+                        .unwrap_or('?')
+                        .to_uppercase()
+                        .to_string();
+                    Some(view! {
+                        <span
+                            class="marker"
+                            style=format!("--c: {}", theme.colour)
+                            data-initial=initial
+                            data-theme=theme.id.clone()
+                            title=tip
+                        ></span>
+                    })
+                })
+                .collect_view();
+            view! { <span class="markers" aria-hidden="true">{markers}</span> }.into_any()
+        })
+    }
+}
+
+/// The theme chips and the controls that say how they filter.
+#[component]
+pub fn ThemeFilter() -> impl IntoView {
+    let r = use_reader();
+    let notice = RwSignal::new(None::<String>);
+    let chips = move || {
+        r.analysis.with(|a| {
+            a.theme_list
+                .iter()
+                .zip(&a.themes.totals)
+                .map(|(theme, total)| {
+                    let id = theme.id.clone();
+                    let id2 = id.clone();
+                    let pressed = move || r.view.with(|v| v.themes.contains(&id));
+                    let custom = r.custom_themes.with(|c| c.iter().any(|t| t.id == theme.id));
+                    let delete = custom.then(|| {
+                        let id = theme.id.clone();
+                        let name = theme.name.clone();
+                        view! {
+                            <button
+                                type="button"
+                                class="chip-delete"
+                                aria-label=format!("Delete theme {name}")
+                                on:click=move |_| {
+                                    r.view.update(|v| v.themes.retain(|t| t != &id));
+                                    r.custom_themes.update(|c| c.retain(|t| t.id != id));
+                                    let saved = r.custom_themes.with(|c| save_custom_themes(c));
+                                    notice.set(saved.err());
+                                }
+                            >
+                                "×"
+                            </button>
+                        }
+                    });
+                    view! {
+                        <li class="chip-item">
+                            <button
+                                type="button"
+                                class="chip"
+                                style=format!("--c: {}", theme.colour)
+                                aria-pressed=move || pressed().to_string()
+                                title=theme.description.clone()
+                                on:click=move |_| {
+                                    r.view.update(|v| {
+                                        if let Some(i) = v.themes.iter().position(|t| t == &id2) {
+                                            v.themes.remove(i);
+                                        } else {
+                                            v.themes.push(id2.clone());
+                                        }
+                                    })
+                                }
+                            >
+                                <span class="swatch" aria-hidden="true"></span>
+                                <span class="chip-name">{theme.name.clone()}</span>
+                                <span class="count">
+                                    {total.paragraphs}
+                                </span>
+                            </button>
+                            {delete}
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let all = move || r.view.with(|v| v.matching == Match::All);
+    let hide = move || r.view.with(|v| v.outside == Outside::Hide);
+    let some_chosen = move || r.view.with(|v| !v.themes.is_empty());
+    let shown_count = move || {
+        passing_blocks(&r).map(|p| {
+            let total = r.analysis.with(|a| a.themes.paragraphs.len());
+            format!("{} of {} paragraphs", p.len(), total)
+        })
+    };
+
+    view! {
+        <section class="panel themes" aria-labelledby="themes-title">
+            <h2 id="themes-title">"Themes"</h2>
+            <ul class="chips" role="list">{chips}</ul>
+            <div class="filter-options" role="group" aria-label="How themes filter">
+                <button
+                    type="button"
+                    class="option"
+                    aria-pressed=move || all().to_string()
+                    on:click=move |_| r.view.update(|v| {
+                        v.matching = if v.matching == Match::All { Match::Any } else { Match::All }
+                    })
+                >
+                    "Match all chosen"
+                </button>
+                <button
+                    type="button"
+                    class="option"
+                    aria-pressed=move || hide().to_string()
+                    on:click=move |_| r.view.update(|v| {
+                        v.outside = if v.outside == Outside::Hide { Outside::Dim } else { Outside::Hide }
+                    })
+                >
+                    "Hide other paragraphs"
+                </button>
+                <button
+                    type="button"
+                    class="option"
+                    disabled=move || !some_chosen()
+                    on:click=move |_| r.view.update(|v| v.themes.clear())
+                >
+                    "Clear themes"
+                </button>
+            </div>
+            <p class="status" aria-live="polite">{shown_count}</p>
+            <CustomThemeForm notice />
+            {move || notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
+        </section>
+    }
+}
+
+/// Creates a reader's own theme from a name and comma-separated words or phrases.
+#[component]
+fn CustomThemeForm(notice: RwSignal<Option<String>>) -> impl IntoView {
+    let r = use_reader();
+    let name = RwSignal::new(String::new());
+    let terms = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let list: Vec<String> = terms
+            .get()
+            .split([',', ';', '\n'])
+            .map(|t| t.trim().to_owned())
+            .collect();
+        match Theme::custom(&name.get(), &list) {
+            Ok(theme) => {
+                let taken = r.analysis.with(|a| a.theme_index(&theme.id).is_some());
+                if taken {
+                    error.set(Some(format!(
+                        "There is already a theme called “{}”.",
+                        theme.name
+                    )));
+                    return;
+                }
+                let id = theme.id.clone();
+                r.custom_themes.update(|c| c.push(theme));
+                notice.set(r.custom_themes.with(|c| save_custom_themes(c)).err());
+                r.view.update(|v| v.themes.push(id));
+                name.set(String::new());
+                terms.set(String::new());
+                error.set(None);
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    view! {
+        <details class="custom-theme">
+            <summary>"Add your own theme"</summary>
+            <form on:submit=submit>
+                <label>
+                    "Name"
+                    <input type="text" bind:value=name required />
+                </label>
+                <label>
+                    "Words or phrases, separated by commas"
+                    <input type="text" bind:value=terms required />
+                </label>
+                <button type="submit">"Add theme"</button>
+                {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            </form>
+        </details>
+    }
+}
