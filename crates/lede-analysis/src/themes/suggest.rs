@@ -71,18 +71,19 @@ pub fn suggest_terms(doc: &Document, n: usize) -> Vec<SuggestedTerm> {
         // The current run of content words: (stem, info, is_name, start, end).
         let mut run: Vec<(String, f32, bool, usize, usize)> = Vec::new();
         let mut sentence_start = true;
-        let flush = |run: &mut Vec<(String, f32, bool, usize, usize)>, cands: &mut FxMap<String, Cand>| {
+        let flush = |run: &mut Vec<(String, f32, bool, usize, usize)>,
+                     cands: &mut FxMap<String, Cand>| {
             for len in 2..=MAX_PHRASE {
                 for w in run.windows(len) {
                     let key = w.iter().map(|x| x.0.as_str()).collect::<Vec<_>>().join(" ");
                     let info = w.iter().map(|x| x.1).sum::<f32>();
-                    let span = Span::new(block.span.start + w[0].3, block.span.start + w[len - 1].4);
+                    let span =
+                        Span::new(block.span.start + w[0].3, block.span.start + w[len - 1].4);
                     let surface = span.slice(doc.text());
-                    cands.entry(key).or_insert_with(|| Cand::new(len, info)).add(
-                        span,
-                        surface,
-                        w.iter().all(|x| x.2),
-                    );
+                    cands
+                        .entry(key)
+                        .or_insert_with(|| Cand::new(len, info))
+                        .add(span, surface, w.iter().all(|x| x.2));
                 }
             }
             run.clear();
@@ -133,7 +134,11 @@ pub fn suggest_terms(doc: &Document, n: usize) -> Vec<SuggestedTerm> {
         .filter(|(_, c)| c.spans.len() >= min_count && (c.words == 1 || c.spans.len() >= 2))
         .collect();
     for (_, c) in &mut ranked {
-        let names = if c.names == c.spans.len() { NAME_FACTOR } else { 1.0 };
+        let names = if c.names == c.spans.len() {
+            NAME_FACTOR
+        } else {
+            1.0
+        };
         c.score = (1.0 + (c.spans.len() as f32).ln()) * c.info * names;
     }
     ranked.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then_with(|| a.0.cmp(&b.0)));
@@ -149,8 +154,7 @@ pub fn suggest_terms(doc: &Document, n: usize) -> Vec<SuggestedTerm> {
             } else {
                 (key.as_str(), k.as_str(), cand.spans.len(), c.spans.len())
             };
-            (contains_words(long, short) && cs < 2 * cl)
-                || (cs == cl && slides_onto(k, &key))
+            (contains_words(long, short) && cs < 2 * cl) || (cs == cl && slides_onto(k, &key))
         });
         if !redundant {
             picked.push((key, cand));
