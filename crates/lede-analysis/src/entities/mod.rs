@@ -171,7 +171,8 @@ fn known_names(
     let mut t = 0;
     while t < toks.len() {
         let tok = toks[t];
-        if tok.kind != Kind::Word {
+        let upper = text[tok.start..].starts_with(|c: char| c.is_uppercase());
+        if tok.kind != Kind::Word || !(upper || tok.hyphen) {
             items.push(Item::Tok(t));
             t += 1;
             continue;
