@@ -183,7 +183,10 @@ fn known_names(
         let mut pos = Some(tok.start);
         while let Some(p) = pos {
             let piece_end = text[p..tok.end].find('-').map_or(tok.end, |h| p + h);
-            let found = if text[p..].starts_with(|c: char| c.is_uppercase()) {
+            // Lower-case names start hyphenated words only: "al-Qaeda".
+            let found = if text[p..].starts_with(|c: char| c.is_uppercase())
+                || (p == tok.start && tok.hyphen)
+            {
                 gaz.find_at(text, p, limit)
                     .or_else(|| shouting(text, p, piece_end, gaz))
             } else {
