@@ -213,3 +213,25 @@ fn the_report_is_plain_data() {
     let back: ThemeReport = serde_json::from_str(&json).unwrap();
     assert_eq!(back, report);
 }
+
+#[test]
+fn history_and_dialogue_paragraphs_show_why() {
+    let (doc, report) = report();
+    let shown = |i: usize, theme: &str| -> Vec<String> {
+        report.paragraphs[i]
+            .evidence
+            .iter()
+            .filter(|e| e.theme == theme)
+            .map(|e| doc.text()[e.span.start..e.span.end].to_owned())
+            .collect()
+    };
+    assert!(shown(6, "history").contains(&"decades ago".to_string()));
+    assert_eq!(
+        shown(9, "history"),
+        ["ice-breaking", "1970s", "After 46 years"]
+    );
+    assert_eq!(shown(0, "dialogue")[0], "telephone conversation");
+    assert!(shown(3, "dialogue").contains(&"strategic communication".to_string()));
+    // "Over the past four years" is recent, not history.
+    assert!(!report.paragraphs[13].about.contains(&"history".to_string()));
+}
