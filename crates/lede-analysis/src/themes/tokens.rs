@@ -182,7 +182,20 @@ fn simple_word_bounds<'t>(text: &'t str, mut each: impl FnMut(usize, &'t str, bo
         match c {
             c if wordish(c) => {
                 let mut prev = c;
-                while let Some((next, next_len)) = class_at(text, i) {
+                loop {
+                    // Most words are runs of ASCII letters: skip them byte by byte.
+                    let run = text.as_bytes()[i..]
+                        .iter()
+                        .take_while(|b| b.is_ascii_alphabetic())
+                        .count();
+                    if run > 0 {
+                        i += run;
+                        prev = Letter;
+                        is_word = true;
+                    }
+                    let Some((next, next_len)) = class_at(text, i) else {
+                        break;
+                    };
                     if wordish(next) {
                         is_word |= next != ExtendNumLet;
                         prev = next;
