@@ -109,6 +109,8 @@ def countries(wd):
             aliases = [a for a in aliases if a != "US"] + ["US"]  # US kept: written in caps only
         aliases = [a for a in dict.fromkeys(aliases) if a != name and latin(a) and "," not in a and "(" not in a]
         aliases = [a for a in aliases if a not in DROP_ALIASES or (name == "United States" and a == "US")]
+        # A demonym used as a short name ("Saudi") is read as the demonym.
+        aliases = [a for a in aliases if a not in EXTRA_DEMONYMS.get(name, [])]
         rows.append(("GPE", name, wd.get(name, ""), aliases))
         dem = c.get("demonyms", {}).get("eng", {})
         forms = [d for d in dict.fromkeys([dem.get("m"), dem.get("f")]) if d]

@@ -304,6 +304,11 @@ fn numbers_money_percent_quantity_ordinal() {
             &[("1.5 degrees Celsius", Quantity)],
         ),
         ("It was the first visit.", &[("first", Ordinal)]),
+        ("It would put its interests first because of costs.", &[]),
+        (
+            "Oil lost $1.85 to $65.15.",
+            &[("$1.85", Money), ("$65.15", Money)],
+        ),
         (
             "In the 113-seat legislature, about half voted.",
             &[("113", Cardinal), ("about half", Cardinal)],

@@ -119,6 +119,34 @@ pub fn recognize(doc: &Document) -> Entities {
             strict: block.kind == crate::BlockKind::Title,
         }
         .run(&mut raws);
+        // "the 15th India-Japan Annual Summit", "the 1951 Mutual Defense
+        // Treaty": an ordinal or a year before an event or a law is part of it.
+        let block_hits = found.len() - hits.len()..found.len();
+        for raw in raws
+            .iter_mut()
+            .filter(|r| matches!(r.label, Label::Event | Label::Law))
+        {
+            let start = raw.start - usize::from(raw.start > 0 && text[..raw.start].ends_with(' '));
+            let Some(n) = found[block_hits.clone()].iter().position(|f| {
+                f.raw.end == start
+                    && (f.raw.label == Label::Ordinal
+                        || (f.raw.label == Label::Date && f.raw.end - f.raw.start == 4))
+            }) else {
+                continue;
+            };
+            let hit = &mut found[block_hits.start + n].raw;
+            raw.start = hit.start;
+            if let Some(t) = toks.iter().rposition(|t| t.end <= hit.start)
+                && toks[t].text(text).eq_ignore_ascii_case("the")
+                && text[toks[t].end..hit.start]
+                    .chars()
+                    .all(char::is_whitespace)
+            {
+                raw.start = toks[t].start;
+            }
+            // The number's own mention is dropped by making it empty.
+            hit.end = hit.start;
+        }
         found.extend(raws.drain(..).map(|raw| group::Found { raw, block: bi }));
     }
     let (mentions, entities) = group::group(doc, found, gaz);

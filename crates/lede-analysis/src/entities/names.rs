@@ -406,6 +406,15 @@ impl<'a> NameRules<'a> {
         self.word(i).is_some_and(|w| CONNECTORS.contains(&w)) || self.is_possessive(i)
     }
 
+    fn is_place_prefix(&self, i: usize) -> bool {
+        let text = match self.items.get(i) {
+            Some(Item::Known { start, end, .. }) => &self.text[*start..*end],
+            Some(Item::Tok(t)) => self.tok_text(*t),
+            _ => return false,
+        };
+        PLACE_PREFIXES.contains(&text)
+    }
+
     fn is_possessive(&self, i: usize) -> bool {
         matches!(self.items.get(i), Some(Item::Tok(t)) if self.toks[*t].kind == Kind::Possessive)
     }
@@ -494,7 +503,9 @@ impl<'a> NameRules<'a> {
                     end += 1;
                 } else if self.is_possessive(end) {
                     // "Taiwan People's Party" is one name; "China's Commerce Ministry" two.
-                    if self.cap_word(end - 1).is_some() && self.is_nameish(end + 1) {
+                    if self.cap_word(end - 1).is_some_and(|w| keyword(w).is_none())
+                        && self.is_nameish(end + 1)
+                    {
                         end += 2;
                     } else {
                         break;
@@ -519,7 +530,9 @@ impl<'a> NameRules<'a> {
     fn adjacent(&self, a: usize, b: usize) -> bool {
         let (_, ae) = self.item_span(a);
         let (bs, _) = self.item_span(b);
-        self.text[ae..bs].chars().all(char::is_whitespace)
+        // "India-Japan Annual Summit": a hyphen joins the parts of one run,
+        // which are split again unless a keyword makes it one name.
+        &self.text[ae..bs] == "-" || self.text[ae..bs].chars().all(char::is_whitespace)
     }
 
     fn is_title_item(&self, i: usize) -> bool {
@@ -722,6 +735,23 @@ impl<'a> NameRules<'a> {
                     self.push_span(i, i + 1, en.label, en.source, Some(entry), out);
                 }
             }
+            return;
+        }
+        // "West Darfur": a compass word the lists know as a region.
+        if known.len() == 2
+            && end - start == 2
+            && self.is_place_prefix(start)
+            && matches!(self.known_label(start + 1), Some(Label::Gpe | Label::Loc))
+        {
+            let label = self.known_label(start + 1).unwrap_or(Label::Gpe);
+            self.push_span(
+                start,
+                end,
+                label,
+                "rule: compass word and place name",
+                None,
+                out,
+            );
             return;
         }
         if let Some(&k) = known.first() {

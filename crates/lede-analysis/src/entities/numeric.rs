@@ -461,11 +461,12 @@ impl<'a> Scanner<'a> {
             _ if approx && !over_during => approx_start,
             _ => j,
         };
-        // Ranges: "7% to 10%", "between 2000 and 2022", "2024 to 2027".
+        // Ranges: "7% to 10%", "between 2000 and 2022", "2024 to 2027"; not
+        // money, where "$1.85 to $65.15" is a change from one price to another.
         if core.end_byte.is_none()
             && matches!(
                 core.label,
-                Label::Percent | Label::Date | Label::Money | Label::Cardinal
+                Label::Percent | Label::Date | Label::Cardinal
             )
         {
             let joiner = if self.is(approx_start, "between") {
@@ -521,6 +522,13 @@ impl<'a> Scanner<'a> {
                 ));
             }
             return Some(Core::new(j + 1, Label::Date, "rule: day of the week"));
+        }
+        // "Article 5": a numbered part of a treaty or law.
+        if is_any(w, &["Article", "Articles"])
+            && w.starts_with('A')
+            && self.kind(j + 1) == Some(Kind::Number)
+        {
+            return Some(Core::new(j + 2, Label::Law, "rule: article of a law"));
         }
         if is_any(w, &["today", "yesterday", "tomorrow"]) {
             return Some(Core::new(j + 1, Label::Date, "rule: relative day"));
@@ -616,6 +624,22 @@ impl<'a> Scanner<'a> {
                 let mut c = Core::new(last + 1, Label::Date, "rule: part of a year");
                 c.takes_the = true;
                 return Some(c);
+            }
+            // "put national interests first because …": an adverb, not an ordinal.
+            let word_ordinal = self.kind(j) == Some(Kind::Word);
+            let before = if j > 0 { self.word(j - 1) } else { "" };
+            let after_function_word = super::gazetteer::get().is_function_word(self.word(last))
+                || self.kind(last).is_none_or(|k| k == Kind::Punct);
+            if word_ordinal
+                && after_function_word
+                && !is_any(
+                    before,
+                    &[
+                        "the", "its", "their", "his", "her", "our", "a", "every", "each", "this",
+                    ],
+                )
+            {
+                return None;
             }
             return Some(Core::new(last, Label::Ordinal, "rule: ordinal"));
         }

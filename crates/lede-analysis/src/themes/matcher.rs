@@ -69,6 +69,28 @@ pub(crate) struct Matcher {
     exact: FxMap<String, u32>,
     next_id: u32,
     layers: Vec<Trie>,
+    /// Ids of words seen in earlier documents: stemming is most of the cost of
+    /// a word seen for the first time.
+    seen: WordCache,
+}
+
+/// Word → ids, shared by every scoring with one lexicon, emptied when full.
+#[derive(Default)]
+struct WordCache(std::sync::Mutex<FxMap<Box<str>, (u32, u32)>>);
+
+/// Words remembered before the cache starts afresh (a few MB at most).
+const WORD_CACHE_LIMIT: usize = 200_000;
+
+impl Clone for WordCache {
+    fn clone(&self) -> WordCache {
+        WordCache::default()
+    }
+}
+
+impl std::fmt::Debug for WordCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("WordCache")
+    }
 }
 
 /// One word of a term as written in the lexicon.
@@ -154,7 +176,18 @@ impl Matcher {
         tokens::pieces(text, |piece| match piece {
             Piece::Break => out.push(Tok::BREAK),
             Piece::Word { start, end, raw } => {
-                let (stem, alt) = *cache.entry(raw).or_insert_with(|| self.ids_of(raw, buf));
+                let (stem, alt) = *cache.entry(raw).or_insert_with(|| {
+                    let mut seen = self.seen.0.lock().unwrap_or_else(|e| e.into_inner());
+                    if let Some(&ids) = seen.get(raw) {
+                        return ids;
+                    }
+                    if seen.len() >= WORD_CACHE_LIMIT {
+                        seen.clear();
+                    }
+                    let ids = self.ids_of(raw, buf);
+                    seen.insert(raw.into(), ids);
+                    ids
+                });
                 out.push(Tok {
                     start: offset + start,
                     end: offset + end,

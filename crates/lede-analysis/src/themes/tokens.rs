@@ -31,8 +31,8 @@ pub(crate) enum NumberClass {
 /// of an abbreviation such as "U.S." does not break.
 pub(crate) fn pieces<'t>(text: &'t str, mut each: impl FnMut(Piece<'t>)) {
     let mut last_word: &str = "";
-    for (start, seg) in text.split_word_bound_indices() {
-        if seg.chars().any(char::is_alphanumeric) {
+    let mut on_segment = |start: usize, seg: &'t str, is_word: bool| {
+        if is_word {
             each(Piece::Word {
                 start,
                 end: start + seg.len(),
@@ -42,6 +42,13 @@ pub(crate) fn pieces<'t>(text: &'t str, mut each: impl FnMut(Piece<'t>)) {
         } else if is_break(seg, last_word) {
             each(Piece::Break);
             last_word = "";
+        }
+    };
+    if all_simple(text) {
+        simple_word_bounds(text, on_segment);
+    } else {
+        for (start, seg) in text.split_word_bound_indices() {
+            on_segment(start, seg, seg.chars().any(char::is_alphanumeric));
         }
     }
 }
@@ -56,6 +63,134 @@ fn is_break(seg: &str, last_word: &str) -> bool {
             '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '[' | ']' | '{' | '}' | '\n' | '—' | '–' | '…' | '|'
         )
     })
+}
+
+/// The word-break classes (UAX #29) of the characters most news text is made
+/// of. For text of only these characters, [`simple_word_bounds`] gives the same
+/// segments as `unicode-segmentation` at several times its speed (a property
+/// test holds it to that).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    Letter,
+    Numeric,
+    ExtendNumLet,
+    MidLetter,
+    MidNum,
+    /// MidNumLet and Single_Quote: `.` `'` `‘` `’`.
+    MidNumLetQ,
+    Space,
+    Cr,
+    Lf,
+    Other,
+}
+
+const fn simple_class(c: char) -> Option<Class> {
+    use Class::*;
+    Some(match c {
+        'a'..='z' | 'A'..='Z' => Letter,
+        '0'..='9' => Numeric,
+        '_' => ExtendNumLet,
+        ':' => MidLetter,
+        ',' | ';' => MidNum,
+        '.' | '\'' | '\u{2018}' | '\u{2019}' => MidNumLetQ,
+        ' ' => Space,
+        '\r' => Cr,
+        '\n' => Lf,
+        // Newline class: a break on both sides, like Other.
+        '\u{0B}' | '\u{0C}' => Other,
+        '\0'..='\u{7F}' => Other,
+        // Latin-1 and Latin Extended-A letters.
+        '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{17F}' => Letter,
+        '\u{201C}' | '\u{201D}' | '\u{2013}' | '\u{2014}' | '\u{2026}' | '\u{20AC}' | '\u{A3}'
+        | '\u{B0}' | '\u{A7}' | '\u{D7}' | '\u{F7}' | '\u{2022}' | '\u{A0}' => Other,
+        _ => return None,
+    })
+}
+
+fn all_simple(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] < 0x80 {
+            i += 1;
+            continue;
+        }
+        match text[i..].chars().next() {
+            Some(c) if simple_class(c).is_some() => i += c.len_utf8(),
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// The class and byte length of the character at byte `i` of `text`.
+#[inline]
+fn class_at(text: &str, i: usize) -> Option<(Class, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((ASCII_CLASSES[b as usize], 1));
+    }
+    let c = text[i..].chars().next()?;
+    Some((simple_class(c).expect("checked by the caller"), c.len_utf8()))
+}
+
+const ASCII_CLASSES: [Class; 128] = {
+    let mut table = [Class::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match simple_class(b as u8 as char) {
+            Some(c) => c,
+            None => Class::Other,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// UAX #29 word boundaries for text whose every character has a [`simple_class`];
+/// `each` gets each segment's start, text, and whether it has a letter or digit.
+fn simple_word_bounds<'t>(text: &'t str, mut each: impl FnMut(usize, &'t str, bool)) {
+    use Class::*;
+    let wordish = |c: Class| matches!(c, Letter | Numeric | ExtendNumLet);
+    let mut i = 0;
+    while let Some((c, len)) = class_at(text, i) {
+        let start = i;
+        i += len;
+        let mut is_word = matches!(c, Letter | Numeric);
+        match c {
+            c if wordish(c) => {
+                let mut prev = c;
+                while let Some((next, next_len)) = class_at(text, i) {
+                    if wordish(next) {
+                        is_word |= next != ExtendNumLet;
+                        prev = next;
+                        i += next_len;
+                        continue;
+                    }
+                    let Some((after, after_len)) = class_at(text, i + next_len) else { break };
+                    let joins = match (prev, next, after) {
+                        (Letter, MidLetter | MidNumLetQ, Letter) => true,
+                        (Numeric, MidNum | MidNumLetQ, Numeric) => true,
+                        _ => false,
+                    };
+                    if !joins {
+                        break;
+                    }
+                    is_word = true;
+                    prev = after;
+                    i += next_len + after_len;
+                }
+            }
+            Space => {
+                while let Some((Space, l)) = class_at(text, i) {
+                    i += l;
+                }
+            }
+            Cr if matches!(class_at(text, i), Some((Lf, _))) => i += 1,
+            _ => {}
+        }
+        each(start, &text[start..i], is_word);
+    }
 }
 
 /// Lower-cases a word and makes every apostrophe the straight one, into `out`.
@@ -142,6 +277,22 @@ mod tests {
         for (word, expected) in cases {
             normalise_into(word, &mut buf);
             assert_eq!(stem(&buf), *expected, "stemming {word:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn simple_bounds_agree_with_unicode_segmentation(
+            text in "[a-zA-Z0-9_:,;.' \r\n\t\u{0B}\u{0C}!?()\\-\u{2018}\u{2019}\u{201C}\u{201D}\u{2013}\u{2014}\u{2026}\u{20AC}\u{A3}\u{B0}\u{A7}\u{D7}\u{F7}\u{A0}\u{2022}\u{C0}-\u{17F}]{0,60}"
+        ) {
+            let mut ours = Vec::new();
+            simple_word_bounds(&text, |i, s, w| ours.push((i, s, w)));
+            let theirs: Vec<_> = text
+                .split_word_bound_indices()
+                .map(|(i, s)| (i, s, s.chars().any(char::is_alphanumeric)))
+                .collect();
+            proptest::prop_assert_eq!(ours, theirs);
         }
     }
 
