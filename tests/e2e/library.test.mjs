@@ -208,3 +208,53 @@ test('every export downloads, parses, and its spans match the text', async () =>
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('damaged or old stored data, and storage that refuses, get a notice and nothing breaks', async () => {
+  for (const [stored, says] of [
+    ['{not json', /damaged/],
+    ['{"version": 0, "articles": []}', /older version/],
+  ]) {
+    const context = await browser.newContext();
+    await context.addInitScript((value) => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem('lede.library', value);
+        sessionStorage.setItem('seeded', '1');
+      }
+    }, stored);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    assert.match(await page.getByRole('status').filter({ hasText: 'saved articles' }).textContent(), says);
+    assert.match(await headline(page), /^To push China-U.S./, 'the sample opens');
+    await context.close();
+  }
+
+  // A browser whose storage refuses every write (full, or private mode).
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await paste(page, FRESH);
+  assert.equal(await headline(page), 'Ministers agree on river deal', 'it still opens, in memory');
+  assert.match(await page.getByRole('status').filter({ hasText: 'would not store' }).textContent(), /full or switched off/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an export can be copied to the clipboard', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  await page.getByRole('button', { name: 'Copy Entities CSV' }).click();
+  await page.getByText('Copied Entities CSV to the clipboard.').waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(copied, /^name,type,mentions,wikidata\r\n/);
+  assert.match(copied, /Xi Jinping,PERSON,\d+,Q\d+/);
+  await context.close();
+});
