@@ -25,7 +25,9 @@ fn eval_texts() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../eval");
     let mut texts = Vec::new();
     for split in ["dev", "test"] {
-        let Ok(dir) = std::fs::read_dir(root.join(split)) else { continue };
+        let Ok(dir) = std::fs::read_dir(root.join(split)) else {
+            continue;
+        };
         let mut files: Vec<_> = dir
             .filter_map(Result::ok)
             .map(|e| e.path())
@@ -34,7 +36,8 @@ fn eval_texts() -> Vec<String> {
         files.sort();
         for f in files {
             let bytes = std::fs::read(&f).expect("readable eval file");
-            let json: serde_json::Value = serde_json::from_slice(&bytes).expect("eval files are JSON");
+            let json: serde_json::Value =
+                serde_json::from_slice(&bytes).expect("eval files are JSON");
             if let Some(t) = json["text"].as_str() {
                 texts.push(t.to_owned());
             }
@@ -67,7 +70,9 @@ fn bench(c: &mut Criterion) {
 
     for (group, with_entities) in [("themes", false), ("entities+themes", true)] {
         let mut g = c.benchmark_group(group);
-        g.sample_size(20).measurement_time(Duration::from_secs(5)).warm_up_time(Duration::from_secs(1));
+        g.sample_size(20)
+            .measurement_time(Duration::from_secs(5))
+            .warm_up_time(Duration::from_secs(1));
         let run = |doc: &Document| {
             if with_entities {
                 black_box(recognize(doc));
@@ -85,18 +90,30 @@ fn bench(c: &mut Criterion) {
     // A lexicon remembers the words it has seen; a fresh one shows the cost of
     // the first document, every word stemmed once.
     let mut g = c.benchmark_group("themes-cold");
-    g.sample_size(10).measurement_time(Duration::from_secs(10)).warm_up_time(Duration::from_secs(1));
+    g.sample_size(10)
+        .measurement_time(Duration::from_secs(10))
+        .warm_up_time(Duration::from_secs(1));
     g.throughput(Throughput::Bytes(big.len() as u64));
     g.bench_function("1mb", |b| {
-        b.iter_batched(|| lexicon.clone(), |fresh| score(black_box(&big_doc), &fresh), BatchSize::LargeInput)
+        b.iter_batched(
+            || lexicon.clone(),
+            |fresh| score(black_box(&big_doc), &fresh),
+            BatchSize::LargeInput,
+        )
     });
     g.finish();
 
     let mut g = c.benchmark_group("themes-other");
-    g.sample_size(20).measurement_time(Duration::from_secs(3)).warm_up_time(Duration::from_secs(1));
-    g.bench_function("lexicon-build", |b| b.iter(|| Lexicon::from_json(black_box(LEXICON)).unwrap()));
+    g.sample_size(20)
+        .measurement_time(Duration::from_secs(3))
+        .warm_up_time(Duration::from_secs(1));
+    g.bench_function("lexicon-build", |b| {
+        b.iter(|| Lexicon::from_json(black_box(LEXICON)).unwrap())
+    });
     g.throughput(Throughput::Bytes(SEED.len() as u64));
-    g.bench_function("suggest-seed", |b| b.iter(|| suggest_terms(black_box(&seed), 10)));
+    g.bench_function("suggest-seed", |b| {
+        b.iter(|| suggest_terms(black_box(&seed), 10))
+    });
     g.finish();
 }
 

@@ -11,16 +11,38 @@ fn the_builtin_file_loads_and_is_sound() {
     let ids: Vec<&str> = lex.themes().iter().map(|t| t.id.as_str()).collect();
     assert_eq!(
         ids,
-        ["cooperation", "dialogue", "economy", "sovereignty", "friction", "history", "stability", "security"]
+        [
+            "cooperation",
+            "dialogue",
+            "economy",
+            "sovereignty",
+            "friction",
+            "history",
+            "stability",
+            "security"
+        ]
     );
     for t in lex.themes() {
-        assert!(!t.name.is_empty() && !t.description.is_empty(), "{} needs a name and description", t.id);
+        assert!(
+            !t.name.is_empty() && !t.description.is_empty(),
+            "{} needs a name and description",
+            t.id
+        );
         let terms: usize = t.terms.iter().map(|g| g.words.len()).sum();
-        assert!(terms >= 30, "{} has only {terms} terms: a general lexicon needs more", t.id);
+        assert!(
+            terms >= 30,
+            "{} has only {terms} terms: a general lexicon needs more",
+            t.id
+        );
         for g in &t.terms {
             for w in &g.words {
                 assert_eq!(w.trim(), w, "{}: term {w:?} has stray spaces", t.id);
-                assert_eq!(w.to_lowercase(), *w, "{}: write term {w:?} in lower case", t.id);
+                assert_eq!(
+                    w.to_lowercase(),
+                    *w,
+                    "{}: write term {w:?} in lower case",
+                    t.id
+                );
             }
         }
     }
@@ -43,7 +65,13 @@ fn hue_and_luminance(colour: &str) -> (f32, f32) {
     } else {
         60.0 * ((r - g) / d + 4.0)
     };
-    let lin = |v: f32| if v <= 0.03928 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) };
+    let lin = |v: f32| {
+        if v <= 0.03928 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
     (hue, 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b))
 }
 
@@ -54,18 +82,35 @@ fn colours_are_distinct_and_work_on_light_and_dark() {
     for (i, a) in themes.iter().enumerate() {
         let (ha, la) = hue_and_luminance(&a.colour);
         // Visible as an underline or a tinted background on white and on near-black.
-        assert!(contrast(la, 1.0) >= 2.0, "{} {} is too pale for a light page", a.id, a.colour);
-        assert!(contrast(la, 0.006) >= 4.0, "{} {} is too dark for a dark page", a.id, a.colour);
+        assert!(
+            contrast(la, 1.0) >= 2.0,
+            "{} {} is too pale for a light page",
+            a.id,
+            a.colour
+        );
+        assert!(
+            contrast(la, 0.006) >= 4.0,
+            "{} {} is too dark for a dark page",
+            a.id,
+            a.colour
+        );
         for b in &themes[i + 1..] {
             let (hb, _) = hue_and_luminance(&b.colour);
             let gap = (ha - hb).abs().min(360.0 - (ha - hb).abs());
-            assert!(gap >= 20.0, "{} and {} have hues only {gap:.0}° apart", a.id, b.id);
+            assert!(
+                gap >= 20.0,
+                "{} and {} have hues only {gap:.0}° apart",
+                a.id,
+                b.id
+            );
         }
     }
 }
 
 fn theme_json(id: &str, colour: &str, words: &str) -> String {
-    format!(r#"{{"id": "{id}", "name": "N", "colour": "{colour}", "terms": [{{"weight": 2, "words": [{words}]}}]}}"#)
+    format!(
+        r#"{{"id": "{id}", "name": "N", "colour": "{colour}", "terms": [{{"weight": 2, "words": [{words}]}}]}}"#
+    )
 }
 
 #[test]
@@ -97,19 +142,37 @@ fn broken_lexicons_say_what_to_fix() {
     ];
     for (json, message) in cases {
         let err = Lexicon::from_json(json).expect_err(json).to_string();
-        assert!(err.contains(message), "for {json}\n  expected {message:?}\n  got {err:?}");
+        assert!(
+            err.contains(message),
+            "for {json}\n  expected {message:?}\n  got {err:?}"
+        );
     }
     assert!(Lexicon::from_json(&format!(r#"{{"themes": [{ok}]}}"#)).is_ok());
 }
 
+/// A custom theme's expected id and terms, or a piece of its error message.
+type Expected = Result<(&'static str, &'static [&'static str]), &'static str>;
+
 #[test]
 fn custom_themes() {
-    let cases: &[(&str, &[&str], Result<(&str, &[&str]), &str>)] = &[
+    let cases: &[(&str, &[&str], Expected)] = &[
         ("Energy", &["oil", "gas"], Ok(("energy", &["oil", "gas"]))),
-        ("  Trade War!  ", &["tariff", "tariffs", " ", "Tariffs"], Ok(("trade-war", &["tariff"]))),
-        ("Énergie verte", &["solaire"], Ok(("énergie-verte", &["solaire"]))),
+        (
+            "  Trade War!  ",
+            &["tariff", "tariffs", " ", "Tariffs"],
+            Ok(("trade-war", &["tariff"])),
+        ),
+        (
+            "Énergie verte",
+            &["solaire"],
+            Ok(("énergie-verte", &["solaire"])),
+        ),
         ("!!!", &["x"], Err("is not usable")),
-        ("Empty", &["", "  ", "—"], Err("theme \"empty\" has no terms")),
+        (
+            "Empty",
+            &["", "  ", "—"],
+            Err("theme \"empty\" has no terms"),
+        ),
     ];
     for (name, terms, expected) in cases {
         match (Theme::custom(name, terms.iter()), expected) {
@@ -129,10 +192,16 @@ fn custom_themes() {
     let lex = lex.with_theme(energy.clone()).unwrap();
     assert_eq!(lex.themes().len(), 9);
     let err = lex.clone().with_theme(energy).unwrap_err();
-    assert!(err.to_string().contains("two themes have the id \"energy\""));
+    assert!(
+        err.to_string()
+            .contains("two themes have the id \"energy\"")
+    );
     let dup = Theme::custom("Dialogue", ["talks"]).unwrap();
     assert!(lex.clone().with_theme(dup).is_err());
-    let lex = lex.without_theme("energy").without_theme("history").without_theme("nope");
+    let lex = lex
+        .without_theme("energy")
+        .without_theme("history")
+        .without_theme("nope");
     assert_eq!(lex.themes().len(), 7);
     // Themes serialise as plain data, the shape of the lexicon file.
     let t = Theme::custom("Energy", ["oil"]).unwrap();

@@ -2,7 +2,7 @@
 //! longest term winning an overlap; phrases kept within a clause.
 
 use lede_analysis::Document;
-use lede_analysis::themes::{score, Lexicon, Theme};
+use lede_analysis::themes::{Lexicon, Theme, score};
 
 /// Every (matched text, theme, lexicon term) of a one-paragraph text.
 fn found(lexicon: &Lexicon, text: &str) -> Vec<(String, String, String)> {
@@ -11,11 +11,20 @@ fn found(lexicon: &Lexicon, text: &str) -> Vec<(String, String, String)> {
         .paragraphs
         .iter()
         .flat_map(|p| &p.evidence)
-        .map(|e| (doc.text()[e.span.start..e.span.end].to_owned(), e.theme.clone(), e.term.clone()))
+        .map(|e| {
+            (
+                doc.text()[e.span.start..e.span.end].to_owned(),
+                e.theme.clone(),
+                e.term.clone(),
+            )
+        })
         .collect()
 }
 
-fn check(lexicon: &Lexicon, cases: &[(&str, &[(&str, &str, &str)])]) {
+/// A text and every (matched text, theme, term) expected in it.
+type Case<'a> = (&'a str, &'a [(&'a str, &'a str, &'a str)]);
+
+fn check(lexicon: &Lexicon, cases: &[Case]) {
     let mut wrong = Vec::new();
     for (text, expected) in cases {
         let got = found(lexicon, text);
@@ -24,7 +33,9 @@ fn check(lexicon: &Lexicon, cases: &[(&str, &[(&str, &str, &str)])]) {
             .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
             .collect();
         if got != expected {
-            wrong.push(format!("{text:?}\n   expected {expected:?}\n   got      {got:?}"));
+            wrong.push(format!(
+                "{text:?}\n   expected {expected:?}\n   got      {got:?}"
+            ));
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
@@ -55,15 +66,36 @@ fn stems_case_apostrophes_hyphens() {
             ("They cooperate.", &[("cooperate", "coop", "cooperation")]),
             ("COOPERATING now", &[("COOPERATING", "coop", "cooperation")]),
             ("Cooperation", &[("Cooperation", "coop", "cooperation")]),
-            ("win-win cooperation", &[("win-win cooperation", "coop", "win-win cooperation")]),
-            ("win win cooperation", &[("win win cooperation", "coop", "win-win cooperation")]),
-            ("Win–win cooperation", &[("cooperation", "coop", "cooperation")]),
-            ("China’s core interests", &[("core interests", "econ", "core interests")]),
-            ("the People’s history", &[("People’s history", "past", "people's history")]),
-            ("the People's History", &[("People's History", "past", "people's history")]),
+            (
+                "win-win cooperation",
+                &[("win-win cooperation", "coop", "win-win cooperation")],
+            ),
+            (
+                "win win cooperation",
+                &[("win win cooperation", "coop", "win-win cooperation")],
+            ),
+            (
+                "Win–win cooperation",
+                &[("cooperation", "coop", "cooperation")],
+            ),
+            (
+                "China’s core interests",
+                &[("core interests", "econ", "core interests")],
+            ),
+            (
+                "the People’s history",
+                &[("People’s history", "past", "people's history")],
+            ),
+            (
+                "the People's History",
+                &[("People's History", "past", "people's history")],
+            ),
             ("histories", &[("histories", "past", "history")]),
             ("in the 1970s", &[("1970s", "past", "#decade")]),
-            ("46 years ago", &[("46 years ago", "past", "#number years ago")]),
+            (
+                "46 years ago",
+                &[("46 years ago", "past", "#number years ago")],
+            ),
             ("some years ago", &[]),
             ("On Jan. 17, 2025", &[]),
         ],
@@ -79,15 +111,34 @@ fn longest_match_and_overlaps() {
             // The longer phrase takes "differences" and "common ground" with it.
             (
                 "by seeking common ground while shelving differences",
-                &[("seeking common ground while shelving differences", "coop", "seeking common ground while shelving differences")],
+                &[(
+                    "seeking common ground while shelving differences",
+                    "coop",
+                    "seeking common ground while shelving differences",
+                )],
             ),
-            ("their differences and common ground", &[
-                ("differences", "fric", "=differences"),
-                ("common ground", "coop", "common ground"),
-            ]),
+            (
+                "their differences and common ground",
+                &[
+                    ("differences", "fric", "=differences"),
+                    ("common ground", "coop", "common ground"),
+                ],
+            ),
             // A phrase two themes list counts for both; "trade" alone does not also count.
-            ("a trade war", &[("trade war", "fric", "trade war"), ("trade war", "econ", "trade war")]),
-            ("trade wars", &[("trade wars", "fric", "trade war"), ("trade wars", "econ", "trade war")]),
+            (
+                "a trade war",
+                &[
+                    ("trade war", "fric", "trade war"),
+                    ("trade war", "econ", "trade war"),
+                ],
+            ),
+            (
+                "trade wars",
+                &[
+                    ("trade wars", "fric", "trade war"),
+                    ("trade wars", "econ", "trade war"),
+                ],
+            ),
             ("trade", &[("trade", "econ", "trade")]),
             // A neutral phrase counts for nothing and hides its words.
             ("a historic opportunity", &[]),
@@ -105,13 +156,25 @@ fn exact_forms_and_clause_breaks() {
             ("containment", &[("containment", "fric", "=containment")]),
             ("the box contains it", &[]),
             ("different views", &[]),
-            ("Differences remain", &[("Differences", "fric", "=differences")]),
+            (
+                "Differences remain",
+                &[("Differences", "fric", "=differences")],
+            ),
             // Phrases do not run across sentence or clause punctuation…
-            ("win. Win cooperation", &[("cooperation", "coop", "cooperation")]),
+            (
+                "win. Win cooperation",
+                &[("cooperation", "coop", "cooperation")],
+            ),
             ("trade, war", &[("trade", "econ", "trade")]),
             ("trade (war)", &[("trade", "econ", "trade")]),
             // …but do across quotation marks and the stop of "U.S.".
-            ("“trade war”", &[("trade war", "fric", "trade war"), ("trade war", "econ", "trade war")]),
+            (
+                "“trade war”",
+                &[
+                    ("trade war", "fric", "trade war"),
+                    ("trade war", "econ", "trade war"),
+                ],
+            ),
         ],
     );
 }
@@ -125,22 +188,63 @@ fn the_builtin_lexicon_on_tricky_words() {
             ("important", &[]),
             ("international affairs", &[]),
             ("a pen name", &[]),
-            ("the founders found it", &[("founders", "history", "=founders")]),
+            (
+                "the founders found it",
+                &[("founders", "history", "=founders")],
+            ),
             ("we found it", &[]),
-            ("national security", &[("national security", "security", "national security")]),
-            ("securities markets", &[("securities", "economy", "=securities"), ("markets", "economy", "market")]),
+            (
+                "national security",
+                &[("national security", "security", "national security")],
+            ),
+            (
+                "securities markets",
+                &[
+                    ("securities", "economy", "=securities"),
+                    ("markets", "economy", "market"),
+                ],
+            ),
             ("social security", &[]),
-            ("interference in internal affairs", &[
-                ("interference in internal affairs", "sovereignty", "=interference in internal affairs"),
-                ("interference in internal affairs", "friction", "=interference in internal affairs"),
-            ]),
-            ("community with a shared future", &[("community with a shared future", "cooperation", "community with a shared future")]),
+            (
+                "interference in internal affairs",
+                &[
+                    (
+                        "interference in internal affairs",
+                        "sovereignty",
+                        "=interference in internal affairs",
+                    ),
+                    (
+                        "interference in internal affairs",
+                        "friction",
+                        "=interference in internal affairs",
+                    ),
+                ],
+            ),
+            (
+                "community with a shared future",
+                &[(
+                    "community with a shared future",
+                    "cooperation",
+                    "community with a shared future",
+                )],
+            ),
             (
                 "a community with a shared future for mankind",
-                &[("community with a shared future for mankind", "stability", "community with a shared future for mankind")],
+                &[(
+                    "community with a shared future for mankind",
+                    "stability",
+                    "community with a shared future for mankind",
+                )],
             ),
             ("in the 1980s", &[("1980s", "history", "#decade")]),
-            ("peaceful coexistence", &[("peaceful coexistence", "cooperation", "peaceful coexistence")]),
+            (
+                "peaceful coexistence",
+                &[(
+                    "peaceful coexistence",
+                    "cooperation",
+                    "peaceful coexistence",
+                )],
+            ),
         ],
     );
 }
@@ -152,10 +256,17 @@ fn a_custom_theme_sees_every_occurrence_of_its_terms() {
     assert_eq!(custom.terms[0].words, ["trade", "soybean"]);
     let lex = Lexicon::builtin().clone().with_theme(custom).unwrap();
     let got = found(&lex, "the trade war hit soybeans");
-    let custom_hits: Vec<_> = got.iter().filter(|(_, t, _)| t == "trade").map(|(s, _, _)| s.as_str()).collect();
+    let custom_hits: Vec<_> = got
+        .iter()
+        .filter(|(_, t, _)| t == "trade")
+        .map(|(s, _, _)| s.as_str())
+        .collect();
     // Inside the built-in "trade war", the reader's "trade" still counts.
     assert_eq!(custom_hits, ["trade", "soybeans"]);
-    assert!(got.iter().any(|(s, t, _)| s == "trade war" && t == "economy"));
+    assert!(
+        got.iter()
+            .any(|(s, t, _)| s == "trade war" && t == "economy")
+    );
     // And it is scored and filtered like any other theme.
     let doc = Document::parse("Soybean exports fell as the trade dispute dragged on.");
     let p = &score(&doc, &lex).paragraphs[0];

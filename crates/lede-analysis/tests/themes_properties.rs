@@ -1,7 +1,7 @@
 //! Laws that hold for any text: scoring never panics, evidence points into its
 //! own paragraph on character boundaries, scores are finite and thresholds hold.
 
-use lede_analysis::themes::{score, suggest_terms, Lexicon, ABOUT_SCORE, ABOUT_SHARE};
+use lede_analysis::themes::{ABOUT_SCORE, ABOUT_SHARE, Lexicon, score, suggest_terms};
 use lede_analysis::{BlockKind, Document};
 use proptest::prelude::*;
 
@@ -9,11 +9,37 @@ use proptest::prelude::*;
 /// happen often and at odd places.
 fn themed_text() -> impl Strategy<Value = String> {
     let words = prop::sample::select(vec![
-        "win", "win-win", "cooperation", "trade", "war", "Taiwan", "core", "interests", "China’s",
-        "1970s", "46", "years", "ago", "differences", "seeking", "common", "ground", "while",
-        "shelving", "É", "😀", "U.S.", "historic", "opportunity", "security", "ﬁ", "İstanbul",
+        "win",
+        "win-win",
+        "cooperation",
+        "trade",
+        "war",
+        "Taiwan",
+        "core",
+        "interests",
+        "China’s",
+        "1970s",
+        "46",
+        "years",
+        "ago",
+        "differences",
+        "seeking",
+        "common",
+        "ground",
+        "while",
+        "shelving",
+        "É",
+        "😀",
+        "U.S.",
+        "historic",
+        "opportunity",
+        "security",
+        "ﬁ",
+        "İstanbul",
     ]);
-    let seps = prop::sample::select(vec![" ", "-", ", ", ". ", "\n", "\n\n", "’", "“", " — ", ""]);
+    let seps = prop::sample::select(vec![
+        " ", "-", ", ", ". ", "\n", "\n\n", "’", "“", " — ", "",
+    ]);
     prop::collection::vec((words, seps), 0..60)
         .prop_map(|v| v.into_iter().flat_map(|(w, s)| [w, s]).collect())
 }
@@ -29,16 +55,35 @@ fn check(text: &str) -> Result<(), TestCaseError> {
         .filter(|(_, b)| matches!(b.kind, BlockKind::Paragraph | BlockKind::Note))
         .map(|(i, _)| i)
         .collect();
-    prop_assert_eq!(report.paragraphs.iter().map(|p| p.block).collect::<Vec<_>>(), scored);
+    prop_assert_eq!(
+        report
+            .paragraphs
+            .iter()
+            .map(|p| p.block)
+            .collect::<Vec<_>>(),
+        scored
+    );
     prop_assert_eq!(report.sequence.len(), report.paragraphs.len());
     for p in &report.paragraphs {
         let block = doc.blocks()[p.block].span;
         for e in &p.evidence {
-            prop_assert!(block.contains(e.span) && !e.span.is_empty(), "{:?} outside {:?}", e.span, block);
-            prop_assert!(doc.text().is_char_boundary(e.span.start) && doc.text().is_char_boundary(e.span.end));
+            prop_assert!(
+                block.contains(e.span) && !e.span.is_empty(),
+                "{:?} outside {:?}",
+                e.span,
+                block
+            );
+            prop_assert!(
+                doc.text().is_char_boundary(e.span.start)
+                    && doc.text().is_char_boundary(e.span.end)
+            );
             prop_assert!(lex.theme(&e.theme).is_some());
         }
-        prop_assert!(p.evidence.windows(2).all(|w| w[0].span.start <= w[1].span.start));
+        prop_assert!(
+            p.evidence
+                .windows(2)
+                .all(|w| w[0].span.start <= w[1].span.start)
+        );
         prop_assert_eq!(p.scores.len(), lex.themes().len());
         let best = p.scores.iter().map(|s| s.score).fold(0.0, f32::max);
         for s in &p.scores {
@@ -52,7 +97,9 @@ fn check(text: &str) -> Result<(), TestCaseError> {
         prop_assert!(t.count == t.spans.len() && t.count > 0 && t.score.is_finite());
         for s in &t.spans {
             prop_assert!(s.end <= doc.text().len());
-            prop_assert!(doc.text().is_char_boundary(s.start) && doc.text().is_char_boundary(s.end));
+            prop_assert!(
+                doc.text().is_char_boundary(s.start) && doc.text().is_char_boundary(s.end)
+            );
         }
     }
     Ok(())

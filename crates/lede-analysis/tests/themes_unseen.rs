@@ -1,8 +1,8 @@
 //! Short invented paragraphs, not from any seed, in the genres the default
 //! lexicon is for: wire stories, readouts, opinion. (text, must be about, may be about).
 
-use lede_analysis::themes::{score, suggest_terms, Lexicon};
 use lede_analysis::Document;
+use lede_analysis::themes::{Lexicon, score, suggest_terms};
 
 const CASES: &[(&str, &[&str], &[&str])] = &[
     (
@@ -54,8 +54,16 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
         &["economy"],
     ),
     // Off-topic text is about nothing.
-    ("The recipe calls for two cups of flour, a pinch of salt and an hour in the oven.", &[], &[]),
-    ("Ms Lee, 34, has written three novels and lives in Leeds with her cat.", &[], &[]),
+    (
+        "The recipe calls for two cups of flour, a pinch of salt and an hour in the oven.",
+        &[],
+        &[],
+    ),
+    (
+        "Ms Lee, 34, has written three novels and lives in Leeds with her cat.",
+        &[],
+        &[],
+    ),
 ];
 
 #[test]
@@ -66,9 +74,13 @@ fn invented_paragraphs_read_sensibly() {
         let report = score(&doc, Lexicon::builtin());
         let about = &report.paragraphs[0].about;
         let ok = must.iter().all(|t| about.iter().any(|a| a == t))
-            && about.iter().all(|a| must.contains(&a.as_str()) || may.contains(&a.as_str()));
+            && about
+                .iter()
+                .all(|a| must.contains(&a.as_str()) || may.contains(&a.as_str()));
         if !ok {
-            wrong.push(format!("{text:.60}…: about {about:?}, want {must:?} (+ maybe {may:?})"));
+            wrong.push(format!(
+                "{text:.60}…: about {about:?}, want {must:?} (+ maybe {may:?})"
+            ));
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
@@ -88,8 +100,12 @@ fn short_and_long_paragraphs_compare_fairly() {
     assert_eq!(s.scores[2].weight, l.scores[2].weight);
     // The same density of terms scores about the same whatever the length.
     let unit = "Tariffs rose again. The talks stalled and nobody knew why it went so. ";
-    let one = score(&Document::parse(&unit.repeat(2)), lex).paragraphs[0].score("economy").unwrap();
-    let four = score(&Document::parse(&unit.repeat(8)), lex).paragraphs[0].score("economy").unwrap();
+    let one = score(&Document::parse(&unit.repeat(2)), lex).paragraphs[0]
+        .score("economy")
+        .unwrap();
+    let four = score(&Document::parse(&unit.repeat(8)), lex).paragraphs[0]
+        .score("economy")
+        .unwrap();
     assert!(four / one > 0.6 && four / one < 1.6, "{one} vs {four}");
 }
 
@@ -116,12 +132,21 @@ fn suggestions_for_text_the_lexicon_does_not_know() {
     assert!(terms.windows(2).all(|w| w[0].score >= w[1].score));
     let bees = terms.iter().find(|t| t.text == "bees").unwrap();
     assert_eq!(bees.count, 5);
-    assert!(bees.spans.iter().all(|s| doc.text()[s.start..s.end].eq_ignore_ascii_case("bees")));
+    assert!(
+        bees.spans
+            .iter()
+            .all(|s| doc.text()[s.start..s.end].eq_ignore_ascii_case("bees"))
+    );
     // One step to a theme, and that theme finds the article's paragraphs.
     let theme = lede_analysis::Theme::custom("Pollinators", terms.iter().map(|t| &t.text)).unwrap();
     let lex = Lexicon::builtin().clone().with_theme(theme).unwrap();
     let report = score(&doc, &lex);
-    assert!(report.paragraphs.iter().all(|p| p.dominant.as_deref() == Some("pollinators")));
+    assert!(
+        report
+            .paragraphs
+            .iter()
+            .all(|p| p.dominant.as_deref() == Some("pollinators"))
+    );
 }
 
 #[test]

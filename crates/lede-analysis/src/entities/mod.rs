@@ -171,7 +171,8 @@ fn known_names(
     let mut t = 0;
     while t < toks.len() {
         let tok = toks[t];
-        if tok.kind != Kind::Word {
+        let upper = text[tok.start..].starts_with(|c: char| c.is_uppercase());
+        if tok.kind != Kind::Word || !(upper || tok.hyphen) {
             items.push(Item::Tok(t));
             t += 1;
             continue;
@@ -182,7 +183,10 @@ fn known_names(
         let mut pos = Some(tok.start);
         while let Some(p) = pos {
             let piece_end = text[p..tok.end].find('-').map_or(tok.end, |h| p + h);
-            let found = if text[p..].starts_with(|c: char| c.is_uppercase()) {
+            // Lower-case names start hyphenated words only: "al-Qaeda".
+            let found = if text[p..].starts_with(|c: char| c.is_uppercase())
+                || (p == tok.start && tok.hyphen)
+            {
                 gaz.find_at(text, p, limit)
                     .or_else(|| shouting(text, p, piece_end, gaz))
             } else {

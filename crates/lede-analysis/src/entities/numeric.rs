@@ -323,7 +323,13 @@ static PREFIX_WORDS: LazyLock<HashedWords> = LazyLock::new(|| {
 });
 
 fn is_any(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    // The length test first: most words differ in length from most entries,
+    // and it is what lets this stay cheap where the compiler does not inline.
+    list.iter().any(|w| {
+        w.len() == word.len()
+            && w.as_bytes()[0].eq_ignore_ascii_case(&word.as_bytes()[0])
+            && w.eq_ignore_ascii_case(word)
+    })
 }
 
 /// Finds the numeric and temporal mentions among `toks`.
@@ -391,7 +397,7 @@ impl<'a> Scanner<'a> {
                 i += 1;
                 continue;
             }
-            if let Some(hit) = self.at(i) {
+            if let Some(hit) = self.at(i, &triggers) {
                 i = hit.last;
                 out.push(hit);
             } else {
@@ -406,7 +412,7 @@ impl<'a> Scanner<'a> {
             Kind::Number => true,
             Kind::Word => {
                 let w = t.text(self.text);
-                TRIGGERS.may_contain(w) || w.contains('-')
+                t.hyphen || TRIGGERS.may_contain(w)
             }
             Kind::Punct => matches!(t.text(self.text), "$" | "€" | "£" | "¥" | "₹" | "₩"),
             Kind::Possessive => false,
@@ -414,7 +420,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// A mention whose prefix starts at token `i`.
-    fn at(&self, i: usize) -> Option<Hit> {
+    fn at(&self, i: usize, triggers: &[bool]) -> Option<Hit> {
         let k = self.kind(i)?;
         if k == Kind::Possessive || self.blocked(i) {
             return None;
@@ -440,13 +446,21 @@ impl<'a> Scanner<'a> {
         }
         let relative = j > rel_start;
         let approx_start = j;
-        for words in APPROX {
+        for words in APPROX
+            .iter()
+            .filter(|_| PREFIX_WORDS.may_contain(self.word(j)))
+        {
             if words.iter().enumerate().all(|(n, w)| self.is(j + n, w)) {
                 j += words.len();
                 break;
             }
         }
         let approx = j > approx_start;
+        // The core is a trigger word, or a word before one ("a year", "US $5").
+        let trigger = |t: usize| triggers.get(t).copied().unwrap_or(false);
+        if !trigger(j) && !trigger(j + 1) {
+            return None;
+        }
         let mut core = self.core(j)?;
         if (j..core.last).any(|t| self.blocked(t)) {
             return None;
@@ -464,10 +478,7 @@ impl<'a> Scanner<'a> {
         // Ranges: "7% to 10%", "between 2000 and 2022", "2024 to 2027"; not
         // money, where "$1.85 to $65.15" is a change from one price to another.
         if core.end_byte.is_none()
-            && matches!(
-                core.label,
-                Label::Percent | Label::Date | Label::Cardinal
-            )
+            && matches!(core.label, Label::Percent | Label::Date | Label::Cardinal)
         {
             let joiner = if self.is(approx_start, "between") {
                 "and"

@@ -24,6 +24,8 @@ pub(crate) struct Token {
     pub start: usize,
     pub end: usize,
     pub kind: Kind,
+    /// Whether the token has an inner hyphen ("China-U.S.", "90-day").
+    pub hyphen: bool,
 }
 
 impl Token {
@@ -74,6 +76,7 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Token>)
                 start: i,
                 end: i + c.len_utf8(),
                 kind: Kind::Punct,
+                hyphen: false,
             });
             i += c.len_utf8();
             continue;
@@ -89,6 +92,7 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Token>)
         let mut segment_chars = 1;
         let mut all_single_segments = true;
         let mut had_inner_dot = false;
+        let mut hyphen = false;
         loop {
             // Fast path: ASCII letters and digits.
             if j < to && bytes[j].is_ascii_alphanumeric() {
@@ -125,6 +129,7 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Token>)
                 }
                 '-' if next_is_word => {
                     j += 1;
+                    hyphen = true;
                     segment_chars = 0;
                     all_single_segments = true;
                     had_inner_dot = false;
@@ -169,6 +174,7 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Token>)
             start,
             end: j,
             kind,
+            hyphen,
         });
         i = j;
         // The possessive ending, as its own token.
@@ -186,6 +192,7 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Token>)
                     start: i,
                     end,
                     kind: Kind::Possessive,
+                    hyphen: false,
                 });
                 i = end;
             }

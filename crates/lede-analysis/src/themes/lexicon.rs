@@ -193,7 +193,8 @@ impl Theme {
         if words.is_empty() {
             return Err(LexiconError::new(ErrorKind::EmptyTheme(id)));
         }
-        let colour = CUSTOM_COLOURS[id.bytes().map(usize::from).sum::<usize>() % CUSTOM_COLOURS.len()];
+        let colour =
+            CUSTOM_COLOURS[id.bytes().map(usize::from).sum::<usize>() % CUSTOM_COLOURS.len()];
         Ok(Theme {
             id,
             name: name.trim().to_owned(),
@@ -276,16 +277,39 @@ pub struct LexiconError {
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum ErrorKind {
     Json(String),
-    BadId { id: String },
+    BadId {
+        id: String,
+    },
     DuplicateId(String),
     EmptyName(String),
-    BadColour { theme: String, colour: String },
+    BadColour {
+        theme: String,
+        colour: String,
+    },
     EmptyTheme(String),
-    BadWeight { theme: String, weight: f32 },
-    EmptyTerm { theme: String, term: String },
-    TermCrossesBreak { theme: String, term: String },
-    UnknownClass { theme: String, term: String, word: String },
-    DuplicateTerm { theme: String, first: String, second: String, key: String },
+    BadWeight {
+        theme: String,
+        weight: f32,
+    },
+    EmptyTerm {
+        theme: String,
+        term: String,
+    },
+    TermCrossesBreak {
+        theme: String,
+        term: String,
+    },
+    UnknownClass {
+        theme: String,
+        term: String,
+        word: String,
+    },
+    DuplicateTerm {
+        theme: String,
+        first: String,
+        second: String,
+        key: String,
+    },
 }
 
 impl LexiconError {
@@ -303,13 +327,19 @@ impl fmt::Display for LexiconError {
                 f,
                 "theme id {id:?} is not usable: an id is lower-case letters, digits and single hyphens, such as \"trade-war\""
             ),
-            DuplicateId(id) => write!(f, "two themes have the id {id:?}: give each theme its own id"),
+            DuplicateId(id) => write!(
+                f,
+                "two themes have the id {id:?}: give each theme its own id"
+            ),
             EmptyName(id) => write!(f, "theme {id:?} has no name: give it one to show readers"),
             BadColour { theme, colour } => write!(
                 f,
                 "theme {theme:?} has colour {colour:?}, which is not a #rrggbb colour such as \"#3d8bf0\""
             ),
-            EmptyTheme(id) => write!(f, "theme {id:?} has no terms: give it at least one word or phrase"),
+            EmptyTheme(id) => write!(
+                f,
+                "theme {id:?} has no terms: give it at least one word or phrase"
+            ),
             BadWeight { theme, weight } => write!(
                 f,
                 "theme {theme:?} has a term group of weight {weight}: weights must be positive numbers"

@@ -48,6 +48,8 @@ pub(crate) struct Hit {
 #[derive(Clone, Debug, Default)]
 struct Trie {
     edges: FxMap<(u32, u32), u32>,
+    /// The root's edges by word id, [`NONE`] where there is none.
+    root: Vec<u32>,
     /// Per node: an index into `outputs` when a term ends there.
     terminal: Vec<Option<u32>>,
     /// The hits of each term; empty for a neutral phrase, which only claims its words.
@@ -261,9 +263,16 @@ impl Trie {
         let mut node = ROOT;
         for &id in ids {
             let next = self.terminal.len() as u32;
+            let parent = node;
             node = *self.edges.entry((node, id)).or_insert(next);
             if node == next {
                 self.terminal.push(None);
+            }
+            if parent == ROOT {
+                if self.root.len() <= id as usize {
+                    self.root.resize(id as usize + 1, NONE);
+                }
+                self.root[id as usize] = node;
             }
         }
         let out = *self.terminal[node as usize].get_or_insert_with(|| {
@@ -279,7 +288,16 @@ impl Trie {
             if id == NONE {
                 continue;
             }
-            if let Some(&child) = self.edges.get(&(node, id)) {
+            let child = if node == ROOT {
+                // Most words start no term: answer those without hashing.
+                match self.root.get(id as usize) {
+                    Some(&c) if c != NONE => Some(c),
+                    _ => None,
+                }
+            } else {
+                self.edges.get(&(node, id)).copied()
+            };
+            if let Some(child) = child {
                 let (len, exact) = (len + 1, exact + is_exact);
                 if let Some(out) = self.terminal[child as usize]
                     && (len, exact) > (best.len, best.exact)

@@ -145,10 +145,7 @@ pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
             .iter()
             .zip(&counts)
             .map(|(theme, c)| {
-                let weight: f32 = c
-                    .iter()
-                    .map(|&(_, w, n)| w * (1.0 + (n as f32).ln()))
-                    .sum();
+                let weight: f32 = c.iter().map(|&(_, w, n)| w * (1.0 + (n as f32).ln())).sum();
                 ThemeScore {
                     theme: theme.id.clone(),
                     weight,

@@ -68,20 +68,28 @@ pub fn suggest_terms(doc: &Document, n: usize) -> Vec<SuggestedTerm> {
             continue;
         }
         let text = doc.block_text(block);
-        // The current run of content words: (stem, info, is_name, start, end).
-        let mut run: Vec<(String, f32, bool, usize, usize)> = Vec::new();
+        // The current run of content words, from which phrases are taken.
+        let mut run: Vec<RunWord> = Vec::new();
         let mut sentence_start = true;
-        let flush = |run: &mut Vec<(String, f32, bool, usize, usize)>, cands: &mut FxMap<String, Cand>| {
+        let flush = |run: &mut Vec<RunWord>, cands: &mut FxMap<String, Cand>| {
             for len in 2..=MAX_PHRASE {
-                for w in run.windows(len) {
-                    let key = w.iter().map(|x| x.0.as_str()).collect::<Vec<_>>().join(" ");
-                    let info = w.iter().map(|x| x.1).sum::<f32>();
-                    let span = Span::new(block.span.start + w[0].3, block.span.start + w[len - 1].4);
+                // "Manila accused China's" is no phrase: a possessive leads on.
+                for w in run.windows(len).filter(|w| !w[len - 1].possessive) {
+                    let key = w
+                        .iter()
+                        .map(|x| x.stem.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    let span = Span::new(
+                        block.span.start + w[0].start,
+                        block.span.start + w[len - 1].end,
+                    );
                     let surface = span.slice(doc.text());
-                    cands.entry(key).or_insert_with(|| Cand::new(len, info)).add(
+                    cands.entry(key).or_insert_with(|| Cand::new(len, 0.0)).add(
                         span,
                         surface,
-                        w.iter().all(|x| x.2),
+                        w.iter().all(|x| x.capitalised),
+                        false,
                     );
                 }
             }
@@ -95,13 +103,13 @@ pub fn suggest_terms(doc: &Document, n: usize) -> Vec<SuggestedTerm> {
             };
             total_words += 1;
             let capitalised = raw.chars().next().is_some_and(char::is_uppercase);
-            let is_name = capitalised && !sentence_start;
+            let mid_sentence = !sentence_start;
+            let is_name = capitalised && mid_sentence;
             sentence_start = false;
             tokens::normalise_into(raw, &mut buf);
-            let bare = buf
-                .strip_suffix("'s")
-                .or_else(|| buf.strip_suffix('\''))
-                .unwrap_or(&buf);
+            let stripped = buf.strip_suffix("'s").or_else(|| buf.strip_suffix('\''));
+            let possessive = stripped.is_some();
+            let bare = stripped.unwrap_or(&buf);
             let zipf = bg.get(bare).copied().unwrap_or(UNLISTED_ZIPF);
             let content = zipf < STOP_ZIPF
                 && bare.chars().filter(|c| c.is_alphabetic()).count() >= 3
@@ -113,7 +121,7 @@ pub fn suggest_terms(doc: &Document, n: usize) -> Vec<SuggestedTerm> {
             let stem = tokens::stem(&buf).into_owned();
             let info = INFO_CEILING - zipf;
             let span = Span::new(block.span.start + start, block.span.start + end);
-            let surface = if is_name {
+            let surface = if capitalised {
                 strip_possessive(raw).to_owned()
             } else {
                 bare.to_owned()
@@ -121,20 +129,35 @@ pub fn suggest_terms(doc: &Document, n: usize) -> Vec<SuggestedTerm> {
             cands
                 .entry(stem.clone())
                 .or_insert_with(|| Cand::new(1, info))
-                .add(span, &surface, is_name);
-            run.push((stem, info, is_name, start, end));
+                .add(span, &surface, capitalised, is_name);
+            run.push(RunWord {
+                stem,
+                capitalised,
+                possessive,
+                start,
+                end,
+            });
         });
         flush(&mut run, &mut cands);
     }
 
     let min_count = if total_words > 150 { 2 } else { 1 };
     let mut ranked: Vec<(String, Cand)> = cands
-        .into_iter()
+        .iter()
         .filter(|(_, c)| c.spans.len() >= min_count && (c.words == 1 || c.spans.len() >= 2))
+        .map(|(k, c)| (k.clone(), c.clone()))
         .collect();
-    for (_, c) in &mut ranked {
-        let names = if c.names == c.spans.len() { NAME_FACTOR } else { 1.0 };
-        c.score = (1.0 + (c.spans.len() as f32).ln()) * c.info * names;
+    // A name (always capitalised, also mid-sentence) counts for less, alone or
+    // in a phrase.
+    let weight_of = |stem: &str| {
+        cands.get(stem).map_or(0.0, |c| {
+            let name = c.capitalised == c.spans.len() && c.mid_names > 0;
+            c.info * if name { NAME_FACTOR } else { 1.0 }
+        })
+    };
+    for (key, c) in &mut ranked {
+        let info: f32 = key.split(' ').map(weight_of).sum();
+        c.score = (1.0 + (c.spans.len() as f32).ln()) * info;
     }
     ranked.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then_with(|| a.0.cmp(&b.0)));
 
@@ -149,8 +172,7 @@ pub fn suggest_terms(doc: &Document, n: usize) -> Vec<SuggestedTerm> {
             } else {
                 (key.as_str(), k.as_str(), cand.spans.len(), c.spans.len())
             };
-            (contains_words(long, short) && cs < 2 * cl)
-                || (cs == cl && slides_onto(k, &key))
+            (contains_words(long, short) && cs < 2 * cl) || (cs == cl && slides_onto(k, &key))
         });
         if !redundant {
             picked.push((key, cand));
@@ -167,12 +189,24 @@ pub fn suggest_terms(doc: &Document, n: usize) -> Vec<SuggestedTerm> {
         .collect()
 }
 
+struct RunWord {
+    stem: String,
+    capitalised: bool,
+    possessive: bool,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Clone)]
 struct Cand {
     words: usize,
     info: f32,
     score: f32,
     spans: Vec<Span>,
-    names: usize,
+    /// Occurrences written with a capital (every word, for a phrase).
+    capitalised: usize,
+    /// Occurrences capitalised in mid-sentence, where only names are.
+    mid_names: usize,
     surfaces: Vec<(String, usize)>,
 }
 
@@ -183,14 +217,16 @@ impl Cand {
             info,
             score: 0.0,
             spans: Vec::new(),
-            names: 0,
+            capitalised: 0,
+            mid_names: 0,
             surfaces: Vec::new(),
         }
     }
 
-    fn add(&mut self, span: Span, surface: &str, is_name: bool) {
+    fn add(&mut self, span: Span, surface: &str, capitalised: bool, mid_name: bool) {
         self.spans.push(span);
-        self.names += usize::from(is_name);
+        self.capitalised += usize::from(capitalised);
+        self.mid_names += usize::from(mid_name);
         match self.surfaces.iter_mut().find(|(s, _)| s == surface) {
             Some((_, n)) => *n += 1,
             None => self.surfaces.push((surface.to_owned(), 1)),
@@ -203,7 +239,8 @@ impl Cand {
             .iter()
             .max_by_key(|(_, n)| *n)
             .expect("a candidate has at least one occurrence");
-        if self.words > 1 && self.names < self.spans.len() {
+        let name = self.capitalised == self.spans.len() && (self.words > 1 || self.mid_names > 0);
+        if !name {
             s.to_lowercase().replace('\u{2019}', "'")
         } else {
             s.clone()

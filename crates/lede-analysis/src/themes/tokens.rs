@@ -10,7 +10,11 @@ use unicode_segmentation::UnicodeSegmentation;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Piece<'t> {
     /// A word: its byte range in the text it was cut from and its text there.
-    Word { start: usize, end: usize, raw: &'t str },
+    Word {
+        start: usize,
+        end: usize,
+        raw: &'t str,
+    },
     /// Sentence or clause punctuation (`. , ; : ! ? ( )`, dashes, line breaks).
     Break,
 }
@@ -60,7 +64,22 @@ fn is_break(seg: &str, last_word: &str) -> bool {
     seg.chars().any(|c| {
         matches!(
             c,
-            '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '[' | ']' | '{' | '}' | '\n' | '—' | '–' | '…' | '|'
+            '.' | ','
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | '('
+                | ')'
+                | '['
+                | ']'
+                | '{'
+                | '}'
+                | '\n'
+                | '—'
+                | '–'
+                | '…'
+                | '|'
         )
     })
 }
@@ -131,7 +150,10 @@ fn class_at(text: &str, i: usize) -> Option<(Class, usize)> {
         return Some((ASCII_CLASSES[b as usize], 1));
     }
     let c = text[i..].chars().next()?;
-    Some((simple_class(c).expect("checked by the caller"), c.len_utf8()))
+    Some((
+        simple_class(c).expect("checked by the caller"),
+        c.len_utf8(),
+    ))
 }
 
 const ASCII_CLASSES: [Class; 128] = {
@@ -160,19 +182,34 @@ fn simple_word_bounds<'t>(text: &'t str, mut each: impl FnMut(usize, &'t str, bo
         match c {
             c if wordish(c) => {
                 let mut prev = c;
-                while let Some((next, next_len)) = class_at(text, i) {
+                loop {
+                    // Most words are runs of ASCII letters: skip them byte by byte.
+                    let run = text.as_bytes()[i..]
+                        .iter()
+                        .take_while(|b| b.is_ascii_alphabetic())
+                        .count();
+                    if run > 0 {
+                        i += run;
+                        prev = Letter;
+                        is_word = true;
+                    }
+                    let Some((next, next_len)) = class_at(text, i) else {
+                        break;
+                    };
                     if wordish(next) {
                         is_word |= next != ExtendNumLet;
                         prev = next;
                         i += next_len;
                         continue;
                     }
-                    let Some((after, after_len)) = class_at(text, i + next_len) else { break };
-                    let joins = match (prev, next, after) {
-                        (Letter, MidLetter | MidNumLetQ, Letter) => true,
-                        (Numeric, MidNum | MidNumLetQ, Numeric) => true,
-                        _ => false,
+                    let Some((after, after_len)) = class_at(text, i + next_len) else {
+                        break;
                     };
+                    let joins = matches!(
+                        (prev, next, after),
+                        (Letter, MidLetter | MidNumLetQ, Letter)
+                            | (Numeric, MidNum | MidNumLetQ, Numeric)
+                    );
                     if !joins {
                         break;
                     }
@@ -211,12 +248,16 @@ pub(crate) fn number_class(raw: &str) -> Option<NumberClass> {
     if !b.first()?.is_ascii_digit() {
         return None;
     }
-    if b.iter().all(|c| c.is_ascii_digit() || *c == b',' || *c == b'.') {
+    if b.iter()
+        .all(|c| c.is_ascii_digit() || *c == b',' || *c == b'.')
+    {
         return Some(NumberClass::Number);
     }
-    let digits = raw
-        .strip_suffix('s')
-        .map(|d| d.strip_suffix('\'').or_else(|| d.strip_suffix('\u{2019}')).unwrap_or(d))?;
+    let digits = raw.strip_suffix('s').map(|d| {
+        d.strip_suffix('\'')
+            .or_else(|| d.strip_suffix('\u{2019}'))
+            .unwrap_or(d)
+    })?;
     let decade = (2..=4).contains(&digits.len())
         && digits.bytes().all(|c| c.is_ascii_digit())
         && digits.ends_with('0');
@@ -252,7 +293,10 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             ("win-win cooperation", &["win", "win", "cooperation"]),
             ("China’s U.S. policy.", &["China’s", "U.S", "policy", "|"]),
-            ("trade, and “growing pains”", &["trade", "|", "and", "growing", "pains"]),
+            (
+                "trade, and “growing pains”",
+                &["trade", "|", "and", "growing", "pains"],
+            ),
             ("in the 1970s — then", &["in", "the", "1970s", "|", "then"]),
             ("a\nb", &["a", "|", "b"]),
             ("", &[]),
