@@ -4,7 +4,10 @@ use lede_analysis::Document;
 use leptos::prelude::*;
 
 use crate::entities_panel::{EntityPanel, Legend, MentionCard};
+use crate::export_panel::ExportPanel;
+use crate::library::{self, Library};
 use crate::minimap::Minimap;
+use crate::open_article::{LibraryState, OpenArticleButton, OpenArticleDialog, SEED_ARTICLE};
 use crate::search::SearchBox;
 use crate::shortcuts::{ShortcutsDialog, open_shortcuts, use_shortcuts};
 use crate::state::Reader;
@@ -12,12 +15,20 @@ use crate::themes_filter::{ThemeFilter, load_custom_themes};
 use crate::url::{read_view, sync_view_with_url};
 use crate::{ArticleView, ColourSchemeToggle};
 
-/// The article Lede opens with, embedded at compile time.
-const SEED_ARTICLE: &str = include_str!("../seeds/000_98b7338e0901f976.txt");
-
 #[component]
 pub fn App() -> impl IntoView {
-    let document = RwSignal::new(Document::parse(SEED_ARTICLE));
+    // The article being read when the page was last closed, or the sample.
+    let (stored, notice) = library::load();
+    let text = stored
+        .current
+        .as_ref()
+        .and_then(|id| stored.articles.iter().find(|a| &a.id == id))
+        .map_or(SEED_ARTICLE, |a| a.text.as_str());
+    let document = RwSignal::new(Document::parse(text));
+    let library = LibraryState {
+        library: RwSignal::new(stored),
+        notice: RwSignal::new(notice),
+    };
 
     Effect::new(move |_| {
         let title = document.with(|d| d.title().map(str::to_owned));
@@ -28,17 +39,27 @@ pub fn App() -> impl IntoView {
         leptos::prelude::document().set_title(&page_title);
     });
 
-    view! { <Reading document /> }
+    view! { <Reading document library /> }
 }
 
 /// The reading page for `document`: provides the [`Reader`] context, keeps the
 /// view in the URL, and lays out the controls around the article.
+///
+/// Without a `library`, articles the reader opens are kept in memory only.
 #[component]
-pub fn Reading(document: RwSignal<Document>) -> impl IntoView {
+pub fn Reading(
+    document: RwSignal<Document>,
+    #[prop(optional)] library: Option<LibraryState>,
+) -> impl IntoView {
     let view = RwSignal::new(read_view());
     let (custom, notice) = load_custom_themes();
     let reader = Reader::new(document, RwSignal::new(custom), view);
     provide_context(reader);
+    let library = library.unwrap_or(LibraryState {
+        library: RwSignal::new(Library::default()),
+        notice: RwSignal::new(None),
+    });
+    provide_context(library);
     sync_view_with_url(view);
     use_shortcuts();
 
@@ -51,6 +72,7 @@ pub fn Reading(document: RwSignal<Document>) -> impl IntoView {
             </p>
             <SearchBox />
             <div class="header-actions">
+                <OpenArticleButton />
                 <button type="button" class="icon-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" on:click=move |_| open_shortcuts()>
                     "?"
                 </button>
@@ -58,11 +80,13 @@ pub fn Reading(document: RwSignal<Document>) -> impl IntoView {
             </div>
         </header>
         {notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
+        {move || library.notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
         <div class="layout">
             <aside class="controls" aria-label="Highlights, themes and entities">
                 <Legend />
                 <ThemeFilter />
                 <EntityPanel />
+                <ExportPanel />
             </aside>
             <main id="main" tabindex="-1">
                 <ArticleView />
@@ -71,5 +95,6 @@ pub fn Reading(document: RwSignal<Document>) -> impl IntoView {
         </div>
         <MentionCard />
         <ShortcutsDialog />
+        <OpenArticleDialog />
     }
 }

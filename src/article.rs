@@ -153,9 +153,13 @@ fn block_view(
 }
 
 /// The pieces of block `i`, as views.
-fn block_content(r: Reader, i: usize) -> impl IntoView {
-    let (pieces, labels, entity_of) = r.document.with(|d| {
-        let block = d.blocks()[i].span;
+///
+/// When the document is replaced, the closures of its old blocks may run once
+/// more before they are dropped, with an index the new document lacks: they
+/// then render nothing.
+fn block_content(r: Reader, i: usize) -> AnyView {
+    let content = r.document.with(|d| {
+        let block = d.blocks().get(i)?.span;
         r.analysis.with(|a| {
             let ms = &a.entities.mentions;
             let first = ms.partition_point(|m| m.span.end <= block.start);
@@ -198,9 +202,12 @@ fn block_content(r: Reader, i: usize) -> impl IntoView {
                 .collect();
             let labels: Vec<_> = ms.iter().map(|m| m.label).collect();
             let entity_of: Vec<_> = ms.iter().map(|m| m.entity).collect();
-            ((pieces, offset), labels, entity_of)
+            Some(((pieces, offset), labels, entity_of))
         })
     });
+    let Some((pieces, labels, entity_of)) = content else {
+        return ().into_any();
+    };
     let (pieces, offset) = pieces;
     let themes: Vec<(String, String)> = r.analysis.with(|a| {
         a.theme_list
@@ -241,6 +248,7 @@ fn block_content(r: Reader, i: usize) -> impl IntoView {
             }
         })
         .collect_view()
+        .into_any()
 }
 
 /// `themes` holds each theme's id and colour, in the analysis' order.

@@ -26,7 +26,10 @@ impl Analyzed {
     /// User Timing measure `lede:analyze`.
     pub fn of(doc: &Document, custom: &[Theme]) -> Analyzed {
         timing::start("lede:analyze");
+        timing::start("lede:analyze:entities");
         let entities = recognize(doc);
+        timing::end("lede:analyze:entities");
+        timing::start("lede:analyze:themes");
         let (themes, theme_list) = if custom.is_empty() {
             let lexicon = Lexicon::builtin();
             (score(doc, lexicon), lexicon.themes().to_vec())
@@ -40,6 +43,7 @@ impl Analyzed {
             }
             (score(doc, &lexicon), lexicon.themes().to_vec())
         };
+        timing::end("lede:analyze:themes");
         timing::end("lede:analyze");
         timing::start("lede:render");
         Analyzed {

@@ -158,6 +158,12 @@ async fn article_follows_its_document_signal() {
     leptos::task::tick().await;
     assert_eq!(texts(&root, "h1"), ["Second"]);
     assert_eq!(texts(&root, ".article-body p").len(), 2);
+
+    // To a document with fewer blocks: the old blocks go without a trace.
+    document.set(Document::parse("Just one paragraph, no title."));
+    leptos::task::tick().await;
+    assert_eq!(texts(&root, "h1").len(), 0);
+    assert_eq!(texts(&root, ".article-body p"), ["Just one paragraph, no title."]);
     root.remove();
 }
 

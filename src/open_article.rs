@@ -1,0 +1,260 @@
+//! Bringing your own article: paste text or choose or drop a `.txt`, `.md` or
+//! `.html` file; the reader's articles listed to reopen, rename or delete; and
+//! the sample one click away. Bad input gets a clear message and changes
+//! nothing that was open.
+
+use lede_analysis::{Document, MAX_IMPORT_BYTES, import, import_text};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::library::{self, Library, StoredArticle, human_size, title_for};
+use crate::state::use_reader;
+use crate::view_state::ViewState;
+
+const DIALOG_ID: &str = "open-article";
+
+/// The sample article, embedded at compile time.
+pub const SEED_ARTICLE: &str = include_str!("../seeds/000_98b7338e0901f976.txt");
+
+/// The reader's library, shared by the dialog and the app.
+#[derive(Clone, Copy)]
+pub struct LibraryState {
+    pub library: RwSignal<Library>,
+    /// What the last change to storage said, if it failed.
+    pub notice: RwSignal<Option<String>>,
+}
+
+fn dialog() -> Option<web_sys::HtmlDialogElement> {
+    document().get_element_by_id(DIALOG_ID)?.dyn_into().ok()
+}
+
+pub fn open_dialog() {
+    if let Some(d) = dialog()
+        && !d.open()
+    {
+        let _ = d.show_modal();
+    }
+}
+
+fn close_dialog() {
+    if let Some(d) = dialog() {
+        d.close();
+    }
+}
+
+fn new_id() -> String {
+    let now = js_sys::Date::now() as u64;
+    let salt = (js_sys::Math::random() * 1e6) as u64;
+    format!("a{now:x}{salt:x}")
+}
+
+#[component]
+pub fn OpenArticleButton() -> impl IntoView {
+    view! {
+        <button type="button" class="open-button" on:click=move |_| open_dialog()>
+            "Open article"
+        </button>
+    }
+}
+
+#[component]
+pub fn OpenArticleDialog() -> impl IntoView {
+    let r = use_reader();
+    let lib = expect_context::<LibraryState>();
+    let error = RwSignal::new(None::<String>);
+    let pasted = RwSignal::new(String::new());
+    let dragging = RwSignal::new(false);
+
+    let show = move |doc: Document, current: Option<String>| {
+        lib.library.update(|l| l.current = current);
+        lib.notice.set(library::save(&lib.library.get_untracked()).err());
+        r.view.set(ViewState::default());
+        r.mention_step.set(None);
+        r.match_step.set(None);
+        r.document.set(doc);
+        error.set(None);
+        close_dialog();
+    };
+    let add = move |doc: Document| {
+        let id = new_id();
+        let article = StoredArticle {
+            id: id.clone(),
+            title: title_for(&doc),
+            added: js_sys::Date::new_0().to_iso_string().into(),
+            text: doc.text().to_owned(),
+        };
+        lib.library.update(|l| l.articles.insert(0, article));
+        show(doc, Some(id));
+    };
+    let read_file = move |file: web_sys::File| {
+        let name = file.name();
+        let size = file.size() as usize;
+        if size > MAX_IMPORT_BYTES {
+            error.set(Some(format!(
+                "{name} is {}; Lede opens files up to {}.",
+                human_size(size),
+                human_size(MAX_IMPORT_BYTES)
+            )));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let blob = gloo::file::Blob::from(file);
+            match gloo::file::futures::read_as_bytes(&blob).await {
+                Ok(bytes) => match import(Some(&name), &bytes) {
+                    Ok(doc) => add(doc),
+                    Err(e) => error.set(Some(e.to_string())),
+                },
+                Err(_) => error.set(Some(format!("{name} could not be read from your disk."))),
+            }
+        });
+    };
+    let on_paste_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match import_text(&pasted.get_untracked()) {
+            Ok(doc) => {
+                add(doc);
+                pasted.set(String::new());
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            read_file(file);
+        }
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        match ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+            Some(file) => read_file(file),
+            None => error.set(Some("Only files can be dropped here: drop a .txt, .md or .html file.".to_owned())),
+        }
+    };
+    let open_sample = move |_| show(Document::parse(SEED_ARTICLE), None);
+
+    let articles = move || {
+        let current = lib.library.with(|l| l.current.clone());
+        lib.library
+            .get()
+            .articles
+            .into_iter()
+            .map(|a| article_row(a.clone(), current.as_deref() == Some(a.id.as_str()), show, lib))
+            .collect_view()
+    };
+    let none_saved = move || lib.library.with(|l| l.articles.is_empty());
+
+    view! {
+        <dialog id=DIALOG_ID class="dialog open-dialog" aria-labelledby="open-title">
+            <h2 id="open-title">"Open an article"</h2>
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <form class="paste" on:submit=on_paste_submit>
+                <label for="paste-text">"Paste the article’s text"</label>
+                <textarea
+                    id="paste-text"
+                    rows="7"
+                    placeholder="Headline on the first line, then the paragraphs"
+                    prop:value=move || pasted.get()
+                    on:input=move |ev| pasted.set(event_target_value(&ev))
+                ></textarea>
+                <button type="submit">"Read this text"</button>
+            </form>
+            <div
+                class="drop"
+                class:dragging=move || dragging.get()
+                on:dragover=move |ev: leptos::ev::DragEvent| {
+                    ev.prevent_default();
+                    dragging.set(true);
+                }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop
+            >
+                <label for="file-input">"Choose a .txt, .md or .html file"</label>
+                <input id="file-input" type="file" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" on:change=on_file />
+                <p>"…or drop one here. Files stay on your computer."</p>
+            </div>
+            <section class="saved" aria-labelledby="saved-title">
+                <h3 id="saved-title">"Your articles"</h3>
+                <Show when=none_saved fallback=move || view! { <ul class="saved-list" role="list">{articles}</ul> }>
+                    <p class="status">"None yet: articles you open are kept in this browser."</p>
+                </Show>
+            </section>
+            <div class="dialog-actions">
+                <button type="button" on:click=open_sample>"Open the sample article"</button>
+                <button type="button" on:click=move |_| close_dialog()>"Close"</button>
+            </div>
+        </dialog>
+    }
+}
+
+fn article_row(
+    a: StoredArticle,
+    is_current: bool,
+    show: impl Fn(Document, Option<String>) + Copy + 'static,
+    lib: LibraryState,
+) -> impl IntoView {
+    let renaming = RwSignal::new(false);
+    let new_title = RwSignal::new(a.title.clone());
+    let date = a.added.get(..10).unwrap_or(&a.added).to_owned();
+    let size = human_size(a.text.len());
+    let (id, id2, id3) = (a.id.clone(), a.id.clone(), a.id.clone());
+    let text = a.text.clone();
+    let title = a.title.clone();
+    let save = move || lib.notice.set(library::save(&lib.library.get_untracked()).err());
+    let rename = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let t = new_title.get_untracked().trim().to_owned();
+        if !t.is_empty() {
+            lib.library.update(|l| {
+                if let Some(a) = l.articles.iter_mut().find(|a| a.id == id2) {
+                    a.title = t;
+                }
+            });
+            save();
+        }
+        renaming.set(false);
+    };
+    let delete = move |_| {
+        let was_current = lib.library.with_untracked(|l| l.current.as_deref() == Some(id3.as_str()));
+        lib.library.update(|l| l.articles.retain(|a| a.id != id3));
+        if was_current {
+            show(Document::parse(SEED_ARTICLE), None);
+        } else {
+            save();
+        }
+    };
+    view! {
+        <li class="saved-item" class:current=is_current>
+            <Show
+                when=move || renaming.get()
+                fallback={
+                    let title = title.clone();
+                    move || view! { <span class="saved-title">{title.clone()}</span> }
+                }
+            >
+                <form class="rename" on:submit=rename.clone()>
+                    <input type="text" aria-label="New title" bind:value=new_title />
+                    <button type="submit">"Save"</button>
+                </form>
+            </Show>
+            <span class="saved-meta">{format!("added {date} · {size}")}</span>
+            <span class="saved-actions">
+                <button
+                    type="button"
+                    aria-label=format!("Open {}", a.title)
+                    on:click=move |_| show(Document::parse(&text), Some(id.clone()))
+                >
+                    "Open"
+                </button>
+                <button type="button" aria-label=format!("Rename {}", a.title) on:click=move |_| renaming.set(true)>
+                    "Rename"
+                </button>
+                <button type="button" aria-label=format!("Delete {}", a.title) on:click=delete>
+                    "Delete"
+                </button>
+            </span>
+        </li>
+    }
+}

@@ -1,0 +1,66 @@
+// A benchmark, not a test: prints the median User Timing measures of the
+// release build in headless Chromium (lede:analyze, lede:render) over repeated
+// page loads, the script time of toggles, filters and selections, and the DOM size.
+// Run after `trunk build --release`: node tests/e2e/bench.mjs [runs]
+import { serveDist, launchBrowser, openPage } from './harness.mjs';
+
+const runs = Number(process.argv[2] ?? 15);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+
+const server = await serveDist();
+const browser = await launchBrowser();
+const figures = { 'lede:analyze': [], 'lede:render': [], total: [] };
+const actions = {
+  'toggle a type': [],
+  'choose a theme': [],
+  'select an entity': [],
+  'next mention': [],
+};
+let elements = 0;
+
+for (let i = 0; i < runs; i++) {
+  const { page, context } = await openPage(browser, server.url);
+  const m = await page.evaluate(() =>
+    Object.fromEntries(performance.getEntriesByType('measure').map((e) => [e.name, e.duration])),
+  );
+  figures['lede:analyze'].push(m['lede:analyze']);
+  figures['lede:render'].push(m['lede:render']);
+  figures.total.push(m['lede:analyze'] + m['lede:render']);
+  elements = await page.evaluate(() => document.getElementsByTagName('*').length);
+
+  // Script time of one interaction: from the click to the end of the
+  // synchronous work it triggers (Leptos updates the DOM synchronously).
+  const time = (selector) =>
+    page.evaluate((sel) => {
+      const el = document.querySelector(sel);
+      const t = performance.now();
+      el.click();
+      return performance.now() - t;
+    }, selector);
+  actions['toggle a type'].push(await time('button.type-toggle[data-label="GPE"]'));
+  actions['choose a theme'].push(await time('.chips button.chip'));
+  actions['select an entity'].push(await time('.groups button.entity'));
+  actions['next mention'].push(
+    await page.evaluate(() => {
+      const b = [...document.querySelectorAll('.stepper button')].find((x) => x.textContent === 'Next mention');
+      const t = performance.now();
+      b.click();
+      return performance.now() - t;
+    }),
+  );
+  await context.close();
+}
+await browser.close();
+await server.close();
+
+console.log(`Lede in headless Chromium, seed article, median of ${runs} page loads:`);
+for (const [name, xs] of Object.entries(figures)) {
+  console.log(`  ${name.padEnd(18)} ${median(xs).toFixed(1).padStart(7)} ms   (min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)})`);
+}
+for (const [name, xs] of Object.entries(actions)) {
+  console.log(`  ${name.padEnd(18)} ${median(xs).toFixed(1).padStart(7)} ms of script`);
+}
+console.log(`  DOM elements       ${String(elements).padStart(7)}`);
