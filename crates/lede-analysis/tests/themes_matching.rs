@@ -187,7 +187,7 @@ fn the_builtin_lexicon_on_tricky_words() {
         &[
             ("important", &[]),
             ("international affairs", &[]),
-            ("a pen name", &[]),
+            ("Prime Minister Modi", &[]),
             (
                 "the founders found it",
                 &[("founders", "history", "=founders")],
