@@ -1,25 +1,41 @@
 //! The lists of names the recogniser knows: countries, demonyms, cities,
 //! regions, organisations, people, plus the word lists its rules read (titles,
-//! given names, function words). All are readable files under
-//! `data/gazetteer/`, compiled in and parsed once on first use.
+//! given names, function words, common English words). All are readable files
+//! under `data/gazetteer/` (and `data/background/en.tsv`); the build script
+//! (`build.rs`) turns them into static tables, so nothing is parsed, hashed or
+//! allocated when recognition starts.
 //!
 //! Names are found at word starts, case-sensitively, longest first, and a
 //! match counts only if it ends at a word boundary. Every name and alias is
 //! filed under its first word ("South" holds "South Korea", "South China
 //! Sea", …), so a lookup is one hash of the word at hand and a few prefix
 //! comparisons. This is leftmost-longest matching anchored at word starts, as
-//! an Aho-Corasick automaton would do it, but the whole gazetteer (index and
-//! word sets) builds in about 3 ms, where the automaton alone over the same
-//! 6,600 names took 12 ms or more, and the first `recognize` call pays that cost.
-
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::LazyLock;
+//! an Aho-Corasick automaton would do it, with no automaton to build.
+//!
+//! The tables (`$OUT_DIR/gazetteer_tables.rs`):
+//!
+//! - `NAME_TEXT`: every pattern (name or alias, both apostrophes), back to
+//!   back, grouped by first word and longest first within a group; then the
+//!   canonical names that are not patterns ("the Hague").
+//! - `PATTERNS`: one `u32` a pattern: bits 0–16 its start in `NAME_TEXT`
+//!   (it ends where the next starts), bits 17–29 its entry, bit 31 set on the
+//!   first pattern of a group; a last one marks the end.
+//! - `FIRST_WORD_SLOTS`: an open-addressing hash table (FNV-1a of the first
+//!   word, linear probing) of the groups: 0 is empty, else the index + 1 of
+//!   the group's first pattern.
+//! - `ENTRIES`: one `u32` an entry: bits 0–16 the start of its canonical name
+//!   in `NAME_TEXT`, 17–23 its length, 24–27 its label (index in
+//!   [`Label::ALL`]), 28–30 its file (index in [`NAME_FILES`]).
+//! - `WIKIDATA`: (entry, ID), by entry.
+//! - the word lists, each a [`WordList`].
 
 use super::Label;
+use super::gazetteer_files::{NAME_FILES, first_word, fnv};
+
+include!(concat!(env!("OUT_DIR"), "/gazetteer_tables.rs"));
 
 /// One known entity.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct Entry {
     pub label: Label,
     pub name: &'static str,
@@ -28,58 +44,15 @@ pub(crate) struct Entry {
     pub source: &'static str,
 }
 
-/// The name lists, as (file name, what it holds, contents). Earlier files win
-/// when two list the same name.
-const NAME_FILES: &[(&str, &str, &str)] = &[
-    (
-        "people.tsv",
-        "people list",
-        include_str!("../../data/gazetteer/people.tsv"),
-    ),
-    (
-        "organisations.tsv",
-        "organisations list",
-        include_str!("../../data/gazetteer/organisations.tsv"),
-    ),
-    (
-        "places.tsv",
-        "places list",
-        include_str!("../../data/gazetteer/places.tsv"),
-    ),
-    (
-        "countries.tsv",
-        "countries list (world-countries)",
-        include_str!("../../data/gazetteer/countries.tsv"),
-    ),
-    (
-        "subdivisions.tsv",
-        "provinces and states list (iso-codes)",
-        include_str!("../../data/gazetteer/subdivisions.tsv"),
-    ),
-    (
-        "cities.tsv",
-        "cities list (GeoNames)",
-        include_str!("../../data/gazetteer/cities.tsv"),
-    ),
-];
-
-const TITLES: &str = include_str!("../../data/gazetteer/titles.txt");
-const GIVEN_NAMES: &str = include_str!("../../data/gazetteer/given_names.txt");
-const FUNCTION_WORDS: &str = include_str!("../../data/gazetteer/function_words.txt");
-const COMMON_WORDS: &str = include_str!("../../data/background/en.tsv");
-
-/// Everything the recogniser looks names and words up in.
+/// Everything the recogniser looks names and words up in: the static tables.
 pub(crate) struct Gazetteer {
-    pub entries: Vec<Entry>,
-    /// Every name and alias, by its first word: (pattern, entry), longest first.
-    by_first_word: HashMap<&'static str, Vec<(&'static str, u32)>, BuildHasherDefault<Fnv>>,
     /// Lower-case titles and honorifics ("president", "minister", "mr").
-    pub titles: WordSet,
-    pub given_names: WordSet,
+    pub titles: &'static WordList,
+    pub given_names: &'static WordList,
     /// Lower case; see `data/gazetteer/function_words.txt`.
-    pub function_words: WordSet,
+    pub function_words: &'static WordList,
     /// The 5,000 most frequent English words, lower case.
-    pub common_words: WordSet,
+    pub common_words: &'static WordList,
 }
 
 /// A name found in the text.
@@ -89,129 +62,80 @@ pub(crate) struct Found {
     pub entry: u32,
 }
 
-static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
+static GAZETTEER: Gazetteer = Gazetteer {
+    titles: &TITLES,
+    given_names: &GIVEN_NAMES,
+    function_words: &FUNCTION_WORDS,
+    common_words: &COMMON_WORDS,
+};
 
-/// The gazetteer, built on first use.
+/// The gazetteer: static, nothing to build.
 pub(crate) fn get() -> &'static Gazetteer {
     &GAZETTEER
 }
 
-/// Lines of a data file that hold data: not blank, not a `#` comment.
-fn data_lines(file: &'static str) -> impl Iterator<Item = &'static str> {
-    file.lines()
-        .map(|l| l.trim_end_matches('\r'))
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-}
-
-/// Parses one `label<TAB>name<TAB>wikidata<TAB>aliases` line.
-/// One parsed line: label, canonical name, Wikidata ID, aliases.
-pub(crate) type Line = (Label, &'static str, Option<&'static str>, Vec<&'static str>);
-
-pub(crate) fn parse_line(line: &'static str) -> Result<Line, String> {
-    let mut cols = line.split('\t');
-    let label = cols.next().unwrap_or_default();
-    let label =
-        Label::from_name(label).ok_or_else(|| format!("unknown label {label:?} in {line:?}"))?;
-    let name = cols
-        .next()
-        .filter(|n| !n.is_empty())
-        .ok_or_else(|| format!("no name in {line:?}"))?;
-    let wikidata = cols.next().filter(|q| !q.is_empty());
-    if let Some(q) = wikidata
-        && !(q.starts_with('Q') && q[1..].bytes().all(|b| b.is_ascii_digit()) && q.len() > 1)
-    {
-        return Err(format!("bad Wikidata ID {q:?} in {line:?}"));
-    }
-    let aliases = cols
-        .next()
-        .map(|a| a.split('|').filter(|a| !a.is_empty()).collect())
-        .unwrap_or_default();
-    Ok((label, name, wikidata, aliases))
+/// Pattern `i` of `PATTERNS`, and whether it starts a group.
+fn pattern(i: usize) -> (&'static str, u32, bool) {
+    const START: u32 = (1 << 17) - 1;
+    let (p, next) = (PATTERNS[i], PATTERNS[i + 1]);
+    let text = &NAME_TEXT[(p & START) as usize..(next & START) as usize];
+    (text, (p >> 17) & 0x1fff, p >> 31 == 1)
 }
 
 impl Gazetteer {
-    pub(crate) fn build() -> Gazetteer {
-        let mut entries = Vec::new();
-        let mut by_first_word: HashMap<
-            &'static str,
-            Vec<(&'static str, u32)>,
-            BuildHasherDefault<Fnv>,
-        > = HashMap::default();
-        let mut seen: HashSet<&'static str, BuildHasherDefault<Fnv>> = HashSet::default();
-        let mut add = |p: &'static str, id: u32| {
-            if !p.is_empty() && seen.insert(p) {
-                by_first_word
-                    .entry(first_word(p))
-                    .or_default()
-                    .push((p, id));
-            }
-        };
-        for &(_, source, file) in NAME_FILES {
-            for line in data_lines(file) {
-                let (label, name, wikidata, aliases) =
-                    parse_line(line).expect("gazetteer files are checked by a test");
-                let id = entries.len() as u32;
-                entries.push(Entry {
-                    label,
-                    name,
-                    wikidata,
-                    source,
-                });
-                for form in std::iter::once(name).chain(aliases) {
-                    // "the" in front is added by the rules, never matched.
-                    let form = form.strip_prefix("the ").unwrap_or(form);
-                    add(form, id);
-                    // The other apostrophe: the few names with one are leaked
-                    // once, as the gazetteer lives as long as the program.
-                    if form.contains(['\'', '’']) {
-                        let other = if form.contains('’') {
-                            form.replace('’', "'")
-                        } else {
-                            form.replace('\'', "’")
-                        };
-                        add(Box::leak(other.into_boxed_str()), id);
-                    }
-                }
-            }
-        }
-        for candidates in by_first_word.values_mut() {
-            candidates.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-        }
-        let words = |file: &'static str| -> WordSet {
-            data_lines(file)
-                .flat_map(|l| l.split_whitespace())
-                .collect()
-        };
-        Gazetteer {
-            entries,
-            by_first_word,
-            titles: words(TITLES),
-            given_names: words(GIVEN_NAMES),
-            function_words: words(FUNCTION_WORDS),
-            common_words: data_lines(COMMON_WORDS)
-                .filter_map(|l| l.split('\t').next())
-                .collect(),
-        }
+    /// How many entities the lists hold.
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        ENTRIES.len()
     }
 
     /// The longest known name starting exactly at byte `at` of `text` and
     /// ending at a word boundary before `limit`.
     pub fn find_at(&self, text: &str, at: usize, limit: usize) -> Option<Found> {
         let rest = &text[at..limit];
-        let candidates = self.by_first_word.get(first_word(rest))?;
-        candidates.iter().find_map(|&(p, entry)| {
+        let word = first_word(rest);
+        let mask = FIRST_WORD_SLOTS.len() - 1;
+        let mut h = fnv(word.as_bytes()) as usize & mask;
+        let first = loop {
+            let slot = FIRST_WORD_SLOTS[h];
+            if slot == 0 {
+                return None;
+            }
+            let first = usize::from(slot - 1);
+            if first_word(pattern(first).0) == word {
+                break first;
+            }
+            h = (h + 1) & mask;
+        };
+        for i in first.. {
+            let (p, entry, starts_group) = pattern(i);
+            if starts_group && i > first {
+                break;
+            }
             // "China’s", "China-U.S.", "China." end at a boundary; "Chinas" does not.
-            let boundary =
-                rest.starts_with(p) && !rest[p.len()..].starts_with(|c: char| c.is_alphanumeric());
-            boundary.then_some(Found {
-                end: at + p.len(),
-                entry,
-            })
-        })
+            if rest.starts_with(p) && !rest[p.len()..].starts_with(|c: char| c.is_alphanumeric()) {
+                return Some(Found {
+                    end: at + p.len(),
+                    entry,
+                });
+            }
+        }
+        None
     }
 
-    pub fn entry(&self, id: u32) -> &Entry {
-        &self.entries[id as usize]
+    pub fn entry(&self, id: u32) -> Entry {
+        let e = ENTRIES[id as usize];
+        let start = (e & ((1 << 17) - 1)) as usize;
+        let len = ((e >> 17) & 0x7f) as usize;
+        Entry {
+            label: Label::ALL[((e >> 24) & 0xf) as usize],
+            name: &NAME_TEXT[start..start + len],
+            wikidata: WIKIDATA
+                .binary_search_by_key(&id, |&(i, _)| u32::from(i))
+                .ok()
+                .map(|i| WIKIDATA[i].1),
+            source: NAME_FILES[(e >> 28) as usize].1,
+        }
     }
 
     /// Whether `word` (any case) is a common English word.
@@ -229,24 +153,41 @@ impl Gazetteer {
     }
 }
 
-/// The leading letters and digits of `s`: the key both names and text are
-/// looked up by ("U" for "U.S.", "China" for "China-U.S.").
-fn first_word(s: &str) -> &str {
-    let end = s
-        .char_indices()
-        .find(|(_, c)| !c.is_alphanumeric())
-        .map_or(s.len(), |(i, _)| i);
-    &s[..end]
+/// A sorted list of words, each between two newlines (`"\na\nb\n"`),
+/// searched by bisecting the text itself: no index to store or build.
+pub(crate) struct WordList(&'static str);
+
+impl WordList {
+    pub fn contains(&self, word: &str) -> bool {
+        let (b, key) = (self.0.as_bytes(), word.as_bytes());
+        // `lo` and `hi` are newlines; the words between them are the candidates.
+        let (mut lo, mut hi) = (0, b.len() - 1);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let start = b[..=mid].iter().rposition(|&c| c == b'\n').unwrap_or(lo);
+            let end = start + 1 + b[start + 1..].iter().position(|&c| c == b'\n').unwrap_or(0);
+            match b[start + 1..end].cmp(key) {
+                std::cmp::Ordering::Equal => return true,
+                std::cmp::Ordering::Less => lo = end,
+                std::cmp::Ordering::Greater => hi = start,
+            }
+        }
+        false
+    }
+
+    /// How many words it holds.
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.0.len() - self.0.replace('\n', "").len() - 1
+    }
 }
 
-/// A set of short words, hashed with FNV-1a: for keys this short it is
-/// several times faster than the default SipHash, and the keys are our own data.
-pub(crate) type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
-
+/// FNV-1a as a [`Hasher`](std::hash::Hasher), for maps with short keys of
+/// our own making: several times faster than the default SipHash.
 #[derive(Default)]
 pub(crate) struct Fnv(u64);
 
-impl Hasher for Fnv {
+impl std::hash::Hasher for Fnv {
     fn write(&mut self, bytes: &[u8]) {
         let mut h = if self.0 == 0 {
             0xcbf2_9ce4_8422_2325
@@ -315,21 +256,122 @@ pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 mod tests {
     use super::*;
 
+    use crate::entities::gazetteer_files::{
+        LABELS, background_words, data_lines, list_words, parse_line,
+    };
+
+    /// The data files, read again as the build script read them.
+    const FILES: [(&str, &str); 6] = [
+        (
+            "people.tsv",
+            include_str!("../../data/gazetteer/people.tsv"),
+        ),
+        (
+            "organisations.tsv",
+            include_str!("../../data/gazetteer/organisations.tsv"),
+        ),
+        (
+            "places.tsv",
+            include_str!("../../data/gazetteer/places.tsv"),
+        ),
+        (
+            "countries.tsv",
+            include_str!("../../data/gazetteer/countries.tsv"),
+        ),
+        (
+            "subdivisions.tsv",
+            include_str!("../../data/gazetteer/subdivisions.tsv"),
+        ),
+        (
+            "cities.tsv",
+            include_str!("../../data/gazetteer/cities.tsv"),
+        ),
+    ];
+
     #[test]
-    fn every_data_file_loads() {
-        for &(file, _, text) in NAME_FILES {
+    fn every_data_file_loads_into_the_tables() {
+        let g = get();
+        let mut id = 0u32;
+        for (&(file, text), &(listed, source)) in FILES.iter().zip(&NAME_FILES) {
+            assert_eq!(file, listed);
             let mut n = 0;
             for line in data_lines(text) {
-                parse_line(line).unwrap_or_else(|e| panic!("{file}: {e}"));
+                let l = parse_line(line).unwrap_or_else(|e| panic!("{file}: {e}"));
+                // The tables hold the line as it reads.
+                let e = g.entry(id);
+                assert_eq!(
+                    (e.label.as_str(), e.name, e.wikidata, e.source),
+                    (LABELS[l.label], l.name, l.wikidata, source),
+                    "{file}: {line:?}"
+                );
+                // Every form is found whole, by this entry or by an earlier
+                // one with the same form.
+                for form in std::iter::once(l.name).chain(l.aliases) {
+                    let form = form.strip_prefix("the ").unwrap_or(form);
+                    let f = g.find_at(form, 0, form.len()).expect(form);
+                    assert!(f.end == form.len() && f.entry <= id, "{file}: {form:?}");
+                }
+                id += 1;
                 n += 1;
             }
             assert!(n > 10, "{file} has only {n} entries");
         }
-        let g = get();
+        assert_eq!(id as usize, g.len());
         assert!(g.titles.contains("president") && g.titles.len() > 100);
         assert!(g.given_names.contains("Donald") && g.given_names.len() > 200);
         assert!(g.function_words.contains("the"));
         assert!(g.common_words.contains("the") && g.common_words.len() > 4000);
+    }
+
+    #[test]
+    fn labels_are_stored_in_the_order_of_label_all() {
+        let names: Vec<&str> = Label::ALL.iter().map(|l| l.as_str()).collect();
+        assert_eq!(names, LABELS);
+    }
+
+    #[test]
+    fn word_lists_hold_their_words_and_nothing_else() {
+        let lists: [(&WordList, Vec<&str>); 4] = [
+            (
+                &TITLES,
+                list_words(include_str!("../../data/gazetteer/titles.txt")).collect(),
+            ),
+            (
+                &GIVEN_NAMES,
+                list_words(include_str!("../../data/gazetteer/given_names.txt")).collect(),
+            ),
+            (
+                &FUNCTION_WORDS,
+                list_words(include_str!("../../data/gazetteer/function_words.txt")).collect(),
+            ),
+            (
+                &COMMON_WORDS,
+                background_words(include_str!("../../data/background/en.tsv")).collect(),
+            ),
+        ];
+        for (list, words) in &lists {
+            let set: std::collections::HashSet<&str> = words.iter().copied().collect();
+            assert_eq!(list.len(), set.len());
+            for w in words {
+                assert!(list.contains(w), "{w:?}");
+                // Near misses: a letter more, a letter less, another case.
+                for miss in [
+                    format!("{w}x"),
+                    format!("a{w}"),
+                    w.chars().skip(1).collect(),
+                    w.to_uppercase(),
+                ] {
+                    assert_eq!(
+                        list.contains(&miss),
+                        set.contains(miss.as_str()),
+                        "{miss:?}"
+                    );
+                }
+            }
+        }
+        for missing in ["", "zzzzzz", "\u{0}", "\n"] {
+            assert!(!COMMON_WORDS.contains(missing), "{missing:?}");
+        }
     }
 
     #[test]

@@ -29,7 +29,8 @@
 //! 2. [`numeric`] finds dates, times, percentages, money, quantities,
 //!    ordinals and cardinals, by rule.
 //! 3. [`gazetteer`] finds known names (countries, demonyms, cities, regions,
-//!    organisations, officials) with one Aho-Corasick automaton.
+//!    organisations, officials) in static tables the build script makes
+//!    from the data files, so there is nothing to build at start-up.
 //! 4. [`names`] reads runs of capitalised words around the known names:
 //!    titles announce people, keywords ("Ministry", "Daily") name types.
 //!
@@ -37,6 +38,7 @@
 //! and [`quotes`] finds the quotations and who said them.
 
 mod gazetteer;
+mod gazetteer_files;
 mod group;
 mod model;
 mod names;
@@ -49,14 +51,6 @@ pub use model::{Entities, Entity, EntityId, Label, Mention, Quote};
 use crate::Document;
 use names::{Item, NameRules, Raw};
 use tokens::Kind;
-
-/// Builds the gazetteer and its automaton from the data files, as the first
-/// call to [`recognize`] does once, and returns how many names it holds.
-/// Only the benchmark calls it: it measures what that first call costs.
-#[doc(hidden)]
-pub fn build_matchers() -> usize {
-    gazetteer::Gazetteer::build().entries.len()
-}
 
 /// Finds the entities and quotations in every block of `doc`.
 pub fn recognize(doc: &Document) -> Entities {
