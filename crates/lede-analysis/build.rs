@@ -1,7 +1,6 @@
 //! Turns the gazetteer's readable data files (`data/gazetteer/*.tsv`,
-//! `*.txt`, and the word column of `data/background/en.tsv`) into static
-//! tables, so that entity recognition parses, hashes and allocates nothing
-//! when it starts: `$OUT_DIR/gazetteer_tables.rs`, included by
+//! `*.txt`) into compact static tables, so that entity recognition parses
+//! no text when it starts: `$OUT_DIR/gazetteer_tables.rs`, included by
 //! `src/entities/gazetteer.rs`, which documents the layout.
 //!
 //! A malformed line fails the build with its file and line.
@@ -13,21 +12,18 @@ use std::path::Path;
 #[path = "src/entities/gazetteer_files.rs"]
 mod gazetteer_files;
 
-use gazetteer_files::{
-    NAME_FILES, background_words, data_lines, first_word, fnv, list_words, parse_line,
-};
+use gazetteer_files::{NAME_FILES, data_lines, first_word, list_words, parse_line};
 
-/// Bits of a packed pattern or entry (see `gazetteer.rs`).
-const START_BITS: u32 = 17;
-const ENTRY_BITS: u32 = 13;
-const NAME_LEN_BITS: u32 = 7;
+/// What `PATTERN_TAGS` says of a pattern's entry (see `gazetteer.rs`).
+const TAG_NEW: u8 = 0;
+const TAG_NEW_NAMED: u8 = 1;
+const TAG_KNOWN: u8 = 2;
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let gaz = root.join("data/gazetteer");
     println!("cargo::rerun-if-changed=src/entities/gazetteer_files.rs");
     println!("cargo::rerun-if-changed=data/gazetteer");
-    println!("cargo::rerun-if-changed=data/background/en.tsv");
     let read = |p: &Path| {
         println!("cargo::rerun-if-changed={}", p.display());
         std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
@@ -75,10 +71,7 @@ fn main() {
             }
         }
     }
-    assert!(
-        entries.len() < 1 << ENTRY_BITS,
-        "too many gazetteer entries"
-    );
+    assert!(entries.len() < 1 << 16, "too many gazetteer entries");
 
     // Patterns grouped by first word (groups in first-seen order), longest
     // first within a group (stable, so equal lengths keep file order).
@@ -95,59 +88,51 @@ fn main() {
         g.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
     }
 
-    // The text of every pattern, back to back, then the canonical names that
-    // are not patterns themselves ("the Hague").
+    // The text of every pattern, back to back, group after group. Entries
+    // are numbered in the order their first pattern comes, so most patterns
+    // introduce the next entry and need no number.
     let mut text = String::new();
-    let mut starts: HashMap<&str, usize> = HashMap::new();
-    let mut packed: Vec<u32> = Vec::new();
-    let mut group_first: Vec<usize> = Vec::new();
+    let mut lens: Vec<u8> = Vec::new();
+    let mut tags: Vec<u8> = Vec::new();
+    let mut refs: Vec<u16> = Vec::new();
+    let mut new_id: Vec<Option<u16>> = vec![None; entries.len()];
+    let mut order: Vec<usize> = Vec::new(); // old ids by new id
+    let mut extra_names = String::new();
     for g in &groups {
-        group_first.push(packed.len());
         for (i, &(p, id)) in g.iter().enumerate() {
-            starts.insert(p, text.len());
-            packed.push(text.len() as u32 | id << START_BITS | u32::from(i == 0) << 31);
+            assert!(p.len() < 128, "pattern too long: {p}");
+            lens.push(p.len() as u8 | if i == 0 { 0x80 } else { 0 });
             text.push_str(p);
-        }
-    }
-    packed.push(text.len() as u32 | 1 << 31); // the end of the last pattern
-    let mut entry_words = Vec::new();
-    for e in &entries {
-        let start = match starts.get(e.name.as_str()) {
-            Some(&s) => s,
-            None => {
-                text.push_str(&e.name);
-                text.len() - e.name.len()
+            match new_id[id as usize] {
+                Some(n) => {
+                    tags.push(TAG_KNOWN);
+                    refs.push(n);
+                }
+                None => {
+                    new_id[id as usize] = Some(order.len() as u16);
+                    order.push(id as usize);
+                    let e = &entries[id as usize];
+                    if e.name == p {
+                        tags.push(TAG_NEW);
+                    } else {
+                        tags.push(TAG_NEW_NAMED);
+                        extra_names.push_str(&e.name);
+                        extra_names.push('\n');
+                    }
+                }
             }
-        };
-        assert!(
-            e.name.len() < 1 << NAME_LEN_BITS,
-            "name too long: {}",
-            e.name
-        );
-        entry_words.push(
-            start as u32
-                | (e.name.len() as u32) << START_BITS
-                | (e.label as u32) << (START_BITS + NAME_LEN_BITS)
-                | (e.source as u32) << 28,
-        );
-    }
-    assert!(text.len() < 1 << START_BITS, "gazetteer text too long");
-
-    // Open addressing by the FNV-1a hash of the first word, linear probing.
-    let size = (groups.len() * 3 / 2).next_power_of_two();
-    let mut slots = vec![0u16; size];
-    for (g, &first) in groups.iter().zip(&group_first) {
-        let mut h = fnv(first_word(g[0].0).as_bytes()) as usize & (size - 1);
-        while slots[h] != 0 {
-            h = (h + 1) & (size - 1);
         }
-        slots[h] = u16::try_from(first + 1).expect("fewer than 65,535 patterns");
     }
-
-    let wikidata: Vec<(usize, &str)> = entries
+    // An entry none of whose forms is left (an earlier file has them all)
+    // can never be found, so it is not stored.
+    let kinds: Vec<u8> = order
+        .iter()
+        .map(|&i| entries[i].label as u8 | (entries[i].source as u8) << 4)
+        .collect();
+    let wikidata: Vec<(u16, &str)> = order
         .iter()
         .enumerate()
-        .filter_map(|(i, e)| Some((i, e.wikidata.as_deref()?)))
+        .filter_map(|(n, &i)| Some((n as u16, entries[i].wikidata.as_deref()?)))
         .collect();
 
     let mut out = String::new();
@@ -156,9 +141,11 @@ fn main() {
         "// Generated by build.rs from data/gazetteer/: do not edit."
     );
     let _ = writeln!(out, "static NAME_TEXT: &str = {text:?};");
-    array(&mut out, "PATTERNS", "u32", &packed);
-    array(&mut out, "FIRST_WORD_SLOTS", "u16", &slots);
-    array(&mut out, "ENTRIES", "u32", &entry_words);
+    let _ = writeln!(out, "static EXTRA_NAMES: &str = {extra_names:?};");
+    array(&mut out, "PATTERN_LENS", "u8", &lens);
+    array(&mut out, "PATTERN_TAGS", "u8", &tags);
+    array(&mut out, "PATTERN_REFS", "u16", &refs);
+    array(&mut out, "ENTRY_KINDS", "u8", &kinds);
     let _ = write!(
         out,
         "static WIKIDATA: [(u16, &str); {}] = [",
@@ -187,13 +174,6 @@ fn main() {
     words("GIVEN_NAMES", list_words(&given).collect(), &mut out);
     let function = read(&gaz.join("function_words.txt"));
     words("FUNCTION_WORDS", list_words(&function).collect(), &mut out);
-    let background = read(&root.join("data/background/en.tsv"));
-    words(
-        "COMMON_WORDS",
-        background_words(&background).collect(),
-        &mut out,
-    );
-
     let dest = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
         .join("gazetteer_tables.rs");
     std::fs::write(&dest, out).expect("OUT_DIR is writable");

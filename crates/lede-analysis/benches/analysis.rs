@@ -1,5 +1,5 @@
-//! Throughput of entity recognition. (Its name index is static: there is
-//! nothing to build on first use, so nothing to measure there.)
+//! Throughput of entity recognition, and the cost of laying the gazetteer's
+//! index over its static tables (once, on first use).
 //!
 //! ```text
 //! cargo bench -p lede-analysis --bench analysis
@@ -74,6 +74,13 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(big.len() as u64));
     g.sample_size(10).measurement_time(Duration::from_secs(10));
     g.bench_function("1mb", |b| b.iter(|| recognize(black_box(&big_doc))));
+    g.finish();
+
+    let mut g = c.benchmark_group("matchers");
+    g.sample_size(10)
+        .measurement_time(Duration::from_secs(5))
+        .warm_up_time(Duration::from_secs(1));
+    g.bench_function("build", |b| b.iter(lede_analysis::entities::build_matchers));
     g.finish();
 }
 

@@ -1,9 +1,10 @@
 //! The lists of names the recogniser knows: countries, demonyms, cities,
 //! regions, organisations, people, plus the word lists its rules read (titles,
 //! given names, function words, common English words). All are readable files
-//! under `data/gazetteer/` (and `data/background/en.tsv`); the build script
-//! (`build.rs`) turns them into static tables, so nothing is parsed, hashed or
-//! allocated when recognition starts.
+//! under `data/gazetteer/` (and `data/background/en.tsv`). The build script
+//! (`build.rs`) turns the name files into compact tables, so that the first
+//! call only lays an index over them: no text is parsed and no string
+//! allocated, in well under a millisecond.
 //!
 //! Names are found at word starts, case-sensitively, longest first, and a
 //! match counts only if it ends at a word boundary. Every name and alias is
@@ -12,27 +13,38 @@
 //! comparisons. This is leftmost-longest matching anchored at word starts, as
 //! an Aho-Corasick automaton would do it, with no automaton to build.
 //!
-//! The tables (`$OUT_DIR/gazetteer_tables.rs`):
+//! The tables (`$OUT_DIR/gazetteer_tables.rs`), small numbers and text so
+//! that they compress well in the WebAssembly download:
 //!
-//! - `NAME_TEXT`: every pattern (name or alias, both apostrophes), back to
-//!   back, grouped by first word and longest first within a group; then the
-//!   canonical names that are not patterns ("the Hague").
-//! - `PATTERNS`: one `u32` a pattern: bits 0–16 its start in `NAME_TEXT`
-//!   (it ends where the next starts), bits 17–29 its entry, bit 31 set on the
-//!   first pattern of a group; a last one marks the end.
-//! - `FIRST_WORD_SLOTS`: an open-addressing hash table (FNV-1a of the first
-//!   word, linear probing) of the groups: 0 is empty, else the index + 1 of
-//!   the group's first pattern.
-//! - `ENTRIES`: one `u32` an entry: bits 0–16 the start of its canonical name
-//!   in `NAME_TEXT`, 17–23 its length, 24–27 its label (index in
-//!   [`Label::ALL`]), 28–30 its file (index in [`NAME_FILES`]).
+//! - `NAME_TEXT`: every pattern (name or alias, with either apostrophe), back
+//!   to back, grouped by first word, longest first within a group.
+//! - `PATTERN_LENS`: each pattern's length in bytes, plus 128 on the first
+//!   of a group.
+//! - `PATTERN_TAGS`: each pattern's entry. Entries are numbered in the order
+//!   their first pattern comes, so a pattern either introduces the next entry
+//!   ([`TAG_NEW`]: the pattern is its canonical name; [`TAG_NEW_NAMED`]: the
+//!   name is the next line of `EXTRA_NAMES`, as "the Hague" is) or names an
+//!   entry met before ([`TAG_KNOWN`]: its number is the next of `PATTERN_REFS`).
+//! - `ENTRY_KINDS`: each entry's label (index in [`Label::ALL`]) plus 16 times
+//!   its file (index in [`NAME_FILES`]).
 //! - `WIKIDATA`: (entry, ID), by entry.
-//! - the word lists, each a [`WordList`].
+//! - `TITLES`, `GIVEN_NAMES`, `FUNCTION_WORDS`: each a [`WordList`].
+//!
+//! The common words are the first column of `data/background/en.tsv`, which
+//! the theme scorer compiles in as well: the index holds their offsets in it.
+
+use std::sync::LazyLock;
 
 use super::Label;
 use super::gazetteer_files::{NAME_FILES, first_word, fnv};
 
 include!(concat!(env!("OUT_DIR"), "/gazetteer_tables.rs"));
+
+const TAG_NEW: u8 = 0;
+const TAG_NEW_NAMED: u8 = 1;
+const TAG_KNOWN: u8 = 2;
+
+const COMMON_WORDS: &str = include_str!("../../data/background/en.tsv");
 
 /// One known entity.
 #[derive(Clone, Copy, Debug)]
@@ -44,15 +56,25 @@ pub(crate) struct Entry {
     pub source: &'static str,
 }
 
-/// Everything the recogniser looks names and words up in: the static tables.
+/// Everything the recogniser looks names and words up in.
 pub(crate) struct Gazetteer {
+    entries: Vec<Entry>,
+    /// Per pattern: its start in `NAME_TEXT`, plus 1 << 31 on a group's
+    /// first; one more marks the end of the last.
+    starts: Vec<u32>,
+    /// Per pattern: its entry.
+    entry_of: Vec<u16>,
+    /// Groups by the FNV-1a hash of their first word, linear probing:
+    /// 0 is empty, else the index + 1 of the group's first pattern.
+    groups: Vec<u16>,
     /// Lower-case titles and honorifics ("president", "minister", "mr").
     pub titles: &'static WordList,
     pub given_names: &'static WordList,
     /// Lower case; see `data/gazetteer/function_words.txt`.
     pub function_words: &'static WordList,
-    /// The 5,000 most frequent English words, lower case.
-    pub common_words: &'static WordList,
+    /// The 5,000 most frequent English words, lower case: offsets + 1 of
+    /// the words in `en.tsv`, by hash as `groups`.
+    common: Vec<u16>,
 }
 
 /// A name found in the text.
@@ -62,31 +84,126 @@ pub(crate) struct Found {
     pub entry: u32,
 }
 
-static GAZETTEER: Gazetteer = Gazetteer {
-    titles: &TITLES,
-    given_names: &GIVEN_NAMES,
-    function_words: &FUNCTION_WORDS,
-    common_words: &COMMON_WORDS,
-};
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
 
-/// The gazetteer: static, nothing to build.
+/// The gazetteer, indexed on first use.
 pub(crate) fn get() -> &'static Gazetteer {
     &GAZETTEER
 }
 
-/// Pattern `i` of `PATTERNS`, and whether it starts a group.
-fn pattern(i: usize) -> (&'static str, u32, bool) {
-    const START: u32 = (1 << 17) - 1;
-    let (p, next) = (PATTERNS[i], PATTERNS[i + 1]);
-    let text = &NAME_TEXT[(p & START) as usize..(next & START) as usize];
-    (text, (p >> 17) & 0x1fff, p >> 31 == 1)
+/// An empty open-addressing table for `n` keys, at most half full.
+fn table(n: usize) -> Vec<u16> {
+    vec![0; (n * 2).next_power_of_two()]
+}
+
+/// Puts `value` (not 0) in the first free slot from the hash of `key`.
+fn insert(slots: &mut [u16], key: &str, value: u16) {
+    let mask = slots.len() - 1;
+    let mut h = fnv(key.as_bytes()) as usize & mask;
+    while slots[h] != 0 {
+        h = (h + 1) & mask;
+    }
+    slots[h] = value;
+}
+
+/// The first value in the slots from the hash of `key` that `is_key` accepts.
+fn lookup(slots: &[u16], key: &str, is_key: impl Fn(usize) -> bool) -> Option<usize> {
+    let mask = slots.len() - 1;
+    let mut h = fnv(key.as_bytes()) as usize & mask;
+    loop {
+        let slot = slots[h];
+        if slot == 0 {
+            return None;
+        }
+        if is_key(usize::from(slot)) {
+            return Some(usize::from(slot));
+        }
+        h = (h + 1) & mask;
+    }
+}
+
+/// The word of `en.tsv` at byte `at`.
+fn common_word(at: usize) -> &'static str {
+    let rest = &COMMON_WORDS[at..];
+    &rest[..rest.find(['\t', '\n']).unwrap_or(rest.len())]
 }
 
 impl Gazetteer {
+    /// Lays the index over the tables: one pass over each, no parsing.
+    pub(crate) fn build() -> Gazetteer {
+        let n = PATTERN_LENS.len();
+        let mut starts = Vec::with_capacity(n + 1);
+        let mut entry_of = Vec::with_capacity(n);
+        let mut entries = Vec::with_capacity(ENTRY_KINDS.len());
+        let mut groups = table(n / 2);
+        let (mut at, mut refs, mut extra) = (0u32, PATTERN_REFS.iter(), EXTRA_NAMES.lines());
+        for (&len, &tag) in PATTERN_LENS.iter().zip(&PATTERN_TAGS) {
+            let text = &NAME_TEXT[at as usize..(at + u32::from(len & 0x7f)) as usize];
+            if len & 0x80 != 0 {
+                let index = u16::try_from(starts.len() + 1).expect("fewer than 65,535 patterns");
+                insert(&mut groups, first_word(text), index);
+                starts.push(at | 1 << 31);
+            } else {
+                starts.push(at);
+            }
+            at += u32::from(len & 0x7f);
+            let id = match tag {
+                TAG_KNOWN => *refs.next().expect("a number for each known entry"),
+                _ => {
+                    debug_assert!(tag == TAG_NEW || tag == TAG_NEW_NAMED);
+                    let kind = ENTRY_KINDS[entries.len()];
+                    entries.push(Entry {
+                        label: Label::ALL[usize::from(kind & 0xf)],
+                        name: if tag == TAG_NEW_NAMED {
+                            extra.next().expect("a name for each entry")
+                        } else {
+                            text
+                        },
+                        wikidata: None,
+                        source: NAME_FILES[usize::from(kind >> 4)].1,
+                    });
+                    (entries.len() - 1) as u16
+                }
+            };
+            entry_of.push(id);
+        }
+        starts.push(at | 1 << 31);
+        for &(id, q) in &WIKIDATA {
+            entries[usize::from(id)].wikidata = Some(q);
+        }
+        let mut common = table(5000);
+        let mut offset = 0;
+        for line in COMMON_WORDS.split_inclusive('\n') {
+            if !line.starts_with('#') && !line.trim().is_empty() {
+                insert(&mut common, common_word(offset), offset as u16 + 1);
+            }
+            offset += line.len();
+        }
+        Gazetteer {
+            entries,
+            starts,
+            entry_of,
+            groups,
+            titles: &TITLES,
+            given_names: &GIVEN_NAMES,
+            function_words: &FUNCTION_WORDS,
+            common,
+        }
+    }
+
+    /// Pattern `i`, and whether it starts a group.
+    fn pattern(&self, i: usize) -> (&'static str, bool) {
+        let (a, b) = (self.starts[i], self.starts[i + 1]);
+        let mask = !(1 << 31);
+        (
+            &NAME_TEXT[(a & mask) as usize..(b & mask) as usize],
+            a >> 31 == 1,
+        )
+    }
+
     /// How many entities the lists hold.
-    #[cfg(test)]
     pub fn len(&self) -> usize {
-        ENTRIES.len()
+        self.entries.len()
     }
 
     /// The longest known name starting exactly at byte `at` of `text` and
@@ -94,21 +211,11 @@ impl Gazetteer {
     pub fn find_at(&self, text: &str, at: usize, limit: usize) -> Option<Found> {
         let rest = &text[at..limit];
         let word = first_word(rest);
-        let mask = FIRST_WORD_SLOTS.len() - 1;
-        let mut h = fnv(word.as_bytes()) as usize & mask;
-        let first = loop {
-            let slot = FIRST_WORD_SLOTS[h];
-            if slot == 0 {
-                return None;
-            }
-            let first = usize::from(slot - 1);
-            if first_word(pattern(first).0) == word {
-                break first;
-            }
-            h = (h + 1) & mask;
-        };
+        let first = lookup(&self.groups, word, |i| {
+            first_word(self.pattern(i - 1).0) == word
+        })? - 1;
         for i in first.. {
-            let (p, entry, starts_group) = pattern(i);
+            let (p, starts_group) = self.pattern(i);
             if starts_group && i > first {
                 break;
             }
@@ -116,31 +223,22 @@ impl Gazetteer {
             if rest.starts_with(p) && !rest[p.len()..].starts_with(|c: char| c.is_alphanumeric()) {
                 return Some(Found {
                     end: at + p.len(),
-                    entry,
+                    entry: u32::from(self.entry_of[i]),
                 });
             }
         }
         None
     }
 
-    pub fn entry(&self, id: u32) -> Entry {
-        let e = ENTRIES[id as usize];
-        let start = (e & ((1 << 17) - 1)) as usize;
-        let len = ((e >> 17) & 0x7f) as usize;
-        Entry {
-            label: Label::ALL[((e >> 24) & 0xf) as usize],
-            name: &NAME_TEXT[start..start + len],
-            wikidata: WIKIDATA
-                .binary_search_by_key(&id, |&(i, _)| u32::from(i))
-                .ok()
-                .map(|i| WIKIDATA[i].1),
-            source: NAME_FILES[(e >> 28) as usize].1,
-        }
+    pub fn entry(&self, id: u32) -> &Entry {
+        &self.entries[id as usize]
     }
 
     /// Whether `word` (any case) is a common English word.
     pub fn is_common(&self, word: &str) -> bool {
-        with_lower(word, |w| self.common_words.contains(w))
+        with_lower(word, |w| {
+            lookup(&self.common, w, |at| common_word(at - 1) == w).is_some()
+        })
     }
 
     pub fn is_function_word(&self, word: &str) -> bool {
@@ -291,36 +389,64 @@ mod tests {
     #[test]
     fn every_data_file_loads_into_the_tables() {
         let g = get();
-        let mut id = 0u32;
+        let mut owned = std::collections::HashSet::new();
+        let mut reached = std::collections::HashSet::new();
         for (&(file, text), &(listed, source)) in FILES.iter().zip(&NAME_FILES) {
             assert_eq!(file, listed);
             let mut n = 0;
             for line in data_lines(text) {
                 let l = parse_line(line).unwrap_or_else(|e| panic!("{file}: {e}"));
-                // The tables hold the line as it reads.
-                let e = g.entry(id);
-                assert_eq!(
-                    (e.label.as_str(), e.name, e.wikidata, e.source),
-                    (LABELS[l.label], l.name, l.wikidata, source),
-                    "{file}: {line:?}"
-                );
-                // Every form is found whole, by this entry or by an earlier
-                // one with the same form.
-                for form in std::iter::once(l.name).chain(l.aliases) {
+                // Every form is found whole; the first line to list it owns it,
+                // and the tables hold that line as it reads.
+                for form in std::iter::once(l.name).chain(l.aliases.iter().copied()) {
                     let form = form.strip_prefix("the ").unwrap_or(form);
                     let f = g.find_at(form, 0, form.len()).expect(form);
-                    assert!(f.end == form.len() && f.entry <= id, "{file}: {form:?}");
+                    assert_eq!(f.end, form.len(), "{file}: {form:?}");
+                    reached.insert(f.entry);
+                    if owned.insert(form.to_owned()) {
+                        let e = g.entry(f.entry);
+                        assert_eq!(
+                            (e.label.as_str(), e.name, e.wikidata, e.source),
+                            (LABELS[l.label], l.name, l.wikidata, source),
+                            "{file}: {form:?}"
+                        );
+                    }
+                    owned.insert(form.replace('’', "'"));
+                    owned.insert(form.replace('\'', "’"));
                 }
-                id += 1;
                 n += 1;
             }
             assert!(n > 10, "{file} has only {n} entries");
         }
-        assert_eq!(id as usize, g.len());
+        assert_eq!(reached.len(), g.len());
         assert!(g.titles.contains("president") && g.titles.len() > 100);
         assert!(g.given_names.contains("Donald") && g.given_names.len() > 200);
         assert!(g.function_words.contains("the"));
-        assert!(g.common_words.contains("the") && g.common_words.len() > 4000);
+    }
+
+    #[test]
+    fn common_words_are_the_words_of_the_background_list() {
+        let g = get();
+        // The index holds offsets into the file as u16.
+        assert!(COMMON_WORDS.len() < usize::from(u16::MAX));
+        let words: Vec<&str> = background_words(COMMON_WORDS).collect();
+        assert!(words.len() > 4000);
+        for w in &words {
+            assert!(g.is_common(w) && g.is_common(&w.to_uppercase()), "{w:?}");
+        }
+        let set: std::collections::HashSet<&str> = words.iter().copied().collect();
+        for w in &words {
+            for miss in [
+                format!("{w}x"),
+                format!("a{w}"),
+                w.chars().skip(1).collect(),
+            ] {
+                assert_eq!(g.is_common(&miss), set.contains(miss.as_str()), "{miss:?}");
+            }
+        }
+        for missing in ["", "zzzzzz", "\u{0}", "\t", "#"] {
+            assert!(!g.is_common(missing), "{missing:?}");
+        }
     }
 
     #[test]
@@ -331,7 +457,7 @@ mod tests {
 
     #[test]
     fn word_lists_hold_their_words_and_nothing_else() {
-        let lists: [(&WordList, Vec<&str>); 4] = [
+        let lists: [(&WordList, Vec<&str>); 3] = [
             (
                 &TITLES,
                 list_words(include_str!("../../data/gazetteer/titles.txt")).collect(),
@@ -343,10 +469,6 @@ mod tests {
             (
                 &FUNCTION_WORDS,
                 list_words(include_str!("../../data/gazetteer/function_words.txt")).collect(),
-            ),
-            (
-                &COMMON_WORDS,
-                background_words(include_str!("../../data/background/en.tsv")).collect(),
             ),
         ];
         for (list, words) in &lists {
@@ -370,7 +492,7 @@ mod tests {
             }
         }
         for missing in ["", "zzzzzz", "\u{0}", "\n"] {
-            assert!(!COMMON_WORDS.contains(missing), "{missing:?}");
+            assert!(!TITLES.contains(missing), "{missing:?}");
         }
     }
 
