@@ -5,7 +5,7 @@
 //!
 //! A malformed line fails the build with its file and line.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -73,54 +73,62 @@ fn main() {
     }
     assert!(entries.len() < 1 << 16, "too many gazetteer entries");
 
-    // Patterns grouped by first word (groups in first-seen order), longest
-    // first within a group (stable, so equal lengths keep file order).
-    let mut group_of: HashMap<&str, usize> = HashMap::new();
-    let mut groups: Vec<Vec<(&str, u32)>> = Vec::new();
+    // Patterns grouped by first word, groups in alphabetical order (similar
+    // names side by side compress best), longest first within a group
+    // (stable, so equal lengths keep file order).
+    let mut groups: BTreeMap<&str, Vec<(&str, u32)>> = BTreeMap::new();
     for (p, id) in &patterns {
-        let g = *group_of.entry(first_word(p)).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
-        groups[g].push((p, *id));
+        groups.entry(first_word(p)).or_default().push((p, *id));
     }
-    for g in &mut groups {
+    for g in groups.values_mut() {
         g.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
     }
 
-    // The text of every pattern, back to back, group after group. Entries
-    // are numbered in the order their first pattern comes, so most patterns
-    // introduce the next entry and need no number.
+    // Every pattern and a newline (a tab at the end of a group), group after group. Each entry is
+    // introduced by one pattern: its canonical name if that is one of its
+    // patterns, else its first. Entries are numbered in the order they are
+    // introduced, so an introducing pattern needs no number; any other
+    // pattern gives its entry's number.
+    let ordered: Vec<(&str, u32)> = groups.values().flatten().copied().collect();
+    // Where a group ends: a tab ends its last pattern, a newline the others.
+    let mut group_ends = HashSet::new();
+    let mut at = 0;
+    for g in groups.values() {
+        at += g.len();
+        group_ends.insert(at - 1);
+    }
+    let mut introducer: Vec<Option<usize>> = vec![None; entries.len()];
+    for (i, &(p, id)) in ordered.iter().enumerate() {
+        let intro = &mut introducer[id as usize];
+        if intro.is_none() || p == entries[id as usize].name {
+            *intro = Some(i);
+        }
+    }
+    let mut order: Vec<usize> = (0..entries.len())
+        .filter(|&e| introducer[e].is_some())
+        .collect(); // old ids by new id
+    order.sort_by_key(|&e| introducer[e]);
+    let mut new_id = vec![0u16; entries.len()];
+    for (n, &e) in order.iter().enumerate() {
+        new_id[e] = n as u16;
+    }
     let mut text = String::new();
-    let mut lens: Vec<u8> = Vec::new();
     let mut tags: Vec<u8> = Vec::new();
     let mut refs: Vec<u16> = Vec::new();
-    let mut new_id: Vec<Option<u16>> = vec![None; entries.len()];
-    let mut order: Vec<usize> = Vec::new(); // old ids by new id
     let mut extra_names = String::new();
-    for g in &groups {
-        for (i, &(p, id)) in g.iter().enumerate() {
-            assert!(p.len() < 128, "pattern too long: {p}");
-            lens.push(p.len() as u8 | if i == 0 { 0x80 } else { 0 });
-            text.push_str(p);
-            match new_id[id as usize] {
-                Some(n) => {
-                    tags.push(TAG_KNOWN);
-                    refs.push(n);
-                }
-                None => {
-                    new_id[id as usize] = Some(order.len() as u16);
-                    order.push(id as usize);
-                    let e = &entries[id as usize];
-                    if e.name == p {
-                        tags.push(TAG_NEW);
-                    } else {
-                        tags.push(TAG_NEW_NAMED);
-                        extra_names.push_str(&e.name);
-                        extra_names.push('\n');
-                    }
-                }
-            }
+    for (i, &(p, id)) in ordered.iter().enumerate() {
+        text.push_str(p);
+        text.push(if group_ends.contains(&i) { '\t' } else { '\n' });
+        let e = &entries[id as usize];
+        if introducer[id as usize] != Some(i) {
+            tags.push(TAG_KNOWN);
+            refs.push(new_id[id as usize]);
+        } else if e.name == p {
+            tags.push(TAG_NEW);
+        } else {
+            tags.push(TAG_NEW_NAMED);
+            extra_names.push_str(&e.name);
+            extra_names.push('\n');
         }
     }
     // An entry none of whose forms is left (an earlier file has them all)
@@ -142,7 +150,6 @@ fn main() {
     );
     let _ = writeln!(out, "static NAME_TEXT: &str = {text:?};");
     let _ = writeln!(out, "static EXTRA_NAMES: &str = {extra_names:?};");
-    array(&mut out, "PATTERN_LENS", "u8", &lens);
     array(&mut out, "PATTERN_TAGS", "u8", &tags);
     array(&mut out, "PATTERN_REFS", "u16", &refs);
     array(&mut out, "ENTRY_KINDS", "u8", &kinds);

@@ -16,15 +16,17 @@
 //! The tables (`$OUT_DIR/gazetteer_tables.rs`), small numbers and text so
 //! that they compress well in the WebAssembly download:
 //!
-//! - `NAME_TEXT`: every pattern (name or alias, with either apostrophe), back
-//!   to back, grouped by first word, longest first within a group.
-//! - `PATTERN_LENS`: each pattern's length in bytes, plus 128 on the first
-//!   of a group.
-//! - `PATTERN_TAGS`: each pattern's entry. Entries are numbered in the order
-//!   their first pattern comes, so a pattern either introduces the next entry
-//!   ([`TAG_NEW`]: the pattern is its canonical name; [`TAG_NEW_NAMED`]: the
-//!   name is the next line of `EXTRA_NAMES`, as "the Hague" is) or names an
-//!   entry met before ([`TAG_KNOWN`]: its number is the next of `PATTERN_REFS`).
+//! - `NAME_TEXT`: every pattern (name or alias, with either apostrophe), each
+//!   followed by a newline, or by a tab if it is the last of its group;
+//!   grouped by first word (groups in alphabetical order), longest first
+//!   within a group.
+//! - `PATTERN_TAGS`: each pattern's entry. Each entry is introduced by one
+//!   pattern (its canonical name if that is one of its patterns), and entries
+//!   are numbered in the order they are introduced, so an introducing pattern
+//!   needs no number: [`TAG_NEW`] says it is the entry's canonical name,
+//!   [`TAG_NEW_NAMED`] that the name is the next line of `EXTRA_NAMES` (as
+//!   "the Hague" is). Any other pattern is [`TAG_KNOWN`], and its entry's
+//!   number is the next of `PATTERN_REFS`.
 //! - `ENTRY_KINDS`: each entry's label (index in [`Label::ALL`]) plus 16 times
 //!   its file (index in [`NAME_FILES`]).
 //! - `WIKIDATA`: (entry, ID), by entry.
@@ -36,7 +38,7 @@
 use std::sync::LazyLock;
 
 use super::Label;
-use super::gazetteer_files::{NAME_FILES, first_word, fnv};
+use super::gazetteer_files::{FNV_START, NAME_FILES, first_word, fnv, fnv_step};
 
 include!(concat!(env!("OUT_DIR"), "/gazetteer_tables.rs"));
 
@@ -60,7 +62,8 @@ pub(crate) struct Entry {
 pub(crate) struct Gazetteer {
     entries: Vec<Entry>,
     /// Per pattern: its start in `NAME_TEXT`, plus 1 << 31 on a group's
-    /// first; one more marks the end of the last.
+    /// first; one more marks the end. A pattern ends one byte (its newline
+    /// or tab) before the next starts.
     starts: Vec<u32>,
     /// Per pattern: its entry.
     entry_of: Vec<u16>,
@@ -98,8 +101,13 @@ fn table(n: usize) -> Vec<u16> {
 
 /// Puts `value` (not 0) in the first free slot from the hash of `key`.
 fn insert(slots: &mut [u16], key: &str, value: u16) {
+    put(slots, fnv(key.as_bytes()), value);
+}
+
+/// Puts `value` (not 0) in the first free slot from `hash`.
+fn put(slots: &mut [u16], hash: u64, value: u16) {
     let mask = slots.len() - 1;
-    let mut h = fnv(key.as_bytes()) as usize & mask;
+    let mut h = hash as usize & mask;
     while slots[h] != 0 {
         h = (h + 1) & mask;
     }
@@ -125,28 +133,38 @@ fn lookup(slots: &[u16], key: &str, is_key: impl Fn(usize) -> bool) -> Option<us
 /// The word of `en.tsv` at byte `at`.
 fn common_word(at: usize) -> &'static str {
     let rest = &COMMON_WORDS[at..];
-    &rest[..rest.find(['\t', '\n']).unwrap_or(rest.len())]
+    let end = rest
+        .bytes()
+        .position(|b| b == b'\t' || b == b'\n')
+        .unwrap_or(rest.len());
+    &rest[..end]
 }
 
 impl Gazetteer {
     /// Lays the index over the tables: one pass over each, no parsing.
     pub(crate) fn build() -> Gazetteer {
-        let n = PATTERN_LENS.len();
+        let n = PATTERN_TAGS.len();
         let mut starts = Vec::with_capacity(n + 1);
         let mut entry_of = Vec::with_capacity(n);
         let mut entries = Vec::with_capacity(ENTRY_KINDS.len());
         let mut groups = table(n / 2);
-        let (mut at, mut refs, mut extra) = (0u32, PATTERN_REFS.iter(), EXTRA_NAMES.lines());
-        for (&len, &tag) in PATTERN_LENS.iter().zip(&PATTERN_TAGS) {
-            let text = &NAME_TEXT[at as usize..(at + u32::from(len & 0x7f)) as usize];
-            if len & 0x80 != 0 {
+        let (mut refs, mut extra) = (PATTERN_REFS.iter(), EXTRA_NAMES.lines());
+        let (mut at, mut group_start) = (0, true);
+        let mut tags = PATTERN_TAGS.iter();
+        for (end, b) in NAME_TEXT.bytes().enumerate() {
+            if b != b'\n' && b != b'\t' {
+                continue;
+            }
+            let text = &NAME_TEXT[at..end];
+            if group_start {
                 let index = u16::try_from(starts.len() + 1).expect("fewer than 65,535 patterns");
                 insert(&mut groups, first_word(text), index);
-                starts.push(at | 1 << 31);
+                starts.push(at as u32 | 1 << 31);
             } else {
-                starts.push(at);
+                starts.push(at as u32);
             }
-            at += u32::from(len & 0x7f);
+            (at, group_start) = (end + 1, b == b'\t');
+            let tag = *tags.next().expect("a tag for each pattern");
             let id = match tag {
                 TAG_KNOWN => *refs.next().expect("a number for each known entry"),
                 _ => {
@@ -167,17 +185,25 @@ impl Gazetteer {
             };
             entry_of.push(id);
         }
-        starts.push(at | 1 << 31);
+        starts.push(at as u32 | 1 << 31);
         for &(id, q) in &WIKIDATA {
             entries[usize::from(id)].wikidata = Some(q);
         }
+        // The first column of every line but comments, hashed as it is read.
         let mut common = table(5000);
-        let mut offset = 0;
-        for line in COMMON_WORDS.split_inclusive('\n') {
-            if !line.starts_with('#') && !line.trim().is_empty() {
-                insert(&mut common, common_word(offset), offset as u16 + 1);
+        let (mut line, mut h, mut in_word) = (0, FNV_START, true);
+        for (i, b) in COMMON_WORDS.bytes().enumerate() {
+            if in_word && (b == b'\t' || b == b'\n') {
+                if i > line && COMMON_WORDS.as_bytes()[line] != b'#' {
+                    put(&mut common, h, line as u16 + 1);
+                }
+                in_word = false;
+            } else if in_word {
+                h = fnv_step(h, b);
             }
-            offset += line.len();
+            if b == b'\n' {
+                (line, h, in_word) = (i + 1, FNV_START, true);
+            }
         }
         Gazetteer {
             entries,
@@ -196,7 +222,7 @@ impl Gazetteer {
         let (a, b) = (self.starts[i], self.starts[i + 1]);
         let mask = !(1 << 31);
         (
-            &NAME_TEXT[(a & mask) as usize..(b & mask) as usize],
+            &NAME_TEXT[(a & mask) as usize..(b & mask) as usize - 1],
             a >> 31 == 1,
         )
     }
@@ -446,6 +472,17 @@ mod tests {
         }
         for missing in ["", "zzzzzz", "\u{0}", "\t", "#"] {
             assert!(!g.is_common(missing), "{missing:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn first_word_is_the_leading_letters_and_digits(s in "[a-zA-Z0-9 .’'\\-éÅ中ı]{0,12}|\\PC{0,8}") {
+            let end = s
+                .char_indices()
+                .find(|(_, c)| !c.is_alphanumeric())
+                .map_or(s.len(), |(i, _)| i);
+            proptest::prop_assert_eq!(crate::entities::gazetteer_files::first_word(&s), &s[..end]);
         }
     }
 

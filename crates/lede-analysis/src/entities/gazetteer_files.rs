@@ -87,18 +87,30 @@ pub fn background_words(file: &str) -> impl Iterator<Item = &str> {
 /// The leading letters and digits of `s`: the key both names and text are
 /// looked up by ("U" for "U.S.", "China" for "China-U.S.").
 pub fn first_word(s: &str) -> &str {
-    let end = s
-        .char_indices()
-        .find(|(_, c)| !c.is_alphanumeric())
-        .map_or(s.len(), |(i, _)| i);
-    &s[..end]
+    // Byte by byte while ASCII: most names and words are.
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() && b[i].is_ascii_alphanumeric() {
+        i += 1;
+    }
+    if i < b.len() && !b[i].is_ascii() {
+        let end = s[i..]
+            .char_indices()
+            .find(|(_, c)| !c.is_alphanumeric())
+            .map_or(s.len(), |(j, _)| i + j);
+        return &s[..end];
+    }
+    &s[..i]
 }
 
 /// FNV-1a: the hash the name index is laid out by.
 pub fn fnv(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
-    }
-    h
+    bytes.iter().fold(FNV_START, |h, &b| fnv_step(h, b))
+}
+
+pub const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One byte more into an FNV-1a hash.
+pub fn fnv_step(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
 }
