@@ -173,7 +173,7 @@ fn main() {
             blob.push_str(w);
             blob.push('\n');
         }
-        let _ = writeln!(out, "static {name}: WordList = WordList({blob:?});");
+        let _ = writeln!(out, "static {name}: &str = {blob:?};");
     };
     let titles = read(&gaz.join("titles.txt"));
     words("TITLES", list_words(&titles).collect(), &mut out);

@@ -30,7 +30,8 @@
 //! - `ENTRY_KINDS`: each entry's label (index in [`Label::ALL`]) plus 16 times
 //!   its file (index in [`NAME_FILES`]).
 //! - `WIKIDATA`: (entry, ID), by entry.
-//! - `TITLES`, `GIVEN_NAMES`, `FUNCTION_WORDS`: each a [`WordList`].
+//! - `TITLES`, `GIVEN_NAMES`, `FUNCTION_WORDS`: each word between two
+//!   newlines, sorted, without repeats.
 //!
 //! The common words are the first column of `data/background/en.tsv`, which
 //! the theme scorer compiles in as well: the index holds their offsets in it.
@@ -71,13 +72,13 @@ pub(crate) struct Gazetteer {
     /// 0 is empty, else the index + 1 of the group's first pattern.
     groups: Vec<u16>,
     /// Lower-case titles and honorifics ("president", "minister", "mr").
-    pub titles: &'static WordList,
-    pub given_names: &'static WordList,
+    pub titles: WordList,
+    pub given_names: WordList,
     /// Lower case; see `data/gazetteer/function_words.txt`.
-    pub function_words: &'static WordList,
-    /// The 5,000 most frequent English words, lower case: offsets + 1 of
-    /// the words in `en.tsv`, by hash as `groups`.
-    common: Vec<u16>,
+    pub function_words: WordList,
+    /// The 5,000 most frequent English words, lower case: the first column
+    /// of `en.tsv`.
+    common: WordList,
 }
 
 /// A name found in the text.
@@ -130,9 +131,9 @@ fn lookup(slots: &[u16], key: &str, is_key: impl Fn(usize) -> bool) -> Option<us
     }
 }
 
-/// The word of `en.tsv` at byte `at`.
-fn common_word(at: usize) -> &'static str {
-    let rest = &COMMON_WORDS[at..];
+/// The word of `text` at byte `at`: up to a tab or newline.
+fn word_at(text: &str, at: usize) -> &str {
+    let rest = &text[at..];
     let end = rest
         .bytes()
         .position(|b| b == b'\t' || b == b'\n')
@@ -210,10 +211,13 @@ impl Gazetteer {
             starts,
             entry_of,
             groups,
-            titles: &TITLES,
-            given_names: &GIVEN_NAMES,
-            function_words: &FUNCTION_WORDS,
-            common,
+            titles: WordList::new(TITLES),
+            given_names: WordList::new(GIVEN_NAMES),
+            function_words: WordList::new(FUNCTION_WORDS),
+            common: WordList {
+                text: COMMON_WORDS,
+                slots: common,
+            },
         }
     }
 
@@ -262,9 +266,7 @@ impl Gazetteer {
 
     /// Whether `word` (any case) is a common English word.
     pub fn is_common(&self, word: &str) -> bool {
-        with_lower(word, |w| {
-            lookup(&self.common, w, |at| common_word(at - 1) == w).is_some()
-        })
+        with_lower(word, |w| self.common.contains(w))
     }
 
     pub fn is_function_word(&self, word: &str) -> bool {
@@ -277,32 +279,37 @@ impl Gazetteer {
     }
 }
 
-/// A sorted list of words, each between two newlines (`"\na\nb\n"`),
-/// searched by bisecting the text itself: no index to store or build.
-pub(crate) struct WordList(&'static str);
+/// A set of words that live in a static text: a hash table (as the name
+/// index's) of their offsets + 1, each word ending at a tab or newline.
+pub(crate) struct WordList {
+    text: &'static str,
+    slots: Vec<u16>,
+}
 
 impl WordList {
-    pub fn contains(&self, word: &str) -> bool {
-        let (b, key) = (self.0.as_bytes(), word.as_bytes());
-        // `lo` and `hi` are newlines; the words between them are the candidates.
-        let (mut lo, mut hi) = (0, b.len() - 1);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            let start = b[..=mid].iter().rposition(|&c| c == b'\n').unwrap_or(lo);
-            let end = start + 1 + b[start + 1..].iter().position(|&c| c == b'\n').unwrap_or(0);
-            match b[start + 1..end].cmp(key) {
-                std::cmp::Ordering::Equal => return true,
-                std::cmp::Ordering::Less => lo = end,
-                std::cmp::Ordering::Greater => hi = start,
+    /// The words of `text`, each between two newlines.
+    fn new(text: &'static str) -> WordList {
+        let n = text.bytes().filter(|&b| b == b'\n').count();
+        let mut slots = table(n);
+        let mut start = 1;
+        for (i, b) in text.bytes().enumerate().skip(1) {
+            if b == b'\n' {
+                let offset = u16::try_from(start + 1).expect("word lists under 64 KB");
+                insert(&mut slots, &text[start..i], offset);
+                start = i + 1;
             }
         }
-        false
+        WordList { text, slots }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        lookup(&self.slots, word, |at| word_at(self.text, at - 1) == word).is_some()
     }
 
     /// How many words it holds.
     #[cfg(test)]
     pub fn len(&self) -> usize {
-        self.0.len() - self.0.replace('\n', "").len() - 1
+        self.slots.iter().filter(|&&s| s != 0).count()
     }
 }
 
@@ -494,17 +501,18 @@ mod tests {
 
     #[test]
     fn word_lists_hold_their_words_and_nothing_else() {
+        let g = get();
         let lists: [(&WordList, Vec<&str>); 3] = [
             (
-                &TITLES,
+                &g.titles,
                 list_words(include_str!("../../data/gazetteer/titles.txt")).collect(),
             ),
             (
-                &GIVEN_NAMES,
+                &g.given_names,
                 list_words(include_str!("../../data/gazetteer/given_names.txt")).collect(),
             ),
             (
-                &FUNCTION_WORDS,
+                &g.function_words,
                 list_words(include_str!("../../data/gazetteer/function_words.txt")).collect(),
             ),
         ];
@@ -529,7 +537,7 @@ mod tests {
             }
         }
         for missing in ["", "zzzzzz", "\u{0}", "\n"] {
-            assert!(!TITLES.contains(missing), "{missing:?}");
+            assert!(!g.titles.contains(missing), "{missing:?}");
         }
     }
 
