@@ -58,7 +58,8 @@ for feature in "" ner; do
     (cd "$PROBE" && cargo build -q --offline --release --target wasm32-unknown-unknown ${feature:+--features $feature})
     wasm="$PROBE/target/wasm32-unknown-unknown/release/probe.wasm"
     "$WASM_OPT" -Oz "$wasm" -o "$PROBE/opt.wasm"
-    printf '| %s | %s | %s | %s | %s |\n' "${feature:+plus }${feature:+\`recognize\`}${feature:-\`Document::parse\` only}" \
+    if [ -n "$feature" ]; then label='plus `recognize`'; else label='`Document::parse` only'; fi
+    printf '| %s | %s | %s | %s | %s |\n' "$label" \
         "$(stat -c%s "$wasm")" "$(gzip -9c "$wasm" | wc -c)" \
         "$(stat -c%s "$PROBE/opt.wasm")" "$(gzip -9c "$PROBE/opt.wasm" | wc -c)"
 done

@@ -1,5 +1,6 @@
 // A benchmark, not a test: prints the median User Timing measures of the
-// release build in headless Chromium (lede:analyze, lede:render) over repeated
+// release build in headless Chromium (lede:analyze and its two parts
+// lede:analyze:entities and lede:analyze:themes, lede:render) over repeated
 // page loads, the script time of toggles, filters and selections, and the DOM size.
 // Run after `trunk build --release`: node tests/e2e/bench.mjs [runs]
 import { serveDist, launchBrowser, openPage } from './harness.mjs';
@@ -12,7 +13,13 @@ const median = (xs) => {
 
 const server = await serveDist();
 const browser = await launchBrowser();
-const figures = { 'lede:analyze': [], 'lede:render': [], total: [] };
+const figures = {
+  'lede:analyze': [],
+  'lede:analyze:entities': [],
+  'lede:analyze:themes': [],
+  'lede:render': [],
+  total: [],
+};
 const actions = {
   'toggle a type': [],
   'choose a theme': [],
@@ -27,6 +34,8 @@ for (let i = 0; i < runs; i++) {
     Object.fromEntries(performance.getEntriesByType('measure').map((e) => [e.name, e.duration])),
   );
   figures['lede:analyze'].push(m['lede:analyze']);
+  figures['lede:analyze:entities'].push(m['lede:analyze:entities']);
+  figures['lede:analyze:themes'].push(m['lede:analyze:themes']);
   figures['lede:render'].push(m['lede:render']);
   figures.total.push(m['lede:analyze'] + m['lede:render']);
   elements = await page.evaluate(() => document.getElementsByTagName('*').length);
@@ -58,9 +67,9 @@ await server.close();
 
 console.log(`Lede in headless Chromium, seed article, median of ${runs} page loads:`);
 for (const [name, xs] of Object.entries(figures)) {
-  console.log(`  ${name.padEnd(18)} ${median(xs).toFixed(1).padStart(7)} ms   (min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)})`);
+  console.log(`  ${name.padEnd(22)} ${median(xs).toFixed(1).padStart(7)} ms   (min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)})`);
 }
 for (const [name, xs] of Object.entries(actions)) {
-  console.log(`  ${name.padEnd(18)} ${median(xs).toFixed(1).padStart(7)} ms of script`);
+  console.log(`  ${name.padEnd(22)} ${median(xs).toFixed(1).padStart(7)} ms of script`);
 }
 console.log(`  DOM elements       ${String(elements).padStart(7)}`);
