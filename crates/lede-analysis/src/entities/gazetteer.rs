@@ -148,7 +148,7 @@ impl Gazetteer {
         let mut starts = Vec::with_capacity(n + 1);
         let mut entry_of = Vec::with_capacity(n);
         let mut entries = Vec::with_capacity(ENTRY_KINDS.len());
-        let mut groups = table(n / 2);
+        let mut groups = table(n);
         let (mut refs, mut extra) = (PATTERN_REFS.iter(), EXTRA_NAMES.lines());
         let (mut at, mut group_start) = (0, true);
         let mut tags = PATTERN_TAGS.iter();
@@ -196,7 +196,8 @@ impl Gazetteer {
         for (i, b) in COMMON_WORDS.bytes().enumerate() {
             if in_word && (b == b'\t' || b == b'\n') {
                 if i > line && COMMON_WORDS.as_bytes()[line] != b'#' {
-                    put(&mut common, h, line as u16 + 1);
+                    let offset = u16::try_from(line + 1).expect("en.tsv under 64 KB");
+                    put(&mut common, h, offset);
                 }
                 in_word = false;
             } else if in_word {

@@ -1,12 +1,12 @@
 //! How the gazetteer's data files read: shared, word for word, by the build
-//! script (`build.rs`, which turns the files into static tables) and by the
-//! crate (whose tests parse every file again, and whose look-ups hash words
-//! exactly as the build script placed them).
+//! script (`build.rs`, which turns the files into compact tables) and by the
+//! crate (whose tests parse every file again and check the tables against
+//! them, and whose look-ups split off first words as the build script did).
 //!
 //! Plain `std` only: the build script includes this file with `#[path]`.
 
 // Each side uses part of this file: the build script the parser, the crate
-// the hash and the file list.
+// the hash and the file list, its tests the parser.
 #![allow(dead_code)]
 
 /// The name lists, as (file under `data/gazetteer/`, what it holds for
@@ -103,7 +103,7 @@ pub fn first_word(s: &str) -> &str {
     &s[..i]
 }
 
-/// FNV-1a: the hash the name index is laid out by.
+/// FNV-1a: the hash the name index and word sets are laid out by.
 pub fn fnv(bytes: &[u8]) -> u64 {
     bytes.iter().fold(FNV_START, |h, &b| fnv_step(h, b))
 }

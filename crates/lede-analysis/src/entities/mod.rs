@@ -29,8 +29,8 @@
 //! 2. [`numeric`] finds dates, times, percentages, money, quantities,
 //!    ordinals and cardinals, by rule.
 //! 3. [`gazetteer`] finds known names (countries, demonyms, cities, regions,
-//!    organisations, officials) in static tables the build script makes
-//!    from the data files, so there is nothing to build at start-up.
+//!    organisations, officials) in compact tables the build script makes
+//!    from the data files; the first call lays a hash index over them.
 //! 4. [`names`] reads runs of capitalised words around the known names:
 //!    titles announce people, keywords ("Ministry", "Daily") name types.
 //!
