@@ -59,7 +59,9 @@ fn render(r: Reader, format: Format) -> String {
 
 /// A file name from the article's title: lower case, hyphens, at most 60 characters.
 fn file_stem(r: Reader) -> String {
-    let title = r.document.with_untracked(|d| d.title().unwrap_or("article").to_owned());
+    let title = r
+        .document
+        .with_untracked(|d| d.title().unwrap_or("article").to_owned());
     let mut stem = String::new();
     for c in title.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
@@ -69,7 +71,11 @@ fn file_stem(r: Reader) -> String {
         }
     }
     let stem: String = stem.trim_matches('-').chars().take(60).collect();
-    if stem.is_empty() { "article".to_owned() } else { stem }
+    if stem.is_empty() {
+        "article".to_owned()
+    } else {
+        stem
+    }
 }
 
 fn download(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {

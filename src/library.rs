@@ -41,7 +41,9 @@ pub fn parse_library(json: &str) -> Result<Library, String> {
     struct Versioned {
         version: Option<u32>,
     }
-    let version = serde_json::from_str::<Versioned>(json).ok().and_then(|v| v.version);
+    let version = serde_json::from_str::<Versioned>(json)
+        .ok()
+        .and_then(|v| v.version);
     match version {
         Some(VERSION) => {}
         Some(v) if v > VERSION => {
@@ -53,10 +55,15 @@ pub fn parse_library(json: &str) -> Result<Library, String> {
         None => return Err("Your saved articles could not be read (the stored data is damaged) and were set aside.".to_owned()),
     }
     let stored: Stored = serde_json::from_str(json).map_err(|_| {
-        "Your saved articles could not be read (the stored data is damaged) and were set aside.".to_owned()
+        "Your saved articles could not be read (the stored data is damaged) and were set aside."
+            .to_owned()
     })?;
     let mut library = stored.library;
-    if library.current.as_ref().is_some_and(|c| !library.articles.iter().any(|a| &a.id == c)) {
+    if library
+        .current
+        .as_ref()
+        .is_some_and(|c| !library.articles.iter().any(|a| &a.id == c))
+    {
         library.current = None;
     }
     Ok(library)
@@ -104,7 +111,11 @@ pub fn title_for(doc: &lede_analysis::Document) -> String {
     if let Some(t) = doc.title() {
         return t.to_owned();
     }
-    let first = doc.blocks().first().map(|b| doc.block_text(b)).unwrap_or_default();
+    let first = doc
+        .blocks()
+        .first()
+        .map(|b| doc.block_text(b))
+        .unwrap_or_default();
     let mut title: String = first.chars().take(60).collect();
     if first.chars().count() > 60 {
         if let Some(cut) = title.rfind(' ') {
@@ -112,7 +123,11 @@ pub fn title_for(doc: &lede_analysis::Document) -> String {
         }
         title.push('…');
     }
-    if title.is_empty() { "Untitled article".to_owned() } else { title }
+    if title.is_empty() {
+        "Untitled article".to_owned()
+    } else {
+        title
+    }
 }
 
 /// "12.3 KB" and the like.
@@ -169,13 +184,19 @@ mod tests {
     fn a_current_article_that_is_gone_falls_back_to_the_sample() {
         let mut library = sample();
         library.current = Some("gone".into());
-        assert_eq!(parse_library(&serialize_library(&library)).unwrap().current, None);
+        assert_eq!(
+            parse_library(&serialize_library(&library)).unwrap().current,
+            None
+        );
     }
 
     #[test]
     fn titles_and_sizes() {
         assert_eq!(title_for(&Document::parse("Headline\n\nBody.")), "Headline");
-        assert_eq!(title_for(&Document::parse("Just one sentence.")), "Just one sentence.");
+        assert_eq!(
+            title_for(&Document::parse("Just one sentence.")),
+            "Just one sentence."
+        );
         let long = "word ".repeat(30);
         let t = title_for(&Document::parse(&long));
         assert!(t.ends_with('…') && t.chars().count() <= 61, "{t}");

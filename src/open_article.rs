@@ -67,7 +67,8 @@ pub fn OpenArticleDialog() -> impl IntoView {
 
     let show = move |doc: Document, current: Option<String>| {
         lib.library.update(|l| l.current = current);
-        lib.notice.set(library::save(&lib.library.get_untracked()).err());
+        lib.notice
+            .set(library::save(&lib.library.get_untracked()).err());
         r.view.set(ViewState::default());
         r.mention_step.set(None);
         r.match_step.set(None);
@@ -128,9 +129,15 @@ pub fn OpenArticleDialog() -> impl IntoView {
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        match ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+        match ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
             Some(file) => read_file(file),
-            None => error.set(Some("Only files can be dropped here: drop a .txt, .md or .html file.".to_owned())),
+            None => error.set(Some(
+                "Only files can be dropped here: drop a .txt, .md or .html file.".to_owned(),
+            )),
         }
     };
     let open_sample = move |_| show(Document::parse(SEED_ARTICLE), None);
@@ -141,7 +148,14 @@ pub fn OpenArticleDialog() -> impl IntoView {
             .get()
             .articles
             .into_iter()
-            .map(|a| article_row(a.clone(), current.as_deref() == Some(a.id.as_str()), show, lib))
+            .map(|a| {
+                article_row(
+                    a.clone(),
+                    current.as_deref() == Some(a.id.as_str()),
+                    show,
+                    lib,
+                )
+            })
             .collect_view()
     };
     let none_saved = move || lib.library.with(|l| l.articles.is_empty());
@@ -202,7 +216,10 @@ fn article_row(
     let (id, id2, id3) = (a.id.clone(), a.id.clone(), a.id.clone());
     let text = a.text.clone();
     let title = a.title.clone();
-    let save = move || lib.notice.set(library::save(&lib.library.get_untracked()).err());
+    let save = move || {
+        lib.notice
+            .set(library::save(&lib.library.get_untracked()).err())
+    };
     let rename = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let t = new_title.get_untracked().trim().to_owned();
@@ -217,7 +234,9 @@ fn article_row(
         renaming.set(false);
     };
     let delete = move |_| {
-        let was_current = lib.library.with_untracked(|l| l.current.as_deref() == Some(id3.as_str()));
+        let was_current = lib
+            .library
+            .with_untracked(|l| l.current.as_deref() == Some(id3.as_str()));
         lib.library.update(|l| l.articles.retain(|a| a.id != id3));
         if was_current {
             show(Document::parse(SEED_ARTICLE), None);

@@ -163,7 +163,10 @@ async fn article_follows_its_document_signal() {
     document.set(Document::parse("Just one paragraph, no title."));
     leptos::task::tick().await;
     assert_eq!(texts(&root, "h1").len(), 0);
-    assert_eq!(texts(&root, ".article-body p"), ["Just one paragraph, no title."]);
+    assert_eq!(
+        texts(&root, ".article-body p"),
+        ["Just one paragraph, no title."]
+    );
     root.remove();
 }
 

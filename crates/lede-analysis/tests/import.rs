@@ -139,6 +139,21 @@ fn inputs() {
 }
 
 #[test]
+fn markdown_brackets_that_do_not_close() {
+    // A `]` followed by a `[` or `(` that never closes is text, not a link.
+    let cases: &[(&str, &str)] = &[
+        ("[][A", "[][A"),
+        ("[see](here", "[see](here"),
+        ("[a][b and [c](d)", "[a][b and c"),
+        ("![x][", "![x]["),
+    ];
+    for (md, expected) in cases {
+        let doc = import(Some("a.md"), md.as_bytes()).unwrap();
+        assert_eq!(doc.text(), *expected, "{md:?}");
+    }
+}
+
+#[test]
 fn pasted_line_breaks() {
     // (pasted text, expected paragraphs after the title)
     let cases: &[(&str, &[&str])] = &[

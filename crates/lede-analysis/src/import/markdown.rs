@@ -278,7 +278,7 @@ fn link_at(chars: &[Char], pair: &[usize], open: usize) -> Option<(usize, usize)
     match chars.get(close + 1) {
         Some(('(' | '[', false)) => {
             let end = pair[close + 1];
-            (end != NONE).then_some((close, end + 1))
+            (end != NONE).then(|| (close, end + 1))
         }
         _ => None,
     }
