@@ -4,6 +4,13 @@
 //! Every block is cut into pieces by [`crate::segments`]; a mention is one
 //! `<mark>`, focusable, with its type announced to screen readers. Hover,
 //! focus and clicks are handled once, on the article, by delegation.
+//!
+//! What changes with the reader's view — the selected entity, the mention or
+//! match stepped to, the types switched off, the chosen themes' evidence — is
+//! not a reactive attribute on each of hundreds of elements: the elements carry
+//! plain data attributes, and one effect per concern updates just the elements
+//! concerned ([`decorate`]). A selection then costs a query, not a pass over
+//! every mark.
 
 use std::collections::BTreeSet;
 
@@ -50,6 +57,8 @@ pub fn ArticleView() -> impl IntoView {
             .join(" ")
     };
     let quotes_off = Memo::new(move |_| r.view.with(|v| v.quotes_hidden));
+    let root = NodeRef::<leptos::html::Article>::new();
+    decorate(r, root);
 
     // From "analysis done" (where the analysis starts this measure) to the
     // highlighted article in the DOM: effects run after the DOM is updated.
@@ -80,6 +89,7 @@ pub fn ArticleView() -> impl IntoView {
 
     view! {
         <article
+            node_ref=root
             class="article"
             lang="en"
             data-hide=data_hide
@@ -131,7 +141,15 @@ fn block_view(
     let outside = move || passing.with(|p| p.as_ref().is_some_and(|p| !p.contains(&i)));
     let dim = move || outside() && !hide_outside.get();
     let gone = move || outside() && hide_outside.get();
-    let content = move || block_content(r, i);
+    // This block's search matches, and how many come before it: a new query
+    // repaints only the blocks whose matches changed.
+    let hits = Memo::new(move |_| {
+        r.matches.with(|m| match m.get(i) {
+            Some(here) if !here.is_empty() => (here.clone(), m[..i].iter().map(Vec::len).sum()),
+            _ => (Vec::new(), 0),
+        })
+    });
+    let content = move || hits.with(|(search, offset)| block_content(r, i, search, *offset));
     let id = format!("block-{i}");
     match kind {
         BlockKind::Title => view! { <h1 id=id data-block=i>{content}</h1> }.into_any(),
@@ -152,12 +170,13 @@ fn block_view(
     }
 }
 
-/// The pieces of block `i`, as views.
+/// The pieces of block `i`, as views; `search` holds its search matches, the
+/// first of which is match number `offset` in the document.
 ///
 /// When the document is replaced, the closures of its old blocks may run once
 /// more before they are dropped, with an index the new document lacks: they
 /// then render nothing.
-fn block_content(r: Reader, i: usize) -> AnyView {
+fn block_content(r: Reader, i: usize, search: &[Span], offset: usize) -> AnyView {
     let content = r.document.with(|d| {
         let block = d.blocks().get(i)?.span;
         r.analysis.with(|a| {
@@ -177,16 +196,13 @@ fn block_content(r: Reader, i: usize) -> AnyView {
                 .filter(|q| q.overlaps(block))
                 .collect();
             let evidence = crate::themes_filter::evidence_in(a, i);
-            let (search, offset) = r
-                .matches
-                .with(|m| (m[i].clone(), m[..i].iter().map(Vec::len).sum::<usize>()));
             let pieces = segment(
                 block,
                 Layers {
                     mentions: &mentions,
                     quotes: &quotes,
                     evidence: &evidence,
-                    search: &search,
+                    search,
                 },
             );
             let pieces: Vec<(Piece, Vec<String>)> = pieces
@@ -202,19 +218,12 @@ fn block_content(r: Reader, i: usize) -> AnyView {
                 .collect();
             let labels: Vec<_> = ms.iter().map(|m| m.label).collect();
             let entity_of: Vec<_> = ms.iter().map(|m| m.entity).collect();
-            Some(((pieces, offset), labels, entity_of))
+            Some((pieces, labels, entity_of))
         })
     });
     let Some((pieces, labels, entity_of)) = content else {
         return ().into_any();
     };
-    let (pieces, offset) = pieces;
-    let themes: Vec<(String, String)> = r.analysis.with(|a| {
-        a.theme_list
-            .iter()
-            .map(|t| (t.id.clone(), t.colour.clone()))
-            .collect()
-    });
     pieces
         .into_iter()
         .map(|(piece, texts)| {
@@ -222,23 +231,21 @@ fn block_content(r: Reader, i: usize) -> AnyView {
                 .frags
                 .iter()
                 .zip(texts)
-                .map(|(f, t)| frag_view(r, f, t, offset, &themes))
+                .map(|(f, t)| frag_view(f, t, offset))
                 .collect_view();
             match piece.mention {
                 None => frags.into_any(),
                 Some(m) => {
                     let label = labels[m];
                     let entity = entity_of[m];
-                    let hidden = move || r.hidden.with(|h| h.contains(&label));
                     view! {
                         <mark
                             class="ent"
                             data-label=label.as_str()
                             data-type=label_name(label)
                             data-mention=m
-                            tabindex=move || if hidden() { "-1" } else { "0" }
-                            class:selected=move || r.selected.get() == Some(entity)
-                            class:current=move || r.mention_step.get() == Some(m)
+                            data-entity=entity
+                            tabindex="0"
                         >
                             {frags}
                         </mark>
@@ -251,14 +258,9 @@ fn block_content(r: Reader, i: usize) -> AnyView {
         .into_any()
 }
 
-/// `themes` holds each theme's id and colour, in the analysis' order.
-fn frag_view(
-    r: Reader,
-    f: &Frag,
-    text: String,
-    offset: usize,
-    themes: &[(String, String)],
-) -> AnyView {
+/// One fragment: plain text, or a span saying what covers it. Evidence names
+/// its themes by index (`data-themes`), for [`decorate`] to mark the chosen ones.
+fn frag_view(f: &Frag, text: String, offset: usize) -> AnyView {
     if !f.in_quote && f.themes.is_empty() && f.search.is_none() {
         return text.into_any();
     }
@@ -266,37 +268,142 @@ fn frag_view(
     if f.in_quote {
         class.push_str("q ");
     }
-    if !f.themes.is_empty() {
+    let themes = (!f.themes.is_empty()).then(|| {
         class.push_str("ev ");
-    }
-    let evidence_of: Vec<(String, String)> = f
-        .themes
-        .iter()
-        .filter_map(|&t| themes.get(t).cloned())
-        .collect();
-    // The colour of the first chosen theme this text is evidence for.
-    let chosen = Memo::new(move |_| {
-        r.view.with(|v| {
-            evidence_of
-                .iter()
-                .find(|(id, _)| v.themes.contains(id))
-                .map(|(_, colour)| colour.clone())
-        })
+        f.themes
+            .iter()
+            .map(usize::to_string)
+            .collect::<Vec<_>>()
+            .join(" ")
     });
-    let shown = move || chosen.with(Option::is_some);
-    let style = move || chosen.get().map(|c| format!("--ev: {c}"));
     match f.search {
-        Some(k) => {
-            let k = offset + k;
-            view! {
-                <span class=class class:ev-on=shown style=style>
-                    <mark class="hit" data-hit=k class:current=move || r.match_step.get() == Some(k)>{text}</mark>
-                </span>
-            }
-            .into_any()
+        Some(k) => view! {
+            <span class=class data-themes=themes>
+                <mark class="hit" data-hit=offset + k>{text}</mark>
+            </span>
         }
-        None => view! { <span class=class class:ev-on=shown style=style>{text}</span> }.into_any(),
+        .into_any(),
+        None => view! { <span class=class data-themes=themes>{text}</span> }.into_any(),
     }
+}
+
+/// Keeps the view-dependent classes and attributes of the article's elements
+/// up to date. Each effect also tracks what re-renders the elements (the
+/// analysis and the search matches), so fresh elements are decorated too;
+/// effects run after the DOM has been updated.
+fn decorate(r: Reader, root: NodeRef<leptos::html::Article>) {
+    let rendered = move || {
+        r.analysis.track();
+        r.matches.track();
+    };
+    // The selected entity's mentions.
+    Effect::new(move |_| {
+        rendered();
+        let selected = r.selected.get();
+        let Some(root) = root.get() else { return };
+        set_class(&root, "mark.ent.selected", "selected", false);
+        if let Some(e) = selected {
+            set_class(
+                &root,
+                &format!("mark.ent[data-entity=\"{e}\"]"),
+                "selected",
+                true,
+            );
+        }
+    });
+    // The mention stepped to.
+    Effect::new(move |_| {
+        rendered();
+        let step = r.mention_step.get();
+        let Some(root) = root.get() else { return };
+        set_class(&root, "mark.ent.current", "current", false);
+        if let Some(m) = step {
+            set_class(
+                &root,
+                &format!("mark.ent[data-mention=\"{m}\"]"),
+                "current",
+                true,
+            );
+        }
+    });
+    // The search match stepped to.
+    Effect::new(move |_| {
+        rendered();
+        let step = r.match_step.get();
+        let Some(root) = root.get() else { return };
+        set_class(&root, "mark.hit.current", "current", false);
+        if let Some(k) = step {
+            set_class(
+                &root,
+                &format!("mark.hit[data-hit=\"{k}\"]"),
+                "current",
+                true,
+            );
+        }
+    });
+    // Mentions of a type switched off leave the tab order.
+    Effect::new(move |_| {
+        rendered();
+        let Some(root) = root.get() else { return };
+        r.hidden.with(|hidden| {
+            for_each(&root, "mark.ent", |el| {
+                let off = el
+                    .get_attribute("data-label")
+                    .is_some_and(|l| hidden.iter().any(|h| h.as_str() == l));
+                let _ = el.set_attribute("tabindex", if off { "-1" } else { "0" });
+            });
+        });
+    });
+    // The evidence of the chosen themes, in the colour of the first chosen
+    // theme it is evidence for.
+    let chosen = Memo::new(move |_| r.view.with(|v| v.themes.clone()));
+    Effect::new(move |_| {
+        rendered();
+        let Some(root) = root.get() else { return };
+        let colours: Vec<Option<String>> = chosen.with(|chosen| {
+            r.analysis.with(|a| {
+                a.theme_list
+                    .iter()
+                    .map(|t| chosen.contains(&t.id).then(|| t.colour.clone()))
+                    .collect()
+            })
+        });
+        for_each(&root, ".ev", |el| {
+            let colour = el.get_attribute("data-themes").and_then(|ts| {
+                ts.split(' ')
+                    .filter_map(|t| t.parse::<usize>().ok())
+                    .find_map(|t| colours.get(t).cloned().flatten())
+            });
+            let _ = el.class_list().toggle_with_force("ev-on", colour.is_some());
+            let html: &web_sys::HtmlElement = el.unchecked_ref();
+            let _ = match colour {
+                Some(c) => html.style().set_property("--ev", &c),
+                None => html.style().remove_property("--ev").map(drop),
+            };
+        });
+    });
+}
+
+/// Calls `f` on every element under `root` matching `selector`.
+fn for_each(root: &web_sys::Element, selector: &str, mut f: impl FnMut(&web_sys::Element)) {
+    let Ok(list) = root.query_selector_all(selector) else {
+        return;
+    };
+    for k in 0..list.length() {
+        if let Some(el) = list
+            .item(k)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
+            f(&el);
+        }
+    }
+}
+
+/// Adds or removes `class` on every element under `root` matching `selector`.
+fn set_class(root: &web_sys::Element, selector: &str, class: &str, on: bool) {
+    for_each(root, selector, |el| {
+        let _ = el.class_list().toggle_with_force(class, on);
+    });
 }
 
 /// The mention an event happened in, and its element.

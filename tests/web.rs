@@ -214,3 +214,56 @@ fn panic_message_is_an_alert_on_the_page() {
     assert_eq!(alert.text_content().unwrap(), lede::PANIC_MESSAGE);
     alert.remove();
 }
+
+#[wasm_bindgen_test]
+async fn choosing_a_mention_marks_its_entity_and_the_marks_survive_a_repaint() {
+    let root = container();
+    let doc = Document::parse(
+        "Talks\n\nPresident Emmanuel Macron met Olaf Scholz in Paris.\n\nMacron said the talks went well.",
+    );
+    let document = RwSignal::new(doc);
+    leptos::mount::mount_to(root.clone(), move || view! { <Reading document /> }).forget();
+    leptos::task::tick().await;
+
+    let macron: HtmlElement = root
+        .query_selector("mark.ent[data-label=PERSON]")
+        .unwrap()
+        .expect("Macron is marked")
+        .unchecked_into();
+    macron.click();
+    leptos::task::tick().await;
+    assert_eq!(
+        texts(&root, "mark.ent.selected"),
+        ["Emmanuel Macron", "Macron"]
+    );
+    assert_eq!(texts(&root, "mark.ent.current"), ["Emmanuel Macron"]);
+
+    // A search repaints the paragraph it matches in: its marks keep their state.
+    let input: web_sys::HtmlInputElement = root
+        .query_selector("input[type=search]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    input.set_value("went well");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    assert_eq!(texts(&root, "mark.hit"), ["went well"]);
+    assert_eq!(
+        texts(&root, "mark.ent.selected"),
+        ["Emmanuel Macron", "Macron"]
+    );
+
+    // Choosing it again clears the selection.
+    let macron: HtmlElement = root
+        .query_selector("mark.ent.selected")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    macron.click();
+    leptos::task::tick().await;
+    assert!(texts(&root, "mark.ent.selected").is_empty());
+    root.remove();
+    reset_url();
+}

@@ -6,7 +6,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+const BUILD = fileURLToPath(new URL('../../dist/', import.meta.url));
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
@@ -16,8 +16,9 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-/** Serves dist/ on 127.0.0.1 at a free port; resolves to { url, close }. */
-export async function serveDist() {
+/** Serves `dir` (dist/ by default) on 127.0.0.1 at a free port; resolves to { url, close }. */
+export async function serveDist(dir = BUILD) {
+  const DIST = dir.endsWith('/') ? dir : `${dir}/`;
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
     const file = join(DIST, path === '/' ? 'index.html' : path);
@@ -49,6 +50,7 @@ export async function launchBrowser() {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...(process.env.CHROMIUM_FLAGS ?? '').split(' ').filter(Boolean),
     ],
   });
 }
