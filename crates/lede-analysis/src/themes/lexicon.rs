@@ -6,11 +6,27 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use super::matcher::Matcher;
-use super::tokens;
+use super::matcher::{Matcher, keys_of};
+use super::tokens::{self, Key};
 
-/// The default lexicon: eight themes of international-relations writing.
-const BUILTIN_JSON: &str = include_str!("../../data/themes.json");
+/// The default lexicon, `data/themes.json`, as `build.rs` compiles it: its
+/// themes, and every term's keys (stemmed at build time, so that starting up
+/// neither parses JSON nor runs the stemmer).
+mod compiled {
+    use super::Key;
+    use std::borrow::Cow;
+
+    /// A theme as in [`super::Theme`], with its terms as (weight, words) groups.
+    pub(super) struct Theme {
+        pub id: &'static str,
+        pub name: &'static str,
+        pub colour: &'static str,
+        pub description: &'static str,
+        pub terms: &'static [(f32, &'static [&'static str])],
+    }
+
+    include!(concat!(env!("OUT_DIR"), "/lexicon_tables.rs"));
+}
 
 /// The weight of every term of a theme made with [`Theme::custom`].
 pub const CUSTOM_TERM_WEIGHT: f32 = 2.0;
@@ -75,6 +91,9 @@ pub struct Lexicon {
     /// [`Lexicon::with_theme`] gets a layer of its own, so it sees every
     /// occurrence of its terms even inside another theme's phrase.
     layer_of: Vec<usize>,
+    /// The keys of every term, theme by theme, group by group, as the matcher takes them.
+    keys: Vec<Vec<Key>>,
+    neutral_keys: Vec<Vec<Key>>,
     pub(crate) matcher: Matcher,
 }
 
@@ -96,7 +115,32 @@ impl Lexicon {
     pub fn builtin() -> &'static Lexicon {
         static BUILTIN: OnceLock<Lexicon> = OnceLock::new();
         BUILTIN.get_or_init(|| {
-            Lexicon::from_json(BUILTIN_JSON).expect("data/themes.json is checked by the tests")
+            let themes: Vec<Theme> = compiled::THEMES
+                .iter()
+                .map(|t| Theme {
+                    id: t.id.to_owned(),
+                    name: t.name.to_owned(),
+                    colour: t.colour.to_owned(),
+                    description: t.description.to_owned(),
+                    terms: t
+                        .terms
+                        .iter()
+                        .map(|&(weight, words)| TermGroup {
+                            weight,
+                            words: words.iter().map(|w| (*w).to_owned()).collect(),
+                        })
+                        .collect(),
+                })
+                .collect();
+            let layer_of = vec![0; themes.len()];
+            Lexicon::build(
+                themes,
+                compiled::NEUTRAL.iter().map(|n| (*n).to_owned()).collect(),
+                layer_of,
+                compiled::KEYS.iter().map(|k| k.to_vec()).collect(),
+                compiled::NEUTRAL_KEYS.iter().map(|k| k.to_vec()).collect(),
+            )
+            .expect("build.rs compiles the lexicon the tests check")
         })
     }
 
@@ -105,13 +149,24 @@ impl Lexicon {
         let file: LexiconFile = serde_json::from_str(json)
             .map_err(|e| LexiconError::new(ErrorKind::Json(e.to_string())))?;
         let layer_of = vec![0; file.themes.len()];
-        Lexicon::build(file.themes, file.neutral, layer_of)
+        let mut keys = Vec::new();
+        for theme in &file.themes {
+            keys.extend(theme_keys(theme)?);
+        }
+        let neutral_keys = file
+            .neutral
+            .iter()
+            .map(|p| keys_of("neutral phrases", p))
+            .collect::<Result<_, _>>()?;
+        Lexicon::build(file.themes, file.neutral, layer_of, keys, neutral_keys)
     }
 
     fn build(
         themes: Vec<Theme>,
         neutral: Vec<String>,
         layer_of: Vec<usize>,
+        keys: Vec<Vec<Key>>,
+        neutral_keys: Vec<Vec<Key>>,
     ) -> Result<Lexicon, LexiconError> {
         for (i, theme) in themes.iter().enumerate() {
             check_theme(theme)?;
@@ -119,13 +174,22 @@ impl Lexicon {
                 return Err(LexiconError::new(ErrorKind::DuplicateId(theme.id.clone())));
             }
         }
-        let matcher = Matcher::build(&themes, &layer_of, &neutral)?;
+        let matcher = Matcher::build(&themes, &layer_of, &keys, &neutral_keys)?;
         Ok(Lexicon {
             themes,
             neutral,
             layer_of,
+            keys,
+            neutral_keys,
             matcher,
         })
+    }
+
+    /// Where the keys of theme `i`'s terms lie in `keys`.
+    fn key_range(&self, i: usize) -> std::ops::Range<usize> {
+        let count = |t: &Theme| t.terms.iter().map(|g| g.words.len()).sum::<usize>();
+        let start = self.themes[..i].iter().map(count).sum();
+        start..start + count(&self.themes[i])
     }
 
     /// The themes, in the order reports list them.
@@ -141,9 +205,17 @@ impl Lexicon {
     /// wherever they occur, even inside another theme's longer phrase.
     pub fn with_theme(mut self, theme: Theme) -> Result<Lexicon, LexiconError> {
         let layer = self.layer_of.iter().copied().max().map_or(0, |l| l + 1);
+        check_theme(&theme)?;
+        self.keys.extend(theme_keys(&theme)?);
         self.themes.push(theme);
         self.layer_of.push(layer);
-        Lexicon::build(self.themes, self.neutral, self.layer_of)
+        Lexicon::build(
+            self.themes,
+            self.neutral,
+            self.layer_of,
+            self.keys,
+            self.neutral_keys,
+        )
     }
 
     /// This lexicon without the theme `id` (unchanged if it has none).
@@ -151,10 +223,17 @@ impl Lexicon {
         let Some(i) = self.themes.iter().position(|t| t.id == id) else {
             return self;
         };
+        self.keys.drain(self.key_range(i));
         self.themes.remove(i);
         self.layer_of.remove(i);
-        Lexicon::build(self.themes, self.neutral, self.layer_of)
-            .expect("removing a theme keeps a valid lexicon valid")
+        Lexicon::build(
+            self.themes,
+            self.neutral,
+            self.layer_of,
+            self.keys,
+            self.neutral_keys,
+        )
+        .expect("removing a theme keeps a valid lexicon valid")
     }
 }
 
@@ -206,6 +285,16 @@ impl Theme {
             }],
         })
     }
+}
+
+/// The keys of every term of `theme`, group by group.
+fn theme_keys(theme: &Theme) -> Result<Vec<Vec<Key>>, LexiconError> {
+    theme
+        .terms
+        .iter()
+        .flat_map(|g| &g.words)
+        .map(|term| keys_of(&theme.id, term))
+        .collect()
 }
 
 /// A term's stems, to spot repeats in a reader's list.
@@ -370,3 +459,33 @@ impl fmt::Display for LexiconError {
 }
 
 impl std::error::Error for LexiconError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What build.rs compiled is what reading the file at run time gives.
+    #[test]
+    fn the_compiled_lexicon_is_the_file() {
+        let file = Lexicon::from_json(include_str!("../../data/themes.json")).unwrap();
+        let compiled = Lexicon::builtin();
+        assert_eq!(compiled.themes, file.themes);
+        assert_eq!(compiled.neutral, file.neutral);
+        assert_eq!(compiled.keys, file.keys);
+        assert_eq!(compiled.neutral_keys, file.neutral_keys);
+    }
+
+    /// Removing a theme removes exactly its terms' keys.
+    #[test]
+    fn keys_follow_themes_in_and_out() {
+        let custom = Theme::custom("Energy", ["oil", "gas pipeline"]).unwrap();
+        let lex = Lexicon::builtin().clone().with_theme(custom).unwrap();
+        assert_eq!(lex.keys.len(), Lexicon::builtin().keys.len() + 2);
+        let lex = lex.without_theme("history");
+        let history = Lexicon::builtin().key_range(5);
+        let mut expected = Lexicon::builtin().keys.clone();
+        expected.drain(history);
+        expected.extend(theme_keys(lex.theme("energy").unwrap()).unwrap());
+        assert_eq!(lex.keys, expected);
+    }
+}

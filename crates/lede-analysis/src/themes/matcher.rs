@@ -7,12 +7,12 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::lexicon::{ErrorKind, LexiconError, Theme};
-use super::tokens::{self, NumberClass, Piece};
+use std::borrow::Cow;
+
+use super::tokens::{self, DECADE, Key, NUMBER, NumberClass, Piece, TermProblem};
 
 /// No id: a word no term uses, or a break.
 pub(crate) const NONE: u32 = u32::MAX;
-const NUMBER: u32 = 0;
-const DECADE: u32 = 1;
 const FIRST_WORD_ID: u32 = 2;
 const ROOT: u32 = 0;
 
@@ -67,8 +67,8 @@ pub(crate) struct Match<'m> {
 /// Words as ids, and one trie per layer of themes.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Matcher {
-    stems: FxMap<String, u32>,
-    exact: FxMap<String, u32>,
+    stems: FxMap<Cow<'static, str>, u32>,
+    exact: FxMap<Cow<'static, str>, u32>,
     next_id: u32,
     layers: Vec<Trie>,
     /// Ids of words seen in earlier documents: stemming is most of the cost of
@@ -95,22 +95,17 @@ impl std::fmt::Debug for WordCache {
     }
 }
 
-/// One word of a term as written in the lexicon.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-enum Key {
-    Stem(String),
-    Exact(String),
-    Class(u32),
-}
-
 impl Matcher {
     /// Builds the matcher for `themes`; `layer_of[i]` is the layer of theme `i`.
     /// Themes of one layer compete for words; layers match independently.
-    /// `neutral` phrases sit in layer 0 and count for no theme.
+    /// `keys` holds the keys of every term, theme by theme and group by group
+    /// ([`keys_of`]); `neutral` those of the neutral phrases, which sit in layer 0
+    /// and count for no theme.
     pub(crate) fn build(
         themes: &[Theme],
         layer_of: &[usize],
-        neutral: &[String],
+        keys: &[Vec<Key>],
+        neutral: &[Vec<Key>],
     ) -> Result<Matcher, LexiconError> {
         let mut m = Matcher {
             next_id: FIRST_WORD_ID,
@@ -119,24 +114,24 @@ impl Matcher {
         let layers = layer_of.iter().copied().max().map_or(1, |l| l + 1);
         m.layers = vec![Trie::new(); layers];
         for phrase in neutral {
-            let keys = term_keys("neutral phrases", phrase)?;
-            let ids = m.intern(&keys);
+            let ids = m.intern(phrase);
             m.layers[0].insert(&ids, None);
         }
+        let mut keys = keys.iter();
         for (t, theme) in themes.iter().enumerate() {
-            let mut seen: HashMap<Vec<Key>, &str> = HashMap::new();
+            let mut seen: HashMap<&[Key], &str> = HashMap::new();
             for group in &theme.terms {
                 for term in &group.words {
-                    let keys = term_keys(&theme.id, term)?;
-                    if let Some(first) = seen.insert(keys.clone(), term) {
+                    let keys = keys.next().expect("one entry of keys per term");
+                    if let Some(first) = seen.insert(keys, term) {
                         return Err(LexiconError::new(ErrorKind::DuplicateTerm {
                             theme: theme.id.clone(),
                             first: first.to_owned(),
                             second: term.clone(),
-                            key: describe(&keys),
+                            key: describe(keys),
                         }));
                     }
-                    let ids = m.intern(&keys);
+                    let ids = m.intern(keys);
                     let hit = Hit {
                         theme: t,
                         term: term.clone(),
@@ -157,10 +152,12 @@ impl Matcher {
                     Key::Stem(s) => (&mut self.stems, s),
                     Key::Exact(w) => (&mut self.exact, w),
                 };
-                *map.entry(word.clone()).or_insert_with(|| {
-                    self.next_id += 1;
-                    self.next_id - 1
-                })
+                if let Some(&id) = map.get(word.as_ref()) {
+                    return id;
+                }
+                map.insert(word.clone(), self.next_id);
+                self.next_id += 1;
+                self.next_id - 1
             })
             .collect()
     }
@@ -314,63 +311,22 @@ impl Trie {
     }
 }
 
-/// The words of a term as trie keys. A term starting with `=` matches its
-/// words' exact forms only; a word `#number` or `#decade` matches a numeral.
-fn term_keys(theme: &str, term: &str) -> Result<Vec<Key>, LexiconError> {
-    let (exact, body) = match term.trim().strip_prefix('=') {
-        Some(rest) => (true, rest),
-        None => (false, term),
-    };
-    let mut keys = Vec::new();
-    let mut crosses_break = false;
-    let mut buf = String::new();
-    let mut problem = None;
-    tokens::pieces(body, |piece| match piece {
-        Piece::Break => crosses_break = true,
-        Piece::Word { start, raw, .. } => {
-            if body[..start].ends_with('#') {
-                match raw {
-                    "number" => keys.push(Key::Class(NUMBER)),
-                    "decade" => keys.push(Key::Class(DECADE)),
-                    _ => problem = Some(raw.to_owned()),
-                }
-                return;
-            }
-            tokens::normalise_into(raw, &mut buf);
-            if exact {
-                keys.push(Key::Exact(buf.clone()));
-            } else {
-                keys.push(Key::Stem(tokens::stem(&buf).into_owned()));
-            }
-        }
-    });
-    let err = |kind| Err(LexiconError::new(kind));
-    if let Some(word) = problem {
-        return err(ErrorKind::UnknownClass {
-            theme: theme.to_owned(),
-            term: term.to_owned(),
-            word,
-        });
-    }
-    if keys.is_empty() {
-        return err(ErrorKind::EmptyTerm {
-            theme: theme.to_owned(),
-            term: term.to_owned(),
-        });
-    }
-    if crosses_break && keys.len() > 1 {
-        return err(ErrorKind::TermCrossesBreak {
-            theme: theme.to_owned(),
-            term: term.to_owned(),
-        });
-    }
-    Ok(keys)
+/// The keys of `term` of theme `theme`, or why it has none.
+pub(crate) fn keys_of(theme: &str, term: &str) -> Result<Vec<Key>, LexiconError> {
+    tokens::term_keys(term).map_err(|problem| {
+        let (theme, term) = (theme.to_owned(), term.to_owned());
+        LexiconError::new(match problem {
+            TermProblem::UnknownClass(word) => ErrorKind::UnknownClass { theme, term, word },
+            TermProblem::Empty => ErrorKind::EmptyTerm { theme, term },
+            TermProblem::CrossesBreak => ErrorKind::TermCrossesBreak { theme, term },
+        })
+    })
 }
 
 fn describe(keys: &[Key]) -> String {
     keys.iter()
         .map(|k| match k {
-            Key::Stem(s) => s.clone(),
+            Key::Stem(s) => s.to_string(),
             Key::Exact(w) => format!("={w}"),
             Key::Class(NUMBER) => "#number".into(),
             Key::Class(_) => "#decade".into(),

@@ -264,6 +264,73 @@ pub(crate) fn number_class(raw: &str) -> Option<NumberClass> {
     decade.then_some(NumberClass::Decade)
 }
 
+/// The id the matcher gives every numeral (`#number` in a lexicon).
+pub(crate) const NUMBER: u32 = 0;
+/// The id the matcher gives every decade (`#decade` in a lexicon).
+pub(crate) const DECADE: u32 = 1;
+
+/// One word of a lexicon term as the matcher looks it up. Borrowed for the
+/// built-in lexicon, whose keys `build.rs` computes with this very code.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Key {
+    Stem(Cow<'static, str>),
+    Exact(Cow<'static, str>),
+    /// [`NUMBER`] or [`DECADE`].
+    Class(u32),
+}
+
+/// Why a term has no keys.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum TermProblem {
+    /// `#word` where `word` is neither `number` nor `decade`.
+    UnknownClass(String),
+    Empty,
+    /// A phrase with punctuation inside, which no text could match.
+    CrossesBreak,
+}
+
+/// The words of a lexicon term as keys. A term starting with `=` matches its
+/// words' exact forms only; a word `#number` or `#decade` matches a numeral.
+pub(crate) fn term_keys(term: &str) -> Result<Vec<Key>, TermProblem> {
+    let (exact, body) = match term.trim().strip_prefix('=') {
+        Some(rest) => (true, rest),
+        None => (false, term),
+    };
+    let mut keys = Vec::new();
+    let mut crosses_break = false;
+    let mut buf = String::new();
+    let mut problem = None;
+    pieces(body, |piece| match piece {
+        Piece::Break => crosses_break = true,
+        Piece::Word { start, raw, .. } => {
+            if body[..start].ends_with('#') {
+                match raw {
+                    "number" => keys.push(Key::Class(NUMBER)),
+                    "decade" => keys.push(Key::Class(DECADE)),
+                    _ => problem = Some(raw.to_owned()),
+                }
+                return;
+            }
+            normalise_into(raw, &mut buf);
+            if exact {
+                keys.push(Key::Exact(Cow::Owned(buf.clone())));
+            } else {
+                keys.push(Key::Stem(Cow::Owned(stem(&buf).into_owned())));
+            }
+        }
+    });
+    if let Some(word) = problem {
+        return Err(TermProblem::UnknownClass(word));
+    }
+    if keys.is_empty() {
+        return Err(TermProblem::Empty);
+    }
+    if crosses_break && keys.len() > 1 {
+        return Err(TermProblem::CrossesBreak);
+    }
+    Ok(keys)
+}
+
 /// The English Snowball stemmer, made once.
 pub(crate) fn stemmer() -> &'static Stemmer {
     static STEMMER: std::sync::OnceLock<Stemmer> = std::sync::OnceLock::new();
