@@ -2,8 +2,16 @@
 // release build in headless Chromium (lede:analyze and its two parts
 // lede:analyze:entities and lede:analyze:themes, lede:render) over repeated
 // page loads, the script time of toggles, filters and selections, and the DOM size.
+//
+// Two sets of measures: on page load, when every function of the WebAssembly
+// module runs for the first time (compiled lazily, by the baseline compiler);
+// and "warm", for the same article opened again in the same page (pasted, with
+// its headline changed so that the whole analysis and article are redone).
 // Run after `trunk build --release`: node tests/e2e/bench.mjs [runs]
+import { readFileSync } from 'node:fs';
 import { serveDist, launchBrowser, openPage } from './harness.mjs';
+
+const SEED = readFileSync(new URL('../../seeds/000_98b7338e0901f976.txt', import.meta.url), 'utf8');
 
 const runs = Number(process.argv[2] ?? 15);
 const median = (xs) => {
@@ -19,6 +27,9 @@ const figures = {
   'lede:analyze:themes': [],
   'lede:render': [],
   total: [],
+  'warm lede:analyze': [],
+  'warm lede:render': [],
+  'warm total': [],
 };
 const actions = {
   'toggle a type': [],
@@ -39,6 +50,18 @@ for (let i = 0; i < runs; i++) {
   figures['lede:render'].push(m['lede:render']);
   figures.total.push(m['lede:analyze'] + m['lede:render']);
   elements = await page.evaluate(() => document.getElementsByTagName('*').length);
+
+  await page.getByRole('button', { name: 'Open article' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Open an article' });
+  await dialog.getByLabel('Paste the article’s text').fill(SEED.replace(/^([^\n]*)/, '$1 (again)'));
+  await dialog.getByRole('button', { name: 'Read this text' }).click();
+  await page.waitForFunction(() => performance.getEntriesByName('lede:render').length === 2);
+  const warm = await page.evaluate(() =>
+    ['lede:analyze', 'lede:render'].map((n) => performance.getEntriesByName(n).at(-1).duration),
+  );
+  figures['warm lede:analyze'].push(warm[0]);
+  figures['warm lede:render'].push(warm[1]);
+  figures['warm total'].push(warm[0] + warm[1]);
 
   // Script time of one interaction: from the click to the end of the work it
   // triggers, the synchronous DOM updates and the effects Leptos runs as
