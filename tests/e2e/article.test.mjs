@@ -61,6 +61,14 @@ for (const [name, width, height] of [
     const para = page.locator('article .article-body p').first();
     const box = await para.boundingBox();
     assert.ok(box.x >= 8 && box.x + box.width <= width - 8, 'text keeps a margin from the edges');
+    // The theme markers in the paragraphs' margin are on the screen, whole.
+    const markers = await page.locator('article .marker').evaluateAll((els) =>
+      els.map((el) => el.getBoundingClientRect()).map((r) => [r.left, r.right]),
+    );
+    assert.ok(markers.length > 0, 'the seed article has theme markers');
+    for (const [left, right] of markers) {
+      assert.ok(left >= 0 && right <= width, `a theme marker spans ${left}..${right} px`);
+    }
     // A comfortable measure: at most ~80 characters a line on wide screens.
     const charsPerLine = await para.evaluate((p) => {
       const style = getComputedStyle(p);
