@@ -296,51 +296,32 @@ fn decorate(r: Reader, root: NodeRef<leptos::html::Article>) {
         r.analysis.track();
         r.matches.track();
     };
-    // The selected entity's mentions.
-    Effect::new(move |_| {
-        rendered();
-        let selected = r.selected.get();
-        let Some(root) = root.get() else { return };
-        set_class(&root, "mark.ent.selected", "selected", false);
-        if let Some(e) = selected {
-            set_class(
-                &root,
-                &format!("mark.ent[data-entity=\"{e}\"]"),
-                "selected",
-                true,
-            );
-        }
-    });
-    // The mention stepped to.
-    Effect::new(move |_| {
-        rendered();
-        let step = r.mention_step.get();
-        let Some(root) = root.get() else { return };
-        set_class(&root, "mark.ent.current", "current", false);
-        if let Some(m) = step {
-            set_class(
-                &root,
-                &format!("mark.ent[data-mention=\"{m}\"]"),
-                "current",
-                true,
-            );
-        }
-    });
-    // The search match stepped to.
-    Effect::new(move |_| {
-        rendered();
-        let step = r.match_step.get();
-        let Some(root) = root.get() else { return };
-        set_class(&root, "mark.hit.current", "current", false);
-        if let Some(k) = step {
-            set_class(
-                &root,
-                &format!("mark.hit[data-hit=\"{k}\"]"),
-                "current",
-                true,
-            );
-        }
-    });
+    // The selected entity's mentions, the mention stepped to, the search
+    // match stepped to.
+    mark_where(
+        rendered,
+        root,
+        move || r.selected.get(),
+        "mark.ent",
+        "selected",
+        |e| format!("mark.ent[data-entity=\"{e}\"]"),
+    );
+    mark_where(
+        rendered,
+        root,
+        move || r.mention_step.get(),
+        "mark.ent",
+        "current",
+        |m| format!("mark.ent[data-mention=\"{m}\"]"),
+    );
+    mark_where(
+        rendered,
+        root,
+        move || r.match_step.get(),
+        "mark.hit",
+        "current",
+        |k| format!("mark.hit[data-hit=\"{k}\"]"),
+    );
     // Mentions of a type switched off leave the tab order.
     Effect::new(move |_| {
         rendered();
@@ -381,6 +362,27 @@ fn decorate(r: Reader, root: NodeRef<leptos::html::Article>) {
                 None => html.style().remove_property("--ev").map(drop),
             };
         });
+    });
+}
+
+/// Keeps `class` on the `kind` elements that `pick` selects for the current
+/// `value` and on none other, following `value` and re-renders (`rendered`).
+fn mark_where(
+    rendered: impl Fn() + 'static,
+    root: NodeRef<leptos::html::Article>,
+    value: impl Fn() -> Option<usize> + 'static,
+    kind: &'static str,
+    class: &'static str,
+    pick: impl Fn(usize) -> String + 'static,
+) {
+    Effect::new(move |_| {
+        rendered();
+        let value = value();
+        let Some(root) = root.get() else { return };
+        set_class(&root, &format!("{kind}.{class}"), class, false);
+        if let Some(v) = value {
+            set_class(&root, &pick(v), class, true);
+        }
     });
 }
 

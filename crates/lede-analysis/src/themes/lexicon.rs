@@ -209,13 +209,7 @@ impl Lexicon {
         self.keys.extend(theme_keys(&theme)?);
         self.themes.push(theme);
         self.layer_of.push(layer);
-        Lexicon::build(
-            self.themes,
-            self.neutral,
-            self.layer_of,
-            self.keys,
-            self.neutral_keys,
-        )
+        self.rebuilt()
     }
 
     /// This lexicon without the theme `id` (unchanged if it has none).
@@ -226,6 +220,12 @@ impl Lexicon {
         self.keys.drain(self.key_range(i));
         self.themes.remove(i);
         self.layer_of.remove(i);
+        self.rebuilt()
+            .expect("removing a theme keeps a valid lexicon valid")
+    }
+
+    /// This lexicon checked and its matcher built again, after a change to its parts.
+    fn rebuilt(self) -> Result<Lexicon, LexiconError> {
         Lexicon::build(
             self.themes,
             self.neutral,
@@ -233,7 +233,6 @@ impl Lexicon {
             self.keys,
             self.neutral_keys,
         )
-        .expect("removing a theme keeps a valid lexicon valid")
     }
 }
 
