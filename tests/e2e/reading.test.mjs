@@ -40,7 +40,7 @@ test('a type toggles off and on, and its highlights follow', async () => {
   await toggle.click();
   assert.equal(await pressed(toggle), false);
   assert.equal(await tinted(), 'rgba(0, 0, 0, 0)', 'switched off: no tint');
-  assert.match(page.url(), /hide=PERSON/);
+  await page.waitForURL(/hide=PERSON/); // the address follows the view
   // Other types keep their highlights.
   const gpe = page.locator('mark.ent[data-label="GPE"]').first();
   assert.notEqual(await gpe.evaluate((el) => getComputedStyle(el).backgroundColor), 'rgba(0, 0, 0, 0)');
@@ -127,7 +127,7 @@ test('filtering to economy keeps the trade paragraph, dims or hides the rest', a
 
   await page.getByRole('button', { name: 'Hide other paragraphs' }).click();
   assert.equal(await page.locator('.article-body > p:visible').count(), kept.length);
-  assert.match(page.url(), /outside=hide/);
+  await page.waitForURL(/outside=hide/); // the address follows the view
   await page.screenshot({ path: 'screenshots/economy-hidden.png' });
   assert.deepEqual(problems, []);
   await context.close();
@@ -139,7 +139,7 @@ test('two themes combine with any and all', async () => {
   await page.getByRole('button', { name: /^Dialogue \d+$/ }).click();
   const any = await passing(page);
   await page.getByRole('button', { name: 'Match all chosen' }).click();
-  assert.match(page.url(), /match=all/);
+  await page.waitForURL(/match=all/); // the address follows the view
   const all = await passing(page);
   assert.ok(all.length < any.length, `all (${all.length}) is narrower than any (${any.length})`);
   for (const i of all) assert.ok(any.includes(i));
@@ -160,7 +160,7 @@ test('search marks every "win-win", counts them and steps through them', async (
   assert.equal(await page.locator('.search-status').textContent(), `1 of ${expected}`);
   await page.getByRole('button', { name: 'Next match' }).click();
   assert.equal(await page.locator('.search-status').textContent(), `2 of ${expected}`);
-  assert.match(page.url(), /q=win-win/);
+  await page.waitForURL(/q=win-win/); // the address follows the view
   await box.focus();
   await page.keyboard.press('Escape');
   assert.equal(await box.inputValue(), '');
@@ -174,6 +174,8 @@ test('the URL reproduces the view, back and forward step through it, and bad par
   await page.getByRole('button', { name: /^History \d+$/ }).click();
   await page.getByRole('button', { name: /^Donald Trump \d+/ }).click();
   await page.getByRole('searchbox', { name: 'Search the article' }).fill('China');
+  // The address follows the view a moment after the change (an effect writes it).
+  await page.waitForURL(/[?&]q=China(&|$)/);
   const url = page.url();
   const state = async (p) => ({
     date: await p.getByRole('button', { name: /^Date \d+$/ }).getAttribute('aria-pressed'),
