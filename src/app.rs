@@ -62,6 +62,7 @@ pub fn Reading(
     provide_context(library);
     sync_view_with_url(view);
     use_shortcuts();
+    let wide = use_wide_screen();
 
     view! {
         <a class="skip" href="#main">"Skip to the article"</a>
@@ -83,10 +84,13 @@ pub fn Reading(
         {move || library.notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
         <div class="layout">
             <aside class="controls" aria-label="Highlights, themes and entities">
-                <Legend />
-                <ThemeFilter />
-                <EntityPanel />
-                <ExportPanel />
+                <details class="controls-fold" prop:open=move || wide.get()>
+                    <summary>"Highlights, themes and entities"</summary>
+                    <Legend />
+                    <ThemeFilter />
+                    <EntityPanel />
+                    <ExportPanel />
+                </details>
             </aside>
             <main id="main" tabindex="-1">
                 <ArticleView />
@@ -97,4 +101,28 @@ pub fn Reading(
         <ShortcutsDialog />
         <OpenArticleDialog />
     }
+}
+
+/// Whether the screen is wide enough for the controls beside the article
+/// (`style/main.css` puts them above it up to 60rem). On a narrow screen they
+/// start folded away, so the article is what a reader sees first; the fold
+/// opens and closes only when the width crosses the line, never on other
+/// resizes (a phone's address bar hiding), so a reader's choice stands.
+fn use_wide_screen() -> RwSignal<bool> {
+    let narrow = || {
+        window()
+            .match_media("(max-width: 60rem)")
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches())
+    };
+    let wide = RwSignal::new(!narrow());
+    let handle = window_event_listener(leptos::ev::resize, move |_| {
+        let now = !narrow();
+        if wide.get_untracked() != now {
+            wide.set(now);
+        }
+    });
+    on_cleanup(move || handle.remove());
+    wide
 }

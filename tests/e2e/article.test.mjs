@@ -69,6 +69,17 @@ for (const [name, width, height] of [
     for (const [left, right] of markers) {
       assert.ok(left >= 0 && right <= width, `a theme marker spans ${left}..${right} px`);
     }
+
+    // The headline is on the first screen; on a phone the controls start
+    // folded away above the article, and open from their summary.
+    const headline = await page.getByRole('heading', { level: 1 }).boundingBox();
+    assert.ok(headline.y + headline.height <= height, `the headline ends at ${headline.y + headline.height} px`);
+    const personToggle = page.getByRole('button', { name: /^Person \d+$/ });
+    if (width < 960) {
+      assert.equal(await personToggle.isVisible(), false, 'the controls start folded on a phone');
+      await page.getByText('Highlights, themes and entities').click();
+    }
+    assert.equal(await personToggle.isVisible(), true, 'the legend is there');
     // A comfortable measure: at most ~80 characters a line on wide screens.
     const charsPerLine = await para.evaluate((p) => {
       const style = getComputedStyle(p);
