@@ -19,7 +19,7 @@ const median = (xs) => {
   return s[Math.floor(s.length / 2)];
 };
 
-const server = await serveDist();
+const server = await serveDist(process.env.DIST); // DIST=another build, for A/B
 const browser = await launchBrowser();
 const figures = {
   'lede:analyze': [],
