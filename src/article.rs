@@ -19,7 +19,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::labels::label_name;
-use crate::segments::{Frag, Layers, Piece, segment};
+use crate::segments::{Frag, Layers, segment};
 use crate::state::{Reader, use_reader};
 use crate::timing;
 use crate::view_state::Outside;
@@ -59,6 +59,18 @@ pub fn ArticleView() -> impl IntoView {
     let quotes_off = Memo::new(move |_| r.view.with(|v| v.quotes_hidden));
     let root = NodeRef::<leptos::html::Article>::new();
     decorate(r, root);
+    // The number in the document of each block's first search match.
+    let first_hits = Memo::new(move |_| {
+        r.matches.with(|m| {
+            m.iter()
+                .scan(0, |before, here| {
+                    let first = *before;
+                    *before += here.len();
+                    Some(first)
+                })
+                .collect::<Vec<usize>>()
+        })
+    });
 
     // From "analysis done" (where the analysis starts this measure) to the
     // highlighted article in the DOM: effects run after the DOM is updated.
@@ -107,19 +119,19 @@ pub fn ArticleView() -> impl IntoView {
                     .iter()
                     .enumerate()
                     .filter(|(_, b)| matches!(b.kind, BlockKind::Title | BlockKind::Byline))
-                    .map(|(i, b)| block_view(r, i, b.kind, passing, hide_outside))
+                    .map(|(i, b)| block_view(r, i, b.kind, passing, hide_outside, first_hits))
                     .collect_view();
                 let body = blocks
                     .iter()
                     .enumerate()
                     .filter(|(_, b)| b.kind == BlockKind::Paragraph)
-                    .map(|(i, b)| block_view(r, i, b.kind, passing, hide_outside))
+                    .map(|(i, b)| block_view(r, i, b.kind, passing, hide_outside, first_hits))
                     .collect_view();
                 let notes = blocks
                     .iter()
                     .enumerate()
                     .filter(|(_, b)| b.kind == BlockKind::Note)
-                    .map(|(i, b)| block_view(r, i, b.kind, passing, hide_outside))
+                    .map(|(i, b)| block_view(r, i, b.kind, passing, hide_outside, first_hits))
                     .collect_view();
                 view! {
                     <header class="article-head">{head}</header>
@@ -137,6 +149,7 @@ fn block_view(
     kind: BlockKind,
     passing: Memo<Option<BTreeSet<usize>>>,
     hide_outside: Memo<bool>,
+    first_hits: Memo<Vec<usize>>,
 ) -> AnyView {
     let outside = move || passing.with(|p| p.as_ref().is_some_and(|p| !p.contains(&i)));
     let dim = move || outside() && !hide_outside.get();
@@ -145,7 +158,10 @@ fn block_view(
     // repaints only the blocks whose matches changed.
     let hits = Memo::new(move |_| {
         r.matches.with(|m| match m.get(i) {
-            Some(here) if !here.is_empty() => (here.clone(), m[..i].iter().map(Vec::len).sum()),
+            Some(here) if !here.is_empty() => (
+                here.clone(),
+                first_hits.with(|f| f.get(i).copied().unwrap_or(0)),
+            ),
             _ => (Vec::new(), 0),
         })
     });
@@ -205,53 +221,49 @@ fn block_content(r: Reader, i: usize, search: &[Span], offset: usize) -> AnyView
                     search,
                 },
             );
-            let pieces: Vec<(Piece, Vec<String>)> = pieces
+            // Each piece with its fragments' text, and a mention's type and entity.
+            let pieces: Vec<_> = pieces
                 .into_iter()
                 .map(|p| {
-                    let texts = p
+                    let texts: Vec<String> = p
                         .frags
                         .iter()
                         .map(|f| f.span.slice(d.text()).to_owned())
                         .collect();
-                    (p, texts)
+                    let mention = p.mention.map(|m| (ms[m].label, ms[m].entity));
+                    (p, texts, mention)
                 })
                 .collect();
-            let labels: Vec<_> = ms.iter().map(|m| m.label).collect();
-            let entity_of: Vec<_> = ms.iter().map(|m| m.entity).collect();
-            Some((pieces, labels, entity_of))
+            Some(pieces)
         })
     });
-    let Some((pieces, labels, entity_of)) = content else {
+    let Some(pieces) = content else {
         return ().into_any();
     };
     pieces
         .into_iter()
-        .map(|(piece, texts)| {
+        .map(|(piece, texts, mention)| {
             let frags = piece
                 .frags
                 .iter()
                 .zip(texts)
                 .map(|(f, t)| frag_view(f, t, offset))
                 .collect_view();
-            match piece.mention {
+            match piece.mention.zip(mention) {
                 None => frags.into_any(),
-                Some(m) => {
-                    let label = labels[m];
-                    let entity = entity_of[m];
-                    view! {
-                        <mark
-                            class="ent"
-                            data-label=label.as_str()
-                            data-type=label_name(label)
-                            data-mention=m
-                            data-entity=entity
-                            tabindex="0"
-                        >
-                            {frags}
-                        </mark>
-                    }
-                    .into_any()
+                Some((m, (label, entity))) => view! {
+                    <mark
+                        class="ent"
+                        data-label=label.as_str()
+                        data-type=label_name(label)
+                        data-mention=m
+                        data-entity=entity
+                        tabindex="0"
+                    >
+                        {frags}
+                    </mark>
                 }
+                .into_any(),
             }
         })
         .collect_view()
@@ -349,7 +361,13 @@ fn decorate(r: Reader, root: NodeRef<leptos::html::Article>) {
                     .collect()
             })
         });
-        for_each(&root, ".ev", |el| {
+        // With no theme chosen, only what was marked needs unmarking.
+        let selector = if colours.iter().all(Option::is_none) {
+            ".ev.ev-on"
+        } else {
+            ".ev"
+        };
+        for_each(&root, selector, |el| {
             let colour = el.get_attribute("data-themes").and_then(|ts| {
                 ts.split(' ')
                     .filter_map(|t| t.parse::<usize>().ok())

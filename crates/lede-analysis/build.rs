@@ -249,25 +249,20 @@ fn lexicon() {
             str_at(theme, "description"),
         );
         for group in theme["terms"].as_array().into_iter().flatten() {
-            let weight = group["weight"].as_f64().unwrap_or(f64::NAN) as f32;
-            let words: Vec<&str> = group["words"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|w| w.as_str())
-                .collect();
+            let weight = group["weight"].as_f64().unwrap_or_else(|| {
+                panic!(
+                    "data/themes.json: a term group of {:?} has no numeric weight",
+                    theme["id"]
+                )
+            }) as f32;
+            let words = strings(&group["words"]);
             all_keys.extend(words.iter().map(|w| keys(w)));
             let _ = write!(out, "({weight:?}, &{words:?}), ");
         }
         out.push_str("] },\n");
     }
     out.push_str("];\n");
-    let neutral: Vec<&str> = file["neutral"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|w| w.as_str())
-        .collect();
+    let neutral = strings(&file["neutral"]);
     let _ = writeln!(out, "pub(super) static NEUTRAL: &[&str] = &{neutral:?};");
     let neutral_keys: Vec<String> = neutral.iter().map(|n| keys(n)).collect();
     let _ = writeln!(
@@ -283,4 +278,13 @@ fn lexicon() {
     let dest =
         Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("lexicon_tables.rs");
     std::fs::write(&dest, out).expect("OUT_DIR is writable");
+}
+
+/// The strings of a JSON list (none if it is not a list).
+fn strings(list: &serde_json::Value) -> Vec<&str> {
+    list.as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|w| w.as_str())
+        .collect()
 }

@@ -129,6 +129,11 @@ test('filtering to economy keeps the trade paragraph, dims or hides the rest', a
   assert.equal(await page.locator('.article-body > p:visible').count(), kept.length);
   await page.waitForURL(/outside=hide/); // the address follows the view
   await page.screenshot({ path: 'screenshots/economy-hidden.png' });
+
+  // Clearing the themes unmarks their evidence and shows every paragraph.
+  await page.getByRole('button', { name: 'Clear themes' }).click();
+  assert.equal(await page.locator('.ev-on').count(), 0);
+  assert.equal(await page.locator('.article-body > p:visible').count(), texts.length);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -3,12 +3,11 @@
 //! sequences of ids, sit in a trie walked from each word. The longest term
 //! starting at a word wins, and matching resumes after it.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::lexicon::{ErrorKind, LexiconError, Theme};
-use std::borrow::Cow;
-
 use super::tokens::{self, DECADE, Key, NUMBER, NumberClass, Piece, TermProblem};
 
 /// No id: a word no term uses, or a break.
