@@ -338,37 +338,13 @@ impl std::hash::Hasher for Fnv {
 }
 
 /// The FNV-1a hash of `word` in ASCII lower case, computed without copying
-/// it: the key of a [`HashedWords`] set.
+/// it.
 pub(crate) fn lower_hash(word: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in word.as_bytes() {
         h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x100_0000_01b3);
     }
     h
-}
-
-/// A set of words known only by a bit of their lower-case hash (a one-hash
-/// Bloom filter of 8,192 bits): a quick "could this word be one of them",
-/// which the caller confirms by comparing words.
-pub(crate) struct HashedWords(Box<[u64; 128]>);
-
-impl HashedWords {
-    pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> HashedWords {
-        let mut bits = Box::new([0u64; 128]);
-        for w in words {
-            let h = lower_hash(w) as usize & 8191;
-            bits[h >> 6] |= 1 << (h & 63);
-        }
-        HashedWords(bits)
-    }
-
-    pub fn may_contain(&self, word: &str) -> bool {
-        if word.len() > 16 {
-            return false;
-        }
-        let h = lower_hash(word) as usize & 8191;
-        self.0[h >> 6] & (1 << (h & 63)) != 0
-    }
 }
 
 /// Calls `f` with `word` in lower case, without allocating for short ASCII words.

@@ -8,7 +8,7 @@
 use std::sync::LazyLock;
 
 use super::Label;
-use super::gazetteer::HashedWords;
+use super::gazetteer::lower_hash;
 use super::tokens::{Kind, Token};
 
 /// A numeric or temporal mention: token range `first..last` (exclusive).
@@ -22,206 +22,248 @@ pub(crate) struct Hit {
     pub end_byte: Option<usize>,
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan.",
-    "feb.",
-    "mar.",
-    "apr.",
-    "jun.",
-    "jul.",
-    "aug.",
-    "sep.",
-    "sept.",
-    "oct.",
-    "nov.",
-    "dec.",
-];
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-const UNITS: &[&str] = &[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-];
-const SCALES: &[&str] = &[
-    "hundred", "thousand", "million", "billion", "trillion", "dozen",
-];
-const PLURAL_SCALES: &[&str] = &[
-    "dozens",
-    "hundreds",
-    "thousands",
-    "millions",
-    "billions",
-    "trillions",
-];
-const ORDINALS: &[&str] = &[
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-    "thirtieth",
-    "fortieth",
-    "fiftieth",
-    "hundredth",
-    "thousandth",
-];
-const DATE_UNITS: &[&str] = &[
-    "year",
-    "years",
-    "month",
-    "months",
-    "week",
-    "weeks",
-    "day",
-    "days",
-    "decade",
-    "decades",
-    "century",
-    "centuries",
-    "quarter",
-    "quarters",
-    "weekend",
-    "weekends",
-    "yr",
-    "yrs",
-];
-const TIME_UNITS: &[&str] = &["hour", "hours", "minute", "minutes", "seconds", "hrs"];
-const CLOCK: &[&str] = &[
-    "a.m.",
-    "p.m.",
-    "am",
-    "pm",
-    "gmt",
-    "utc",
-    "o'clock",
-    "o’clock",
-];
-const ZONES: &[&str] = &[
-    "gmt", "utc", "est", "edt", "pst", "pdt", "bst", "cet", "cest",
-];
-const PARTS_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night"];
-const CURRENCIES: &[&str] = &[
-    "dollar", "dollars", "yuan", "renminbi", "euro", "euros", "yen", "pound", "pounds", "sterling",
-    "rupee", "rupees", "rouble", "roubles", "ruble", "rubles", "won", "francs", "pesos", "reais",
-    "rand", "dirhams", "riyals", "lira", "cents", "usd", "eur", "rmb", "cny",
-];
-const CURRENCY_PREFIXES: &[&str] = &[
-    "$", "€", "£", "¥", "₹", "₩", "usd", "rmb", "eur", "cny", "us",
-];
-const QUANTITY_UNITS: &[&str] = &[
-    "km",
-    "kilometer",
-    "kilometers",
-    "kilometre",
-    "kilometres",
-    "mile",
-    "miles",
-    "meter",
-    "meters",
-    "metre",
-    "metres",
-    "feet",
-    "foot",
-    "inch",
-    "inches",
-    "ton",
-    "tons",
-    "tonne",
-    "tonnes",
-    "kg",
-    "kilogram",
-    "kilograms",
-    "gram",
-    "grams",
-    "barrel",
-    "barrels",
-    "acre",
-    "acres",
-    "hectare",
-    "hectares",
-    "degree",
-    "degrees",
-    "liter",
-    "liters",
-    "litre",
-    "litres",
-    "gallon",
-    "gallons",
-    "megawatt",
-    "megawatts",
-    "gigawatt",
-    "gigawatts",
-    "mw",
-    "gw",
-    "kwh",
-    "teu",
-    "square",
-    "cubic",
-    "mph",
-    "km/h",
-    "celsius",
-    "fahrenheit",
-];
+const MONTHS: List = List {
+    bit: 1 << 0,
+    words: &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan.",
+        "feb.",
+        "mar.",
+        "apr.",
+        "jun.",
+        "jul.",
+        "aug.",
+        "sep.",
+        "sept.",
+        "oct.",
+        "nov.",
+        "dec.",
+    ],
+};
+const WEEKDAYS: List = List {
+    bit: 1 << 1,
+    words: &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ],
+};
+const UNITS: List = List {
+    bit: 1 << 2,
+    words: &[
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+    ],
+};
+const SCALES: List = List {
+    bit: 1 << 3,
+    words: &[
+        "hundred", "thousand", "million", "billion", "trillion", "dozen",
+    ],
+};
+const PLURAL_SCALES: List = List {
+    bit: 1 << 4,
+    words: &[
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "billions",
+        "trillions",
+    ],
+};
+const ORDINALS: List = List {
+    bit: 1 << 5,
+    words: &[
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+        "thirtieth",
+        "fortieth",
+        "fiftieth",
+        "hundredth",
+        "thousandth",
+    ],
+};
+const DATE_UNITS: List = List {
+    bit: 1 << 6,
+    words: &[
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "decade",
+        "decades",
+        "century",
+        "centuries",
+        "quarter",
+        "quarters",
+        "weekend",
+        "weekends",
+        "yr",
+        "yrs",
+    ],
+};
+const TIME_UNITS: List = List {
+    bit: 1 << 7,
+    words: &["hour", "hours", "minute", "minutes", "seconds", "hrs"],
+};
+const CLOCK: List = List {
+    bit: 1 << 8,
+    words: &[
+        "a.m.",
+        "p.m.",
+        "am",
+        "pm",
+        "gmt",
+        "utc",
+        "o'clock",
+        "o’clock",
+    ],
+};
+const ZONES: List = List {
+    bit: 1 << 9,
+    words: &[
+        "gmt", "utc", "est", "edt", "pst", "pdt", "bst", "cet", "cest",
+    ],
+};
+const PARTS_OF_DAY: List = List {
+    bit: 1 << 10,
+    words: &["morning", "afternoon", "evening", "night"],
+};
+const CURRENCIES: List = List {
+    bit: 1 << 11,
+    words: &[
+        "dollar", "dollars", "yuan", "renminbi", "euro", "euros", "yen", "pound", "pounds",
+        "sterling", "rupee", "rupees", "rouble", "roubles", "ruble", "rubles", "won", "francs",
+        "pesos", "reais", "rand", "dirhams", "riyals", "lira", "cents", "usd", "eur", "rmb", "cny",
+    ],
+};
+const CURRENCY_PREFIXES: List = List {
+    bit: 1 << 12,
+    words: &[
+        "$", "€", "£", "¥", "₹", "₩", "usd", "rmb", "eur", "cny", "us",
+    ],
+};
+const QUANTITY_UNITS: List = List {
+    bit: 1 << 13,
+    words: &[
+        "km",
+        "kilometer",
+        "kilometers",
+        "kilometre",
+        "kilometres",
+        "mile",
+        "miles",
+        "meter",
+        "meters",
+        "metre",
+        "metres",
+        "feet",
+        "foot",
+        "inch",
+        "inches",
+        "ton",
+        "tons",
+        "tonne",
+        "tonnes",
+        "kg",
+        "kilogram",
+        "kilograms",
+        "gram",
+        "grams",
+        "barrel",
+        "barrels",
+        "acre",
+        "acres",
+        "hectare",
+        "hectares",
+        "degree",
+        "degrees",
+        "liter",
+        "liters",
+        "litre",
+        "litres",
+        "gallon",
+        "gallons",
+        "megawatt",
+        "megawatts",
+        "gigawatt",
+        "gigawatts",
+        "mw",
+        "gw",
+        "kwh",
+        "teu",
+        "square",
+        "cubic",
+        "mph",
+        "km/h",
+        "celsius",
+        "fahrenheit",
+    ],
+};
 /// Words that make a number approximate, and belong to its span.
 const APPROX: &[&[&str]] = &[
     &["more", "than"],
@@ -246,16 +288,19 @@ const APPROX: &[&[&str]] = &[
     &["between"],
 ];
 /// Words that make a period relative, and belong to a DATE span.
-const RELATIVE: &[&str] = &[
-    "past",
-    "last",
-    "next",
-    "coming",
-    "previous",
-    "following",
-    "recent",
-    "first",
-];
+const RELATIVE: List = List {
+    bit: 1 << 14,
+    words: &[
+        "past",
+        "last",
+        "next",
+        "coming",
+        "previous",
+        "following",
+        "recent",
+        "first",
+    ],
+};
 const PERIOD_WORDS: &[(&str, Label)] = &[
     ("year", Label::Date),
     ("month", Label::Date),
@@ -280,52 +325,143 @@ const PERIOD_WORDS: &[(&str, Label)] = &[
     ("night", Label::Time),
 ];
 
-/// Every word that can be the core of a mention, lower case.
-static TRIGGERS: LazyLock<HashedWords> = LazyLock::new(|| {
-    HashedWords::new(
-        [
-            MONTHS,
-            WEEKDAYS,
-            UNITS,
-            SCALES,
-            PLURAL_SCALES,
-            ORDINALS,
-            CURRENCY_PREFIXES,
-            DATE_UNITS,
-        ]
-        .iter()
-        .flat_map(|l| l.iter().copied())
-        .chain(PERIOD_WORDS.iter().map(|(w, _)| *w))
-        .chain([
-            "today",
-            "yesterday",
-            "tomorrow",
-            "tonight",
-            "noon",
-            "midnight",
-            "half",
-        ]),
-    )
+/// A list of words, known by its bit in the [`CLASSES`] of a word.
+struct List {
+    bit: u64,
+    words: &'static [&'static str],
+}
+
+/// Every word that can be the core of a mention.
+const TRIGGERS: List = List {
+    bit: 1 << 15,
+    words: &[
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "noon",
+        "midnight",
+        "half",
+        // The first parts of "mid-January", "early-2025".
+        "mid",
+        "early",
+        "late",
+    ],
+};
+/// Every word that can start a mention before its core.
+const PREFIXES: List = List {
+    bit: 1 << 16,
+    words: &[
+        "the", "this", "each", "every", "early", "late", "mid", "later", "earlier", "a", "an",
+        "us", "usd", "rmb", "eur", "cny",
+    ],
+};
+/// Words before a period that make it relative, with [`RELATIVE`].
+const DETERMINERS: List = List {
+    bit: 1 << 17,
+    words: &[
+        "this", "each", "every", "early", "late", "mid", "later", "earlier",
+    ],
+};
+
+/// Every list a word's class tells, and the lists whose words are triggers
+/// or prefixes too.
+const LISTS: [(&List, u64); 18] = [
+    (&MONTHS, TRIGGERS.bit),
+    (&WEEKDAYS, TRIGGERS.bit),
+    (&UNITS, TRIGGERS.bit),
+    (&SCALES, TRIGGERS.bit),
+    (&PLURAL_SCALES, TRIGGERS.bit),
+    (&ORDINALS, TRIGGERS.bit),
+    (&DATE_UNITS, TRIGGERS.bit),
+    (&TIME_UNITS, 0),
+    (&CLOCK, 0),
+    (&ZONES, 0),
+    (&PARTS_OF_DAY, 0),
+    (&CURRENCIES, 0),
+    (&CURRENCY_PREFIXES, TRIGGERS.bit),
+    (&QUANTITY_UNITS, 0),
+    (&RELATIVE, PREFIXES.bit),
+    (&TRIGGERS, 0),
+    (&PREFIXES, 0),
+    (&DETERMINERS, 0),
+];
+
+/// Which lists each word is in: one lookup answers every "is this word a
+/// month, a unit, a currency …" the rules ask of a token.
+static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
+    let mut c = Classes {
+        slots: vec![(0, "", 0); 1024],
+    };
+    for (list, also) in LISTS {
+        for w in list.words {
+            c.add(w, list.bit | also);
+        }
+    }
+    for (w, _) in PERIOD_WORDS {
+        c.add(w, TRIGGERS.bit);
+    }
+    for words in APPROX {
+        for w in *words {
+            c.add(w, PREFIXES.bit);
+        }
+    }
+    c
 });
 
-/// Every word that can start a mention before its core, lower case.
-static PREFIX_WORDS: LazyLock<HashedWords> = LazyLock::new(|| {
-    HashedWords::new(
-        APPROX
-            .iter()
-            .flat_map(|p| p.iter().copied())
-            .chain(RELATIVE.iter().copied())
-            .chain([
-                "the", "this", "each", "every", "early", "late", "mid", "later", "earlier", "a",
-                "an", "us", "usd", "rmb", "eur", "cny",
-            ]),
-    )
-});
+/// An open-addressing table: (lower-case hash, word, bits).
+struct Classes {
+    slots: Vec<(u64, &'static str, u64)>,
+}
 
-fn is_any(word: &str, list: &[&str]) -> bool {
+impl Classes {
+    fn add(&mut self, word: &'static str, bits: u64) {
+        let (hash, mask) = (lower_hash(word), self.slots.len() - 1);
+        let mut h = hash as usize & mask;
+        loop {
+            let slot = &mut self.slots[h];
+            if slot.1.is_empty() {
+                *slot = (hash, word, bits);
+                return;
+            }
+            if slot.0 == hash && slot.1.eq_ignore_ascii_case(word) {
+                slot.2 |= bits;
+                return;
+            }
+            h = (h + 1) & mask;
+        }
+    }
+
+    /// The bits of `word`, in any case; 0 for a word in no list.
+    fn of(&self, word: &str) -> u64 {
+        if word.is_empty() || word.len() > 16 {
+            return 0;
+        }
+        let (hash, mask) = (lower_hash(word), self.slots.len() - 1);
+        let mut h = hash as usize & mask;
+        loop {
+            let (k, w, bits) = self.slots[h];
+            if w.is_empty() {
+                return 0;
+            }
+            if k == hash && w.eq_ignore_ascii_case(word) {
+                return bits;
+            }
+            h = (h + 1) & mask;
+        }
+    }
+}
+
+/// Whether `word` (in any case) is in `list`.
+fn is_any(word: &str, list: &List) -> bool {
+    CLASSES.of(word) & list.bit != 0
+}
+
+/// Whether `word` (in any case) is one of `words`: for short lists asked rarely.
+fn is_one_of(word: &str, words: &[&str]) -> bool {
     // The length test first: most words differ in length from most entries,
     // and it is what lets this stay cheap where the compiler does not inline.
-    list.iter().any(|w| {
+    words.iter().any(|w| {
         w.len() == word.len()
             && w.as_bytes()[0].eq_ignore_ascii_case(&word.as_bytes()[0])
             && w.eq_ignore_ascii_case(word)
@@ -338,14 +474,18 @@ pub(crate) struct Scanner<'a> {
     toks: &'a [Token],
     /// Tokens inside known names ("Group of 20"), which no number may take.
     blocked: &'a [bool],
+    /// Each token's [`CLASSES`].
+    classes: Vec<u64>,
 }
 
 impl<'a> Scanner<'a> {
     pub fn new(text: &'a str, toks: &'a [Token], blocked: &'a [bool]) -> Self {
+        let classes = toks.iter().map(|t| CLASSES.of(t.text(text))).collect();
         Scanner {
             text,
             toks,
             blocked,
+            classes,
         }
     }
 
@@ -361,8 +501,12 @@ impl<'a> Scanner<'a> {
         self.word(i).eq_ignore_ascii_case(w)
     }
 
-    fn is_in(&self, i: usize, list: &[&str]) -> bool {
-        i < self.toks.len() && is_any(self.word(i), list)
+    fn is_in(&self, i: usize, list: &List) -> bool {
+        self.classes.get(i).is_some_and(|c| c & list.bit != 0)
+    }
+
+    fn is_among(&self, i: usize, words: &[&str]) -> bool {
+        i < self.toks.len() && is_one_of(self.word(i), words)
     }
 
     fn kind(&self, i: usize) -> Option<Kind> {
@@ -373,11 +517,9 @@ impl<'a> Scanner<'a> {
     pub fn scan(&self, out: &mut Vec<Hit>) {
         // Only tokens near a number or a date word can start a mention: skip
         // the rest without looking at them twice.
-        let triggers: Vec<bool> = self.toks.iter().map(|t| self.is_trigger(t)).collect();
-        let can_start = |i: usize| {
-            triggers[i]
-                || (self.toks[i].kind == Kind::Word && PREFIX_WORDS.may_contain(self.word(i)))
-        };
+        let triggers: Vec<bool> = (0..self.toks.len()).map(|i| self.is_trigger(i)).collect();
+        let can_start =
+            |i: usize| triggers[i] || (!self.toks[i].hyphen && self.classes[i] & PREFIXES.bit != 0);
         let mut next_trigger = vec![usize::MAX; self.toks.len() + 1];
         for i in (0..self.toks.len()).rev() {
             next_trigger[i] = if triggers[i] { i } else { next_trigger[i + 1] };
@@ -407,13 +549,17 @@ impl<'a> Scanner<'a> {
     }
 
     /// Whether a token can be the core of a mention.
-    fn is_trigger(&self, t: &Token) -> bool {
+    fn is_trigger(&self, i: usize) -> bool {
+        let t = &self.toks[i];
         match t.kind {
             Kind::Number => true,
-            Kind::Word => {
+            // A hyphenated word is read by its first part: "four-year",
+            // "twenty-first", "mid-January"; "China-U.S." is no number.
+            Kind::Word if t.hyphen => {
                 let w = t.text(self.text);
-                t.hyphen || TRIGGERS.may_contain(w)
+                is_any(w.find('-').map_or(w, |h| &w[..h]), &TRIGGERS)
             }
+            Kind::Word => self.is_in(i, &TRIGGERS),
             Kind::Punct => matches!(t.text(self.text), "$" | "€" | "£" | "¥" | "₹" | "₩"),
             Kind::Possessive => false,
         }
@@ -433,27 +579,20 @@ impl<'a> Scanner<'a> {
         }
         let rel_start = j;
         while j < rel_start + 2
-            && (((the || !self.is(j, "first")) && self.is_in(j, RELATIVE))
-                || self.is_in(
-                    j,
-                    &[
-                        "this", "each", "every", "early", "late", "mid", "later", "earlier",
-                    ],
-                ))
+            && (((the || !self.is(j, "first")) && self.is_in(j, &RELATIVE))
+                || self.is_in(j, &DETERMINERS))
             && !self.blocked(j)
         {
             j += 1;
         }
         let relative = j > rel_start;
         let approx_start = j;
-        for words in APPROX
-            .iter()
-            .filter(|_| PREFIX_WORDS.may_contain(self.word(j)))
+        if self.is_in(j, &PREFIXES)
+            && let Some(words) = APPROX
+                .iter()
+                .find(|words| words.iter().enumerate().all(|(n, w)| self.is(j + n, w)))
         {
-            if words.iter().enumerate().all(|(n, w)| self.is(j + n, w)) {
-                j += words.len();
-                break;
-            }
+            j += words.len();
         }
         let approx = j > approx_start;
         // The core is a trigger word, or a word before one ("a year", "US $5").
@@ -524,8 +663,8 @@ impl<'a> Scanner<'a> {
         if let Some(c) = self.month_date(j) {
             return Some(c);
         }
-        if is_any(w, WEEKDAYS) {
-            if self.is_in(j + 1, PARTS_OF_DAY) {
+        if is_any(w, &WEEKDAYS) {
+            if self.is_in(j + 1, &PARTS_OF_DAY) {
                 return Some(Core::new(
                     j + 2,
                     Label::Time,
@@ -535,43 +674,37 @@ impl<'a> Scanner<'a> {
             return Some(Core::new(j + 1, Label::Date, "rule: day of the week"));
         }
         // "Article 5": a numbered part of a treaty or law.
-        if is_any(w, &["Article", "Articles"])
+        if is_one_of(w, &["Article", "Articles"])
             && w.starts_with('A')
             && self.kind(j + 1) == Some(Kind::Number)
         {
             return Some(Core::new(j + 2, Label::Law, "rule: article of a law"));
         }
-        if is_any(w, &["today", "yesterday", "tomorrow"]) {
+        if is_one_of(w, &["today", "yesterday", "tomorrow"]) {
             return Some(Core::new(j + 1, Label::Date, "rule: relative day"));
         }
-        if is_any(w, &["tonight", "noon", "midnight"]) {
+        if is_one_of(w, &["tonight", "noon", "midnight"]) {
             return Some(Core::new(j + 1, Label::Time, "rule: time of day"));
         }
         if j > 0
-            && (self.is_in(j - 1, RELATIVE)
-                || self.is_in(
-                    j - 1,
-                    &[
-                        "this", "each", "every", "early", "late", "mid", "later", "earlier",
-                    ],
-                ))
+            && (self.is_in(j - 1, &RELATIVE) || self.is_in(j - 1, &DETERMINERS))
             && let Some(&(_, label)) = PERIOD_WORDS.iter().find(|(p, _)| p.eq_ignore_ascii_case(w))
         {
             return Some(Core::new(j + 1, label, "rule: relative period"));
         }
-        if j > 0 && self.is(j - 1, "the") && is_any(w, &["weekend", "year"]) {
+        if j > 0 && self.is(j - 1, "the") && is_one_of(w, &["weekend", "year"]) {
             let mut c = Core::new(j + 1, Label::Date, "rule: relative period");
             c.takes_the = true;
             return Some(c);
         }
-        if is_any(w, &["days", "weeks", "months", "years", "decades"])
+        if is_one_of(w, &["days", "weeks", "months", "years", "decades"])
             && w.starts_with(|c: char| c.is_lowercase())
         {
             return Some(Core::new(j + 1, Label::Date, "rule: period"));
         }
         // "Second Thomas Shoal", "First Lady": an ordinal in a name.
         if w.starts_with(|c: char| c.is_uppercase())
-            && is_any(w, ORDINALS)
+            && is_any(w, &ORDINALS)
             && self.word(j + 1).starts_with(|c: char| c.is_uppercase())
         {
             return None;
@@ -579,7 +712,7 @@ impl<'a> Scanner<'a> {
         // Currency before the number: "$5 billion", "US$5".
         let mut n = j;
         let mut money = false;
-        if self.is_in(n, CURRENCY_PREFIXES) && self.kind(n + 1) != Some(Kind::Word) {
+        if self.is_in(n, &CURRENCY_PREFIXES) && self.kind(n + 1) != Some(Kind::Word) {
             let mut m = n + 1;
             if self.is(n, "us") && self.is(m, "$") {
                 m += 1;
@@ -626,12 +759,12 @@ impl<'a> Scanner<'a> {
         }
         let next = self.word(last);
         if num.ordinal {
-            if is_any(next, &["century", "centuries"]) {
+            if is_one_of(next, &["century", "centuries"]) {
                 let mut c = Core::new(last + 1, Label::Date, "rule: century");
                 c.takes_the = true;
                 return Some(c);
             }
-            if is_any(next, &["quarter", "half"]) && self.is(last + 1, "of") {
+            if is_one_of(next, &["quarter", "half"]) && self.is(last + 1, "of") {
                 let mut c = Core::new(last + 1, Label::Date, "rule: part of a year");
                 c.takes_the = true;
                 return Some(c);
@@ -643,7 +776,7 @@ impl<'a> Scanner<'a> {
                 || self.kind(last).is_none_or(|k| k == Kind::Punct);
             if word_ordinal
                 && after_function_word
-                && !is_any(
+                && !is_one_of(
                     before,
                     &[
                         "the", "its", "their", "his", "her", "our", "a", "every", "each", "this",
@@ -654,23 +787,23 @@ impl<'a> Scanner<'a> {
             }
             return Some(Core::new(last, Label::Ordinal, "rule: ordinal"));
         }
-        if next == "%" || is_any(next, &["percent", "pct"]) {
+        if next == "%" || is_one_of(next, &["percent", "pct"]) {
             return Some(Core::new(last + 1, Label::Percent, "rule: percentage"));
         }
         if self.is(last, "per") && self.is(last + 1, "cent") {
             return Some(Core::new(last + 2, Label::Percent, "rule: percentage"));
         }
-        if self.is(last, "percentage") && self.is_in(last + 1, &["point", "points"]) {
+        if self.is(last, "percentage") && self.is_among(last + 1, &["point", "points"]) {
             return Some(Core::new(last + 2, Label::Percent, "rule: percentage"));
         }
         // "5 billion U.S. dollars", "100 yuan".
-        let cur = if self.is_in(
+        let cur = if self.is_among(
             last,
             &["u.s.", "us", "hong", "singapore", "australian", "canadian"],
-        ) && self.is_in(last + 1, &["dollar", "dollars"])
+        ) && self.is_among(last + 1, &["dollar", "dollars"])
         {
             Some(last + 2)
-        } else if self.is_in(last, CURRENCIES) && !(self.is(last, "won") && num.words) {
+        } else if self.is_in(last, &CURRENCIES) && !(self.is(last, "won") && num.words) {
             Some(last + 1)
         } else {
             None
@@ -680,7 +813,7 @@ impl<'a> Scanner<'a> {
         }
         // "150,000 Sudanese pounds"
         if self.word(last).starts_with(|c: char| c.is_uppercase())
-            && self.is_in(last + 1, CURRENCIES)
+            && self.is_in(last + 1, &CURRENCIES)
             && !num.words
         {
             return Some(Core::new(
@@ -689,7 +822,7 @@ impl<'a> Scanner<'a> {
                 "rule: number and currency",
             ));
         }
-        let next = if self.is_in(
+        let next = if self.is_among(
             last,
             &[
                 "working",
@@ -699,18 +832,18 @@ impl<'a> Scanner<'a> {
                 "straight",
                 "calendar",
             ],
-        ) && self.is_in(last + 1, DATE_UNITS)
+        ) && self.is_in(last + 1, &DATE_UNITS)
         {
             last += 1;
             self.word(last)
         } else {
             next
         };
-        if is_any(next, DATE_UNITS) {
+        if is_any(next, &DATE_UNITS) {
             if num.article
-                && !self.is_in(last + 1, &["ago", "earlier", "later", "before", "after"])
+                && !self.is_among(last + 1, &["ago", "earlier", "later", "before", "after"])
                 && !(n > 0
-                    && self.is_in(
+                    && self.is_among(
                         n - 1,
                         &[
                             "for", "in", "within", "over", "after", "than", "about", "nearly",
@@ -721,7 +854,7 @@ impl<'a> Scanner<'a> {
                 return None;
             }
             last += 1;
-            if self.is_in(last, &["ago", "old", "earlier", "later"]) {
+            if self.is_among(last, &["ago", "old", "earlier", "later"]) {
                 last += 1;
             }
             return Some(Core::new(
@@ -730,21 +863,22 @@ impl<'a> Scanner<'a> {
                 "rule: number of years, months or days",
             ));
         }
-        if is_any(next, TIME_UNITS) || is_any(next, CLOCK) || num.clock {
-            if !num.clock || is_any(next, CLOCK) {
+        if is_any(next, &TIME_UNITS) || is_any(next, &CLOCK) || num.clock {
+            if !num.clock || is_any(next, &CLOCK) {
                 last += 1;
             }
-            if self.is_in(last, ZONES) {
+            if self.is_in(last, &ZONES) {
                 last += 1;
             }
             return Some(Core::new(last, Label::Time, "rule: time"));
         }
-        if is_any(next, QUANTITY_UNITS) {
+        if is_any(next, &QUANTITY_UNITS) {
             last += 1;
-            if self.is_in(last - 1, &["square", "cubic"]) && self.kind(last) == Some(Kind::Word) {
+            if self.is_among(last - 1, &["square", "cubic"]) && self.kind(last) == Some(Kind::Word)
+            {
                 last += 1;
             }
-            if self.is_in(last, &["celsius", "fahrenheit"]) {
+            if self.is_among(last, &["celsius", "fahrenheit"]) {
                 last += 1;
             }
             return Some(Core::new(last, Label::Quantity, "rule: number with a unit"));
@@ -761,14 +895,14 @@ impl<'a> Scanner<'a> {
     /// "Jan. 17, 2025", "January 2025", "17 January", "mid-January", "May 5".
     fn month_date(&self, j: usize) -> Option<Core> {
         let w = self.word(j);
-        let (is_month, month_tok) = if is_any(w, MONTHS) {
+        let (is_month, month_tok) = if is_any(w, &MONTHS) {
             (true, j)
         } else if let Some((pre, m)) = w.split_once('-')
-            && is_any(pre, &["mid", "early", "late"])
-            && is_any(m, MONTHS)
+            && is_one_of(pre, &["mid", "early", "late"])
+            && is_any(m, &MONTHS)
         {
             (true, j)
-        } else if self.day_number(j) && is_any(self.word(j + 1), MONTHS) {
+        } else if self.day_number(j) && is_any(self.word(j + 1), &MONTHS) {
             // "17 January 2025"
             let mut last = j + 2;
             if self.year_number(last) {
@@ -790,7 +924,7 @@ impl<'a> Scanner<'a> {
         if self.day_number(last) {
             last += 1;
             has_number = true;
-            if self.is_in(last, &["and", "to"]) && self.day_number(last + 1) {
+            if self.is_among(last, &["and", "to"]) && self.day_number(last + 1) {
                 last += 2;
             }
             if self.word(last) == "," && self.year_number(last + 1) {
@@ -806,9 +940,9 @@ impl<'a> Scanner<'a> {
             has_number = true;
         }
         // "May", "March" and "August" are words too: alone they need a preposition.
-        if !has_number && is_any(w, &["may", "march", "august"]) {
+        if !has_number && is_one_of(w, &["may", "march", "august"]) {
             let prev = if j > 0 { self.word(j - 1) } else { "" };
-            if !is_any(
+            if !is_one_of(
                 prev,
                 &[
                     "in", "since", "until", "by", "early", "late", "mid", "last", "next", "this",
@@ -865,17 +999,17 @@ impl<'a> Scanner<'a> {
                     "" => {}
                     "st" | "nd" | "rd" | "th" => num.ordinal = true,
                     "s" if digits.len() == 4 || digits.len() == 2 => num.decade = true,
-                    _ if is_any(suffix, CLOCK) => num.clock = true,
-                    _ if is_any(suffix, QUANTITY_UNITS) => num.hyphen_unit = Some(Label::Quantity),
+                    _ if is_any(suffix, &CLOCK) => num.clock = true,
+                    _ if is_any(suffix, &QUANTITY_UNITS) => num.hyphen_unit = Some(Label::Quantity),
                     _ => return None,
                 }
                 if let Some(tail) = tail {
                     let unit = tail.split('-').next().unwrap_or("");
-                    if is_any(unit, DATE_UNITS) {
+                    if is_any(unit, &DATE_UNITS) {
                         num.hyphen_unit = Some(Label::Date);
-                    } else if is_any(unit, TIME_UNITS) {
+                    } else if is_any(unit, &TIME_UNITS) {
                         num.hyphen_unit = Some(Label::Time);
-                    } else if is_any(unit, QUANTITY_UNITS) {
+                    } else if is_any(unit, &QUANTITY_UNITS) {
                         num.hyphen_unit = Some(Label::Quantity);
                     } else if tail.bytes().all(|b| b.is_ascii_digit()) && digits.len() == 4 {
                         num.year = true; // "2024-25"
@@ -895,75 +1029,76 @@ impl<'a> Scanner<'a> {
                     num.year = true;
                 }
                 j += 1;
-                if self.is_in(j, SCALES) && !num.ordinal && !num.decade {
+                if self.is_in(j, &SCALES) && !num.ordinal && !num.decade {
                     j += 1;
                     num.year = false;
                 }
             }
             Kind::Word => {
-                let lw = w.to_ascii_lowercase();
-                if is_any(&lw, PLURAL_SCALES) || lw == "half" {
+                // Every comparison below ignores case.
+                let is = |word: &str| w.eq_ignore_ascii_case(word);
+                if self.is_in(i, &PLURAL_SCALES) || is("half") {
                     return Some((num, i + 1));
                 }
-                if (lw == "a" || lw == "one")
-                    && self.is_in(i + 1, &["third", "quarter", "fifth", "half"])
-                    && !self.is_in(i + 2, DATE_UNITS)
+                if (is("a") || is("one"))
+                    && self.is_among(i + 1, &["third", "quarter", "fifth", "half"])
+                    && !self.is_in(i + 2, &DATE_UNITS)
                 {
                     return Some((num, i + 2));
                 }
-                if let Some((head, tail)) = lw.split_once('-')
-                    && number_word(&lw).is_none()
-                    && (number_word(head).is_some() || is_any(head, ORDINALS))
+                if let Some((head, tail)) = w.split_once('-')
+                    && number_word(w).is_none()
+                    && (number_word(head).is_some() || is_any(head, &ORDINALS))
                 {
                     // "four-year", "two-state", "second-biggest".
                     let unit = tail.split('-').next().unwrap_or("");
-                    num.hyphen_unit = Some(if is_any(unit, DATE_UNITS) {
+                    num.hyphen_unit = Some(if is_any(unit, &DATE_UNITS) {
                         Label::Date
-                    } else if is_any(unit, TIME_UNITS) {
+                    } else if is_any(unit, &TIME_UNITS) {
                         Label::Time
-                    } else if is_any(unit, QUANTITY_UNITS) {
+                    } else if is_any(unit, &QUANTITY_UNITS) {
                         Label::Quantity
-                    } else if is_any(head, ORDINALS) || number_word(head) == Some(true) {
+                    } else if is_any(head, &ORDINALS) || number_word(head) == Some(true) {
                         Label::Ordinal
                     } else {
                         Label::Cardinal
                     });
                     return Some((num, i + 1));
                 }
-                if (lw == "a" || lw == "an") && self.is_in(i + 1, SCALES) {
+                if (is("a") || is("an")) && self.is_in(i + 1, &SCALES) {
                     j = i + 2;
-                } else if is_any(&lw, ORDINALS) || number_word(&lw) == Some(true) {
+                } else if self.is_in(i, &ORDINALS) || number_word(w) == Some(true) {
                     num.ordinal = true;
                     j = i + 1;
-                } else if (lw == "a" || lw == "an") && self.is_in(i + 1, DATE_UNITS) {
+                } else if (is("a") || is("an")) && self.is_in(i + 1, &DATE_UNITS) {
                     j = i + 1;
                     num.words = true;
                     num.article = true;
-                } else if number_word(&lw) == Some(false) {
+                } else if number_word(w) == Some(false) {
                     num.words = true;
                     j = i + 1;
-                    if lw == "one" {
+                    if is("one") {
                         let prev = if i > 0 { self.word(i - 1) } else { "" };
-                        num.pronoun_one = is_any(
+                        num.pronoun_one = is_one_of(
                             prev,
                             &[
                                 "no", "any", "every", "each", "the", "this", "that", "which",
                                 "someone", "anyone",
                             ],
-                        ) || self.is_in(i + 1, &["another", "side", "way"]);
+                        ) || self.is_among(i + 1, &["another", "side", "way"]);
                     }
                     // "two hundred and five thousand"
                     loop {
-                        if self.is_in(j, SCALES) {
+                        if self.is_in(j, &SCALES) {
                             j += 1;
                             num.pronoun_one = false;
                         } else if self.is(j, "and")
-                            && number_word(&self.word(j + 1).to_ascii_lowercase()) == Some(false)
-                            && self.is_in(j - 1, SCALES)
+                            && number_word(self.word(j + 1)) == Some(false)
+                            && self.is_in(j - 1, &SCALES)
                         {
                             j += 2;
-                        } else if number_word(&self.word(j).to_ascii_lowercase()) == Some(false)
-                            && self.is_in(j - 1, SCALES)
+                        } else if number_word(self.word(j)) == Some(false)
+                            && self.is_in(j - 1, &SCALES)
                         {
                             j += 1;
                         } else {
@@ -980,13 +1115,13 @@ impl<'a> Scanner<'a> {
     }
 }
 
-/// Whether a lower-case word is a number word: `Some(false)` a cardinal
+/// Whether a word (in any case) is a number word: `Some(false)` a cardinal
 /// ("twenty-one"), `Some(true)` an ordinal ("twenty-first"), `None` neither.
 fn number_word(w: &str) -> Option<bool> {
     let mut ordinal = false;
     for (n, part) in w.split('-').enumerate() {
-        if is_any(part, UNITS) {
-        } else if is_any(part, ORDINALS) && n > 0 {
+        if is_any(part, &UNITS) {
+        } else if is_any(part, &ORDINALS) && n > 0 {
             ordinal = true;
         } else {
             return None;
