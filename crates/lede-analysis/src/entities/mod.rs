@@ -173,8 +173,7 @@ fn known_names(
     let mut t = 0;
     while t < toks.len() {
         let tok = toks[t];
-        let upper = text[tok.start..].starts_with(|c: char| c.is_uppercase());
-        if tok.kind != Kind::Word || !(upper || tok.hyphen) {
+        if tok.kind != Kind::Word || !(tok.upper || tok.hyphen) {
             items.push(Item::Tok(t));
             t += 1;
             continue;
@@ -186,7 +185,8 @@ fn known_names(
         while let Some(p) = pos {
             let piece_end = text[p..tok.end].find('-').map_or(tok.end, |h| p + h);
             // Lower-case names start hyphenated words only: "al-Qaeda".
-            let found = if text[p..].starts_with(|c: char| c.is_uppercase())
+            let found = if (p == tok.start && tok.upper)
+                || (p > tok.start && text[p..].starts_with(|c: char| c.is_uppercase()))
                 || (p == tok.start && tok.hyphen)
             {
                 gaz.find_at(text, p, limit)

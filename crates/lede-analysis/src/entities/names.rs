@@ -13,8 +13,12 @@
 //!
 //! Words that start sentences in capitals ("The", "However") never start a name.
 
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::LazyLock;
+
 use super::Label;
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Fnv, Gazetteer};
 use super::tokens::{Kind, Token};
 
 /// One unit the name rules read: a known name, a token, or a stop (a number
@@ -137,7 +141,6 @@ const KEYWORDS: &[(&str, Label)] = &[
     ("Trust", Label::Org),
     ("Union", Label::Org),
     ("University", Label::Org),
-    ("Group", Label::Org),
     ("Province", Label::Gpe),
     ("City", Label::Gpe),
     ("County", Label::Gpe),
@@ -343,7 +346,9 @@ const SPEECH_VERBS: &[&str] = &[
 const PLACE_PREPOSITIONS: &[&str] = &["in", "from", "to", "near", "across", "throughout"];
 
 fn keyword(word: &str) -> Option<Label> {
-    KEYWORDS.iter().find(|(k, _)| *k == word).map(|&(_, l)| l)
+    static INDEX: LazyLock<HashMap<&str, Label, BuildHasherDefault<Fnv>>> =
+        LazyLock::new(|| KEYWORDS.iter().copied().collect());
+    INDEX.get(word).copied()
 }
 
 pub(crate) struct NameRules<'a> {
@@ -373,8 +378,11 @@ impl<'a> NameRules<'a> {
         match self.items.get(i)? {
             Item::Tok(t) if self.toks[*t].kind == Kind::Word => {
                 let w = self.tok_text(*t);
-                if w.starts_with(|c: char| c.is_uppercase()) {
+                if self.toks[*t].upper {
                     return Some(w);
+                }
+                if !self.toks[*t].hyphen {
+                    return None;
                 }
                 // "al-Burhan", "el-Sisi": a lower-case particle before a name.
                 let particle = w
@@ -704,10 +712,9 @@ impl<'a> NameRules<'a> {
         if start >= end {
             return;
         }
-        let known: Vec<usize> = (start..end)
-            .filter(|&i| matches!(self.items[i], Item::Known { .. }))
-            .collect();
-        if known.len() == end - start {
+        let is_known = |i: &usize| matches!(self.items[*i], Item::Known { .. });
+        let known_count = (start..end).filter(is_known).count();
+        if known_count == end - start {
             // "U.S. Congress": a nationality and an institution make one organisation.
             if end - start == 2
                 && matches!(self.known_label(start), Some(Label::Gpe | Label::Norp))
@@ -738,7 +745,7 @@ impl<'a> NameRules<'a> {
             return;
         }
         // "West Darfur": a compass word the lists know as a region.
-        if known.len() == 2
+        if known_count == 2
             && end - start == 2
             && self.is_place_prefix(start)
             && matches!(self.known_label(start + 1), Some(Label::Gpe | Label::Loc))
@@ -754,7 +761,7 @@ impl<'a> NameRules<'a> {
             );
             return;
         }
-        if let Some(&k) = known.first() {
+        if let Some(k) = (start..end).find(is_known) {
             let label = match self.items[k] {
                 Item::Known { entry, .. } => self.gaz.entry(entry).label,
                 _ => unreachable!(),
@@ -768,7 +775,7 @@ impl<'a> NameRules<'a> {
             });
             // "North Darfur", "New Taipei", "Eastern Africa".
             if matches!(label, Label::Gpe | Label::Loc)
-                && known.len() == 1
+                && known_count == 1
                 && k == end - 1
                 && (start..k).all(|i| {
                     self.cap_word(i)
@@ -786,7 +793,7 @@ impl<'a> NameRules<'a> {
                 return;
             }
             if label == Label::Gpe
-                && known.len() == 1
+                && known_count == 1
                 && k == start
                 && words_are_names
                 && end - start <= 3
@@ -805,7 +812,7 @@ impl<'a> NameRules<'a> {
             }
             // Otherwise each part on its own.
             let mut a = start;
-            for &k in &known {
+            for k in (start..end).filter(is_known) {
                 self.classify_words(a, k, out);
                 self.classify_part(k, k + 1, out);
                 a = k + 1;
@@ -941,5 +948,21 @@ fn keyword_why(label: Label) -> &'static str {
         Label::Event => "rule: capitalised words ending in an event word",
         Label::Law => "rule: capitalised words ending in a law word",
         _ => "rule: keyword",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_keyword_is_listed_once_and_found() {
+        let mut seen = std::collections::HashSet::new();
+        for &(word, label) in KEYWORDS {
+            assert!(seen.insert(word), "{word:?} is listed twice");
+            assert_eq!(keyword(word), Some(label), "{word:?}");
+        }
+        assert_eq!(keyword("Ministries"), None);
+        assert_eq!(keyword("ministry"), None, "keywords are capitalised");
     }
 }

@@ -26,6 +26,8 @@ pub(crate) struct Token {
     pub kind: Kind,
     /// Whether the token has an inner hyphen ("China-U.S.", "90-day").
     pub hyphen: bool,
+    /// Whether the token starts with an upper-case letter.
+    pub upper: bool,
 }
 
 impl Token {
@@ -124,6 +126,7 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Token>)
                 end: i + c.len_utf8(),
                 kind: Kind::Punct,
                 hyphen: false,
+                upper: false,
             });
             i += c.len_utf8();
             continue;
@@ -134,6 +137,7 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Token>)
             Kind::Word
         };
         let start = i;
+        let upper = c.is_uppercase();
         let mut j = i + c.len_utf8();
         // Length in chars of the current dot-separated segment, for "U.S.".
         let mut segment_chars = 1;
@@ -218,6 +222,7 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Token>)
             end: j,
             kind,
             hyphen,
+            upper,
         });
         i = j;
         // The possessive ending, as its own token.
@@ -236,6 +241,7 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Token>)
                     end,
                     kind: Kind::Possessive,
                     hyphen: false,
+                    upper: false,
                 });
                 i = end;
             }
