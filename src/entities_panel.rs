@@ -258,7 +258,7 @@ pub fn MentionCard() -> impl IntoView {
         let card = r.analysis.with(|a| {
             let mention = a.entities.mentions.get(m)?;
             let e = &a.entities.entities[mention.entity];
-            Some((e.clone(), mention.label, mention.why.clone()))
+            Some((e.clone(), mention.label, mention.why.to_string()))
         });
         let (e, label, why) = card?;
         let count = e.mentions.len();

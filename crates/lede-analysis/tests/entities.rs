@@ -321,7 +321,7 @@ fn numbers_money_percent_quantity_ordinal() {
 fn every_mention_says_why() {
     let doc = Document::parse("Chinese President Xi Jinping met Kofi Mensah in Accra on Monday.");
     let found = recognize(&doc);
-    let whys: Vec<&str> = found.mentions.iter().map(|m| m.why.as_str()).collect();
+    let whys: Vec<&str> = found.mentions.iter().map(|m| &*m.why).collect();
     assert_eq!(
         whys,
         [

@@ -555,7 +555,7 @@ proptest! {
                 span: Span::new(bounds[start], bounds[end]),
                 label: Label::ALL[label],
                 entity: mentions.len(),
-                why: String::new(),
+                why: "".into(),
             });
             from = end;
         }

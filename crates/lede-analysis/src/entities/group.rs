@@ -6,6 +6,7 @@
 //! surname (or, for Chinese, Korean and Vietnamese names, family name first)
 //! it is: "Trump" joins Donald Trump, "Xi" joins Xi Jinping.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
@@ -33,13 +34,23 @@ pub(crate) struct Found {
     pub block: usize,
 }
 
+impl Found {
+    /// The order mentions are read in: by start, the longer first.
+    pub(crate) fn order(&self) -> (usize, std::cmp::Reverse<usize>) {
+        (self.raw.start, std::cmp::Reverse(self.raw.end))
+    }
+}
+
 /// The surface form used to tell entities apart: straight apostrophes, no "the".
-fn key_form(s: &str) -> String {
+fn key_form(s: &str) -> Cow<'_, str> {
     let s = s
         .strip_prefix("the ")
         .or_else(|| s.strip_prefix("The "))
         .unwrap_or(s);
-    s.replace('’', "'")
+    match s.contains('’') {
+        true => Cow::Owned(s.replace('’', "'")),
+        false => Cow::Borrowed(s),
+    }
 }
 
 /// The names a person may be referred to by alone.
@@ -59,7 +70,7 @@ pub(crate) fn group(
     gaz: &Gazetteer,
 ) -> (Vec<Mention>, Vec<Entity>) {
     let text = doc.text();
-    found.sort_by_key(|f| (f.raw.start, std::cmp::Reverse(f.raw.end)));
+    found.sort_by_key(Found::order);
     // Never overlapping: the earlier (and, at one start, the longer) wins.
     let mut kept: Vec<Found> = Vec::with_capacity(found.len());
     for f in found {
@@ -69,7 +80,7 @@ pub(crate) fn group(
     }
 
     // Names a lone word can refer to, from every person named in full.
-    let mut surnames: FastMap<&str, String> = FastMap::default();
+    let mut surnames: FastMap<&str, Cow<str>> = FastMap::default();
     for f in kept
         .iter()
         .filter(|f| f.raw.label == Label::Person && f.raw.lone.is_none())
@@ -85,7 +96,7 @@ pub(crate) fn group(
 
     let mut mentions = Vec::new();
     let mut entities: Vec<Entity> = Vec::new();
-    let mut by_key: FastMap<(Label, String), usize> = FastMap::default();
+    let mut by_key: FastMap<(Label, Cow<str>), usize> = FastMap::default();
     // Most mentions repeat an earlier one word for word: find those without
     // building a key.
     let mut by_surface: FastMap<(Label, &str), usize> = FastMap::default();
@@ -105,7 +116,7 @@ pub(crate) fn group(
                 span: crate::Span::new(raw.start, raw.end),
                 label: raw.label,
                 entity: id,
-                why: raw.why.to_owned(),
+                why: raw.why.into(),
             });
             continue;
         }
@@ -132,7 +143,7 @@ pub(crate) fn group(
         if let Some(e) = entry {
             key = key_form(e.name);
         }
-        let id = *by_key.entry((label, key.clone())).or_insert_with(|| {
+        let id = *by_key.entry((label, key)).or_insert_with(|| {
             entities.push(Entity {
                 label,
                 name: entry.map_or_else(
@@ -171,7 +182,7 @@ pub(crate) fn group(
             span: crate::Span::new(raw.start, raw.end),
             label,
             entity: id,
-            why: why.to_owned(),
+            why: why.into(),
         });
     }
     // A person first seen by surname gets the surname as an alias, not a name.

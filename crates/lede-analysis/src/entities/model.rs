@@ -2,6 +2,7 @@
 //! are grouped into, and quotations. Plain serialisable data, so it can cross
 //! from a Web Worker and be exported as it is.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -113,8 +114,9 @@ pub struct Mention {
     pub span: Span,
     pub label: Label,
     pub entity: EntityId,
-    /// Why it was found: which list or rule, in words a reader understands.
-    pub why: String,
+    /// Why it was found: which list or rule, in words a reader understands
+    /// (the rule's own words, borrowed rather than copied for each mention).
+    pub why: Cow<'static, str>,
 }
 
 /// A thing the text speaks of, with all its mentions grouped together.
