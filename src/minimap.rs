@@ -22,7 +22,7 @@ pub fn Minimap() -> impl IntoView {
             r.document.with(|d| {
                 r.analysis.with(|a| {
                     for p in &a.themes.paragraphs {
-                        let Some(id) = chosen.iter().find(|t| p.about.contains(t)) else {
+                        let Some(id) = chosen.iter().find(|t| p.is_about(t)) else {
                             continue;
                         };
                         let Some(t) = a.theme_index(id) else { continue };

@@ -61,7 +61,7 @@ pub fn passing_blocks(r: &Reader) -> Option<BTreeSet<usize>> {
             .paragraphs
             .iter()
             .filter(|p| {
-                let about = |t: &String| p.about.contains(t);
+                let about = |t: &String| p.is_about(t);
                 match matching {
                     Match::Any => chosen.iter().any(about),
                     Match::All => chosen.iter().all(about),
@@ -90,7 +90,7 @@ pub fn margin_markers(r: Reader, block: usize) -> impl IntoView {
                         .evidence
                         .iter()
                         .filter(|e| &e.theme == id)
-                        .map(|e| e.term.as_str())
+                        .map(|e| &*e.term)
                         .collect();
                     let tip = format!("{}: score {score:.1} from {}", theme.name, terms.join(", "));
                     let initial = theme

@@ -292,7 +292,7 @@ fn report(doc: &Document) -> ThemeReport {
     let evidence = |term: &str| Evidence {
         span: nth_span(text, term, 0),
         theme: "place".into(),
-        term: term.to_lowercase(),
+        term: term.to_lowercase().into(),
         weight: 0.3,
     };
     ThemeReport {

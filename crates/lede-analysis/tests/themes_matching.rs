@@ -14,8 +14,8 @@ fn found(lexicon: &Lexicon, text: &str) -> Vec<(String, String, String)> {
         .map(|e| {
             (
                 doc.text()[e.span.start..e.span.end].to_owned(),
-                e.theme.clone(),
-                e.term.clone(),
+                e.theme.to_string(),
+                e.term.to_string(),
             )
         })
         .collect()
@@ -270,5 +270,5 @@ fn a_custom_theme_sees_every_occurrence_of_its_terms() {
     // And it is scored and filtered like any other theme.
     let doc = Document::parse("Soybean exports fell as the trade dispute dragged on.");
     let p = &score(&doc, &lex).paragraphs[0];
-    assert!(p.about.contains(&"trade".to_string()), "{:?}", p.about);
+    assert!(p.is_about("trade"), "{:?}", p.about);
 }

@@ -121,14 +121,11 @@ fn every_paragraph_reads_as_a_careful_reader_reads_it() {
             text.starts_with(start),
             "paragraph {text:?} is not {start:?}"
         );
-        let missing: Vec<_> = must
-            .iter()
-            .filter(|t| !p.about.iter().any(|a| a == *t))
-            .collect();
+        let missing: Vec<_> = must.iter().filter(|t| !p.is_about(t)).collect();
         let extra: Vec<_> = p
             .about
             .iter()
-            .filter(|a| !must.contains(&a.as_str()) && !may.contains(&a.as_str()))
+            .filter(|a| !must.contains(&&***a) && !may.contains(&&***a))
             .collect();
         if !missing.is_empty() || !extra.is_empty() {
             wrong.push(format!(
@@ -161,7 +158,7 @@ fn the_taiwan_paragraph_shows_its_evidence() {
     let found: Vec<(&str, &str)> = p
         .evidence
         .iter()
-        .map(|e| (e.theme.as_str(), &doc.text()[e.span.start..e.span.end]))
+        .map(|e| (&*e.theme, &doc.text()[e.span.start..e.span.end]))
         .collect();
     for expected in [
         ("sovereignty", "Taiwan question"),
@@ -188,7 +185,7 @@ fn the_taiwan_paragraph_shows_its_evidence() {
 #[test]
 fn the_article_distribution_and_path() {
     let (_, report) = report();
-    let total = |id: &str| report.totals.iter().find(|t| t.theme == id).unwrap();
+    let total = |id: &str| report.totals.iter().find(|t| &*t.theme == id).unwrap();
     // Cooperation runs through the piece; security never comes up.
     assert!(total("cooperation").paragraphs >= 8);
     assert_eq!(total("security").paragraphs, 0);
@@ -221,7 +218,7 @@ fn history_and_dialogue_paragraphs_show_why() {
         report.paragraphs[i]
             .evidence
             .iter()
-            .filter(|e| e.theme == theme)
+            .filter(|e| &*e.theme == theme)
             .map(|e| doc.text()[e.span.start..e.span.end].to_owned())
             .collect()
     };
@@ -233,5 +230,5 @@ fn history_and_dialogue_paragraphs_show_why() {
     assert_eq!(shown(0, "dialogue")[0], "telephone conversation");
     assert!(shown(3, "dialogue").contains(&"strategic communication".to_string()));
     // "Over the past four years" is recent, not history.
-    assert!(!report.paragraphs[13].about.contains(&"history".to_string()));
+    assert!(!report.paragraphs[13].is_about("history"));
 }

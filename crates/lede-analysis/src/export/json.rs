@@ -1,6 +1,8 @@
 //! Lede's own JSON (`"format": "lede/1"`): everything the reader sees, with
 //! every offset in both code points and UTF-16 units.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use super::{View, shown_mentions};
@@ -115,7 +117,7 @@ struct ParagraphOut<'a> {
     kind: BlockKind,
     words: usize,
     scores: Vec<ScoreOut<'a>>,
-    about: &'a [String],
+    about: &'a [Arc<str>],
     dominant: Option<&'a str>,
     evidence: Vec<EvidenceOut<'a>>,
 }

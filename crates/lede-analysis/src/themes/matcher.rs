@@ -6,6 +6,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
 
 use super::lexicon::{ErrorKind, LexiconError, Theme};
 use super::tokens::{self, DECADE, Key, NUMBER, NumberClass, Piece, TermProblem};
@@ -39,7 +40,8 @@ impl Tok {
 #[derive(Clone, Debug)]
 pub(crate) struct Hit {
     pub theme: usize,
-    pub term: String,
+    /// Shared with every evidence of the term, which clones it.
+    pub term: Arc<str>,
     pub weight: f32,
 }
 
@@ -133,7 +135,7 @@ impl Matcher {
                     let ids = m.intern(keys);
                     let hit = Hit {
                         theme: t,
-                        term: term.clone(),
+                        term: Arc::from(term.as_str()),
                         weight: group.weight,
                     };
                     m.layers[layer_of[t]].insert(&ids, Some(hit));

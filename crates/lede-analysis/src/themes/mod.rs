@@ -17,7 +17,7 @@
 //!      Washington raised tariffs on $200 billion of imports, deepening the trade war.",
 //! );
 //! let report = score(&doc, Lexicon::builtin());
-//! assert_eq!(report.paragraphs[0].about, ["dialogue"]);
+//! assert_eq!(report.paragraphs[0].about, ["dialogue".into()]);
 //! assert_eq!(report.paragraphs[1].dominant.as_deref(), Some("economy"));
 //! // Every score is explained by the terms that made it.
 //! let call = &report.paragraphs[0].evidence[0];

@@ -1,6 +1,8 @@
 //! Scores each paragraph of a document against each theme of a lexicon, and
 //! keeps every matched term as evidence.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use super::lexicon::Lexicon;
@@ -23,7 +25,7 @@ pub struct ThemeReport {
     /// One per theme of the lexicon, in lexicon order.
     pub totals: Vec<ThemeTotal>,
     /// The dominant theme of each entry of `paragraphs`: the path of the article.
-    pub sequence: Vec<Option<String>>,
+    pub sequence: Vec<Option<Arc<str>>>,
 }
 
 /// The themes of one paragraph.
@@ -37,9 +39,9 @@ pub struct ParagraphThemes {
     /// One per theme of the lexicon, in lexicon order.
     pub scores: Vec<ThemeScore>,
     /// The themes the paragraph is about, best first.
-    pub about: Vec<String>,
+    pub about: Vec<Arc<str>>,
     /// The best of `about`.
-    pub dominant: Option<String>,
+    pub dominant: Option<Arc<str>>,
     /// Every matched term, in text order (a term listed by two themes appears twice).
     pub evidence: Vec<Evidence>,
 }
@@ -47,7 +49,7 @@ pub struct ParagraphThemes {
 /// How much one paragraph speaks of one theme.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ThemeScore {
-    pub theme: String,
+    pub theme: Arc<str>,
     /// The sum over distinct matched terms of `weight × (1 + ln count)`.
     pub weight: f32,
     /// `weight / sqrt(max(words, REFERENCE_WORDS) / REFERENCE_WORDS)`.
@@ -59,16 +61,16 @@ pub struct ThemeScore {
 pub struct Evidence {
     /// Byte span into [`Document::text`].
     pub span: Span,
-    pub theme: String,
+    pub theme: Arc<str>,
     /// The lexicon term that matched, as written in the lexicon.
-    pub term: String,
+    pub term: Arc<str>,
     pub weight: f32,
 }
 
 /// One theme across the document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ThemeTotal {
-    pub theme: String,
+    pub theme: Arc<str>,
     /// How many paragraphs are about it.
     pub paragraphs: usize,
     /// The sum of its weight over all paragraphs.
@@ -76,9 +78,17 @@ pub struct ThemeTotal {
 }
 
 impl ParagraphThemes {
+    /// Whether the paragraph is about theme `id`.
+    pub fn is_about(&self, id: &str) -> bool {
+        self.about.iter().any(|a| &**a == id)
+    }
+
     /// The score of theme `id`, if the lexicon has it.
     pub fn score(&self, id: &str) -> Option<f32> {
-        self.scores.iter().find(|s| s.theme == id).map(|s| s.score)
+        self.scores
+            .iter()
+            .find(|s| &*s.theme == id)
+            .map(|s| s.score)
     }
 }
 
@@ -90,21 +100,23 @@ impl ParagraphThemes {
 /// let doc = Document::parse("Beijing raised tariffs on U.S. soybeans, escalating the trade war.");
 /// let report = score(&doc, Lexicon::builtin());
 /// let p = &report.paragraphs[0];
-/// assert!(p.about.contains(&"economy".to_string()));
-/// assert!(p.about.contains(&"friction".to_string()));
+/// assert!(p.about.contains(&"economy".into()));
+/// assert!(p.about.contains(&"friction".into()));
 /// ```
 pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
     let themes = lexicon.themes();
+    // Each id is allocated once and shared by every score and evidence.
+    let ids: Vec<Arc<str>> = themes.iter().map(|t| Arc::from(t.id.as_str())).collect();
     let mut cache = FxMap::default();
     let mut buf = String::new();
     let mut toks: Vec<Tok> = Vec::new();
     // Per theme: (term, count) of the current paragraph.
     let mut counts: Vec<Vec<(&str, f32, u32)>> = vec![Vec::new(); themes.len()];
     let mut paragraphs = Vec::new();
-    let mut totals: Vec<ThemeTotal> = themes
+    let mut totals: Vec<ThemeTotal> = ids
         .iter()
-        .map(|t| ThemeTotal {
-            theme: t.id.clone(),
+        .map(|id| ThemeTotal {
+            theme: id.clone(),
             paragraphs: 0,
             weight: 0.0,
         })
@@ -127,12 +139,16 @@ pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
             for hit in m.hits {
                 evidence.push(Evidence {
                     span: Span::new(m.start, m.end),
-                    theme: themes[hit.theme].id.clone(),
+                    theme: ids[hit.theme].clone(),
                     term: hit.term.clone(),
                     weight: hit.weight,
                 });
                 let c = &mut counts[hit.theme];
-                match c.iter_mut().find(|(term, _, _)| *term == hit.term) {
+                // The same term is the same allocation: compare addresses.
+                match c
+                    .iter_mut()
+                    .find(|(term, _, _)| std::ptr::eq(*term, &*hit.term))
+                {
                     Some(entry) => entry.2 += 1,
                     None => c.push((&hit.term, hit.weight, 1)),
                 }
@@ -141,13 +157,13 @@ pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
         evidence.sort_by_key(|e| (e.span.start, e.span.end));
 
         let norm = (words.max(REFERENCE_WORDS) as f32 / REFERENCE_WORDS as f32).sqrt();
-        let scores: Vec<ThemeScore> = themes
+        let scores: Vec<ThemeScore> = ids
             .iter()
             .zip(&counts)
-            .map(|(theme, c)| {
+            .map(|(id, c)| {
                 let weight: f32 = c.iter().map(|&(_, w, n)| w * (1.0 + (n as f32).ln())).sum();
                 ThemeScore {
-                    theme: theme.id.clone(),
+                    theme: id.clone(),
                     weight,
                     score: weight / norm,
                 }
@@ -163,7 +179,7 @@ pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
             total.weight += s.weight;
             total.paragraphs += usize::from(about.iter().any(|a| a.theme == s.theme));
         }
-        let about: Vec<String> = about.into_iter().map(|s| s.theme.clone()).collect();
+        let about: Vec<Arc<str>> = about.into_iter().map(|s| s.theme.clone()).collect();
         paragraphs.push(ParagraphThemes {
             block: index,
             kind: block.kind,
