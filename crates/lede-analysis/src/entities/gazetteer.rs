@@ -337,16 +337,6 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
-/// The FNV-1a hash of `word` in ASCII lower case, computed without copying
-/// it.
-pub(crate) fn lower_hash(word: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in word.as_bytes() {
-        h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x100_0000_01b3);
-    }
-    h
-}
-
 /// Calls `f` with `word` in lower case, without allocating for short ASCII words.
 pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     if word.len() <= 32 && word.is_ascii() {

@@ -8,7 +8,6 @@
 use std::sync::LazyLock;
 
 use super::Label;
-use super::gazetteer::lower_hash;
 use super::tokens::{Kind, Token};
 
 /// A numeric or temporal mention: token range `first..last` (exclusive).
@@ -409,14 +408,15 @@ static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
     c
 });
 
-/// An open-addressing table: (lower-case hash, word, bits).
+/// An open-addressing table: (hash, word, bits).
 struct Classes {
     slots: Vec<(u64, &'static str, u64)>,
 }
 
 impl Classes {
     fn add(&mut self, word: &'static str, bits: u64) {
-        let (hash, mask) = (lower_hash(word), self.slots.len() - 1);
+        assert!(!word.is_empty() && word.len() <= 16, "{word:?}");
+        let (hash, mask) = (quick_hash(word), self.slots.len() - 1);
         let mut h = hash as usize & mask;
         loop {
             let slot = &mut self.slots[h];
@@ -437,7 +437,7 @@ impl Classes {
         if word.is_empty() || word.len() > 16 {
             return 0;
         }
-        let (hash, mask) = (lower_hash(word), self.slots.len() - 1);
+        let (hash, mask) = (quick_hash(word), self.slots.len() - 1);
         let mut h = hash as usize & mask;
         loop {
             let (k, w, bits) = self.slots[h];
@@ -450,6 +450,21 @@ impl Classes {
             h = (h + 1) & mask;
         }
     }
+}
+
+/// A hash of a non-empty word that ignores ASCII case, from its length and
+/// three of its bytes: every token is looked up, and most are in no list, so
+/// the hash must cost less than reading the word (the table's own comparison
+/// settles the rest).
+fn quick_hash(word: &str) -> u64 {
+    let b = word.as_bytes();
+    let n = b.len();
+    // `| 0x20` folds ASCII case; other bytes only need to hash consistently.
+    let x = u64::from(b[0] | 0x20)
+        | u64::from(b[n / 2] | 0x20) << 8
+        | u64::from(b[n - 1] | 0x20) << 16
+        | (n as u64) << 24;
+    x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40
 }
 
 /// Whether `word` (in any case) is in `list`.
