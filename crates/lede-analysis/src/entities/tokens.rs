@@ -95,9 +95,15 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// The char starting at byte `i` of `s`, if any.
+/// The char starting at byte `i` of `s`, if any (none inside a char).
+#[inline]
 fn char_at(s: &str, i: usize) -> Option<char> {
-    s.get(i..).and_then(|r| r.chars().next())
+    match s.as_bytes().get(i) {
+        // Most text is ASCII: no decoding, no boundary check.
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => s.get(i..).and_then(|r| r.chars().next()),
+        None => None,
+    }
 }
 
 fn is_apostrophe(c: char) -> bool {

@@ -77,6 +77,41 @@ pub(crate) struct Matcher {
     seen: WordCache,
 }
 
+/// The ids of the words of one document: a small direct-mapped table of
+/// recent words in front of a map of all of them. News text repeats a few
+/// thousand words; most lookups end in the table, with one comparison and no
+/// hashing of the whole word.
+pub(crate) struct WordIds<'t> {
+    recent: Vec<(&'t str, u32, u32)>,
+    all: FxMap<&'t str, (u32, u32)>,
+}
+
+/// Slots in [`WordIds`]'s table of recent words.
+const RECENT_WORDS: usize = 4096;
+
+impl Default for WordIds<'_> {
+    fn default() -> Self {
+        WordIds {
+            // No word is empty, so no lookup matches an unused slot.
+            recent: vec![("", NONE, NONE); RECENT_WORDS],
+            all: FxMap::default(),
+        }
+    }
+}
+
+impl WordIds<'_> {
+    /// The slot of a word: a hash of its length and three of its bytes.
+    fn slot(word: &str) -> usize {
+        let b = word.as_bytes();
+        let n = b.len();
+        let x = u64::from(b[0])
+            | u64::from(b[n / 2]) << 8
+            | u64::from(b[n - 1]) << 16
+            | (n as u64) << 24;
+        (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize % RECENT_WORDS
+    }
+}
+
 /// Word → ids, shared by every scoring with one lexicon, emptied when full.
 #[derive(Default)]
 struct WordCache(std::sync::Mutex<FxMap<Box<str>, (u32, u32)>>);
@@ -169,25 +204,22 @@ impl Matcher {
         &self,
         text: &'t str,
         offset: usize,
-        cache: &mut FxMap<&'t str, (u32, u32)>,
+        cache: &mut WordIds<'t>,
         buf: &mut String,
         out: &mut Vec<Tok>,
     ) {
         tokens::pieces(text, |piece| match piece {
             Piece::Break => out.push(Tok::BREAK),
             Piece::Word { start, end, raw } => {
-                let (stem, alt) = *cache.entry(raw).or_insert_with(|| {
-                    let mut seen = self.seen.0.lock().unwrap_or_else(|e| e.into_inner());
-                    if let Some(&ids) = seen.get(raw) {
-                        return ids;
+                let slot = WordIds::slot(raw);
+                let (stem, alt) = match cache.recent[slot] {
+                    (word, stem, alt) if word == raw => (stem, alt),
+                    _ => {
+                        let ids = self.ids_cached(raw, &mut cache.all, buf);
+                        cache.recent[slot] = (raw, ids.0, ids.1);
+                        ids
                     }
-                    if seen.len() >= WORD_CACHE_LIMIT {
-                        seen.clear();
-                    }
-                    let ids = self.ids_of(raw, buf);
-                    seen.insert(raw.into(), ids);
-                    ids
-                });
+                };
                 out.push(Tok {
                     start: offset + start,
                     end: offset + end,
@@ -196,6 +228,28 @@ impl Matcher {
                 });
             }
         });
+    }
+
+    /// The ids of `raw`, from the document's map, the words of earlier
+    /// documents, or the stemmer.
+    fn ids_cached<'t>(
+        &self,
+        raw: &'t str,
+        cache: &mut FxMap<&'t str, (u32, u32)>,
+        buf: &mut String,
+    ) -> (u32, u32) {
+        *cache.entry(raw).or_insert_with(|| {
+            let mut seen = self.seen.0.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(&ids) = seen.get(raw) {
+                return ids;
+            }
+            if seen.len() >= WORD_CACHE_LIMIT {
+                seen.clear();
+            }
+            let ids = self.ids_of(raw, buf);
+            seen.insert(raw.into(), ids);
+            ids
+        })
     }
 
     fn ids_of(&self, raw: &str, buf: &mut String) -> (u32, u32) {
