@@ -495,7 +495,19 @@ pub(crate) struct Scanner<'a> {
 
 impl<'a> Scanner<'a> {
     pub fn new(text: &'a str, toks: &'a [Token], blocked: &'a [bool]) -> Self {
-        let classes = toks.iter().map(|t| CLASSES.of(t.text(text))).collect();
+        let classes = toks
+            .iter()
+            .map(|t| match t.kind {
+                Kind::Word => CLASSES.of(t.text(text)),
+                // Currency signs; no list holds other punctuation or numbers.
+                Kind::Punct
+                    if text.as_bytes()[t.start] == b'$' || !text.as_bytes()[t.start].is_ascii() =>
+                {
+                    CLASSES.of(t.text(text))
+                }
+                _ => 0,
+            })
+            .collect();
         Scanner {
             text,
             toks,

@@ -38,7 +38,28 @@ pub(crate) fn find(doc: &Document, mentions: &[Mention]) -> Vec<Quote> {
         let (from, to) = (block.span.start, block.span.end);
         let s = &text[from..to];
         let mut open: Option<(usize, char)> = None;
-        for (i, c) in s.char_indices() {
+        let bytes = s.as_bytes();
+        let mut next = 0;
+        // Byte by byte: only '"' and the curly double marks (E2 80 9C/9D in
+        // UTF-8) matter, so no other character is decoded.
+        while next < bytes.len() {
+            let i = next;
+            let c = match bytes[i] {
+                b'"' => '"',
+                0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+                    Some(0x9C) => '“',
+                    Some(0x9D) => '”',
+                    _ => {
+                        next += 3;
+                        continue;
+                    }
+                },
+                _ => {
+                    next += 1;
+                    continue;
+                }
+            };
+            next += c.len_utf8();
             match (open, c) {
                 (None, '“') | (None, '"') => open = Some((i, c)),
                 (Some((o, '“')), '”') | (Some((o, '"')), '"') => {
