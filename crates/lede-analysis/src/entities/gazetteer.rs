@@ -39,7 +39,7 @@
 use std::sync::LazyLock;
 
 use super::Label;
-use super::gazetteer_files::{FNV_START, NAME_FILES, first_word, fnv, fnv_step};
+use super::gazetteer_files::{NAME_FILES, first_word, word_hash};
 
 include!(concat!(env!("OUT_DIR"), "/gazetteer_tables.rs"));
 
@@ -102,7 +102,7 @@ fn table(n: usize) -> Vec<u16> {
 
 /// Puts `value` (not 0) in the first free slot from the hash of `key`.
 fn insert(slots: &mut [u16], key: &str, value: u16) {
-    put(slots, fnv(key.as_bytes()), value);
+    put(slots, word_hash(key.as_bytes()), value);
 }
 
 /// Puts `value` (not 0) in the first free slot from `hash`.
@@ -118,7 +118,7 @@ fn put(slots: &mut [u16], hash: u64, value: u16) {
 /// The first value in the slots from the hash of `key` that `is_key` accepts.
 fn lookup(slots: &[u16], key: &str, is_key: impl Fn(usize) -> bool) -> Option<usize> {
     let mask = slots.len() - 1;
-    let mut h = fnv(key.as_bytes()) as usize & mask;
+    let mut h = word_hash(key.as_bytes()) as usize & mask;
     loop {
         let slot = slots[h];
         if slot == 0 {
@@ -132,13 +132,10 @@ fn lookup(slots: &[u16], key: &str, is_key: impl Fn(usize) -> bool) -> Option<us
 }
 
 /// The word of `text` at byte `at`: up to a tab or newline.
-fn word_at(text: &str, at: usize) -> &str {
-    let rest = &text[at..];
-    let end = rest
-        .bytes()
-        .position(|b| b == b'\t' || b == b'\n')
-        .unwrap_or(rest.len());
-    &rest[..end]
+/// Whether the word at byte `at` of a list (ended by a tab or a newline) is `word`.
+fn word_at_is(text: &str, at: usize, word: &str) -> bool {
+    let rest = &text.as_bytes()[at..];
+    rest.starts_with(word.as_bytes()) && matches!(rest.get(word.len()), None | Some(b'\t' | b'\n'))
 }
 
 impl Gazetteer {
@@ -190,22 +187,16 @@ impl Gazetteer {
         for &(id, q) in &WIKIDATA {
             entries[usize::from(id)].wikidata = Some(q);
         }
-        // The first column of every line but comments, hashed as it is read.
+        // The first column of every line but comments.
         let mut common = table(5000);
-        let (mut line, mut h, mut in_word) = (0, FNV_START, true);
-        for (i, b) in COMMON_WORDS.bytes().enumerate() {
-            if in_word && (b == b'\t' || b == b'\n') {
-                if i > line && COMMON_WORDS.as_bytes()[line] != b'#' {
-                    let offset = u16::try_from(line + 1).expect("en.tsv under 64 KB");
-                    put(&mut common, h, offset);
-                }
-                in_word = false;
-            } else if in_word {
-                h = fnv_step(h, b);
+        let mut line = 0;
+        for l in COMMON_WORDS.split_inclusive('\n') {
+            let word = l.split(['\t', '\n']).next().unwrap_or("");
+            if !word.is_empty() && !word.starts_with('#') {
+                let offset = u16::try_from(line + 1).expect("en.tsv under 64 KB");
+                put(&mut common, word_hash(word.as_bytes()), offset);
             }
-            if b == b'\n' {
-                (line, h, in_word) = (i + 1, FNV_START, true);
-            }
+            line += l.len();
         }
         Gazetteer {
             entries,
@@ -242,8 +233,11 @@ impl Gazetteer {
     pub fn find_at(&self, text: &str, at: usize, limit: usize) -> Option<Found> {
         let rest = &text[at..limit];
         let word = first_word(rest);
+        // A group is found by its first word: the pattern starts with the
+        // word, and no letter or digit follows it there.
         let first = lookup(&self.groups, word, |i| {
-            first_word(self.pattern(i - 1).0) == word
+            let p = self.pattern(i - 1).0;
+            p.starts_with(word) && !p[word.len()..].starts_with(|c: char| c.is_alphanumeric())
         })? - 1;
         for i in first.. {
             let (p, starts_group) = self.pattern(i);
@@ -304,7 +298,7 @@ impl WordList {
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        lookup(&self.slots, word, |at| word_at(self.text, at - 1) == word).is_some()
+        lookup(&self.slots, word, |at| word_at_is(self.text, at - 1, word)).is_some()
     }
 
     /// How many words it holds.

@@ -103,14 +103,17 @@ pub fn first_word(s: &str) -> &str {
     &s[..i]
 }
 
-/// FNV-1a: the hash the name index and word sets are laid out by.
-pub fn fnv(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(FNV_START, |h, &b| fnv_step(h, b))
-}
-
-pub const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
-
-/// One byte more into an FNV-1a hash.
-pub fn fnv_step(h: u64, b: u8) -> u64 {
-    (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+/// The hash the name index and word sets are laid out by: a word's length and
+/// three of its bytes, so that a lookup costs the same for a long word as for
+/// a short one (the table's comparison settles any collision).
+pub fn word_hash(word: &[u8]) -> u64 {
+    let n = word.len();
+    if n == 0 {
+        return 0;
+    }
+    let x = u64::from(word[0])
+        | u64::from(word[n / 2]) << 8
+        | u64::from(word[n - 1]) << 16
+        | (n as u64) << 24;
+    x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32
 }
