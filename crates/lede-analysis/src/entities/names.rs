@@ -13,12 +13,12 @@
 //!
 //! Words that start sentences in capitals ("The", "However") never start a name.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use super::Label;
-use super::gazetteer::{Fnv, Gazetteer};
+use super::gazetteer::{Fnv, Gazetteer, with_lower};
 use super::tokens::{Kind, Token};
 
 /// One unit the name rules read: a known name, a token, or a stop (a number
@@ -345,6 +345,13 @@ const SPEECH_VERBS: &[&str] = &[
 ];
 const PLACE_PREPOSITIONS: &[&str] = &["in", "from", "to", "near", "across", "throughout"];
 
+/// Whether `word`, in any case, is one of the [`TITLE_MODIFIERS`].
+fn is_title_modifier(word: &str) -> bool {
+    static SET: LazyLock<HashSet<&str, BuildHasherDefault<Fnv>>> =
+        LazyLock::new(|| TITLE_MODIFIERS.iter().copied().collect());
+    with_lower(word, |w| SET.contains(w))
+}
+
 fn keyword(word: &str) -> Option<Label> {
     static INDEX: LazyLock<HashMap<&str, Label, BuildHasherDefault<Fnv>>> =
         LazyLock::new(|| KEYWORDS.iter().copied().collect());
@@ -411,7 +418,10 @@ impl<'a> NameRules<'a> {
     }
 
     fn is_connector(&self, i: usize) -> bool {
-        self.word(i).is_some_and(|w| CONNECTORS.contains(&w)) || self.is_possessive(i)
+        // Every connector is three bytes or fewer: most words stop at the length.
+        self.word(i)
+            .is_some_and(|w| w.len() <= 3 && CONNECTORS.contains(&w))
+            || self.is_possessive(i)
     }
 
     fn is_place_prefix(&self, i: usize) -> bool {
@@ -553,9 +563,8 @@ impl<'a> NameRules<'a> {
 
     fn is_modifier_item(&self, i: usize) -> bool {
         self.cap_word(i).is_some_and(|w| {
-            w.split('-').all(|p| {
-                TITLE_MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(p)) || self.gaz.is_title(p)
-            })
+            w.split('-')
+                .all(|p| is_title_modifier(p) || self.gaz.is_title(p))
         })
     }
 
@@ -564,7 +573,7 @@ impl<'a> NameRules<'a> {
     fn is_modifier_known(&self, i: usize) -> bool {
         matches!(self.items.get(i), Some(Item::Known { start, end, .. })
             if !self.text[*start..*end].contains(' ')
-                && TITLE_MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(&self.text[*start..*end])))
+                && is_title_modifier(&self.text[*start..*end]))
     }
 
     fn classify(&self, mut start: usize, end: usize, out: &mut Vec<Raw>) {
@@ -964,5 +973,15 @@ mod tests {
         }
         assert_eq!(keyword("Ministries"), None);
         assert_eq!(keyword("ministry"), None, "keywords are capitalised");
+    }
+
+    #[test]
+    fn word_lists_keep_the_shapes_their_lookups_rely_on() {
+        // `is_connector` stops at words over three bytes.
+        assert!(CONNECTORS.iter().all(|c| c.len() <= 3));
+        // `is_title_modifier` lower-cases the word it looks up.
+        assert!(TITLE_MODIFIERS.iter().all(|m| *m == m.to_lowercase()));
+        assert!(is_title_modifier("Foreign") && is_title_modifier("VICE"));
+        assert!(!is_title_modifier("Minister"));
     }
 }
