@@ -58,6 +58,10 @@ pub(crate) fn pieces<'t>(text: &'t str, mut each: impl FnMut(Piece<'t>)) {
 }
 
 fn is_break(seg: &str, last_word: &str) -> bool {
+    // Most segments between words are one space.
+    if seg == " " {
+        return false;
+    }
     if seg == "." && last_word.contains('.') {
         return false; // "U.S." — the stop belongs to the abbreviation.
     }
