@@ -58,7 +58,8 @@ pub fn ArticleView() -> impl IntoView {
     };
     let quotes_off = Memo::new(move |_| r.view.with(|v| v.quotes_hidden));
     let root = NodeRef::<leptos::html::Article>::new();
-    decorate(r, root);
+    let repainted = Repainted::new();
+    decorate(r, root, repainted);
     // The number in the document of each block's first search match.
     let first_hits = Memo::new(move |_| {
         r.matches.with(|m| {
@@ -119,19 +120,19 @@ pub fn ArticleView() -> impl IntoView {
                     .iter()
                     .enumerate()
                     .filter(|(_, b)| matches!(b.kind, BlockKind::Title | BlockKind::Byline))
-                    .map(|(i, b)| block_view(r, i, b.kind, passing, hide_outside, first_hits))
+                    .map(|(i, b)| block_view(r, i, b.kind, passing, hide_outside, first_hits, repainted))
                     .collect_view();
                 let body = blocks
                     .iter()
                     .enumerate()
                     .filter(|(_, b)| b.kind == BlockKind::Paragraph)
-                    .map(|(i, b)| block_view(r, i, b.kind, passing, hide_outside, first_hits))
+                    .map(|(i, b)| block_view(r, i, b.kind, passing, hide_outside, first_hits, repainted))
                     .collect_view();
                 let notes = blocks
                     .iter()
                     .enumerate()
                     .filter(|(_, b)| b.kind == BlockKind::Note)
-                    .map(|(i, b)| block_view(r, i, b.kind, passing, hide_outside, first_hits))
+                    .map(|(i, b)| block_view(r, i, b.kind, passing, hide_outside, first_hits, repainted))
                     .collect_view();
                 view! {
                     <header class="article-head">{head}</header>
@@ -150,6 +151,7 @@ fn block_view(
     passing: Memo<Option<BTreeSet<usize>>>,
     hide_outside: Memo<bool>,
     first_hits: Memo<Vec<usize>>,
+    repainted: Repainted,
 ) -> AnyView {
     let outside = move || passing.with(|p| p.as_ref().is_some_and(|p| !p.contains(&i)));
     let dim = move || outside() && !hide_outside.get();
@@ -165,7 +167,11 @@ fn block_view(
             _ => (Vec::new(), 0),
         })
     });
-    let content = move || hits.with(|(search, offset)| block_content(r, i, search, *offset));
+    let content = move || {
+        let content = hits.with(|(search, offset)| block_content(r, i, search, *offset));
+        repainted.note();
+        content
+    };
     let id = format!("block-{i}");
     match kind {
         BlockKind::Title => view! { <h1 id=id data-block=i>{content}</h1> }.into_any(),
@@ -299,12 +305,47 @@ fn frag_view(f: &Frag, text: String, offset: usize) -> AnyView {
     }
 }
 
+/// Counts the repaints of the article's blocks, once all the blocks a change
+/// repaints are in the DOM: a block's content notes its repaint, and one
+/// microtask later the count moves. Whatever order the reactive system runs
+/// the blocks and the effects in, an effect that tracks the count runs after
+/// the fresh elements exist.
+#[derive(Clone, Copy)]
+struct Repainted {
+    count: RwSignal<u64>,
+    pending: StoredValue<bool>,
+}
+
+impl Repainted {
+    fn new() -> Repainted {
+        Repainted {
+            count: RwSignal::new(0),
+            pending: StoredValue::new(false),
+        }
+    }
+
+    fn note(self) {
+        if self.pending.get_value() {
+            return;
+        }
+        self.pending.set_value(true);
+        leptos::task::spawn_local(async move {
+            self.pending.set_value(false);
+            self.count.update(|n| *n += 1);
+        });
+    }
+
+    fn track(self) {
+        self.count.track();
+    }
+}
+
 /// Keeps the view-dependent classes and attributes of the article's elements
-/// up to date. Each effect also tracks what re-renders the elements (the
-/// analysis and the search matches), so fresh elements are decorated too;
-/// effects run after the DOM has been updated.
-fn decorate(r: Reader, root: NodeRef<leptos::html::Article>) {
+/// up to date. Each effect also tracks the blocks' repaints, so fresh
+/// elements are decorated too, however the repaint and the effect are ordered.
+fn decorate(r: Reader, root: NodeRef<leptos::html::Article>, repainted: Repainted) {
     let rendered = move || {
+        repainted.track();
         r.analysis.track();
         r.matches.track();
     };

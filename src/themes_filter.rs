@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use gloo::storage::{LocalStorage, Storage};
 use lede_analysis::Span;
-use lede_analysis::themes::Theme;
+use lede_analysis::themes::{Theme, suggest_terms};
 use leptos::prelude::*;
 
 use crate::state::{Analyzed, Reader, use_reader};
@@ -226,9 +226,78 @@ pub fn ThemeFilter() -> impl IntoView {
                 </button>
             </div>
             <p class="status" aria-live="polite">{shown_count}</p>
+            <SuggestedTheme notice />
             <CustomThemeForm notice />
             {move || notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
         </section>
+    }
+}
+
+/// Adds a reader's theme, saves the reader's themes and chooses the new one;
+/// the message says why not (a theme of that name exists).
+fn add_custom_theme(
+    r: Reader,
+    theme: Theme,
+    notice: RwSignal<Option<String>>,
+) -> Result<(), String> {
+    if r.analysis.with(|a| a.theme_index(&theme.id).is_some()) {
+        return Err(format!("There is already a theme called “{}”.", theme.name));
+    }
+    let id = theme.id.clone();
+    r.custom_themes.update(|c| c.push(theme));
+    notice.set(r.custom_themes.with(|c| save_custom_themes(c)).err());
+    r.view.update(|v| v.themes.push(id));
+    Ok(())
+}
+
+/// How many of the article's key terms are offered as a theme.
+const SUGGESTED_TERMS: usize = 8;
+
+/// The article's key terms, offered as a theme in one step when the themes
+/// find little in it (an article on another subject than the built-in themes').
+#[component]
+fn SuggestedTheme(notice: RwSignal<Option<String>>) -> impl IntoView {
+    let r = use_reader();
+    let error = RwSignal::new(None::<String>);
+    let finds_little = move || r.analysis.with(|a| a.themes.finds_little());
+    // Read only while offered: the seed article never computes it.
+    let terms = Memo::new(move |_| {
+        r.document.with(|d| {
+            suggest_terms(d, SUGGESTED_TERMS)
+                .into_iter()
+                .map(|t| t.text)
+                .collect::<Vec<String>>()
+        })
+    });
+    let make = move |_| {
+        let terms = terms.get();
+        let Some(first) = terms.first() else { return };
+        let mut name = first.clone();
+        if let Some(c) = name.get(..1) {
+            name.replace_range(..1, &c.to_uppercase());
+        }
+        let result = Theme::custom(&name, &terms)
+            .map_err(|e| e.to_string())
+            .and_then(|theme| add_custom_theme(r, theme, notice));
+        error.set(result.err());
+    };
+    move || {
+        (finds_little() && !terms.with(Vec::is_empty)).then(|| {
+            view! {
+                <div class="suggested" role="group" aria-labelledby="suggested-title">
+                    <p id="suggested-title">
+                        "These themes find little in this article. Its key terms:"
+                    </p>
+                    <ul class="key-terms" role="list">
+                        {terms.get().into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}
+                    </ul>
+                    <button type="button" on:click=make>
+                        "Make a theme of these terms"
+                    </button>
+                    {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                </div>
+            }
+        })
     }
 }
 
@@ -246,25 +315,16 @@ fn CustomThemeForm(notice: RwSignal<Option<String>>) -> impl IntoView {
             .split([',', ';', '\n'])
             .map(|t| t.trim().to_owned())
             .collect();
-        match Theme::custom(&name.get(), &list) {
-            Ok(theme) => {
-                let taken = r.analysis.with(|a| a.theme_index(&theme.id).is_some());
-                if taken {
-                    error.set(Some(format!(
-                        "There is already a theme called “{}”.",
-                        theme.name
-                    )));
-                    return;
-                }
-                let id = theme.id.clone();
-                r.custom_themes.update(|c| c.push(theme));
-                notice.set(r.custom_themes.with(|c| save_custom_themes(c)).err());
-                r.view.update(|v| v.themes.push(id));
+        let added = Theme::custom(&name.get(), &list)
+            .map_err(|e| e.to_string())
+            .and_then(|theme| add_custom_theme(r, theme, notice));
+        match added {
+            Ok(()) => {
                 name.set(String::new());
                 terms.set(String::new());
                 error.set(None);
             }
-            Err(e) => error.set(Some(e.to_string())),
+            Err(e) => error.set(Some(e)),
         }
     };
     view! {

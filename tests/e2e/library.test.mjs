@@ -258,3 +258,57 @@ test('an export can be copied to the clipboard', async () => {
   assert.match(copied, /Xi Jinping,PERSON,\d+,Q\d+/);
   await context.close();
 });
+
+// An article on a subject the built-in themes do not cover, written for this test.
+const BEES = `Bees and farmers
+
+Wild bees are vanishing from farmland, and farmers who rely on pollination are worried. Pesticides called neonicotinoids harm bees even in small doses, researchers say.
+
+In orchards across the valley, pollination now depends on hired hives. Beekeepers truck hives from farm to farm, and the bees suffer from the journeys.
+
+Some farmers have planted wildflower strips to bring wild bees back. Where the strips bloom, pollination improves and fewer pesticides are needed.`;
+
+test('a reader makes a theme of the article’s key terms in one step, or of their own words, and deletes it', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  // The seed article is international news: no offer.
+  const offer = page.getByRole('group', { name: /These themes find little in this article/ });
+  assert.equal(await offer.count(), 0);
+
+  await paste(page, BEES);
+  await offer.waitFor();
+  const terms = await offer.getByRole('listitem').allTextContents();
+  for (const t of ['bees', 'pollination', 'hives']) assert.ok(terms.includes(t), `${t} in ${terms}`);
+  await page.screenshot({ path: 'screenshots/suggested-theme.png' });
+
+  await offer.getByRole('button', { name: 'Make a theme of these terms' }).click();
+  const bees = page.getByRole('button', { name: /^Bees \d+$/ });
+  await bees.waitFor();
+  assert.equal(await bees.getAttribute('aria-pressed'), 'true', 'the new theme is chosen');
+  assert.equal(await bees.textContent(), 'Bees3', 'every paragraph is about it');
+  assert.equal(await offer.count(), 0, 'with the new theme, the offer goes');
+  await page.locator('.article-body .ev-on').first().waitFor(); // marked by an effect
+  const evidence = await page.locator('.article-body .ev-on').allTextContents();
+  assert.ok(evidence.some((t) => /^bees$/i.test(t)), `evidence ${evidence}`);
+
+  // Kept across a reload, as the reader's own themes are.
+  await page.reload();
+  await page.getByRole('button', { name: /^Bees \d+$/ }).waitFor();
+
+  // The reader's own words, from the form; a second theme of one name is refused.
+  await page.getByText('Add your own theme').click();
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Hives');
+  await page.getByLabel('Words or phrases, separated by commas').fill('hives, beekeepers');
+  await page.getByRole('button', { name: 'Add theme' }).click();
+  await page.getByRole('button', { name: /^Hives \d+$/ }).waitFor();
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Bees');
+  await page.getByLabel('Words or phrases, separated by commas').fill('honey');
+  await page.getByRole('button', { name: 'Add theme' }).click();
+  assert.match(await page.getByRole('alert').textContent(), /already a theme called “Bees”/);
+
+  await page.getByRole('button', { name: 'Delete theme Bees' }).click();
+  await page.getByRole('button', { name: 'Delete theme Hives' }).click();
+  assert.equal(await page.getByRole('button', { name: /^(Bees|Hives) \d+$/ }).count(), 0);
+  await offer.waitFor(); // the themes find little again
+  assert.deepEqual(problems, []);
+  await context.close();
+});

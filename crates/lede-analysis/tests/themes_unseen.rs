@@ -121,6 +121,7 @@ fn suggestions_for_text_the_lexicon_does_not_know() {
     let doc = Document::parse(text);
     let report = score(&doc, Lexicon::builtin());
     assert!(report.paragraphs.iter().all(|p| p.about.is_empty()));
+    assert!(report.finds_little(), "the reader is offered the key terms");
     let terms = suggest_terms(&doc, 8);
     let texts: Vec<&str> = terms.iter().map(|t| t.text.as_str()).collect();
     for expected in ["bees", "pollination", "hives", "pesticides"] {
@@ -147,6 +148,31 @@ fn suggestions_for_text_the_lexicon_does_not_know() {
             .iter()
             .all(|p| p.dominant.as_deref() == Some("pollinators"))
     );
+    assert!(!report.finds_little(), "with the new theme the offer goes");
+}
+
+#[test]
+fn the_lexicon_finds_enough_in_international_news() {
+    let seed = Document::parse(include_str!("../../../seeds/000_98b7338e0901f976.txt"));
+    assert!(!score(&seed, Lexicon::builtin()).finds_little());
+    let wire = CASES.iter().map(|c| c.0).collect::<Vec<_>>().join("\n\n");
+    assert!(!score(&Document::parse(&wire), Lexicon::builtin()).finds_little());
+    // One paragraph of four about a theme is too little.
+    let mixed = format!(
+        "Market day\n\n{}\n\nThe bakery opened at dawn.\n\nIts bread sold out by noon.\n\nQueues formed again the next day.",
+        CASES[0].0
+    );
+    let report = score(&Document::parse(&mixed), Lexicon::builtin());
+    let about: Vec<bool> = report
+        .paragraphs
+        .iter()
+        .map(|p| !p.about.is_empty())
+        .collect();
+    assert_eq!(about, [true, false, false, false]);
+    assert!(report.finds_little());
+    // Two of four is enough.
+    let half = mixed.replace("Its bread sold out by noon.", CASES[3].0);
+    assert!(!score(&Document::parse(&half), Lexicon::builtin()).finds_little());
 }
 
 #[test]

@@ -77,6 +77,22 @@ pub struct ThemeTotal {
     pub weight: f32,
 }
 
+impl ThemeReport {
+    /// Whether the lexicon finds little in the document: fewer than a third of
+    /// its paragraphs are about any theme. The reader is then offered the
+    /// document's own key terms ([`suggest_terms`](super::suggest_terms)) to
+    /// make a theme of.
+    pub fn finds_little(&self) -> bool {
+        let body = || {
+            self.paragraphs
+                .iter()
+                .filter(|p| p.kind == BlockKind::Paragraph)
+        };
+        let about = body().filter(|p| !p.about.is_empty()).count();
+        3 * about < body().count()
+    }
+}
+
 impl ParagraphThemes {
     /// Whether the paragraph is about theme `id`.
     pub fn is_about(&self, id: &str) -> bool {
