@@ -9,7 +9,11 @@
 //!   included by `src/themes/lexicon.rs`: its themes, and the keys of every
 //!   term, stemmed here by the same code (`src/themes/tokens.rs`) that stems
 //!   them at run time. The lexicon is checked in full when the built-in
-//!   lexicon is first made, and by the tests.
+//!   lexicon is first made, and by the tests;
+//! - the background word list (`data/background/en.tsv`) into
+//!   `$OUT_DIR/background_tables.rs`, included by `src/background.rs`: its
+//!   words, most frequent first, and their Zipf frequencies as runs (a few
+//!   hundred numbers, not five thousand).
 
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
@@ -31,6 +35,7 @@ const TAG_KNOWN: u8 = 2;
 
 fn main() {
     lexicon();
+    background();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let gaz = root.join("data/gazetteer");
     println!("cargo::rerun-if-changed=src/entities/gazetteer_files.rs");
@@ -206,6 +211,55 @@ fn array<T: std::fmt::Display>(out: &mut String, name: &str, ty: &str, xs: &[T])
 }
 
 /// Writes `$OUT_DIR/lexicon_tables.rs` from `data/themes.json`.
+/// `data/background/en.tsv` as `BACKGROUND_WORDS` (its words in its order,
+/// one per line) and `BACKGROUND_ZIPF` ((rank of the first word with a
+/// frequency, frequency × 100), by rank).
+fn background() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/background/en.tsv");
+    println!("cargo::rerun-if-changed={}", path.display());
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let (mut words, mut runs) = (String::new(), Vec::<(usize, u32)>::new());
+    let mut rank = 0;
+    for (n, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.is_empty() {
+            continue;
+        }
+        let fail = |why: &str| panic!("data/background/en.tsv line {}: {why}: {line:?}", n + 1);
+        let Some((word, zipf)) = line.split_once('\t') else {
+            fail("not a word, a tab and a frequency")
+        };
+        let Ok(zipf) = zipf.parse::<f64>() else {
+            fail("the frequency is not a number")
+        };
+        if word.is_empty() || word.contains(char::is_whitespace) || !(0.0..10.0).contains(&zipf) {
+            fail("an empty word, a space in one, or a frequency outside 0..10")
+        }
+        let hundredths = (zipf * 100.0).round() as u32;
+        match runs.last() {
+            Some(&(_, last)) if hundredths > last => fail("more frequent than the word before it"),
+            Some(&(_, last)) if hundredths == last => {}
+            _ => runs.push((rank, hundredths)),
+        }
+        words.push_str(word);
+        words.push('\n');
+        rank += 1;
+    }
+    assert!(
+        words.len() < usize::from(u16::MAX),
+        "the word index holds u16 offsets"
+    );
+    let mut out = String::new();
+    writeln!(out, "pub(crate) const BACKGROUND_WORDS: &str = {words:?};").unwrap();
+    writeln!(
+        out,
+        "pub(crate) const BACKGROUND_ZIPF: &[(u16, u16)] = &{runs:?};"
+    )
+    .unwrap();
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    std::fs::write(Path::new(&out_dir).join("background_tables.rs"), out)
+        .expect("OUT_DIR is writable");
+}
+
 fn lexicon() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/themes.json");
     println!("cargo::rerun-if-changed=data/themes.json");

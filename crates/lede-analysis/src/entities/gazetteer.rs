@@ -47,7 +47,7 @@ const TAG_NEW: u8 = 0;
 const TAG_NEW_NAMED: u8 = 1;
 const TAG_KNOWN: u8 = 2;
 
-const COMMON_WORDS: &str = include_str!("../../data/background/en.tsv");
+const COMMON_WORDS: &str = crate::background::WORDS;
 
 /// One known entity.
 #[derive(Clone, Copy, Debug)]
@@ -187,15 +187,13 @@ impl Gazetteer {
         for &(id, q) in &WIKIDATA {
             entries[usize::from(id)].wikidata = Some(q);
         }
-        // The first column of every line but comments.
+        // Each word, by its offset in the list.
         let mut common = table(5000);
         let mut line = 0;
         for l in COMMON_WORDS.split_inclusive('\n') {
-            let word = l.split(['\t', '\n']).next().unwrap_or("");
-            if !word.is_empty() && !word.starts_with('#') {
-                let offset = u16::try_from(line + 1).expect("en.tsv under 64 KB");
-                put(&mut common, word_hash(word.as_bytes()), offset);
-            }
+            let word = l.trim_end_matches('\n');
+            let offset = u16::try_from(line + 1).expect("the word list under 64 KB");
+            put(&mut common, word_hash(word.as_bytes()), offset);
             line += l.len();
         }
         Gazetteer {
@@ -423,7 +421,8 @@ mod tests {
         let g = get();
         // The index holds offsets into the file as u16.
         assert!(COMMON_WORDS.len() < usize::from(u16::MAX));
-        let words: Vec<&str> = background_words(COMMON_WORDS).collect();
+        let words: Vec<&str> =
+            background_words(include_str!("../../data/background/en.tsv")).collect();
         assert!(words.len() > 4000);
         for w in &words {
             assert!(g.is_common(w) && g.is_common(&w.to_uppercase()), "{w:?}");

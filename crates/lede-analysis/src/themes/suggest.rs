@@ -10,10 +10,6 @@ use super::matcher::FxMap;
 use super::tokens::{self, Piece};
 use crate::{BlockKind, Document, Span};
 
-/// `data/background/en.tsv`: the 5,000 most frequent English words and their
-/// Zipf frequency (see the README beside it).
-const BACKGROUND: &str = include_str!("../../data/background/en.tsv");
-
 /// The Zipf frequency assumed for a word missing from the background list,
 /// which ends at about 4.2.
 const UNLISTED_ZIPF: f32 = 3.5;
@@ -274,14 +270,9 @@ fn contains_words(long: &str, short: &str) -> bool {
 fn background() -> &'static FxMap<&'static str, f32> {
     static BG: OnceLock<FxMap<&'static str, f32>> = OnceLock::new();
     BG.get_or_init(|| {
-        BACKGROUND
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let (word, zipf) = l.split_once('\t')?;
-                Some((word, zipf.parse().ok()?))
-            })
-            .collect()
+        // `data/background/en.tsv`: the 5,000 most frequent English words and
+        // their Zipf frequency (see the README beside it).
+        crate::background::words_with_zipf().collect()
     })
 }
 
