@@ -391,6 +391,7 @@ const LISTS: [(&List, u64); 18] = [
 static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
     let mut c = Classes {
         slots: vec![(0, "", 0); 1024],
+        filter: [0; 64],
     };
     for (list, also) in LISTS {
         for w in list.words {
@@ -408,15 +409,19 @@ static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
     c
 });
 
-/// An open-addressing table: (hash, word, bits).
+/// An open-addressing table: (hash, word, bits), behind a filter of one bit
+/// per hash value modulo 4,096 that answers most words in no list (most
+/// words) from 512 bytes instead of the 32 KB table.
 struct Classes {
     slots: Vec<(u64, &'static str, u64)>,
+    filter: [u64; 64],
 }
 
 impl Classes {
     fn add(&mut self, word: &'static str, bits: u64) {
         assert!(!word.is_empty() && word.len() <= 16, "{word:?}");
         let (hash, mask) = (quick_hash(word), self.slots.len() - 1);
+        self.filter[(hash as usize >> 6) & 63] |= 1 << (hash & 63);
         let mut h = hash as usize & mask;
         loop {
             let slot = &mut self.slots[h];
@@ -438,6 +443,9 @@ impl Classes {
             return 0;
         }
         let (hash, mask) = (quick_hash(word), self.slots.len() - 1);
+        if self.filter[(hash as usize >> 6) & 63] & (1 << (hash & 63)) == 0 {
+            return 0;
+        }
         let mut h = hash as usize & mask;
         loop {
             let (k, w, bits) = self.slots[h];
