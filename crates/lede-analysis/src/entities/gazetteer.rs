@@ -131,7 +131,6 @@ fn lookup(slots: &[u16], key: &str, is_key: impl Fn(usize) -> bool) -> Option<us
     }
 }
 
-/// The word of `text` at byte `at`: up to a tab or newline.
 /// Whether the word at byte `at` of a list (ended by a tab or a newline) is `word`.
 fn word_at_is(text: &str, at: usize, word: &str) -> bool {
     let rest = &text.as_bytes()[at..];
