@@ -344,11 +344,9 @@ impl Repainted {
 /// up to date. Each effect also tracks the blocks' repaints, so fresh
 /// elements are decorated too, however the repaint and the effect are ordered.
 fn decorate(r: Reader, root: NodeRef<leptos::html::Article>, repainted: Repainted) {
-    let rendered = move || {
-        repainted.track();
-        r.analysis.track();
-        r.matches.track();
-    };
+    // Every repaint of a block (a new analysis, new search matches) moves the
+    // count, once the repainted blocks are in the DOM.
+    let rendered = move || repainted.track();
     // The selected entity's mentions, the mention stepped to, the search
     // match stepped to.
     mark_where(
