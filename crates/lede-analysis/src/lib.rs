@@ -21,6 +21,7 @@ pub mod export;
 mod import;
 mod span;
 pub mod themes;
+mod word_hash;
 
 pub use document::{Block, BlockKind, Byline, Document};
 pub use entities::{Entities, Entity, EntityId, Label, Mention, Quote, recognize};

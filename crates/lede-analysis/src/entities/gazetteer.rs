@@ -39,7 +39,8 @@
 use std::sync::LazyLock;
 
 use super::Label;
-use super::gazetteer_files::{NAME_FILES, first_word, word_hash};
+use super::gazetteer_files::{NAME_FILES, first_word};
+use crate::word_hash::word_hash;
 
 include!(concat!(env!("OUT_DIR"), "/gazetteer_tables.rs"));
 

@@ -102,18 +102,3 @@ pub fn first_word(s: &str) -> &str {
     }
     &s[..i]
 }
-
-/// The hash the name index and word sets are laid out by: a word's length and
-/// three of its bytes, so that a lookup costs the same for a long word as for
-/// a short one (the table's comparison settles any collision).
-pub fn word_hash(word: &[u8]) -> u64 {
-    let n = word.len();
-    if n == 0 {
-        return 0;
-    }
-    let x = u64::from(word[0])
-        | u64::from(word[n / 2]) << 8
-        | u64::from(word[n - 1]) << 16
-        | (n as u64) << 24;
-    x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32
-}

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 
 use super::Label;
 use super::tokens::{Kind, Token};
+use crate::word_hash::word_hash_any_case;
 
 /// A numeric or temporal mention: token range `first..last` (exclusive).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -420,7 +421,7 @@ struct Classes {
 impl Classes {
     fn add(&mut self, word: &'static str, bits: u64) {
         assert!(!word.is_empty() && word.len() <= 16, "{word:?}");
-        let (hash, mask) = (quick_hash(word), self.slots.len() - 1);
+        let (hash, mask) = (word_hash_any_case(word.as_bytes()), self.slots.len() - 1);
         self.filter[(hash as usize >> 6) & 63] |= 1 << (hash & 63);
         let mut h = hash as usize & mask;
         loop {
@@ -442,7 +443,7 @@ impl Classes {
         if word.is_empty() || word.len() > 16 {
             return 0;
         }
-        let (hash, mask) = (quick_hash(word), self.slots.len() - 1);
+        let (hash, mask) = (word_hash_any_case(word.as_bytes()), self.slots.len() - 1);
         if self.filter[(hash as usize >> 6) & 63] & (1 << (hash & 63)) == 0 {
             return 0;
         }
@@ -458,21 +459,6 @@ impl Classes {
             h = (h + 1) & mask;
         }
     }
-}
-
-/// A hash of a non-empty word that ignores ASCII case, from its length and
-/// three of its bytes: every token is looked up, and most are in no list, so
-/// the hash must cost less than reading the word (the table's own comparison
-/// settles the rest).
-fn quick_hash(word: &str) -> u64 {
-    let b = word.as_bytes();
-    let n = b.len();
-    // `| 0x20` folds ASCII case; other bytes only need to hash consistently.
-    let x = u64::from(b[0] | 0x20)
-        | u64::from(b[n / 2] | 0x20) << 8
-        | u64::from(b[n - 1] | 0x20) << 16
-        | (n as u64) << 24;
-    x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40
 }
 
 /// Whether `word` (in any case) is in `list`.

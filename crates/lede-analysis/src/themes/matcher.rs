@@ -100,15 +100,9 @@ impl Default for WordIds<'_> {
 }
 
 impl WordIds<'_> {
-    /// The slot of a word: a hash of its length and three of its bytes.
+    /// The slot of a word.
     fn slot(word: &str) -> usize {
-        let b = word.as_bytes();
-        let n = b.len();
-        let x = u64::from(b[0])
-            | u64::from(b[n / 2]) << 8
-            | u64::from(b[n - 1]) << 16
-            | (n as u64) << 24;
-        (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize % RECENT_WORDS
+        crate::word_hash::word_hash(word.as_bytes()) as usize % RECENT_WORDS
     }
 }
 
