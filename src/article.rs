@@ -330,8 +330,11 @@ impl Repainted {
         }
         self.pending.set_value(true);
         leptos::task::spawn_local(async move {
-            self.pending.set_value(false);
-            self.count.update(|n| *n += 1);
+            // Nothing to do if the article is gone by then.
+            if let Some(mut pending) = self.pending.try_write_value() {
+                *pending = false;
+            }
+            let _ = self.count.try_update(|n| *n += 1);
         });
     }
 
