@@ -1184,3 +1184,63 @@ impl Core {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The table answers for every word of every list, in any case, and for
+    /// no other word: the rules' "is this word in that list" depend on it.
+    #[test]
+    fn word_classes_are_the_lists() {
+        for (list, also) in LISTS {
+            for w in list.words {
+                for form in [w.to_string(), w.to_uppercase(), capitalised(w)] {
+                    let bits = CLASSES.of(&form);
+                    assert_eq!(bits & (list.bit | also), list.bit | also, "{form:?}");
+                    assert!(is_any(&form, list), "{form:?}");
+                }
+            }
+        }
+        for (w, _) in PERIOD_WORDS {
+            assert!(is_any(w, &TRIGGERS), "{w:?}");
+        }
+        for w in APPROX.iter().flat_map(|p| p.iter()) {
+            assert!(is_any(w, &PREFIXES), "{w:?}");
+        }
+        let listed: std::collections::HashSet<String> = LISTS
+            .iter()
+            .flat_map(|(l, _)| l.words.iter().map(|w| w.to_lowercase()))
+            .chain(PERIOD_WORDS.iter().map(|(w, _)| w.to_string()))
+            .chain(APPROX.iter().flat_map(|p| p.iter().map(|w| w.to_string())))
+            .collect();
+        for word in [
+            "China",
+            "said",
+            "the",
+            "Mayor",
+            "marches",
+            "twentyone",
+            "",
+            "Januar",
+            "$5",
+            "€€",
+            "o'clocks",
+            "weekends",
+            "x",
+        ] {
+            assert_eq!(
+                CLASSES.of(word) != 0,
+                listed.contains(&word.to_lowercase()),
+                "{word:?}"
+            );
+        }
+    }
+
+    fn capitalised(w: &str) -> String {
+        let mut c = w.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
+    }
+}
