@@ -18,6 +18,16 @@ fn container() -> HtmlElement {
     el.unchecked_into()
 }
 
+/// Mounts the reading view of `text` in a fresh container and lets it render;
+/// returns the container and the document signal.
+async fn mount_reading(text: &str) -> (HtmlElement, RwSignal<Document>) {
+    let root = container();
+    let document = RwSignal::new(Document::parse(text));
+    leptos::mount::mount_to(root.clone(), move || view! { <Reading document /> }).forget();
+    leptos::task::tick().await;
+    (root, document)
+}
+
 fn texts(root: &HtmlElement, selector: &str) -> Vec<String> {
     let list = root.query_selector_all(selector).unwrap();
     (0..list.length())
@@ -27,13 +37,10 @@ fn texts(root: &HtmlElement, selector: &str) -> Vec<String> {
 
 #[wasm_bindgen_test]
 async fn article_shows_title_byline_paragraphs_and_note() {
-    let root = container();
-    let doc = Document::parse(
+    let (root, _) = mount_reading(
         "Ports reopen after storm\n\nBy Ana Ruiz, The Harbour Times\n\nShips left at dawn.\n\nTrade resumed by noon.\n\n(Ana Ruiz reports on shipping.)",
-    );
-    let document = RwSignal::new(doc);
-    leptos::mount::mount_to(root.clone(), move || view! { <Reading document /> }).forget();
-    leptos::task::tick().await;
+    )
+    .await;
 
     assert_eq!(texts(&root, "h1"), ["Ports reopen after storm"]);
     assert_eq!(texts(&root, ".byline"), ["By Ana Ruiz, The Harbour Times"]);
@@ -47,13 +54,10 @@ async fn article_shows_title_byline_paragraphs_and_note() {
 
 #[wasm_bindgen_test]
 async fn mentions_are_marked_and_typed_and_toggle_by_type() {
-    let root = container();
-    let doc = Document::parse(
+    let (root, _) = mount_reading(
         "Leaders meet\n\nFrench President Emmanuel Macron met Japanese officials in Paris on Monday.",
-    );
-    let document = RwSignal::new(doc);
-    leptos::mount::mount_to(root.clone(), move || view! { <Reading document /> }).forget();
-    leptos::task::tick().await;
+    )
+    .await;
 
     let person = root
         .query_selector("mark.ent[data-label=PERSON]")
@@ -98,11 +102,8 @@ async fn mentions_are_marked_and_typed_and_toggle_by_type() {
 
 #[wasm_bindgen_test]
 async fn search_marks_matches_and_counts_them() {
-    let root = container();
-    let doc = Document::parse("Title\n\nWin-win talks.\n\nA win-win deal, win-win again.");
-    let document = RwSignal::new(doc);
-    leptos::mount::mount_to(root.clone(), move || view! { <Reading document /> }).forget();
-    leptos::task::tick().await;
+    let (root, _) =
+        mount_reading("Title\n\nWin-win talks.\n\nA win-win deal, win-win again.").await;
 
     let input: web_sys::HtmlInputElement = root
         .query_selector("input[type=search]")
@@ -135,11 +136,7 @@ fn reset_url() {
 
 #[wasm_bindgen_test]
 async fn article_renders_markup_in_text_as_text() {
-    let root = container();
-    let doc = Document::parse("<b>Bold?</b>\n\n<img src=x onerror=alert(1)> stays text.");
-    let document = RwSignal::new(doc);
-    leptos::mount::mount_to(root.clone(), move || view! { <Reading document /> }).forget();
-    leptos::task::tick().await;
+    let (root, _) = mount_reading("<b>Bold?</b>\n\n<img src=x onerror=alert(1)> stays text.").await;
 
     assert!(root.query_selector("img, b").unwrap().is_none());
     assert_eq!(texts(&root, "h1"), ["<b>Bold?</b>"]);
@@ -148,10 +145,7 @@ async fn article_renders_markup_in_text_as_text() {
 
 #[wasm_bindgen_test]
 async fn article_follows_its_document_signal() {
-    let root = container();
-    let document = RwSignal::new(Document::parse("First\n\nOne."));
-    leptos::mount::mount_to(root.clone(), move || view! { <Reading document /> }).forget();
-    leptos::task::tick().await;
+    let (root, document) = mount_reading("First\n\nOne.").await;
     assert_eq!(texts(&root, "h1"), ["First"]);
 
     document.set(Document::parse("Second\n\nTwo.\n\nThree."));
@@ -217,13 +211,10 @@ fn panic_message_is_an_alert_on_the_page() {
 
 #[wasm_bindgen_test]
 async fn choosing_a_mention_marks_its_entity_and_the_marks_survive_a_repaint() {
-    let root = container();
-    let doc = Document::parse(
+    let (root, _) = mount_reading(
         "Talks\n\nPresident Emmanuel Macron met Olaf Scholz in Paris.\n\nMacron said the talks went well.",
-    );
-    let document = RwSignal::new(doc);
-    leptos::mount::mount_to(root.clone(), move || view! { <Reading document /> }).forget();
-    leptos::task::tick().await;
+    )
+    .await;
 
     let macron: HtmlElement = root
         .query_selector("mark.ent[data-label=PERSON]")

@@ -211,8 +211,8 @@ fn array<T: std::fmt::Display>(out: &mut String, name: &str, ty: &str, xs: &[T])
 }
 
 /// Writes `$OUT_DIR/lexicon_tables.rs` from `data/themes.json`.
-/// `data/background/en.tsv` as `BACKGROUND_WORDS` (its words in its order,
-/// one per line) and `BACKGROUND_ZIPF` ((rank of the first word with a
+/// `data/background/en.tsv` as `WORDS` (its words in its order,
+/// one per line) and `ZIPF_RUNS` ((rank of the first word with a
 /// frequency, frequency × 100), by rank).
 fn background() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/background/en.tsv");
@@ -249,12 +249,8 @@ fn background() {
         "the word index holds u16 offsets"
     );
     let mut out = String::new();
-    writeln!(out, "pub(crate) const BACKGROUND_WORDS: &str = {words:?};").unwrap();
-    writeln!(
-        out,
-        "pub(crate) const BACKGROUND_ZIPF: &[(u16, u16)] = &{runs:?};"
-    )
-    .unwrap();
+    writeln!(out, "pub(crate) const WORDS: &str = {words:?};").unwrap();
+    writeln!(out, "const ZIPF_RUNS: &[(u16, u16)] = &{runs:?};").unwrap();
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&out_dir).join("background_tables.rs"), out)
         .expect("OUT_DIR is writable");

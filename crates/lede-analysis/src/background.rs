@@ -6,14 +6,13 @@
 //! The recogniser reads it as a list of common words; the theme suggestions
 //! read each word's frequency.
 
+// `WORDS`: the words, most frequent first, each ended by a newline;
+// `ZIPF_RUNS`: (rank of the first word with a frequency, frequency × 100).
 include!(concat!(env!("OUT_DIR"), "/background_tables.rs"));
-
-/// The words, most frequent first, one per line (each ends with a newline).
-pub(crate) const WORDS: &str = BACKGROUND_WORDS;
 
 /// Each word with its Zipf frequency, most frequent first.
 pub(crate) fn words_with_zipf() -> impl Iterator<Item = (&'static str, f32)> {
-    let mut runs = BACKGROUND_ZIPF.iter().peekable();
+    let mut runs = ZIPF_RUNS.iter().peekable();
     let mut zipf = 0.0;
     WORDS.lines().enumerate().map(move |(rank, word)| {
         while let Some(&&(first, hundredths)) = runs.peek() {
@@ -46,10 +45,6 @@ mod tests {
         let compiled: Vec<(&str, f32)> = words_with_zipf().collect();
         assert_eq!(compiled.len(), 5000);
         assert_eq!(compiled, expected);
-        assert!(
-            BACKGROUND_ZIPF.len() < 400,
-            "{} runs",
-            BACKGROUND_ZIPF.len()
-        );
+        assert!(ZIPF_RUNS.len() < 400, "{} runs", ZIPF_RUNS.len());
     }
 }

@@ -69,7 +69,7 @@ pub(crate) struct Gazetteer {
     starts: Vec<u32>,
     /// Per pattern: its entry.
     entry_of: Vec<u16>,
-    /// Groups by the FNV-1a hash of their first word, linear probing:
+    /// Groups by the [`word_hash`] of their first word, linear probing:
     /// 0 is empty, else the index + 1 of the group's first pattern.
     groups: Vec<u16>,
     /// Lower-case titles and honorifics ("president", "minister", "mr").

@@ -77,35 +77,6 @@ pub(crate) struct Matcher {
     seen: WordCache,
 }
 
-/// The ids of the words of one document: a small direct-mapped table of
-/// recent words in front of a map of all of them. News text repeats a few
-/// thousand words; most lookups end in the table, with one comparison and no
-/// hashing of the whole word.
-pub(crate) struct WordIds<'t> {
-    recent: Vec<(&'t str, u32, u32)>,
-    all: FxMap<&'t str, (u32, u32)>,
-}
-
-/// Slots in [`WordIds`]'s table of recent words.
-const RECENT_WORDS: usize = 4096;
-
-impl Default for WordIds<'_> {
-    fn default() -> Self {
-        WordIds {
-            // No word is empty, so no lookup matches an unused slot.
-            recent: vec![("", NONE, NONE); RECENT_WORDS],
-            all: FxMap::default(),
-        }
-    }
-}
-
-impl WordIds<'_> {
-    /// The slot of a word.
-    fn slot(word: &str) -> usize {
-        crate::word_hash::word_hash(word.as_bytes()) as usize % RECENT_WORDS
-    }
-}
-
 /// Word → ids, shared by every scoring with one lexicon, emptied when full.
 #[derive(Default)]
 struct WordCache(std::sync::Mutex<FxMap<Box<str>, (u32, u32)>>);
@@ -198,22 +169,14 @@ impl Matcher {
         &self,
         text: &'t str,
         offset: usize,
-        cache: &mut WordIds<'t>,
+        cache: &mut FxMap<&'t str, (u32, u32)>,
         buf: &mut String,
         out: &mut Vec<Tok>,
     ) {
         tokens::pieces(text, |piece| match piece {
             Piece::Break => out.push(Tok::BREAK),
             Piece::Word { start, end, raw } => {
-                let slot = WordIds::slot(raw);
-                let (stem, alt) = match cache.recent[slot] {
-                    (word, stem, alt) if word == raw => (stem, alt),
-                    _ => {
-                        let ids = self.ids_cached(raw, &mut cache.all, buf);
-                        cache.recent[slot] = (raw, ids.0, ids.1);
-                        ids
-                    }
-                };
+                let (stem, alt) = self.ids_cached(raw, cache, buf);
                 out.push(Tok {
                     start: offset + start,
                     end: offset + end,

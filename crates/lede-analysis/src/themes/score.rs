@@ -6,7 +6,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::lexicon::Lexicon;
-use super::matcher::{Tok, WordIds};
+use super::matcher::{FxMap, Tok};
 use crate::{BlockKind, Document, Span};
 
 /// A paragraph is about a theme when its score reaches this…
@@ -123,7 +123,7 @@ pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
     let themes = lexicon.themes();
     // Each id is allocated once and shared by every score and evidence.
     let ids: Vec<Arc<str>> = themes.iter().map(|t| Arc::from(t.id.as_str())).collect();
-    let mut cache = WordIds::default();
+    let mut cache = FxMap::default();
     let mut buf = String::new();
     let mut toks: Vec<Tok> = Vec::new();
     // Per theme: (term, count) of the current paragraph.
