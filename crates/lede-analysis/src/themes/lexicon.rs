@@ -11,7 +11,8 @@ use super::tokens::{self, Key};
 
 /// The default lexicon, `data/themes.json`, as `build.rs` compiles it: its
 /// themes, and every term's keys (stemmed at build time, so that starting up
-/// neither parses JSON nor runs the stemmer).
+/// neither parses JSON nor runs the stemmer). Terms and keys are text, one term
+/// a line, which takes a fraction of the room tables of pointers would.
 mod compiled {
     use super::Key;
     use std::borrow::Cow;
@@ -22,10 +23,38 @@ mod compiled {
         pub name: &'static str,
         pub colour: &'static str,
         pub description: &'static str,
-        pub terms: &'static [(f32, &'static [&'static str])],
+        /// Each group's weight and its terms, one a line.
+        pub terms: &'static [(f32, &'static str)],
+        /// The keys of every term of the theme, in order, one term a line: see [`keys`].
+        pub keys: &'static str,
     }
 
     include!(concat!(env!("OUT_DIR"), "/lexicon_tables.rs"));
+
+    /// The lines of `text`; none if it is empty.
+    pub(super) fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+        text.split('\n').filter(move |_| !text.is_empty())
+    }
+
+    /// A term's keys from its line: separated by spaces, a stem as it is, an
+    /// exact form after `=`, a class as `#` and its number.
+    pub(super) fn keys(line: &'static str) -> Vec<Key> {
+        line.split(' ')
+            .map(|k| {
+                if let Some(exact) = k.strip_prefix('=') {
+                    Key::Exact(Cow::Borrowed(exact))
+                } else if let Some(class) = k.strip_prefix('#') {
+                    Key::Class(
+                        class
+                            .parse()
+                            .expect("build.rs writes a class as its number"),
+                    )
+                } else {
+                    Key::Stem(Cow::Borrowed(k))
+                }
+            })
+            .collect()
+    }
 }
 
 /// The weight of every term of a theme made with [`Theme::custom`].
@@ -127,18 +156,26 @@ impl Lexicon {
                         .iter()
                         .map(|&(weight, words)| TermGroup {
                             weight,
-                            words: words.iter().map(|w| (*w).to_owned()).collect(),
+                            words: compiled::lines(words).map(str::to_owned).collect(),
                         })
                         .collect(),
                 })
                 .collect();
             let layer_of = vec![0; themes.len()];
+            let keys = compiled::THEMES
+                .iter()
+                .flat_map(|t| compiled::lines(t.keys))
+                .map(compiled::keys);
             Lexicon::build(
                 themes,
-                compiled::NEUTRAL.iter().map(|n| (*n).to_owned()).collect(),
+                compiled::lines(compiled::NEUTRAL)
+                    .map(str::to_owned)
+                    .collect(),
                 layer_of,
-                compiled::KEYS.iter().map(|k| k.to_vec()).collect(),
-                compiled::NEUTRAL_KEYS.iter().map(|k| k.to_vec()).collect(),
+                keys.collect(),
+                compiled::lines(compiled::NEUTRAL_KEYS)
+                    .map(compiled::keys)
+                    .collect(),
             )
             .expect("build.rs compiles the lexicon the tests check")
         })
