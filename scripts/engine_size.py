@@ -1,9 +1,14 @@
 #!/usr/bin/env python3
-"""Stubs every entry point of the analysis engine that the app calls, in a
+"""Stubs entry points of the analysis engine that the app calls, in a
 throwaway copy of the repository (never in your working tree): each returns
-an empty result at once, so the release build drops the engine and its data.
-`scripts/engine_size.sh` builds the app with and without the engine and
-prints the difference: what the engine and its data add to the download."""
+an empty result at once, so the release build drops that part of the engine
+and its data. `scripts/engine_size.sh` builds the app as it is and with each
+set stubbed, and prints the differences: what each part adds to the download.
+
+usage: engine_size.py TREE [entities|analysis|all]
+  entities  entity recognition (`recognize`)
+  analysis  entity recognition, theme scoring, key terms, the lexicon
+  all       the analysis, and the file readers and exports (the default)"""
 import pathlib
 import sys
 
@@ -34,6 +39,16 @@ STUBS = [
     ("export/json.rs", "pub fn full_json(", None),
     ("export/web_annotation.rs", "pub fn web_annotation(", None),
 ]
+
+part = sys.argv[2] if len(sys.argv) > 2 else "all"
+PARTS = {
+    "entities": ("entities/",),
+    "analysis": ("entities/", "themes/"),
+    "all": ("entities/", "themes/", "import/", "export/"),
+}
+if part not in PARTS:
+    sys.exit(f"unknown part {part!r}: one of {', '.join(PARTS)}")
+STUBS = [s for s in STUBS if s[0].startswith(PARTS[part])]
 
 for file, head, stub in STUBS:
     path = root / file
