@@ -16,8 +16,12 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-/** Serves `dir` (dist/ by default) on 127.0.0.1 at a free port; resolves to { url, close }. */
-export async function serveDist(dir = BUILD) {
+/**
+ * Serves `dir` (dist/ by default) on 127.0.0.1 at a free port; resolves to { url, close }.
+ * With `cache`, as a static host should serve Trunk's build: the page revalidated
+ * on every visit, the files with a hash in their names kept for a year.
+ */
+export async function serveDist(dir = BUILD, { cache = false } = {}) {
   const DIST = dir.endsWith('/') ? dir : `${dir}/`;
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
@@ -28,7 +32,11 @@ export async function serveDist(dir = BUILD) {
     }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      if (cache) {
+        headers['cache-control'] = /-[0-9a-f]{16}(_bg)?\.\w+$/.test(file) ? 'max-age=31536000, immutable' : 'no-cache';
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');
