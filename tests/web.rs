@@ -18,13 +18,32 @@ fn container() -> HtmlElement {
     el.unchecked_into()
 }
 
-/// Mounts the reading view of `text` in a fresh container and lets it render;
-/// returns the container and the document signal.
+/// Waits for the next frame to be painted, and for the work queued after it:
+/// the reading view builds its panels then.
+async fn after_paint() {
+    let painted = js_sys::Promise::new(&mut |resolve, _| {
+        let then = wasm_bindgen::closure::Closure::once_into_js(move || {
+            window()
+                .set_timeout_with_callback(resolve.unchecked_ref())
+                .unwrap();
+        });
+        window()
+            .request_animation_frame(then.unchecked_ref())
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(painted).await.unwrap();
+    leptos::task::tick().await;
+}
+
+/// Mounts the reading view of `text` in a fresh container and lets it render,
+/// the article and then the panels beside it; returns the container and the
+/// document signal.
 async fn mount_reading(text: &str) -> (HtmlElement, RwSignal<Document>) {
     let root = container();
     let document = RwSignal::new(Document::parse(text));
     leptos::mount::mount_to(root.clone(), move || view! { <Reading document /> }).forget();
     leptos::task::tick().await;
+    after_paint().await;
     (root, document)
 }
 

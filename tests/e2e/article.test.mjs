@@ -49,6 +49,39 @@ test('the reader sees the headline, byline, every paragraph and the note, with n
   await context.close();
 });
 
+test('the article comes first, and nothing moves when the panels beside it arrive', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    // The moment the headline is in the DOM (mutation callbacks run before
+    // the next frame): where it is, and whether the panels are there yet.
+    window.__first = null;
+    new MutationObserver((_, observer) => {
+      const h1 = document.querySelector('article h1');
+      if (!h1) return;
+      const r = h1.getBoundingClientRect();
+      window.__first = { x: r.x, y: r.y, width: r.width, legend: !!document.querySelector('.controls .type-toggle') };
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__shift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(server.url);
+  await page.waitForFunction(() => performance.getEntriesByName('lede:panels').length > 0);
+  await page.getByRole('button', { name: /^Person \d+$/ }).waitFor();
+  // Two frames, for any shift to be reported.
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  const first = await page.evaluate(() => window.__first);
+  assert.ok(first, 'the headline was seen arriving');
+  assert.equal(first.legend, false, 'the article is in the DOM before the panels');
+  const now = await page.locator('article h1').boundingBox();
+  assert.deepEqual([now.x, now.y, now.width], [first.x, first.y, first.width], 'the headline has not moved');
+  assert.equal(await page.evaluate(() => window.__shift), 0, 'no layout shift');
+  await context.close();
+});
+
 for (const [name, width, height] of [
   ['phone', 360, 740],
   ['desktop', 1280, 900],

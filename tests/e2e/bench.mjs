@@ -1,6 +1,7 @@
 // A benchmark, not a test: prints the median User Timing measures of the
 // release build in headless Chromium (lede:analyze and its two parts
-// lede:analyze:entities and lede:analyze:themes, lede:render) over repeated
+// lede:analyze:entities and lede:analyze:themes, lede:render, and lede:panels,
+// from the analysis done to the panels beside the article) over repeated
 // page loads, the script time of toggles, filters and selections, and the DOM size.
 //
 // Three sets of measures: on a first visit, when every function of the
@@ -31,6 +32,7 @@ const figures = {
   'lede:analyze:themes': [],
   'lede:render': [],
   total: [],
+  'lede:panels': [],
   'returning lede:analyze': [],
   'returning lede:render': [],
   'returning total': [],
@@ -56,6 +58,7 @@ for (let i = 0; i < runs; i++) {
   figures['lede:analyze:themes'].push(m['lede:analyze:themes']);
   figures['lede:render'].push(m['lede:render']);
   figures.total.push(m['lede:analyze'] + m['lede:render']);
+  figures['lede:panels'].push(m['lede:panels']);
   elements = await page.evaluate(() => document.getElementsByTagName('*').length);
 
   // The returning visit, in a second page of the same profile. V8 writes the

@@ -81,7 +81,9 @@ export async function openPage(browser, url, { width = 1280, height = 900, color
     if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
   });
   await page.goto(url);
-  // The app has mounted when the article's headline is on the page.
+  // The app has mounted when the article's headline is on the page, and the
+  // panels beside it follow a frame later (the measure lede:panels).
   await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.waitForFunction(() => performance.getEntriesByName('lede:panels').length > 0);
   return { page, context, problems };
 }

@@ -274,5 +274,6 @@ test('mentions are announced with their type, and the page stays small and timed
   const measures = await page.evaluate(() => performance.getEntriesByType('measure').map((m) => m.name));
   assert.ok(measures.includes('lede:analyze'));
   assert.ok(measures.includes('lede:render'));
+  assert.ok(measures.includes('lede:panels'));
   await context.close();
 });
