@@ -74,10 +74,12 @@ pub fn ArticleView() -> impl IntoView {
     });
 
     // From "analysis done" (where the analysis starts this measure) to the
-    // highlighted article in the DOM: effects run after the DOM is updated.
+    // highlighted article in the DOM: the repaint count moves once the blocks
+    // an analysis repaints are there. (Other repaints, of search matches,
+    // start no measure and end none.)
     Effect::new(move |_| {
-        r.analysis.track();
-        timing::end("lede:render");
+        repainted.track();
+        timing::end_if_started("lede:render");
     });
 
     let on_mouse_over = move |ev: web_sys::MouseEvent| show_card(r, &ev);

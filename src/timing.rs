@@ -2,12 +2,24 @@
 //! `lede:panels`), readable in devtools' Performance panel and by benchmark
 //! scripts.
 
+use std::cell::RefCell;
+
+thread_local! {
+    /// The measures started and not yet ended.
+    static OPEN: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
 fn performance() -> Option<web_sys::Performance> {
     web_sys::window().and_then(|w| w.performance())
 }
 
 /// Marks the start of the measure `name`.
 pub fn start(name: &str) {
+    OPEN.with_borrow_mut(|open| {
+        if !open.iter().any(|n| n == name) {
+            open.push(name.to_owned());
+        }
+    });
     if let Some(p) = performance() {
         let _ = p.mark(&format!("{name}:start"));
     }
@@ -15,8 +27,17 @@ pub fn start(name: &str) {
 
 /// Ends the measure `name`, begun by [`start`].
 pub fn end(name: &str) {
+    OPEN.with_borrow_mut(|open| open.retain(|n| n != name));
     if let Some(p) = performance() {
         let _ = p.measure_with_start_mark(name, &format!("{name}:start"));
+    }
+}
+
+/// Ends the measure `name` if it has been started and not ended since: for a
+/// measure whose end is seen more often than its start.
+pub fn end_if_started(name: &str) {
+    if OPEN.with_borrow(|open| open.iter().any(|n| n == name)) {
+        end(name);
     }
 }
 
