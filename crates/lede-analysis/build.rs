@@ -33,10 +33,19 @@ const TAG_NEW: u8 = 0;
 const TAG_NEW_NAMED: u8 = 1;
 const TAG_KNOWN: u8 = 2;
 
+/// This package's directory, as Cargo gives it when it runs the script (not
+/// `env!`, fixed when the script was compiled: Cargo reuses a compiled script
+/// for a copy of the package elsewhere, a worktree for one).
+fn manifest_dir() -> std::path::PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .expect("Cargo sets CARGO_MANIFEST_DIR")
+        .into()
+}
+
 fn main() {
     lexicon();
     background();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = manifest_dir();
     let gaz = root.join("data/gazetteer");
     println!("cargo::rerun-if-changed=src/entities/gazetteer_files.rs");
     println!("cargo::rerun-if-changed=data/gazetteer");
@@ -215,7 +224,7 @@ fn array<T: std::fmt::Display>(out: &mut String, name: &str, ty: &str, xs: &[T])
 /// one per line) and `ZIPF_RUNS` ((rank of the first word with a
 /// frequency, frequency × 100), by rank).
 fn background() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/background/en.tsv");
+    let path = manifest_dir().join("data/background/en.tsv");
     println!("cargo::rerun-if-changed={}", path.display());
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let (mut words, mut runs) = (String::new(), Vec::<(usize, u32)>::new());
@@ -257,7 +266,7 @@ fn background() {
 }
 
 fn lexicon() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/themes.json");
+    let path = manifest_dir().join("data/themes.json");
     println!("cargo::rerun-if-changed=data/themes.json");
     println!("cargo::rerun-if-changed=src/themes/tokens.rs");
     let text = std::fs::read_to_string(&path).expect("data/themes.json is readable");
