@@ -219,10 +219,9 @@ fn array<T: std::fmt::Display>(out: &mut String, name: &str, ty: &str, xs: &[T])
     out.push_str("];\n");
 }
 
-/// Writes `$OUT_DIR/lexicon_tables.rs` from `data/themes.json`.
-/// `data/background/en.tsv` as `WORDS` (its words in its order,
-/// one per line) and `ZIPF_RUNS` ((rank of the first word with a
-/// frequency, frequency × 100), by rank).
+/// Writes `$OUT_DIR/background_tables.rs` from `data/background/en.tsv`:
+/// `WORDS` (its words in its order, one per line) and `ZIPF_RUNS` ((rank of
+/// the first word with a frequency, frequency × 100), by rank).
 fn background() {
     let path = manifest_dir().join("data/background/en.tsv");
     println!("cargo::rerun-if-changed={}", path.display());
@@ -265,6 +264,7 @@ fn background() {
         .expect("OUT_DIR is writable");
 }
 
+/// Writes `$OUT_DIR/lexicon_tables.rs` from `data/themes.json`.
 fn lexicon() {
     let path = manifest_dir().join("data/themes.json");
     println!("cargo::rerun-if-changed=data/themes.json");

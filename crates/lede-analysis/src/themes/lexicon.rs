@@ -31,9 +31,10 @@ mod compiled {
 
     include!(concat!(env!("OUT_DIR"), "/lexicon_tables.rs"));
 
-    /// The lines of `text`; none if it is empty.
+    /// The lines of `text`. No term and no term's keys are empty (`build.rs`
+    /// refuses them), so an empty line is only the "line" of an empty text.
     pub(super) fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-        text.split('\n').filter(move |_| !text.is_empty())
+        text.split('\n').filter(|line| !line.is_empty())
     }
 
     /// A term's keys from its line: separated by spaces, a stem as it is, an
