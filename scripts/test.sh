@@ -7,6 +7,13 @@ source "$(dirname "$0")/env.sh"
 "$LEDE_ROOT/scripts/setup.sh" --test
 cd "$LEDE_ROOT"
 
+# A clean run fills target/ with about 4 GB (3.8 GB on 1 December 2026); a
+# full disk shows up minutes later as a linker or LLVM error, so say it now.
+free_kb=$(df -Pk "$LEDE_ROOT" | awk 'NR == 2 { print $4 }')
+if [ "$free_kb" -lt $((5 * 1024 * 1024)) ]; then
+  echo "warning: $((free_kb / 1024)) MB free where the build goes; a clean run needs about 4 GB" >&2
+fi
+
 step "Formatting"
 cargo fmt --all -- --check
 
@@ -18,6 +25,11 @@ step "Native tests: the analysis engine and the app's plain logic"
 cargo test --workspace
 
 step "Component tests in headless Chromium"
+# ChromeDriver leaves its browser profile (about 80 MB) in the temporary
+# directory when the runner stops it: give it one of ours, removed after.
+browser_tmp=$(mktemp -d)
+trap 'rm -rf "$browser_tmp"' EXIT
+TMPDIR=$browser_tmp \
 CHROMEDRIVER=$(command -v chromedriver) \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test -p lede --target wasm32-unknown-unknown
