@@ -187,15 +187,6 @@ impl Gazetteer {
         for &(id, q) in &WIKIDATA {
             entries[usize::from(id)].wikidata = Some(q);
         }
-        // Each word, by its offset in the list.
-        let mut common = table(5000);
-        let mut line = 0;
-        for l in COMMON_WORDS.split_inclusive('\n') {
-            let word = l.trim_end_matches('\n');
-            let offset = u16::try_from(line + 1).expect("the word list under 64 KB");
-            put(&mut common, word_hash(word.as_bytes()), offset);
-            line += l.len();
-        }
         Gazetteer {
             entries,
             starts,
@@ -204,10 +195,7 @@ impl Gazetteer {
             titles: WordList::new(TITLES),
             given_names: WordList::new(GIVEN_NAMES),
             function_words: WordList::new(FUNCTION_WORDS),
-            common: WordList {
-                text: COMMON_WORDS,
-                slots: common,
-            },
+            common: WordList::new(COMMON_WORDS),
         }
     }
 
@@ -280,17 +268,19 @@ pub(crate) struct WordList {
 }
 
 impl WordList {
-    /// The words of `text`, each between two newlines.
+    /// The words of `text`, each ended by a newline (empty lines skipped).
     fn new(text: &'static str) -> WordList {
-        let n = text.bytes().filter(|&b| b == b'\n').count();
-        let mut slots = table(n);
-        let mut start = 1;
-        for (i, b) in text.bytes().enumerate().skip(1) {
-            if b == b'\n' {
-                let offset = u16::try_from(start + 1).expect("word lists under 64 KB");
-                insert(&mut slots, &text[start..i], offset);
-                start = i + 1;
+        let mut slots = table(text.bytes().filter(|&b| b == b'\n').count());
+        let mut start = 0;
+        for (end, b) in text.bytes().enumerate() {
+            if b != b'\n' {
+                continue;
             }
+            if end > start {
+                let offset = u16::try_from(start + 1).expect("word lists under 64 KB");
+                insert(&mut slots, &text[start..end], offset);
+            }
+            start = end + 1;
         }
         WordList { text, slots }
     }

@@ -120,7 +120,9 @@ impl Matcher {
         }
         let mut keys = keys.iter();
         for (t, theme) in themes.iter().enumerate() {
-            let mut seen: HashMap<&[Key], &str> = HashMap::new();
+            let terms = theme.terms.iter().map(|g| g.words.len()).sum();
+            let mut seen: FxMap<&[Key], &str> =
+                FxMap::with_capacity_and_hasher(terms, Default::default());
             for group in &theme.terms {
                 for term in &group.words {
                     let keys = keys.next().expect("one entry of keys per term");
