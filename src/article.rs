@@ -2,8 +2,12 @@
 //! with entity mentions, quotations and search matches marked in the text.
 //!
 //! Every block is cut into pieces by [`crate::segments`]; a mention is one
-//! `<mark>`, focusable, with its type announced to screen readers. Hover,
-//! focus and clicks are handled once, on the article, by delegation.
+//! `<mark>`, focusable, with its type announced to screen readers. A block's
+//! marked-up text is built by `src/article_text.js` in one call, from numbers
+//! Rust writes ([`segments::encode`]): built from Rust, each of its hundreds
+//! of elements, attributes and text nodes would be a call across to
+//! JavaScript. Hover, focus and clicks are handled once, on the article, by
+//! delegation.
 //!
 //! What changes with the reader's view — the selected entity, the mention or
 //! match stepped to, the types switched off, the chosen themes' evidence — is
@@ -14,12 +18,13 @@
 
 use std::collections::BTreeSet;
 
-use lede_analysis::{BlockKind, Span};
+use lede_analysis::{BlockKind, Label, Span};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::labels::label_name;
-use crate::segments::{Frag, Layers, segment};
+use crate::segments::{self, Layers, segment};
 use crate::state::{Reader, use_reader};
 use crate::timing;
 use crate::view_state::Outside;
@@ -170,7 +175,7 @@ fn block_view(
         })
     });
     let content = move || {
-        let content = hits.with(|(search, offset)| block_content(r, i, search, *offset));
+        let content = hits.with(|(search, offset)| block_text(r, i, search, *offset));
         repainted.note();
         content
     };
@@ -194,16 +199,18 @@ fn block_view(
     }
 }
 
-/// The pieces of block `i`, as views; `search` holds its search matches, the
-/// first of which is match number `offset` in the document.
+/// The text of block `i` with its marks, in a `<span class="text">` that
+/// `src/article_text.js` fills in one call (see [`segments::encode`]);
+/// `search` holds the block's search matches, the first of which is match
+/// number `offset` in the document.
 ///
 /// When the document is replaced, the closures of its old blocks may run once
 /// more before they are dropped, with an index the new document lacks: they
 /// then render nothing.
-fn block_content(r: Reader, i: usize, search: &[Span], offset: usize) -> AnyView {
+fn block_text(r: Reader, i: usize, search: &[Span], offset: usize) -> AnyView {
     let content = r.document.with(|d| {
         let block = d.blocks().get(i)?.span;
-        r.analysis.with(|a| {
+        let ops = r.analysis.with(|a| {
             let ms = &a.entities.mentions;
             let first = ms.partition_point(|m| m.span.end <= block.start);
             let mentions: Vec<(usize, Span)> = ms[first..]
@@ -229,82 +236,47 @@ fn block_content(r: Reader, i: usize, search: &[Span], offset: usize) -> AnyView
                     search,
                 },
             );
-            // Each piece with its fragments' text, and a mention's type and entity.
-            let pieces: Vec<_> = pieces
-                .into_iter()
-                .map(|p| {
-                    let texts: Vec<String> = p
-                        .frags
-                        .iter()
-                        .map(|f| f.span.slice(d.text()).to_owned())
-                        .collect();
-                    let mention = p.mention.map(|m| (ms[m].label, ms[m].entity));
-                    (p, texts, mention)
-                })
-                .collect();
-            Some(pieces)
-        })
+            let label_index = |l| Label::ALL.iter().position(|&x| x == l).unwrap_or(0);
+            segments::encode(
+                d.text(),
+                &pieces,
+                |m| (label_index(ms[m].label) as u32, ms[m].entity as u32),
+                offset,
+            )
+        });
+        Some((block.slice(d.text()).to_owned(), ops))
     });
-    let Some(pieces) = content else {
-        return ().into_any();
-    };
-    pieces
-        .into_iter()
-        .map(|(piece, texts, mention)| {
-            let frags = piece
-                .frags
-                .iter()
-                .zip(texts)
-                .map(|(f, t)| frag_view(f, t, offset))
-                .collect_view();
-            match piece.mention.zip(mention) {
-                None => frags.into_any(),
-                Some((m, (label, entity))) => view! {
-                    <mark
-                        class="ent"
-                        data-label=label.as_str()
-                        data-type=label_name(label)
-                        data-mention=m
-                        data-entity=entity
-                        tabindex="0"
-                    >
-                        {frags}
-                    </mark>
-                }
-                .into_any(),
-            }
-        })
-        .collect_view()
-        .into_any()
+    match content {
+        Some(text_and_ops) => {
+            view! { <span class="text" use:fill_text=text_and_ops></span> }.into_any()
+        }
+        None => ().into_any(),
+    }
 }
 
-/// One fragment: plain text, or a span saying what covers it. Evidence names
-/// its themes by index (`data-themes`), for [`decorate`] to mark the chosen ones.
-fn frag_view(f: &Frag, text: String, offset: usize) -> AnyView {
-    if !f.in_quote && f.themes.is_empty() && f.search.is_none() {
-        return text.into_any();
-    }
-    let mut class = String::new();
-    if f.in_quote {
-        class.push_str("q ");
-    }
-    let themes = (!f.themes.is_empty()).then(|| {
-        class.push_str("ev ");
-        f.themes
+#[wasm_bindgen(module = "/src/article_text.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = fillBlock)]
+    fn fill_block(el: &web_sys::Element, text: &str, ops: &[u32], labels: &str);
+}
+
+/// Fills a block's text element as it is created (before it is in the page),
+/// and again when Leptos reuses it for the block's new search matches.
+fn fill_text(el: web_sys::Element, (text, ops): (String, Vec<u32>)) {
+    fill_block(&el, &text, &ops, label_table());
+}
+
+/// Each entity type's code and name, one per line, in the order of
+/// [`Label::ALL`]: what [`fill_block`] looks the numbers in its ops up in.
+fn label_table() -> &'static str {
+    static TABLE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        Label::ALL
             .iter()
-            .map(usize::to_string)
+            .flat_map(|&l| [l.as_str(), label_name(l)])
             .collect::<Vec<_>>()
-            .join(" ")
-    });
-    match f.search {
-        Some(k) => view! {
-            <span class=class data-themes=themes>
-                <mark class="hit" data-hit=offset + k>{text}</mark>
-            </span>
-        }
-        .into_any(),
-        None => view! { <span class=class data-themes=themes>{text}</span> }.into_any(),
-    }
+            .join("\n")
+    })
 }
 
 /// Counts the repaints of the article's blocks, once all the blocks a change
@@ -378,17 +350,24 @@ fn decorate(r: Reader, root: NodeRef<leptos::html::Article>, repainted: Repainte
         "current",
         |k| format!("mark.hit[data-hit=\"{k}\"]"),
     );
-    // Mentions of a type switched off leave the tab order.
+    // Mentions of a type switched off leave the tab order. Marks are made in
+    // it, so only those of a type switched off, or switched back on, change.
     Effect::new(move |_| {
         rendered();
         let Some(root) = root.get() else { return };
-        r.hidden.with(|hidden| {
-            for_each(&root, "mark.ent", |el| {
-                let off = el
-                    .get_attribute("data-label")
-                    .is_some_and(|l| hidden.iter().any(|h| h.as_str() == l));
-                let _ = el.set_attribute("tabindex", if off { "-1" } else { "0" });
+        let set = |selector: &str, tabindex| {
+            for_each(&root, selector, |el| {
+                let _ = el.set_attribute("tabindex", tabindex);
             });
+        };
+        set("mark.ent[tabindex=\"-1\"]", "0");
+        r.hidden.with(|hidden| {
+            for label in hidden {
+                set(
+                    &format!("mark.ent[data-label=\"{}\"]", label.as_str()),
+                    "-1",
+                );
+            }
         });
     });
     // The evidence of the chosen themes, in the colour of the first chosen

@@ -96,6 +96,65 @@ pub fn segment(block: Span, layers: Layers<'_>) -> Vec<Piece> {
     pieces
 }
 
+/// What [`encode`] writes a piece as: plain text, or one mention.
+pub const PLAIN: u32 = 0;
+pub const MENTION: u32 = 1;
+/// What covers a fragment, in [`encode`]'s flags.
+pub const QUOTE: u32 = 1;
+pub const EVIDENCE: u32 = 2;
+pub const HIT: u32 = 4;
+
+/// Writes `pieces`, cut from one block of `text`, as the numbers that
+/// `src/article_text.js` builds the block's DOM from; `mention(m)` gives
+/// mention `m`'s type (its index in the list the script is handed) and
+/// entity, and a fragment's search match `k` is match `first_hit + k` of the
+/// document. Piece after piece:
+///
+/// - [`PLAIN`], or [`MENTION`] then its type, mention and entity;
+/// - the number of fragments, and each fragment's length in UTF-16 code
+///   units (the script's string offsets, not bytes), then its flags:
+///   [`QUOTE`], [`EVIDENCE`] (followed by the number of themes and their
+///   indexes), [`HIT`] (followed by the match's number).
+pub fn encode(
+    text: &str,
+    pieces: &[Piece],
+    mention: impl Fn(usize) -> (u32, u32),
+    first_hit: usize,
+) -> Vec<u32> {
+    let mut ops = Vec::with_capacity(pieces.len() * 8);
+    let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+    for piece in pieces {
+        match piece.mention {
+            None => ops.push(PLAIN),
+            Some(m) => {
+                let (label, entity) = mention(m);
+                ops.extend([MENTION, label, n(m), entity]);
+            }
+        }
+        ops.push(n(piece.frags.len()));
+        for f in &piece.frags {
+            let s = f.span.slice(text);
+            let len = if s.is_ascii() {
+                s.len()
+            } else {
+                s.encode_utf16().count()
+            };
+            let flags = if f.in_quote { QUOTE } else { 0 }
+                | if f.themes.is_empty() { 0 } else { EVIDENCE }
+                | if f.search.is_some() { HIT } else { 0 };
+            ops.extend([n(len), flags]);
+            if !f.themes.is_empty() {
+                ops.push(n(f.themes.len()));
+                ops.extend(f.themes.iter().map(|&t| n(t)));
+            }
+            if let Some(k) = f.search {
+                ops.push(n(first_hit + k));
+            }
+        }
+    }
+    ops
+}
+
 /// Byte spans of every case-insensitive occurrence of `needle` in `hay`, not
 /// overlapping. Curly and straight apostrophes and quotes count as equal.
 pub fn find_all(hay: &str, needle: &str) -> Vec<Span> {
@@ -198,6 +257,38 @@ mod tests {
             show(text, &pieces),
             "[Xi] said <“>[<China>]< ><wins*><”> in [Beijing]."
         );
+    }
+
+    /// Every piece and fragment, with its flags and numbers, and lengths in
+    /// UTF-16 units: "“" is 3 bytes and one unit, "🙂" 4 bytes and two.
+    #[test]
+    fn pieces_are_encoded_for_the_script() {
+        let text = "Xi: “Wins 🙂” now.";
+        let at = |s: &str| text.find(s).unwrap();
+        let pieces = segment(
+            sp(0, text.len()),
+            Layers {
+                mentions: &[(7, sp(0, 2))],
+                quotes: &[sp(at("“"), at(" now"))],
+                evidence: &[(3, sp(at("Wins"), at("Wins") + 4))],
+                search: &[sp(at("🙂"), at("”"))],
+            },
+        );
+        let ops = encode(text, &pieces, |m| (m as u32 * 10, 42), 5);
+        #[rustfmt::skip]
+        assert_eq!(ops, [
+            MENTION, 70, 7, 42, 1, 2, 0,  // [Xi]
+            PLAIN, 7,
+            2, 0,                        // ": "
+            1, QUOTE,                    // “
+            4, QUOTE | EVIDENCE, 1, 3,   // Wins, evidence of theme 3
+            1, QUOTE,                    // " "
+            2, QUOTE | HIT, 5,           // 🙂, match 0 + 5
+            1, QUOTE,                    // ”
+            5, 0,                        // " now."
+        ]);
+        // The lengths add up to the text's, in UTF-16 units.
+        assert_eq!(2 + 2 + 1 + 4 + 1 + 2 + 1 + 5, text.encode_utf16().count());
     }
 
     #[test]

@@ -92,7 +92,16 @@ pub fn margin_markers(r: Reader, block: usize) -> impl IntoView {
                         .filter(|e| &e.theme == id)
                         .map(|e| &*e.term)
                         .collect();
-                    let tip = format!("{}: score {score:.1} from {}", theme.name, terms.join(", "));
+                    // In tenths, as integers: formatting a float to one
+                    // place runs several large functions on a first visit.
+                    let tenths = (score * 10.0).round() as u32;
+                    let tip = format!(
+                        "{}: score {}.{} from {}",
+                        theme.name,
+                        tenths / 10,
+                        tenths % 10,
+                        terms.join(", ")
+                    );
                     let initial = theme
                         .name
                         .chars()

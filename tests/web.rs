@@ -35,6 +35,17 @@ async fn after_paint() {
     leptos::task::tick().await;
 }
 
+/// Waits for the next animation frame's callbacks, which run before that
+/// frame is painted: what holds then is what the reader first sees.
+async fn before_next_paint() {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .request_animation_frame(resolve.unchecked_ref())
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+}
+
 /// Mounts the reading view of `text` in a fresh container and lets it render,
 /// the article and then the panels beside it; returns the container and the
 /// document signal.
@@ -112,9 +123,19 @@ async fn mentions_are_marked_and_typed_and_toggle_by_type() {
         Some("PERSON")
     );
     assert_eq!(person.get_attribute("tabindex").as_deref(), Some("-1"));
+    let other = root
+        .query_selector("mark.ent:not([data-label=PERSON])")
+        .unwrap()
+        .expect("a mention of another type");
+    assert_eq!(other.get_attribute("tabindex").as_deref(), Some("0"));
     toggle.click();
     leptos::task::tick().await;
     assert_eq!(article.get_attribute("data-hide").as_deref(), Some(""));
+    assert_eq!(
+        person.get_attribute("tabindex").as_deref(),
+        Some("0"),
+        "back in the tab order"
+    );
     root.remove();
     reset_url();
 }
@@ -248,7 +269,8 @@ async fn choosing_a_mention_marks_its_entity_and_the_marks_survive_a_repaint() {
     );
     assert_eq!(texts(&root, "mark.ent.current"), ["Emmanuel Macron"]);
 
-    // A search repaints the paragraph it matches in: its marks keep their state.
+    // A search repaints the paragraph it matches in: its marks are new, and
+    // have their state back before the page is painted.
     let input: web_sys::HtmlInputElement = root
         .query_selector("input[type=search]")
         .unwrap()
@@ -258,7 +280,7 @@ async fn choosing_a_mention_marks_its_entity_and_the_marks_survive_a_repaint() {
     input
         .dispatch_event(&web_sys::Event::new("input").unwrap())
         .unwrap();
-    leptos::task::tick().await;
+    before_next_paint().await;
     assert_eq!(texts(&root, "mark.hit"), ["went well"]);
     assert_eq!(
         texts(&root, "mark.ent.selected"),

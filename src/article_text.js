@@ -1,0 +1,72 @@
+// Builds the marked-up text of one block of the article in one call from
+// Rust (`src/article.rs`, which describes the layout of `ops`).
+//
+// On a first visit every WebAssembly function runs for the first time, and
+// each element, attribute and text node made from Rust is a call across to
+// JavaScript with its strings decoded; here a block is one call and one
+// string, and the DOM is built where it lives. The text only ever becomes
+// text nodes, never HTML.
+
+const MENTION = 1;
+const QUOTE = 1;
+const EVIDENCE = 2;
+const HIT = 4;
+
+/**
+ * Replaces the content of `el` with the pieces of `text` that `ops` describes.
+ *
+ * @param {Element} el the element to fill: new, or (Leptos reusing it when the
+ *   block's search matches change) holding the block's text as it was
+ * @param {string} text the block's text
+ * @param {Uint32Array} ops the pieces, as `src/article.rs` writes them
+ * @param {string} labels each entity type's code and name, one per line, in
+ *   the order `ops` numbers them
+ */
+export function fillBlock(el, text, ops, labels) {
+  const names = labels.split('\n');
+  const doc = el.ownerDocument;
+  el.replaceChildren();
+  let at = 0;
+  let i = 0;
+  while (i < ops.length) {
+    let parent = el;
+    if (ops[i++] === MENTION) {
+      const label = ops[i++];
+      const mark = doc.createElement('mark');
+      mark.className = 'ent';
+      mark.setAttribute('data-label', names[2 * label]);
+      mark.setAttribute('data-type', names[2 * label + 1]);
+      mark.setAttribute('data-mention', String(ops[i++]));
+      mark.setAttribute('data-entity', String(ops[i++]));
+      mark.setAttribute('tabindex', '0');
+      el.append(mark);
+      parent = mark;
+    }
+    for (let frags = ops[i++]; frags > 0; frags--) {
+      const len = ops[i++];
+      const flags = ops[i++];
+      const piece = text.substring(at, at + len);
+      at += len;
+      if (flags === 0) {
+        parent.append(piece);
+        continue;
+      }
+      const span = doc.createElement('span');
+      span.className = (flags & QUOTE ? 'q ' : '') + (flags & EVIDENCE ? 'ev ' : '');
+      if (flags & EVIDENCE) {
+        const n = ops[i++];
+        span.setAttribute('data-themes', Array.from(ops.subarray(i, i + n)).join(' '));
+        i += n;
+      }
+      let inner = span;
+      if (flags & HIT) {
+        inner = doc.createElement('mark');
+        inner.className = 'hit';
+        inner.setAttribute('data-hit', String(ops[i++]));
+        span.append(inner);
+      }
+      inner.append(piece);
+      parent.append(span);
+    }
+  }
+}
