@@ -3,6 +3,7 @@
 //! need through memos, so a change repaints only what depends on it.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use lede_analysis::themes::{Lexicon, Theme, ThemeReport, score};
 use lede_analysis::{Document, Entities, EntityId, Label, Span, recognize};
@@ -17,8 +18,9 @@ use crate::view_state::ViewState;
 pub struct Analyzed {
     pub entities: Entities,
     pub themes: ThemeReport,
-    /// The themes scored, in the report's order: the built-in ones, then the reader's.
-    pub theme_list: Vec<Theme>,
+    /// The themes scored, in the report's order: the built-in ones, then the
+    /// reader's (shared with the lexicon, not copied).
+    pub theme_list: Arc<[Theme]>,
 }
 
 impl Analyzed {
@@ -32,7 +34,7 @@ impl Analyzed {
         timing::start("lede:analyze:themes");
         let (themes, theme_list) = if custom.is_empty() {
             let lexicon = Lexicon::builtin();
-            (score(doc, lexicon), lexicon.themes().to_vec())
+            (score(doc, lexicon), lexicon.shared_themes())
         } else {
             let mut lexicon = Lexicon::builtin().clone();
             for theme in custom {
@@ -41,7 +43,7 @@ impl Analyzed {
                     lexicon = l;
                 }
             }
-            (score(doc, &lexicon), lexicon.themes().to_vec())
+            (score(doc, &lexicon), lexicon.shared_themes())
         };
         timing::end("lede:analyze:themes");
         timing::end("lede:analyze");

@@ -2,7 +2,7 @@
 //! reader's own theme joins the built-in ones.
 
 use std::fmt;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
@@ -115,7 +115,9 @@ pub struct TermGroup {
 /// ```
 #[derive(Clone, Debug)]
 pub struct Lexicon {
-    themes: Vec<Theme>,
+    /// Shared, so that a report's reader can keep the themes it was scored
+    /// against without copying them ([`Lexicon::shared_themes`]).
+    themes: Arc<[Theme]>,
     neutral: Vec<String>,
     /// Themes of one layer compete for words; a theme added with
     /// [`Lexicon::with_theme`] gets a layer of its own, so it sees every
@@ -168,7 +170,7 @@ impl Lexicon {
                 .flat_map(|t| compiled::lines(t.keys))
                 .map(compiled::keys);
             Lexicon::build(
-                themes,
+                themes.into(),
                 compiled::lines(compiled::NEUTRAL)
                     .map(str::to_owned)
                     .collect(),
@@ -196,11 +198,17 @@ impl Lexicon {
             .iter()
             .map(|p| keys_of("neutral phrases", p))
             .collect::<Result<_, _>>()?;
-        Lexicon::build(file.themes, file.neutral, layer_of, keys, neutral_keys)
+        Lexicon::build(
+            file.themes.into(),
+            file.neutral,
+            layer_of,
+            keys,
+            neutral_keys,
+        )
     }
 
     fn build(
-        themes: Vec<Theme>,
+        themes: Arc<[Theme]>,
         neutral: Vec<String>,
         layer_of: Vec<usize>,
         keys: Vec<Vec<Key>>,
@@ -235,6 +243,11 @@ impl Lexicon {
         &self.themes
     }
 
+    /// The themes, in the order reports list them, shared with this lexicon.
+    pub fn shared_themes(&self) -> Arc<[Theme]> {
+        Arc::clone(&self.themes)
+    }
+
     pub fn theme(&self, id: &str) -> Option<&Theme> {
         self.themes.iter().find(|t| t.id == id)
     }
@@ -245,7 +258,7 @@ impl Lexicon {
         let layer = self.layer_of.iter().copied().max().map_or(0, |l| l + 1);
         check_theme(&theme)?;
         self.keys.extend(theme_keys(&theme)?);
-        self.themes.push(theme);
+        self.themes = self.themes.iter().cloned().chain([theme]).collect();
         self.layer_of.push(layer);
         self.rebuilt()
     }
@@ -256,7 +269,9 @@ impl Lexicon {
             return self;
         };
         self.keys.drain(self.key_range(i));
-        self.themes.remove(i);
+        let mut themes = self.themes.to_vec();
+        themes.remove(i);
+        self.themes = themes.into();
         self.layer_of.remove(i);
         self.rebuilt()
             .expect("removing a theme keeps a valid lexicon valid")
