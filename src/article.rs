@@ -175,7 +175,8 @@ fn block_view(
         })
     });
     let content = move || {
-        let content = hits.with(|(search, offset)| block_text(r, i, search, *offset));
+        let markers = kind == BlockKind::Paragraph;
+        let content = hits.with(|(search, offset)| block_text(r, i, markers, search, *offset));
         repainted.note();
         content
     };
@@ -185,7 +186,6 @@ fn block_view(
         BlockKind::Byline => view! { <p id=id data-block=i class="byline">{content}</p> }.into_any(),
         BlockKind::Paragraph => view! {
             <p id=id data-block=i class:dim=dim hidden=gone>
-                {crate::themes_filter::margin_markers(r, i)}
                 {content}
             </p>
         }
@@ -200,14 +200,15 @@ fn block_view(
 }
 
 /// The text of block `i` with its marks, in a `<span class="text">` that
-/// `src/article_text.js` fills in one call (see [`segments::encode`]);
-/// `search` holds the block's search matches, the first of which is match
-/// number `offset` in the document.
+/// `src/article_text.js` fills in one call (see [`segments::encode`]), with
+/// the theme markers for its margin if `markers`; `search` holds the block's
+/// search matches, the first of which is match number `offset` in the
+/// document.
 ///
 /// When the document is replaced, the closures of its old blocks may run once
 /// more before they are dropped, with an index the new document lacks: they
 /// then render nothing.
-fn block_text(r: Reader, i: usize, search: &[Span], offset: usize) -> AnyView {
+fn block_text(r: Reader, i: usize, markers: bool, search: &[Span], offset: usize) -> AnyView {
     let content = r.document.with(|d| {
         let block = d.blocks().get(i)?.span;
         let ops = r.analysis.with(|a| {
@@ -237,12 +238,18 @@ fn block_text(r: Reader, i: usize, search: &[Span], offset: usize) -> AnyView {
                 },
             );
             let label_index = |l| Label::ALL.iter().position(|&x| x == l).unwrap_or(0);
-            segments::encode(
+            let ops = segments::encode(
                 d.text(),
                 &pieces,
                 |m| (label_index(ms[m].label) as u32, ms[m].entity as u32),
                 offset,
-            )
+            );
+            let markers = if markers {
+                crate::themes_filter::margin_markers(a, i)
+            } else {
+                String::new()
+            };
+            (ops, markers)
         });
         Some((block.slice(d.text()).to_owned(), ops))
     });
@@ -257,13 +264,13 @@ fn block_text(r: Reader, i: usize, search: &[Span], offset: usize) -> AnyView {
 #[wasm_bindgen(module = "/src/article_text.js")]
 extern "C" {
     #[wasm_bindgen(js_name = fillBlock)]
-    fn fill_block(el: &web_sys::Element, text: &str, ops: &[u32], labels: &str);
+    fn fill_block(el: &web_sys::Element, text: &str, ops: &[u32], labels: &str, markers: &str);
 }
 
 /// Fills a block's text element as it is created (before it is in the page),
 /// and again when Leptos reuses it for the block's new search matches.
-fn fill_text(el: web_sys::Element, (text, ops): (String, Vec<u32>)) {
-    fill_block(&el, &text, &ops, label_table());
+fn fill_text(el: web_sys::Element, (text, (ops, markers)): (String, (Vec<u32>, String))) {
+    fill_block(&el, &text, &ops, label_table(), &markers);
 }
 
 /// Each entity type's code and name, one per line, in the order of

@@ -21,11 +21,29 @@ const HIT = 4;
  * @param {Uint32Array} ops the pieces, as `src/article.rs` writes them
  * @param {string} labels each entity type's code and name, one per line, in
  *   the order `ops` numbers them
+ * @param {string} markers the theme markers for the margin, one per line:
+ *   colour, initial, theme id and tooltip, apart by tabs (or nothing)
  */
-export function fillBlock(el, text, ops, labels) {
+export function fillBlock(el, text, ops, labels, markers) {
   const names = labels.split('\n');
   const doc = el.ownerDocument;
   el.replaceChildren();
+  if (markers) {
+    const box = doc.createElement('span');
+    box.className = 'markers';
+    box.setAttribute('aria-hidden', 'true');
+    for (const line of markers.split('\n')) {
+      const [colour, initial, theme, tip] = line.split('\t');
+      const marker = doc.createElement('span');
+      marker.className = 'marker';
+      marker.style.setProperty('--c', colour);
+      marker.setAttribute('data-initial', initial);
+      marker.setAttribute('data-theme', theme);
+      marker.setAttribute('title', tip);
+      box.append(marker);
+    }
+    el.append(box);
+  }
   let at = 0;
   let i = 0;
   while (i < ops.length) {

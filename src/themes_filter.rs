@@ -72,57 +72,55 @@ pub fn passing_blocks(r: &Reader) -> Option<BTreeSet<usize>> {
     }))
 }
 
-/// Small markers in the margin of paragraph `block`, one per theme it is about,
-/// each with its initial (colour is not the only cue) and its score in a tooltip.
-pub fn margin_markers(r: Reader, block: usize) -> impl IntoView {
-    move || {
-        r.analysis.with(|a| {
-            let Some(p) = a.themes.paragraphs.iter().find(|p| p.block == block) else {
-                return ().into_any();
-            };
-            let markers = p
-                .about
-                .iter()
-                .filter_map(|id| {
-                    let theme = &a.theme_list[a.theme_index(id)?];
-                    let score = p.score(id).unwrap_or_default();
-                    let terms: Vec<&str> = p
-                        .evidence
-                        .iter()
-                        .filter(|e| &e.theme == id)
-                        .map(|e| &*e.term)
-                        .collect();
-                    // In tenths, as integers: formatting a float to one
-                    // place runs several large functions on a first visit.
-                    let tenths = (score * 10.0).round() as u32;
-                    let tip = format!(
-                        "{}: score {}.{} from {}",
-                        theme.name,
-                        tenths / 10,
-                        tenths % 10,
-                        terms.join(", ")
-                    );
-                    let initial = theme
-                        .name
-                        .chars()
-                        .next()
-                        .unwrap_or('?')
-                        .to_uppercase()
-                        .to_string();
-                    Some(view! {
-                        <span
-                            class="marker"
-                            style=format!("--c: {}", theme.colour)
-                            data-initial=initial
-                            data-theme=theme.id.clone()
-                            title=tip
-                        ></span>
-                    })
-                })
-                .collect_view();
-            view! { <span class="markers" aria-hidden="true">{markers}</span> }.into_any()
-        })
+/// The small markers in the margin of paragraph `block`, one per theme it is
+/// about, for `src/article_text.js` to draw with the paragraph's text: each
+/// its colour, the theme's initial (colour is not the only cue), its id, and
+/// its score with the terms that made it, as a tooltip; fields apart by tabs,
+/// markers by newlines (a tab or newline inside a field becomes a space).
+pub fn margin_markers(a: &Analyzed, block: usize) -> String {
+    let Some(p) = a.themes.paragraphs.iter().find(|p| p.block == block) else {
+        return String::new();
+    };
+    let mut out = String::new();
+    for id in &p.about {
+        let Some(theme) = a.theme_index(id).map(|t| &a.theme_list[t]) else {
+            continue;
+        };
+        let score = p.score(id).unwrap_or_default();
+        let terms: Vec<&str> = p
+            .evidence
+            .iter()
+            .filter(|e| &e.theme == id)
+            .map(|e| &*e.term)
+            .collect();
+        // In tenths, as integers: formatting a float to one place runs
+        // several large functions on a first visit.
+        let tenths = (score * 10.0).round() as u32;
+        let initial: String = theme
+            .name
+            .chars()
+            .next()
+            .unwrap_or('?')
+            .to_uppercase()
+            .collect();
+        let tip = format!(
+            "{}: score {}.{} from {}",
+            theme.name,
+            tenths / 10,
+            tenths % 10,
+            terms.join(", ")
+        );
+        let field = |s: &str| s.replace(['\t', '\n'], " ");
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(
+            &[theme.colour.as_str(), &initial, &theme.id, &tip]
+                .map(field)
+                .join("\t"),
+        );
     }
+    out
 }
 
 /// The theme chips and the controls that say how they filter.

@@ -184,6 +184,38 @@ async fn article_renders_markup_in_text_as_text() {
 }
 
 #[wasm_bindgen_test]
+async fn a_paragraph_about_a_theme_has_its_marker_in_the_margin() {
+    let text = "Markets\n\nTrade and investment grew as tariffs fell, and exports, \
+                markets and the economy expanded with new trade deals.\n\nIt rained.";
+    let (root, _) = mount_reading(text).await;
+
+    let marker = root
+        .query_selector(".article-body p .markers[aria-hidden=true] .marker[data-theme=economy]")
+        .unwrap()
+        .expect("an economy marker beside the paragraph about trade");
+    assert_eq!(marker.get_attribute("data-initial").as_deref(), Some("E"));
+    let tip = marker.get_attribute("title").unwrap();
+    assert!(tip.starts_with("Economy: score "), "{tip}");
+    assert!(tip.contains(" from ") && tip.contains("trade"), "{tip}");
+    let style = marker.get_attribute("style").unwrap_or_default();
+    assert!(style.contains("--c: #"), "{style}");
+    // Markers are not text: the paragraph reads as written.
+    assert_eq!(
+        texts(&root, ".article-body p")[0],
+        text.split("\n\n").nth(1).unwrap()
+    );
+    // The paragraph about nothing has none.
+    assert_eq!(texts(&root, ".article-body p")[1], "It rained.");
+    assert_eq!(
+        root.query_selector_all(".article-body p .markers")
+            .unwrap()
+            .length(),
+        1
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 async fn article_follows_its_document_signal() {
     let (root, document) = mount_reading("First\n\nOne.").await;
     assert_eq!(texts(&root, "h1"), ["First"]);
