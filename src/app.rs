@@ -109,19 +109,24 @@ pub fn Reading(
             </main>
             {move || panels.get().then(|| view! { <Minimap /> })}
         </div>
-        <MentionCard />
-        <ShortcutsDialog />
-        <OpenArticleDialog />
+        // Hidden until asked for, so built after the article too.
+        {move || panels.get().then(|| view! {
+            <MentionCard />
+            <ShortcutsDialog />
+            <OpenArticleDialog />
+        })}
     }
 }
 
 /// Whether to build the panels beside the article (legend, themes, entities,
-/// export, minimap): not until the article has been painted. The article is
-/// what a reader came for, and on first load every function runs for the
-/// first time, slowly, so building the panels first would hold it back by a
-/// third; they follow a frame later (the User Timing measure `lede:panels`,
-/// from the analysis done to the panels in the DOM). Their columns are laid
-/// out from the start, so nothing moves when they arrive.
+/// export, minimap), and what shows only when asked for (the mention card,
+/// the shortcuts and open-article dialogs): not until the article has been
+/// painted. The article is what a reader came for, and on first load every
+/// function runs for the first time, slowly, so building the rest first
+/// would hold it back by a third; it follows a frame later (the User Timing
+/// measure `lede:panels`, from the analysis done to the panels in the DOM).
+/// The panels' columns are laid out from the start, so nothing moves when
+/// they arrive.
 fn panels_after_article() -> RwSignal<bool> {
     let panels = RwSignal::new(false);
     // A frame's callbacks run before its paint; a task queued from one runs after it.

@@ -49,7 +49,7 @@ test('the reader sees the headline, byline, every paragraph and the note, with n
   await context.close();
 });
 
-test('the article comes first, and nothing moves when the panels beside it arrive', async () => {
+test('the article comes first, and nothing moves when the panels beside it and the dialogs arrive', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.addInitScript(() => {
@@ -60,7 +60,13 @@ test('the article comes first, and nothing moves when the panels beside it arriv
       const h1 = document.querySelector('article h1');
       if (!h1) return;
       const r = h1.getBoundingClientRect();
-      window.__first = { x: r.x, y: r.y, width: r.width, legend: !!document.querySelector('.controls .type-toggle') };
+      window.__first = {
+        x: r.x,
+        y: r.y,
+        width: r.width,
+        legend: !!document.querySelector('.controls .type-toggle'),
+        dialogs: document.querySelectorAll('dialog').length,
+      };
       observer.disconnect();
     }).observe(document, { childList: true, subtree: true });
     window.__shift = 0;
@@ -76,6 +82,11 @@ test('the article comes first, and nothing moves when the panels beside it arriv
   const first = await page.evaluate(() => window.__first);
   assert.ok(first, 'the headline was seen arriving');
   assert.equal(first.legend, false, 'the article is in the DOM before the panels');
+  assert.equal(first.dialogs, 0, 'and before the dialogs, which are hidden until asked for');
+  assert.equal(await page.locator('dialog').count(), 2, 'the dialogs follow with the panels');
+  await page.keyboard.press('?');
+  await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+  await page.keyboard.press('Escape');
   const now = await page.locator('article h1').boundingBox();
   assert.deepEqual([now.x, now.y, now.width], [first.x, first.y, first.width], 'the headline has not moved');
   assert.equal(await page.evaluate(() => window.__shift), 0, 'no layout shift');
