@@ -28,9 +28,7 @@ pub fn start(name: &str) {
 /// Ends the measure `name`, begun by [`start`].
 pub fn end(name: &str) {
     OPEN.with_borrow_mut(|open| open.retain(|n| n != name));
-    if let Some(p) = performance() {
-        let _ = p.measure_with_start_mark(name, &format!("{name}:start"));
-    }
+    end_from(name, name);
 }
 
 /// Ends the measure `name` if it has been started and not ended since: for a

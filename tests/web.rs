@@ -18,23 +18,6 @@ fn container() -> HtmlElement {
     el.unchecked_into()
 }
 
-/// Waits for the next frame to be painted, and for the work queued after it:
-/// the reading view builds its panels then.
-async fn after_paint() {
-    let painted = js_sys::Promise::new(&mut |resolve, _| {
-        let then = wasm_bindgen::closure::Closure::once_into_js(move || {
-            window()
-                .set_timeout_with_callback(resolve.unchecked_ref())
-                .unwrap();
-        });
-        window()
-            .request_animation_frame(then.unchecked_ref())
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(painted).await.unwrap();
-    leptos::task::tick().await;
-}
-
 /// Waits for the next animation frame's callbacks, which run before that
 /// frame is painted: what holds then is what the reader first sees.
 async fn before_next_paint() {
@@ -44,6 +27,20 @@ async fn before_next_paint() {
             .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+}
+
+/// Waits for the next frame to be painted, and for the work queued after it:
+/// the reading view builds its panels then.
+async fn after_paint() {
+    before_next_paint().await;
+    // A task queued from a frame's callbacks runs after its paint.
+    let task = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback(resolve.unchecked_ref())
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(task).await.unwrap();
+    leptos::task::tick().await;
 }
 
 /// Mounts the reading view of `text` in a fresh container and lets it render,

@@ -34,7 +34,9 @@ export async function serveDist(dir = BUILD, { cache = false } = {}) {
       const body = await readFile(file);
       const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
       if (cache) {
-        headers['cache-control'] = /-[0-9a-f]{16}(_bg)?\.\w+$/.test(file) ? 'max-age=31536000, immutable' : 'no-cache';
+        // Trunk's hash is a number in hex without leading zeros: 15 digits
+        // as often as not (`lede-32ee6c14de99b2c_bg.wasm`).
+        headers['cache-control'] = /-[0-9a-f]{8,16}(_bg)?\.\w+$/.test(file) ? 'max-age=31536000, immutable' : 'no-cache';
       }
       res.writeHead(200, headers);
       res.end(body);
