@@ -149,10 +149,17 @@ impl Gazetteer {
         let (mut refs, mut extra) = (PATTERN_REFS.iter(), EXTRA_NAMES.lines());
         let (mut at, mut group_start) = (0, true);
         let mut tags = PATTERN_TAGS.iter();
-        for (end, b) in NAME_TEXT.bytes().enumerate() {
+        // Index loops, not iterator adaptors: on a first visit this runs as
+        // WebAssembly's baseline code, where each adaptor is a call per byte.
+        let bytes = NAME_TEXT.as_bytes();
+        let mut end = 0;
+        while end < bytes.len() {
+            let b = bytes[end];
+            end += 1;
             if b != b'\n' && b != b'\t' {
                 continue;
             }
+            let end = end - 1;
             let text = &NAME_TEXT[at..end];
             if group_start {
                 let index = u16::try_from(starts.len() + 1).expect("fewer than 65,535 patterns");
@@ -270,12 +277,21 @@ pub(crate) struct WordList {
 impl WordList {
     /// The words of `text`, each ended by a newline (empty lines skipped).
     fn new(text: &'static str) -> WordList {
-        let mut slots = table(text.bytes().filter(|&b| b == b'\n').count());
-        let mut start = 0;
-        for (end, b) in text.bytes().enumerate() {
-            if b != b'\n' {
+        // Index loops, as in `Gazetteer::build`.
+        let bytes = text.as_bytes();
+        let (mut lines, mut i) = (0, 0);
+        while i < bytes.len() {
+            lines += usize::from(bytes[i] == b'\n');
+            i += 1;
+        }
+        let mut slots = table(lines);
+        let (mut start, mut end) = (0, 0);
+        while end < bytes.len() {
+            end += 1;
+            if bytes[end - 1] != b'\n' {
                 continue;
             }
+            let end = end - 1;
             if end > start {
                 let offset = u16::try_from(start + 1).expect("word lists under 64 KB");
                 insert(&mut slots, &text[start..end], offset);
