@@ -25,7 +25,7 @@ STUBS = [
     ("themes/lexicon.rs", "    pub fn builtin() -> &'static Lexicon {",
      "static EMPTY: OnceLock<Lexicon> = OnceLock::new(); return EMPTY.get_or_init(|| Lexicon { "
      "themes: Vec::new().into(), neutral: Vec::new(), layer_of: Vec::new(), keys: Vec::new(), "
-     "neutral_keys: Vec::new(), matcher: Matcher::default() });"),
+     "neutral_keys: Cow::Borrowed(\"\"), matcher: Matcher::default() });"),
     ("themes/lexicon.rs", "    pub fn with_theme(mut self, theme: Theme) -> Result<Lexicon, LexiconError> {",
      "return Ok(self);"),
     ("themes/lexicon.rs", "    ) -> Result<Theme, LexiconError> {",

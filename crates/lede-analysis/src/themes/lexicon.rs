@@ -1,20 +1,22 @@
 //! Themes as data: what a lexicon file holds, how it is checked, and how a
 //! reader's own theme joins the built-in ones.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
-use super::matcher::{Matcher, keys_of};
-use super::tokens::{self, Key};
+use super::matcher::{Matcher, keys_of, lines};
+use super::tokens;
 
 /// The default lexicon, `data/themes.json`, as `build.rs` compiles it: its
-/// themes, and every term's keys (stemmed at build time, so that starting up
-/// neither parses JSON nor runs the stemmer). Terms and keys are text, one term
-/// a line, which takes a fraction of the room tables of pointers would.
+/// themes, every term's keys (stemmed at build time, so that starting up
+/// neither parses JSON nor runs the stemmer), and its matcher's tables (so
+/// that starting up builds nothing). Terms and keys are text, one term a
+/// line, which takes a fraction of the room tables of pointers would.
 mod compiled {
-    use super::Key;
+    use super::super::tables::{Hit, Tables, Trie, Words};
     use std::borrow::Cow;
 
     /// A theme as in [`super::Theme`], with its terms as (weight, words) groups.
@@ -25,37 +27,12 @@ mod compiled {
         pub description: &'static str,
         /// Each group's weight and its terms, one a line.
         pub terms: &'static [(f32, &'static str)],
-        /// The keys of every term of the theme, in order, one term a line: see [`keys`].
+        /// The keys of every term of the theme, in order, one term a line
+        /// ([`super::tokens::write_keys`]).
         pub keys: &'static str,
     }
 
     include!(concat!(env!("OUT_DIR"), "/lexicon_tables.rs"));
-
-    /// The lines of `text`. No term and no term's keys are empty (`build.rs`
-    /// refuses them), so an empty line is only the "line" of an empty text.
-    pub(super) fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-        text.split('\n').filter(|line| !line.is_empty())
-    }
-
-    /// A term's keys from its line: separated by spaces, a stem as it is, an
-    /// exact form after `=`, a class as `#` and its number.
-    pub(super) fn keys(line: &'static str) -> Vec<Key> {
-        line.split(' ')
-            .map(|k| {
-                if let Some(exact) = k.strip_prefix('=') {
-                    Key::Exact(Cow::Borrowed(exact))
-                } else if let Some(class) = k.strip_prefix('#') {
-                    Key::Class(
-                        class
-                            .parse()
-                            .expect("build.rs writes a class as its number"),
-                    )
-                } else {
-                    Key::Stem(Cow::Borrowed(k))
-                }
-            })
-            .collect()
-    }
 }
 
 /// The weight of every term of a theme made with [`Theme::custom`].
@@ -123,9 +100,10 @@ pub struct Lexicon {
     /// [`Lexicon::with_theme`] gets a layer of its own, so it sees every
     /// occurrence of its terms even inside another theme's phrase.
     layer_of: Vec<usize>,
-    /// The keys of every term, theme by theme, group by group, as the matcher takes them.
-    keys: Vec<Vec<Key>>,
-    neutral_keys: Vec<Vec<Key>>,
+    /// Per theme, the keys of its terms, group by group, one term a line
+    /// ([`tokens::write_keys`]): what the matcher is built from.
+    keys: Vec<Cow<'static, str>>,
+    neutral_keys: Cow<'static, str>,
     pub(crate) matcher: Matcher,
 }
 
@@ -143,11 +121,12 @@ struct LexiconFile {
 }
 
 impl Lexicon {
-    /// The built-in lexicon (`data/themes.json`).
+    /// The built-in lexicon (`data/themes.json`). Its checks and its
+    /// matcher were made by `build.rs`; the tests check them against the file.
     pub fn builtin() -> &'static Lexicon {
         static BUILTIN: OnceLock<Lexicon> = OnceLock::new();
         BUILTIN.get_or_init(|| {
-            let themes: Vec<Theme> = compiled::THEMES
+            let themes: Arc<[Theme]> = compiled::THEMES
                 .iter()
                 .map(|t| Theme {
                     id: t.id.to_owned(),
@@ -159,28 +138,22 @@ impl Lexicon {
                         .iter()
                         .map(|&(weight, words)| TermGroup {
                             weight,
-                            words: compiled::lines(words).map(str::to_owned).collect(),
+                            words: lines(words).map(str::to_owned).collect(),
                         })
                         .collect(),
                 })
                 .collect();
-            let layer_of = vec![0; themes.len()];
-            let keys = compiled::THEMES
-                .iter()
-                .flat_map(|t| compiled::lines(t.keys))
-                .map(compiled::keys);
-            Lexicon::build(
-                themes.into(),
-                compiled::lines(compiled::NEUTRAL)
-                    .map(str::to_owned)
+            Lexicon {
+                layer_of: vec![0; themes.len()],
+                themes,
+                neutral: lines(compiled::NEUTRAL).map(str::to_owned).collect(),
+                keys: compiled::THEMES
+                    .iter()
+                    .map(|t| Cow::Borrowed(t.keys))
                     .collect(),
-                layer_of,
-                keys.collect(),
-                compiled::lines(compiled::NEUTRAL_KEYS)
-                    .map(compiled::keys)
-                    .collect(),
-            )
-            .expect("build.rs compiles the lexicon the tests check")
+                neutral_keys: Cow::Borrowed(compiled::NEUTRAL_KEYS),
+                matcher: Matcher::new(compiled::MATCHER.clone()),
+            }
         })
     }
 
@@ -189,21 +162,19 @@ impl Lexicon {
         let file: LexiconFile = serde_json::from_str(json)
             .map_err(|e| LexiconError::new(ErrorKind::Json(e.to_string())))?;
         let layer_of = vec![0; file.themes.len()];
-        let mut keys = Vec::new();
-        for theme in &file.themes {
-            keys.extend(theme_keys(theme)?);
-        }
-        let neutral_keys = file
-            .neutral
+        let keys = file
+            .themes
             .iter()
-            .map(|p| keys_of("neutral phrases", p))
+            .map(theme_keys)
             .collect::<Result<_, _>>()?;
+        let neutral_keys =
+            lines_of_keys(file.neutral.iter().map(|p| keys_of("neutral phrases", p)))?;
         Lexicon::build(
             file.themes.into(),
             file.neutral,
             layer_of,
             keys,
-            neutral_keys,
+            neutral_keys.into(),
         )
     }
 
@@ -211,8 +182,8 @@ impl Lexicon {
         themes: Arc<[Theme]>,
         neutral: Vec<String>,
         layer_of: Vec<usize>,
-        keys: Vec<Vec<Key>>,
-        neutral_keys: Vec<Vec<Key>>,
+        keys: Vec<Cow<'static, str>>,
+        neutral_keys: Cow<'static, str>,
     ) -> Result<Lexicon, LexiconError> {
         for (i, theme) in themes.iter().enumerate() {
             check_theme(theme)?;
@@ -229,13 +200,6 @@ impl Lexicon {
             neutral_keys,
             matcher,
         })
-    }
-
-    /// Where the keys of theme `i`'s terms lie in `keys`.
-    fn key_range(&self, i: usize) -> std::ops::Range<usize> {
-        let count = |t: &Theme| t.terms.iter().map(|g| g.words.len()).sum::<usize>();
-        let start = self.themes[..i].iter().map(count).sum();
-        start..start + count(&self.themes[i])
     }
 
     /// The themes, in the order reports list them.
@@ -257,7 +221,7 @@ impl Lexicon {
     pub fn with_theme(mut self, theme: Theme) -> Result<Lexicon, LexiconError> {
         let layer = self.layer_of.iter().copied().max().map_or(0, |l| l + 1);
         check_theme(&theme)?;
-        self.keys.extend(theme_keys(&theme)?);
+        self.keys.push(theme_keys(&theme)?);
         self.themes = self.themes.iter().cloned().chain([theme]).collect();
         self.layer_of.push(layer);
         self.rebuilt()
@@ -268,7 +232,7 @@ impl Lexicon {
         let Some(i) = self.themes.iter().position(|t| t.id == id) else {
             return self;
         };
-        self.keys.drain(self.key_range(i));
+        self.keys.remove(i);
         let mut themes = self.themes.to_vec();
         themes.remove(i);
         self.themes = themes.into();
@@ -339,14 +303,22 @@ impl Theme {
     }
 }
 
-/// The keys of every term of `theme`, group by group.
-fn theme_keys(theme: &Theme) -> Result<Vec<Vec<Key>>, LexiconError> {
-    theme
-        .terms
-        .iter()
-        .flat_map(|g| &g.words)
-        .map(|term| keys_of(&theme.id, term))
-        .collect()
+/// The keys of every term of `theme`, group by group, one term a line.
+fn theme_keys(theme: &Theme) -> Result<Cow<'static, str>, LexiconError> {
+    let terms = theme.terms.iter().flat_map(|g| &g.words);
+    Ok(lines_of_keys(terms.map(|term| keys_of(&theme.id, term)))?.into())
+}
+
+/// Terms' keys, one term a line.
+fn lines_of_keys(
+    terms: impl Iterator<Item = Result<Vec<tokens::Key<'static>>, LexiconError>>,
+) -> Result<String, LexiconError> {
+    let mut out = String::new();
+    for keys in terms {
+        tokens::write_keys(&keys?, &mut out);
+        out.push('\n');
+    }
+    Ok(out)
 }
 
 /// A term's stems, to spot repeats in a reader's list.
@@ -516,7 +488,8 @@ impl std::error::Error for LexiconError {}
 mod tests {
     use super::*;
 
-    /// What build.rs compiled is what reading the file at run time gives.
+    /// What build.rs compiled is what reading the file at run time gives:
+    /// the themes, the keys, and the matcher's tables.
     #[test]
     fn the_compiled_lexicon_is_the_file() {
         let file = Lexicon::from_json(include_str!("../../data/themes.json")).unwrap();
@@ -525,19 +498,29 @@ mod tests {
         assert_eq!(compiled.neutral, file.neutral);
         assert_eq!(compiled.keys, file.keys);
         assert_eq!(compiled.neutral_keys, file.neutral_keys);
+        assert_eq!(compiled.layer_of, file.layer_of);
+        assert_eq!(compiled.matcher.tables(), file.matcher.tables());
     }
 
-    /// Removing a theme removes exactly its terms' keys.
+    /// Adding and removing themes adds and removes exactly their terms' keys.
     #[test]
     fn keys_follow_themes_in_and_out() {
         let custom = Theme::custom("Energy", ["oil", "gas pipeline"]).unwrap();
         let lex = Lexicon::builtin().clone().with_theme(custom).unwrap();
-        assert_eq!(lex.keys.len(), Lexicon::builtin().keys.len() + 2);
+        assert_eq!(lex.keys.last().unwrap(), "oil\ngas pipelin\n");
         let lex = lex.without_theme("history");
-        let history = Lexicon::builtin().key_range(5);
         let mut expected = Lexicon::builtin().keys.clone();
-        expected.drain(history);
-        expected.extend(theme_keys(lex.theme("energy").unwrap()).unwrap());
+        let history = lex_position("history");
+        expected.remove(history);
+        expected.push("oil\ngas pipelin\n".into());
         assert_eq!(lex.keys, expected);
+    }
+
+    fn lex_position(id: &str) -> usize {
+        Lexicon::builtin()
+            .themes
+            .iter()
+            .position(|t| t.id == id)
+            .unwrap()
     }
 }

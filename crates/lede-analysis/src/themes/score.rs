@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::lexicon::Lexicon;
 use super::matcher::{FxMap, Tok};
+use super::tables::Hit;
 use crate::{BlockKind, Document, Span};
 
 /// A paragraph is about a theme when its score reaches this…
@@ -126,8 +127,10 @@ pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
     let mut cache = FxMap::default();
     let mut buf = String::new();
     let mut toks: Vec<Tok> = Vec::new();
-    // Per theme: (term, count) of the current paragraph.
-    let mut counts: Vec<Vec<(&str, f32, u32)>> = vec![Vec::new(); themes.len()];
+    // Per theme: (term, weight, count) of the current paragraph.
+    let mut counts: Vec<Vec<(Hit, f32, u32)>> = vec![Vec::new(); themes.len()];
+    // Each term's text, allocated once and shared by all its evidence.
+    let mut terms: FxMap<Hit, Arc<str>> = FxMap::default();
     let mut paragraphs = Vec::new();
     let mut totals: Vec<ThemeTotal> = ids
         .iter()
@@ -152,21 +155,22 @@ pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
         counts.iter_mut().for_each(Vec::clear);
         let mut evidence = Vec::new();
         lexicon.matcher.find(&toks, |m| {
-            for hit in m.hits {
+            for &hit in m.hits {
+                let theme = hit.theme as usize;
+                let group = &themes[theme].terms[hit.group as usize];
+                let term = terms
+                    .entry(hit)
+                    .or_insert_with(|| Arc::from(group.words[hit.word as usize].as_str()));
                 evidence.push(Evidence {
                     span: Span::new(m.start, m.end),
-                    theme: ids[hit.theme].clone(),
-                    term: hit.term.clone(),
-                    weight: hit.weight,
+                    theme: ids[theme].clone(),
+                    term: term.clone(),
+                    weight: group.weight,
                 });
-                let c = &mut counts[hit.theme];
-                // The same term is the same allocation: compare addresses.
-                match c
-                    .iter_mut()
-                    .find(|(term, _, _)| std::ptr::eq(*term, &*hit.term))
-                {
+                let c = &mut counts[theme];
+                match c.iter_mut().find(|(h, _, _)| *h == hit) {
                     Some(entry) => entry.2 += 1,
-                    None => c.push((&hit.term, hit.weight, 1)),
+                    None => c.push((hit, group.weight, 1)),
                 }
             }
         });

@@ -273,14 +273,55 @@ pub(crate) const NUMBER: u32 = 0;
 /// The id the matcher gives every decade (`#decade` in a lexicon).
 pub(crate) const DECADE: u32 = 1;
 
-/// One word of a lexicon term as the matcher looks it up. Borrowed for the
-/// built-in lexicon, whose keys `build.rs` computes with this very code.
+/// One word of a lexicon term as the matcher looks it up: borrowed when read
+/// from a line of keys ([`read_keys`]).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub(crate) enum Key {
-    Stem(Cow<'static, str>),
-    Exact(Cow<'static, str>),
+pub(crate) enum Key<'a> {
+    Stem(Cow<'a, str>),
+    Exact(Cow<'a, str>),
     /// [`NUMBER`] or [`DECADE`].
     Class(u32),
+}
+
+/// A term's keys on one line, separated by spaces: a stem as it is, an exact
+/// form after `=`, a class as `#` and its number. No key is empty or holds a
+/// space or a line break (a word never does), so [`read_keys`] reads it back.
+pub(crate) fn write_keys(keys: &[Key], out: &mut String) {
+    for (i, k) in keys.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        match k {
+            Key::Stem(s) => out.push_str(s),
+            Key::Exact(s) => {
+                out.push('=');
+                out.push_str(s);
+            }
+            Key::Class(c) => {
+                out.push('#');
+                out.push_str(&c.to_string());
+            }
+        }
+    }
+}
+
+/// The keys of a line written by [`write_keys`].
+pub(crate) fn read_keys(line: &str) -> Vec<Key<'_>> {
+    line.split(' ')
+        .map(|k| {
+            if let Some(exact) = k.strip_prefix('=') {
+                Key::Exact(Cow::Borrowed(exact))
+            } else if let Some(class) = k.strip_prefix('#') {
+                Key::Class(
+                    class
+                        .parse()
+                        .expect("write_keys writes a class as its number"),
+                )
+            } else {
+                Key::Stem(Cow::Borrowed(k))
+            }
+        })
+        .collect()
 }
 
 /// Why a term has no keys.
@@ -295,7 +336,7 @@ pub(crate) enum TermProblem {
 
 /// The words of a lexicon term as keys. A term starting with `=` matches its
 /// words' exact forms only; a word `#number` or `#decade` matches a numeral.
-pub(crate) fn term_keys(term: &str) -> Result<Vec<Key>, TermProblem> {
+pub(crate) fn term_keys(term: &str) -> Result<Vec<Key<'static>>, TermProblem> {
     let (exact, body) = match term.trim().strip_prefix('=') {
         Some(rest) => (true, rest),
         None => (false, term),
