@@ -358,10 +358,17 @@ fn decorate(r: Reader, root: NodeRef<leptos::html::Article>, repainted: Repainte
         |k| format!("mark.hit[data-hit=\"{k}\"]"),
     );
     // Mentions of a type switched off leave the tab order. Marks are made in
-    // it, so only those of a type switched off, or switched back on, change.
-    Effect::new(move |_| {
+    // it, so only those of a type switched off, or switched back on, change;
+    // with no type off now or before, none (as on a first visit).
+    Effect::new(move |had_hidden: Option<bool>| {
         rendered();
-        let Some(root) = root.get() else { return };
+        let any_hidden = r.hidden.with(|hidden| !hidden.is_empty());
+        if !any_hidden && had_hidden != Some(true) {
+            return false;
+        }
+        let Some(root) = root.get() else {
+            return any_hidden;
+        };
         let set = |selector: &str, tabindex| {
             for_each(&root, selector, |el| {
                 let _ = el.set_attribute("tabindex", tabindex);
@@ -376,13 +383,22 @@ fn decorate(r: Reader, root: NodeRef<leptos::html::Article>, repainted: Repainte
                 );
             }
         });
+        any_hidden
     });
     // The evidence of the chosen themes, in the colour of the first chosen
     // theme it is evidence for.
+    // Fresh elements are unmarked: with no theme chosen now or before (as on
+    // a first visit), there is nothing to do.
     let chosen = Memo::new(move |_| r.view.with(|v| v.themes.clone()));
-    Effect::new(move |_| {
+    Effect::new(move |had_chosen: Option<bool>| {
         rendered();
-        let Some(root) = root.get() else { return };
+        let any_chosen = chosen.with(|chosen| !chosen.is_empty());
+        if !any_chosen && had_chosen != Some(true) {
+            return false;
+        }
+        let Some(root) = root.get() else {
+            return any_chosen;
+        };
         let colours: Vec<Option<String>> = chosen.with(|chosen| {
             r.analysis.with(|a| {
                 a.theme_list
@@ -410,11 +426,14 @@ fn decorate(r: Reader, root: NodeRef<leptos::html::Article>, repainted: Repainte
                 None => html.style().remove_property("--ev").map(drop),
             };
         });
+        any_chosen
     });
 }
 
 /// Keeps `class` on the `kind` elements that `pick` selects for the current
 /// `value` and on none other, following `value` and re-renders (`rendered`).
+/// Fresh elements have no class, so with no value now or before (as on a
+/// first visit) there is nothing to do.
 fn mark_where(
     rendered: impl Fn() + 'static,
     root: NodeRef<leptos::html::Article>,
@@ -423,14 +442,20 @@ fn mark_where(
     class: &'static str,
     pick: impl Fn(usize) -> String + 'static,
 ) {
-    Effect::new(move |_| {
+    Effect::new(move |was: Option<Option<usize>>| {
         rendered();
         let value = value();
-        let Some(root) = root.get() else { return };
+        if value.is_none() && was.flatten().is_none() {
+            return value;
+        }
+        let Some(root) = root.get() else {
+            return value;
+        };
         set_class(&root, &format!("{kind}.{class}"), class, false);
         if let Some(v) = value {
             set_class(&root, &pick(v), class, true);
         }
+        value
     });
 }
 
