@@ -129,8 +129,9 @@ pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
     let mut toks: Vec<Tok> = Vec::new();
     // Per theme: (term, weight, count) of the current paragraph.
     let mut counts: Vec<Vec<(Hit, f32, u32)>> = vec![Vec::new(); themes.len()];
-    // Each term's text, allocated once and shared by all its evidence.
-    let mut terms: FxMap<Hit, Arc<str>> = FxMap::default();
+    // Each term's text, allocated once and shared by all its evidence (room
+    // for an article's distinct terms without growing).
+    let mut terms: FxMap<Hit, Arc<str>> = FxMap::with_capacity_and_hasher(64, Default::default());
     let mut paragraphs = Vec::new();
     let mut totals: Vec<ThemeTotal> = ids
         .iter()

@@ -45,8 +45,10 @@ pub struct Words {
 pub struct Trie {
     /// The root's children by word id, [`NONE`] where there is none.
     pub root: Cow<'static, [u32]>,
-    /// (node, word id, child), sorted.
-    pub edges: Cow<'static, [(u32, u32, u32)]>,
+    /// Per node: where its edges start in `edges`; one more ends the last.
+    pub first: Cow<'static, [u32]>,
+    /// (word id, child) of each node's edges in turn, by word id.
+    pub edges: Cow<'static, [(u32, u32)]>,
     /// Per node: the output of the term that ends there, or [`NONE`].
     pub terminal: Cow<'static, [u32]>,
     /// Per output: where its hits start in `hits`; one more ends the last.
@@ -153,13 +155,21 @@ impl TrieBuilder {
             hits.extend(out);
         }
         outputs.push(hits.len() as u32);
+        // The map's order is node by node, and by word id within a node.
+        let mut first = vec![0; self.terminal.len() + 1];
+        for &(node, _) in self.edges.keys() {
+            first[node as usize + 1] += 1;
+        }
+        for n in 1..first.len() {
+            first[n] += first[n - 1];
+        }
         Trie {
             root: self.root.into(),
-            // In key order: sorted.
+            first: first.into(),
             edges: self
                 .edges
                 .into_iter()
-                .map(|((node, id), child)| (node, id, child))
+                .map(|((_, id), child)| (id, child))
                 .collect(),
             terminal: self.terminal.into(),
             outputs: outputs.into(),
@@ -213,10 +223,12 @@ impl Trie {
             // Most words start no term: answer those without a search.
             return self.root.get(id as usize).copied().filter(|&c| c != NONE);
         }
-        self.edges
-            .binary_search_by(|&(n, i, _)| (n, i).cmp(&(node, id)))
+        let node = node as usize;
+        let edges = &self.edges[self.first[node] as usize..self.first[node + 1] as usize];
+        edges
+            .binary_search_by_key(&id, |&(i, _)| i)
             .ok()
-            .map(|e| self.edges[e].2)
+            .map(|e| edges[e].1)
     }
 
     /// The output of the term ending at `node`, if one does.
@@ -274,9 +286,11 @@ impl Tables {
         list(&mut out, &self.layers, |out, t| {
             out.push_str("Trie { root: ");
             numbers(out, &t.root);
+            out.push_str(", first: ");
+            numbers(out, &t.first);
             out.push_str(", edges: ");
-            list(out, &t.edges, |out, (n, i, c)| {
-                let _ = write!(out, "({n},{i},{c})");
+            list(out, &t.edges, |out, (i, c)| {
+                let _ = write!(out, "({i},{c})");
             });
             out.push_str(", terminal: ");
             numbers(out, &t.terminal);
@@ -348,5 +362,101 @@ impl Hasher for FxHasher {
     #[inline]
     fn finish(&self) -> u64 {
         self.hash
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stem(s: &'static str) -> Key<'static> {
+        Key::Stem(Cow::Borrowed(s))
+    }
+
+    fn hit(theme: u32, word: u32) -> Option<Hit> {
+        Some(Hit {
+            theme,
+            group: 0,
+            word,
+        })
+    }
+
+    /// Words are found by binary search, each id is its word's place among
+    /// the stems and then the exact forms, and a trie's edges lead where the
+    /// terms were put.
+    #[test]
+    fn tables_find_what_was_put_in() {
+        let terms = [
+            Term {
+                layer: 0,
+                keys: vec![stem("trade")],
+                hit: hit(0, 0),
+            },
+            Term {
+                layer: 0,
+                keys: vec![stem("trade"), stem("war")],
+                hit: hit(1, 0),
+            },
+            Term {
+                layer: 0,
+                keys: vec![Key::Exact(Cow::Borrowed("tariffs"))],
+                hit: hit(1, 1),
+            },
+            // The same keys in one layer share an output.
+            Term {
+                layer: 0,
+                keys: vec![stem("war")],
+                hit: hit(1, 2),
+            },
+            Term {
+                layer: 0,
+                keys: vec![stem("war")],
+                hit: hit(0, 1),
+            },
+            // A neutral phrase: an output with no hits.
+            Term {
+                layer: 0,
+                keys: vec![stem("trade"), Key::Class(0)],
+                hit: None,
+            },
+            Term {
+                layer: 1,
+                keys: vec![stem("aid")],
+                hit: hit(2, 0),
+            },
+        ];
+        let t = build(2, &terms);
+        assert_eq!(t.stems.len(), 3);
+        assert_eq!(t.stem_id("aid"), FIRST_WORD_ID);
+        assert_eq!(t.stem_id("trade"), FIRST_WORD_ID + 1);
+        assert_eq!(t.stem_id("war"), FIRST_WORD_ID + 2);
+        assert_eq!(t.exact_id("tariffs"), FIRST_WORD_ID + 3);
+        for absent in ["", "a", "tradewar", "wars", "zzz"] {
+            assert_eq!(t.stem_id(absent), NONE, "{absent:?}");
+        }
+        assert_eq!(t.exact_id("trade"), NONE);
+
+        let layer = &t.layers[0];
+        let trade = layer.child(ROOT, t.stem_id("trade")).unwrap();
+        let trade_war = layer.child(trade, t.stem_id("war")).unwrap();
+        let war = layer.child(ROOT, t.stem_id("war")).unwrap();
+        let hits = |node| layer.hits(layer.output(node).unwrap()).to_vec();
+        assert_eq!(hits(trade), [hit(0, 0).unwrap()]);
+        assert_eq!(hits(trade_war), [hit(1, 0).unwrap()]);
+        assert_eq!(hits(war), [hit(1, 2).unwrap(), hit(0, 1).unwrap()]);
+        let neutral = layer.child(trade, 0).unwrap();
+        assert!(hits(neutral).is_empty());
+        assert_eq!(layer.child(trade, 1), None);
+        assert_eq!(layer.child(war, t.stem_id("trade")), None);
+        assert_eq!(
+            layer.child(ROOT, t.stem_id("aid")),
+            None,
+            "aid is in layer 1"
+        );
+        let aid = t.layers[1].child(ROOT, t.stem_id("aid")).unwrap();
+        assert_eq!(
+            t.layers[1].hits(t.layers[1].output(aid).unwrap()),
+            [hit(2, 0).unwrap()]
+        );
     }
 }

@@ -391,6 +391,28 @@ pub(crate) fn stem(normalised: &str) -> Cow<'_, str> {
 mod tests {
     use super::*;
 
+    /// A term's keys written on a line read back as they were.
+    #[test]
+    fn keys_survive_a_line() {
+        for term in [
+            "cooperation",
+            "=containment",
+            "#number years",
+            "win-win",
+            "1970s",
+            "#decade",
+        ] {
+            let keys = term_keys(term).unwrap();
+            let mut line = String::new();
+            write_keys(&keys, &mut line);
+            assert!(!line.contains('\n'), "{line:?}");
+            assert_eq!(read_keys(&line), keys, "{term:?} as {line:?}");
+        }
+        let mut line = String::new();
+        write_keys(&term_keys("=Trade war #number").unwrap(), &mut line);
+        assert_eq!(line, "=trade =war #0");
+    }
+
     fn words(text: &str) -> Vec<String> {
         let mut out = Vec::new();
         pieces(text, |p| match p {
