@@ -30,6 +30,7 @@ use gazetteer_files::{NAME_FILES, data_lines, first_word, list_words, parse_line
 mod tokens;
 
 #[path = "src/themes/tables.rs"]
+#[allow(dead_code)]
 mod tables;
 
 /// What `PATTERN_TAGS` says of a pattern's entry (see `gazetteer.rs`).
@@ -296,7 +297,6 @@ fn lexicon() {
         }
         out
     };
-    let mut matched = Vec::new();
     // Terms are written one a line, so no term may hold a line break.
     let lines = |words: &[&str]| -> String {
         for w in words {
@@ -314,15 +314,9 @@ fn lexicon() {
         .as_array()
         .expect("data/themes.json: \"themes\" is a list");
     let neutral = strings(&file["neutral"]);
-    // The neutral phrases first, as `Matcher::build` takes them.
-    for n in &neutral {
-        matched.push(tables::Term {
-            layer: 0,
-            keys: keys(n),
-            hit: None,
-        });
-    }
-    for (t, theme) in themes.iter().enumerate() {
+    // Each theme's group sizes and keys, as the matcher is built from them.
+    let mut described = Vec::new();
+    for theme in themes {
         let _ = write!(
             out,
             "Theme {{ id: {:?}, name: {:?}, colour: {:?}, description: {:?}, terms: &[",
@@ -331,8 +325,9 @@ fn lexicon() {
             str_at(theme, "colour"),
             str_at(theme, "description"),
         );
+        let mut groups = Vec::new();
         let mut theme_keys = Vec::new();
-        for (g, group) in theme["terms"].as_array().into_iter().flatten().enumerate() {
+        for group in theme["terms"].as_array().into_iter().flatten() {
             let weight = group["weight"].as_f64().unwrap_or_else(|| {
                 panic!(
                     "data/themes.json: a term group of {:?} has no numeric weight",
@@ -340,22 +335,13 @@ fn lexicon() {
                 )
             }) as f32;
             let words = strings(&group["words"]);
-            for (w, word) in words.iter().enumerate() {
-                let k = keys(word);
-                theme_keys.push(k.clone());
-                matched.push(tables::Term {
-                    layer: 0,
-                    keys: k,
-                    hit: Some(tables::Hit {
-                        theme: t as u32,
-                        group: g as u32,
-                        word: w as u32,
-                    }),
-                });
-            }
+            groups.push(words.len());
+            theme_keys.extend(words.iter().map(|w| keys(w)));
             let _ = write!(out, "({weight:?}, {:?}), ", lines(&words));
         }
-        let _ = writeln!(out, "], keys: {:?} }},", lines_of_keys(&theme_keys));
+        let theme_keys = lines_of_keys(&theme_keys);
+        let _ = writeln!(out, "], keys: {theme_keys:?} }},");
+        described.push((0, groups, theme_keys));
     }
     out.push_str("];\n");
     let _ = writeln!(
@@ -364,16 +350,22 @@ fn lexicon() {
         lines(&neutral)
     );
     let neutral_keys: Vec<_> = neutral.iter().map(|n| keys(n)).collect();
+    let neutral_keys = lines_of_keys(&neutral_keys);
     let _ = writeln!(
         out,
-        "pub(super) static NEUTRAL_KEYS: &str = {:?};",
-        lines_of_keys(&neutral_keys)
+        "pub(super) static NEUTRAL_KEYS: &str = {neutral_keys:?};"
     );
     // The matcher, as `Matcher::build` makes it at run time from the same keys.
+    let terms = tables::terms(
+        &neutral_keys,
+        described
+            .iter()
+            .map(|(l, g, k)| (*l, g.clone(), k.as_str())),
+    );
     let _ = writeln!(
         out,
         "pub(super) static MATCHER: Tables = {};",
-        tables::build(1, &matched).to_rust()
+        tables::build(1, &terms).to_rust()
     );
     let dest =
         Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("lexicon_tables.rs");

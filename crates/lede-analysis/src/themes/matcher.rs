@@ -7,6 +7,7 @@ use std::borrow::Cow;
 
 use super::lexicon::{ErrorKind, LexiconError, Theme};
 pub(crate) use super::tables::FxMap;
+pub(crate) use super::tables::lines;
 use super::tables::{self, Hit, NONE, ROOT, Tables, Term};
 use super::tokens::{self, DECADE, Key, NUMBER, NumberClass, Piece, TermProblem};
 
@@ -87,31 +88,20 @@ impl Matcher {
         neutral: &str,
     ) -> Result<Matcher, LexiconError> {
         let layers = layer_of.iter().copied().max().map_or(1, |l| l + 1);
-        let mut terms: Vec<Term> = lines(neutral)
-            .map(|line| Term {
-                layer: 0,
-                keys: tokens::read_keys(line),
-                hit: None,
-            })
-            .collect();
-        for (t, (theme, keys)) in themes.iter().zip(keys).enumerate() {
-            let first = terms.len();
-            let mut lines = lines(keys);
-            for (g, group) in theme.terms.iter().enumerate() {
-                for w in 0..group.words.len() {
-                    let line = lines.next().expect("one line of keys per term");
-                    terms.push(Term {
-                        layer: layer_of[t],
-                        keys: tokens::read_keys(line),
-                        hit: Some(Hit {
-                            theme: t as u32,
-                            group: g as u32,
-                            word: w as u32,
-                        }),
-                    });
-                }
+        let described = themes
+            .iter()
+            .zip(keys)
+            .enumerate()
+            .map(|(t, (theme, keys))| {
+                let groups = theme.terms.iter().map(|g| g.words.len()).collect();
+                (layer_of[t], groups, &**keys)
+            });
+        let terms = tables::terms(neutral, described);
+        // Each theme's terms are together, after the neutral phrases.
+        for run in terms.chunk_by(|a, b| a.hit.map(|h| h.theme) == b.hit.map(|h| h.theme)) {
+            if let Some(hit) = run[0].hit {
+                check_repeats(&themes[hit.theme as usize], run)?;
             }
-            check_repeats(theme, &terms[first..])?;
         }
         Ok(Matcher::new(tables::build(layers, &terms)))
     }
@@ -262,11 +252,6 @@ fn check_repeats(theme: &Theme, terms: &[Term]) -> Result<(), LexiconError> {
         }
     }
     Ok(())
-}
-
-/// The lines of a text of lines; no line of keys or terms is empty.
-pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
-    text.split('\n').filter(|line| !line.is_empty())
 }
 
 /// The keys of `term` of theme `theme`, or why it has none.

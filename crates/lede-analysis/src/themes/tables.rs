@@ -6,15 +6,12 @@
 //!
 //! Plain `std` and [`Key`] only: the build script includes this file with `#[path]`.
 
-// The crate does not write tables, and the build script does not read them.
-#![allow(dead_code)]
-
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::tokens::Key;
+use super::tokens::{Key, read_keys};
 
 /// No id: a word no term uses, or a break. Also "no node" and "no output".
 pub const NONE: u32 = u32::MAX;
@@ -70,6 +67,46 @@ pub struct Term<'k> {
     pub layer: usize,
     pub keys: Vec<Key<'k>>,
     pub hit: Option<Hit>,
+}
+
+/// The terms of a lexicon, as both `build.rs` and the crate describe one:
+/// the keys of its neutral phrases, one a line (layer 0, no hit); then for
+/// each theme its layer, how many terms each of its groups has, and their
+/// keys, one term a line ([`super::tokens::write_keys`]).
+pub fn terms<'k>(
+    neutral: &'k str,
+    themes: impl IntoIterator<Item = (usize, Vec<usize>, &'k str)>,
+) -> Vec<Term<'k>> {
+    let mut terms: Vec<Term> = lines(neutral)
+        .map(|line| Term {
+            layer: 0,
+            keys: read_keys(line),
+            hit: None,
+        })
+        .collect();
+    for (t, (layer, groups, keys)) in themes.into_iter().enumerate() {
+        let mut lines = lines(keys);
+        for (g, words) in groups.into_iter().enumerate() {
+            for w in 0..words {
+                let line = lines.next().expect("one line of keys per term");
+                terms.push(Term {
+                    layer,
+                    keys: read_keys(line),
+                    hit: Some(Hit {
+                        theme: t as u32,
+                        group: g as u32,
+                        word: w as u32,
+                    }),
+                });
+            }
+        }
+    }
+    terms
+}
+
+/// The lines of a text of lines; no line of keys or terms is empty.
+pub fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.split('\n').filter(|line| !line.is_empty())
 }
 
 /// The tables for `terms`, in `layers` layers. Terms with the same keys in
@@ -259,6 +296,7 @@ impl Tables {
 
     /// The tables as a Rust expression of type `Tables`, with `Cow`,
     /// `Tables`, `Words`, `Trie` and `Hit` in scope: what `build.rs` writes.
+    #[allow(dead_code)] // Only the build script writes tables.
     pub fn to_rust(&self) -> String {
         fn list<T>(out: &mut String, items: &[T], each: impl Fn(&mut String, &T)) {
             out.push_str("Cow::Borrowed(&[");
