@@ -173,6 +173,59 @@ test('search marks every "win-win", counts them and steps through them', async (
   await context.close();
 });
 
+/** Whether the element `selector` names is on screen, waiting for a smooth scroll to get it there. */
+const scrolledIntoView = (page, selector) =>
+  page.waitForFunction((s) => {
+    const r = document.querySelector(s).getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= innerHeight;
+  }, selector);
+
+test('the minimap shows where the selected entity, chosen themes and matches are, and a click jumps there', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  const marks = (kind) => page.locator(`.minimap .mark.${kind}`);
+  const tops = (kind) => marks(kind).evaluateAll((ms) => ms.map((m) => m.getBoundingClientRect().top));
+  assert.equal(await page.locator('.minimap .mark').count(), 0, 'nothing chosen, nothing marked');
+
+  // One mark per mention of the selected entity, in the order of the text.
+  const xi = page.getByRole('button', { name: /^Xi Jinping \d+/ });
+  const count = Number((await xi.locator('.count').textContent()).trim());
+  await xi.click();
+  assert.equal(await marks('entity').count(), count);
+  const at = await tops('entity');
+  assert.deepEqual(at, [...at].sort((a, b) => a - b), 'marks in the order of the mentions');
+  assert.ok(at[0] < at[count - 1]);
+  // Its last mark jumps to his last mention.
+  await marks('entity').last().click();
+  assert.equal(await page.locator('.selected .status').textContent(), `Mention ${count} of ${count}`);
+  const last = await page.locator('mark.ent.selected').last().getAttribute('data-mention');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.mention), last);
+  await scrolledIntoView(page, `mark[data-mention="${last}"]`);
+
+  // One mark per paragraph about a chosen theme; a click brings the paragraph into view.
+  await page.getByRole('button', { name: /^Cooperation \d+$/ }).click();
+  const about = await passing(page);
+  assert.equal(await marks('theme').count(), about.length);
+  assert.equal(await marks('entity').count(), count, 'the selection keeps its marks');
+  await page.evaluate(() => scrollTo(0, 0));
+  await marks('theme').last().click();
+  await scrolledIntoView(page, `.article-body > p:nth-of-type(${about.at(-1) + 1})`);
+
+  // One mark per search match; a click makes that match the current one.
+  await page.getByRole('searchbox', { name: 'Search the article' }).fill('win-win');
+  const hits = await page.locator('mark.hit').count();
+  assert.ok(hits > 1);
+  assert.equal(await marks('hit').count(), hits);
+  await marks('hit').nth(1).click();
+  assert.equal(await page.locator('.search-status').textContent(), `2 of ${hits}`);
+  await scrolledIntoView(page, 'mark.hit[data-hit="1"]');
+
+  // Clearing the choices clears the strip.
+  await page.getByRole('button', { name: 'Clear themes' }).click();
+  assert.equal(await marks('theme').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the URL reproduces the view, back and forward step through it, and bad parameters are ignored', async () => {
   const { page, context } = await openPage(browser, server.url);
   await page.getByRole('button', { name: /^Date \d+$/ }).click();
