@@ -7,7 +7,7 @@
 // paired difference is steadier than two medians taken minutes apart.
 //
 //   DIST_A=/tmp/before DIST_B=/tmp/after node tests/e2e/ab.mjs [pairs]
-import { serveDist, launchBrowser } from './harness.mjs';
+import { serveDist, launchBrowser, loadQuietly } from './harness.mjs';
 
 const pairs = Number(process.argv[2] ?? 20);
 if (!process.env.DIST_A || !process.env.DIST_B) {
@@ -22,8 +22,7 @@ const names = ['lede:analyze', 'lede:analyze:themes', 'lede:render'];
 async function firstVisit(url) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName('lede:render').length > 0);
+  await loadQuietly(page, url, 'lede:render');
   const [analyze, themes, render] = await page.evaluate(
     (names) => names.map((n) => performance.getEntriesByName(n)[0].duration),
     names,

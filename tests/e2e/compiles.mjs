@@ -7,12 +7,12 @@
 //   DIST=/some/dist node tests/e2e/compiles.mjs [loads]
 // With FUNCTIONS=1 it also lists the functions of one load (their indexes in
 // the module: build with names kept, docs/performance.md, to read them).
-import { serveDist, launchBrowser } from './harness.mjs';
+import { serveDist, launchBrowser, loadQuietly } from './harness.mjs';
 
 const loads = Number(process.argv[2] ?? 5);
 const server = await serveDist(process.env.DIST);
 const browser = await launchBrowser();
-const WINDOWS = ['lede:analyze', 'lede:render'];
+const WINDOWS = ['lede:analyze', 'lede:render', 'lede:panels'];
 const figures = Object.fromEntries(WINDOWS.map((w) => [w, { wall: [], count: [], time: [] }]));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -24,8 +24,7 @@ for (let i = 0; i < loads; i++) {
   cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
   const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
   await cdp.send('Tracing.start', { categories: 'blink.user_timing,v8.wasm', transferMode: 'ReportEvents' });
-  await page.goto(server.url);
-  await page.waitForFunction(() => performance.getEntriesByName('lede:render').length > 0);
+  await loadQuietly(page, server.url, 'lede:panels');
   await cdp.send('Tracing.end');
   await complete;
   const compiles = events.filter((e) => e.name === 'wasm.CompileLazy' && e.ph === 'X');

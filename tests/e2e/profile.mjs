@@ -7,7 +7,7 @@
 // WINDOW=analyze or WINDOW=render profiles only that measure of the first
 // visit (lede:analyze, lede:render), every sample in it; the profiler's own
 // start and stop then show as performance.mark or performance.measure.
-import { serveDist, launchBrowser } from './harness.mjs';
+import { serveDist, launchBrowser, loadQuietly } from './harness.mjs';
 
 const loads = Number(process.argv[2] ?? 5);
 const WINDOW = process.env.WINDOW;
@@ -45,8 +45,7 @@ for (let i = 0; i < loads; i++) {
     profile = await done;
   } else {
     await cdp.send('Profiler.start');
-    await page.goto(server.url);
-    await page.waitForFunction(() => performance.getEntriesByName('lede:render').length > 0);
+    await loadQuietly(page, server.url, 'lede:render');
     ({ profile } = await cdp.send('Profiler.stop'));
   }
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
