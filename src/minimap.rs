@@ -2,56 +2,168 @@
 //! themes and the search matches occur across the whole document. Clicking a
 //! mark jumps there. It repeats what the keyboard reaches through "Next mention",
 //! "Next match" and the theme filter, so it is hidden from assistive technology.
+//!
+//! The strip stands for the whole page, as a scroll bar does: a mark sits as
+//! far down the strip as its text is down the page. Where each block is on the
+//! page is measured after layout whenever the page changes size (paragraphs
+//! hidden or shown, the window resized, another article); a mark inside a
+//! block is placed by its offset in the block's text.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use web_sys::ResizeObserver;
 
 use crate::scroll::scroll_to;
 use crate::state::use_reader;
 
+/// A block's place on the page, as fractions of the page's height.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Place {
+    top: f64,
+    height: f64,
+}
+
+/// Where a mark goes on the strip, in percent: `byte` of the document's text,
+/// in the block at `block` (its byte span `start..end`), placed within the
+/// block's measured place; by its offset in the whole text while the blocks
+/// are not measured yet.
+fn percent(
+    places: &[Place],
+    block: usize,
+    (start, end): (usize, usize),
+    byte: usize,
+    len: usize,
+) -> f64 {
+    match places.get(block) {
+        Some(p) => {
+            let within = (byte.saturating_sub(start)) as f64 / (end - start).max(1) as f64;
+            (p.top + within.min(1.0) * p.height) * 100.0
+        }
+        None => byte as f64 / len.max(1) as f64 * 100.0,
+    }
+}
+
+/// The index of the block whose span holds `byte` (blocks are in text order).
+fn block_at(spans: &[(usize, usize)], byte: usize) -> usize {
+    spans
+        .partition_point(|&(_, end)| end <= byte)
+        .min(spans.len().saturating_sub(1))
+}
+
+/// Measures the article's blocks (`block-0`, `block-1`, … in the DOM) after
+/// every layout that changes the page's size, while the owner lives.
+fn measured_places(blocks: Signal<usize>) -> ReadSignal<Vec<Place>> {
+    let (places, set_places) = signal(Vec::new());
+    let measure = move || {
+        let doc = document();
+        let Some(root) = doc.document_element() else {
+            return;
+        };
+        let page = f64::from(root.scroll_height()).max(1.0);
+        let scrolled = window().scroll_y().unwrap_or(0.0);
+        let measured: Option<Vec<Place>> = (0..blocks.get_untracked())
+            .map(|i| {
+                let rect = doc
+                    .get_element_by_id(&format!("block-{i}"))?
+                    .get_bounding_client_rect();
+                Some(Place {
+                    top: (rect.top() + scrolled) / page,
+                    height: rect.height() / page,
+                })
+            })
+            .collect();
+        // A block missing (the article being repainted) leaves the last places.
+        if let Some(measured) = measured {
+            set_places.try_set(measured);
+        }
+    };
+    // A resize observer reports after layout and before paint, so the marks
+    // move in the same frame as the text.
+    let callback = Closure::<dyn FnMut()>::new(measure);
+    if let Ok(observer) = ResizeObserver::new(callback.as_ref().unchecked_ref())
+        && let Some(body) = document().body()
+    {
+        observer.observe(&body);
+        StoredValue::new_local(Observing {
+            observer,
+            _callback: callback,
+        });
+    }
+    places
+}
+
+/// A resize observer and the closure it calls, disconnected together when the
+/// minimap goes.
+struct Observing {
+    observer: ResizeObserver,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Drop for Observing {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
 #[component]
 pub fn Minimap() -> impl IntoView {
     let r = use_reader();
+    let spans = Memo::new(move |_| {
+        r.document.with(|d| {
+            d.blocks()
+                .iter()
+                .map(|b| (b.span.start, b.span.end))
+                .collect::<Vec<_>>()
+        })
+    });
+    let places = measured_places(Signal::derive(move || spans.with(Vec::len)));
     let marks = move || {
-        let len = r.document.with(|d| d.text().len().max(1)) as f64;
-        let at = move |byte: usize| format!("top: {:.2}%", byte as f64 / len * 100.0);
+        let len = r.document.with(|d| d.text().len());
+        let spans = spans.get();
+        let places = places.get();
+        let at = |block: usize, byte: usize| {
+            let span = spans.get(block).copied().unwrap_or((0, len));
+            percent(&places, block, span, byte, len)
+        };
         let mut views = Vec::new();
 
         // Paragraphs about a chosen theme, in the theme's colour.
         let chosen = r.view.with(|v| v.themes.clone());
         if !chosen.is_empty() {
-            r.document.with(|d| {
-                r.analysis.with(|a| {
-                    for p in &a.themes.paragraphs {
-                        let Some(id) = chosen.iter().find(|t| p.is_about(t)) else {
-                            continue;
-                        };
-                        let Some(t) = a.theme_index(id) else { continue };
-                        let span = d.blocks()[p.block].span;
-                        let height = (span.len() as f64 / len * 100.0).max(0.5);
-                        let block = p.block;
-                        views.push(
-                            view! {
-                                <div
-                                    class="mark theme"
-                                    style=format!("{}; height: {height:.2}%; --c: {}", at(span.start), a.theme_list[t].colour)
-                                    on:click=move |_| scroll_to(&format!("#block-{block}"), false)
-                                ></div>
-                            }
-                            .into_any(),
-                        );
-                    }
-                })
+            r.analysis.with(|a| {
+                for p in &a.themes.paragraphs {
+                    let Some(id) = chosen.iter().find(|t| p.is_about(t)) else {
+                        continue;
+                    };
+                    let Some(t) = a.theme_index(id) else { continue };
+                    let block = p.block;
+                    let Some(&(start, end)) = spans.get(block) else { continue };
+                    let top = at(block, start);
+                    let height = (at(block, end) - top).max(0.5);
+                    views.push(
+                        view! {
+                            <div
+                                class="mark theme"
+                                style=format!("top: {top:.2}%; height: {height:.2}%; --c: {}", a.theme_list[t].colour)
+                                on:click=move |_| scroll_to(&format!("#block-{block}"), false)
+                            ></div>
+                        }
+                        .into_any(),
+                    );
+                }
             });
         }
         if let Some(e) = r.selected.get() {
             r.analysis.with(|a| {
                 for &m in &a.entities.entities[e].mentions {
                     let start = a.entities.mentions[m].span.start;
+                    let top = at(block_at(&spans, start), start);
                     views.push(
                         view! {
                             <div
                                 class="mark entity"
-                                style=at(start)
+                                style=format!("top: {top:.2}%")
                                 on:click=move |_| {
                                     r.mention_step.set(Some(m));
                                     scroll_to(&format!("[data-mention=\"{m}\"]"), true)
@@ -64,12 +176,17 @@ pub fn Minimap() -> impl IntoView {
             });
         }
         r.matches.with(|blocks| {
-            for (k, s) in blocks.iter().flatten().enumerate() {
+            let hits = blocks
+                .iter()
+                .enumerate()
+                .flat_map(|(b, hits)| hits.iter().map(move |s| (b, s.start)));
+            for (k, (block, start)) in hits.enumerate() {
+                let top = at(block, start);
                 views.push(
                     view! {
                         <div
                             class="mark hit"
-                            style=at(s.start)
+                            style=format!("top: {top:.2}%")
                             on:click=move |_| {
                                 r.match_step.set(Some(k));
                                 scroll_to(&format!("[data-hit=\"{k}\"]"), false)
@@ -83,4 +200,62 @@ pub fn Minimap() -> impl IntoView {
         views
     };
     view! { <div class="minimap" aria-hidden="true">{marks}</div> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SPANS: [(usize, usize); 3] = [(0, 10), (12, 52), (54, 100)];
+
+    #[test]
+    fn a_byte_is_in_the_block_that_holds_it() {
+        assert_eq!(block_at(&SPANS, 0), 0);
+        assert_eq!(block_at(&SPANS, 9), 0);
+        assert_eq!(block_at(&SPANS, 12), 1);
+        assert_eq!(block_at(&SPANS, 60), 2);
+        assert_eq!(block_at(&SPANS, 500), 2, "past the end: the last block");
+        assert_eq!(block_at(&[], 3), 0);
+    }
+
+    #[test]
+    fn marks_follow_the_measured_blocks() {
+        let places = [
+            Place {
+                top: 0.05,
+                height: 0.1,
+            },
+            Place {
+                top: 0.2,
+                height: 0.4,
+            },
+            Place {
+                top: 0.7,
+                height: 0.2,
+            },
+        ];
+        // The start of a block is its top; halfway through its text, halfway down it.
+        assert!((percent(&places, 1, SPANS[1], 12, 100) - 20.0).abs() < 1e-9);
+        assert!((percent(&places, 1, SPANS[1], 32, 100) - 40.0).abs() < 1e-9);
+        assert!((percent(&places, 2, SPANS[2], 100, 100) - 90.0).abs() < 1e-9);
+        // A hidden block (no height) puts its marks at its place, not elsewhere.
+        let hidden = [
+            places[0],
+            Place {
+                top: 0.2,
+                height: 0.0,
+            },
+            places[2],
+        ];
+        assert!((percent(&hidden, 1, SPANS[1], 40, 100) - 20.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn unmeasured_marks_go_by_their_offset_in_the_text() {
+        assert!((percent(&[], 1, SPANS[1], 25, 100) - 25.0).abs() < 1e-9);
+        assert!(
+            percent(&[], 0, (0, 0), 0, 0).is_finite(),
+            "an empty text divides by one"
+        );
+    }
 }

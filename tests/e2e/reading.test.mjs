@@ -180,6 +180,31 @@ const scrolledIntoView = (page, selector) =>
     return r.top >= 0 && r.bottom <= innerHeight;
   }, selector);
 
+/**
+ * Waits until each of the minimap's `kind` marks is as far down the strip as
+ * the element `targets` selects (the same number, in order) is down the page,
+ * to 2% of the page's height; fails after the default timeout.
+ */
+const alignedOnStrip = (page, kind, targets) =>
+  page.waitForFunction(
+    ([kind, targets]) => {
+      const strip = document.querySelector('.minimap').getBoundingClientRect();
+      const height = document.documentElement.scrollHeight;
+      const marks = [...document.querySelectorAll(`.minimap .mark.${kind}`)];
+      const els = [...document.querySelectorAll(targets)];
+      return (
+        marks.length > 0 &&
+        marks.length === els.length &&
+        marks.every((m, i) => {
+          const onStrip = (m.getBoundingClientRect().top - strip.top) / strip.height;
+          const onPage = (els[i].getBoundingClientRect().top + scrollY) / height;
+          return Math.abs(onStrip - onPage) < 0.02;
+        })
+      );
+    },
+    [kind, targets],
+  );
+
 test('the minimap shows where the selected entity, chosen themes and matches are, and a click jumps there', async () => {
   const { page, context, problems } = await openPage(browser, server.url);
   const marks = (kind) => page.locator(`.minimap .mark.${kind}`);
@@ -194,6 +219,8 @@ test('the minimap shows where the selected entity, chosen themes and matches are
   const at = await tops('entity');
   assert.deepEqual(at, [...at].sort((a, b) => a - b), 'marks in the order of the mentions');
   assert.ok(at[0] < at[count - 1]);
+  // As far down the strip as the mentions are down the page, like a scroll bar.
+  await alignedOnStrip(page, 'entity', 'mark.ent.selected');
   // Its last mark jumps to his last mention.
   await marks('entity').last().click();
   assert.equal(await page.locator('.selected .status').textContent(), `Mention ${count} of ${count}`);
@@ -209,6 +236,11 @@ test('the minimap shows where the selected entity, chosen themes and matches are
   await page.evaluate(() => scrollTo(0, 0));
   await marks('theme').last().click();
   await scrolledIntoView(page, `.article-body > p:nth-of-type(${about.at(-1) + 1})`);
+  await alignedOnStrip(page, 'theme', '.article-body > p:not(.dim)');
+  // With the other paragraphs hidden, the marks follow the paragraphs up the page.
+  await page.getByRole('button', { name: 'Hide other paragraphs' }).click();
+  await alignedOnStrip(page, 'theme', '.article-body > p:not([hidden])');
+  await page.getByRole('button', { name: 'Hide other paragraphs' }).click(); // back to dimming
 
   // One mark per search match; a click makes that match the current one.
   await page.getByRole('searchbox', { name: 'Search the article' }).fill('win-win');
