@@ -10,6 +10,7 @@
 //! block is placed by its offset in the block's text.
 
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::ResizeObserver;
@@ -51,10 +52,11 @@ fn block_at(spans: &[(usize, usize)], byte: usize) -> usize {
         .min(spans.len().saturating_sub(1))
 }
 
-/// Measures the article's blocks (`block-0`, `block-1`, … in the DOM) after
-/// every layout that changes the page's size, while the owner lives.
-fn measured_places(blocks: Signal<usize>) -> ReadSignal<Vec<Place>> {
-    let (places, set_places) = signal(Vec::new());
+/// Measures the article's blocks (`block-0`, `block-1`, … in the DOM, one per
+/// span of `spans`) after every layout that changes the page's size, while
+/// the owner lives.
+fn measured_places(spans: Memo<Vec<(usize, usize)>>) -> RwSignal<Vec<Place>> {
+    let places = RwSignal::new(Vec::new());
     let measure = move || {
         let doc = document();
         let Some(root) = doc.document_element() else {
@@ -62,7 +64,8 @@ fn measured_places(blocks: Signal<usize>) -> ReadSignal<Vec<Place>> {
         };
         let page = f64::from(root.scroll_height()).max(1.0);
         let scrolled = window().scroll_y().unwrap_or(0.0);
-        let measured: Option<Vec<Place>> = (0..blocks.get_untracked())
+        let blocks = spans.with_untracked(Vec::len);
+        let measured: Option<Vec<Place>> = (0..blocks)
             .map(|i| {
                 let rect = doc
                     .get_element_by_id(&format!("block-{i}"))?
@@ -75,9 +78,14 @@ fn measured_places(blocks: Signal<usize>) -> ReadSignal<Vec<Place>> {
             .collect();
         // A block missing (the article being repainted) leaves the last places.
         if let Some(measured) = measured {
-            set_places.try_set(measured);
+            places.try_set(measured);
         }
     };
+    // Another article of the same height would not resize the page.
+    Effect::new(move |_| {
+        spans.track();
+        request_animation_frame(measure);
+    });
     // A resize observer reports after layout and before paint, so the marks
     // move in the same frame as the text.
     let callback = Closure::<dyn FnMut()>::new(measure);
@@ -85,25 +93,11 @@ fn measured_places(blocks: Signal<usize>) -> ReadSignal<Vec<Place>> {
         && let Some(body) = document().body()
     {
         observer.observe(&body);
-        StoredValue::new_local(Observing {
-            observer,
-            _callback: callback,
-        });
+        // Both stay on this thread; the wrapper only lets the cleanup hold them.
+        let held = SendWrapper::new((observer, callback));
+        on_cleanup(move || held.take().0.disconnect());
     }
     places
-}
-
-/// A resize observer and the closure it calls, disconnected together when the
-/// minimap goes.
-struct Observing {
-    observer: ResizeObserver,
-    _callback: Closure<dyn FnMut()>,
-}
-
-impl Drop for Observing {
-    fn drop(&mut self) {
-        self.observer.disconnect();
-    }
 }
 
 #[component]
@@ -117,11 +111,15 @@ pub fn Minimap() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let places = measured_places(Signal::derive(move || spans.with(Vec::len)));
+    let places = measured_places(spans);
     let marks = move || {
         let len = r.document.with(|d| d.text().len());
         let spans = spans.get();
-        let places = places.get();
+        let mut places = places.get();
+        // Measured for another article: placed by the text until measured again.
+        if places.len() != spans.len() {
+            places.clear();
+        }
         let at = |block: usize, byte: usize| {
             let span = spans.get(block).copied().unwrap_or((0, len));
             percent(&places, block, span, byte, len)
