@@ -336,6 +336,10 @@ test('the page works from the keyboard alone', async () => {
 
   // Enter on a focused mention selects its entity; ] steps to its next mention.
   await page.locator('mark.ent', { hasText: 'Donald Trump' }).first().focus();
+  // Focus shows the mention's card, as hovering does.
+  const card = page.getByRole('tooltip');
+  await card.waitFor();
+  assert.match(await card.innerText(), /Donald Trump/);
   await page.keyboard.press('Enter');
   assert.ok(await pressed(page.getByRole('button', { name: /^Donald Trump \d+/ })));
   await page.keyboard.press(']');
