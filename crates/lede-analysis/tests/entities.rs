@@ -171,6 +171,29 @@ fn surnames_join_the_full_name() {
 }
 
 #[test]
+fn aliases_are_other_names_not_other_apostrophes() {
+    // The list spells it with a straight apostrophe, the text with a curly one
+    // and with "the"; the surname is the one real alias.
+    let doc = Document::parse(
+        "The People’s Daily and the People's Daily ran it. Adaeze Okonkwo wrote that the Okonkwo view was old.",
+    );
+    let found = recognize(&doc);
+    let daily = found
+        .entities
+        .iter()
+        .find(|e| e.name == "People's Daily")
+        .expect("the paper is found");
+    assert_eq!(daily.mentions.len(), 2);
+    assert!(daily.aliases.is_empty(), "{:?}", daily.aliases);
+    let person = found
+        .entities
+        .iter()
+        .find(|e| e.name == "Adaeze Okonkwo")
+        .expect("the person is found");
+    assert_eq!(person.aliases, ["Okonkwo"]);
+}
+
+#[test]
 fn organisations_places_events_and_laws_by_keyword() {
     check(&[
         (

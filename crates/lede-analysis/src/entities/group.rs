@@ -175,7 +175,10 @@ pub(crate) fn group(
             by_surface.insert((label, surface), id);
         }
         entity.mentions.push(mentions.len());
-        if surface != entity.name && !entity.aliases.iter().any(|a| a == surface) {
+        // An alias says something only if it is not the name, or another
+        // alias, in other apostrophes or with "the".
+        let form = key_form(surface);
+        if form != key_form(&entity.name) && !entity.aliases.iter().any(|a| key_form(a) == form) {
             entity.aliases.push(surface.to_owned());
         }
         mentions.push(Mention {
@@ -188,7 +191,7 @@ pub(crate) fn group(
     // A person first seen by surname gets the surname as an alias, not a name.
     for e in &mut entities {
         let name = e.name.clone();
-        e.aliases.retain(|a| *a != name);
+        e.aliases.retain(|a| key_form(a) != key_form(&name));
     }
     let max = entities.iter().map(|e| e.salience).fold(0.0f32, f32::max);
     if max > 0.0 {
