@@ -23,6 +23,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::wasm_bindgen;
 
+use crate::entities_panel::CARD_ID;
 use crate::labels::label_name;
 use crate::segments::{self, Layers, segment};
 use crate::state::{Reader, use_reader};
@@ -94,6 +95,17 @@ pub fn ArticleView() -> impl IntoView {
             r.card.set(None);
         }
     };
+    // Onto the card the pointer may go, to reach its link: the card stays
+    // (WCAG 1.4.13, content on hover is hoverable) until the pointer leaves it.
+    let on_mouse_out = move |ev: web_sys::MouseEvent| {
+        let onto_card = ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| matches!(el.closest(&format!("#{CARD_ID}")), Ok(Some(_))));
+        if !onto_card {
+            hide_card(&ev);
+        }
+    };
     let on_click = move |ev: web_sys::MouseEvent| {
         if let Some((mention, _)) = mention_of(&ev) {
             select_mention(r, mention);
@@ -116,7 +128,7 @@ pub fn ArticleView() -> impl IntoView {
             class:quotes-off=move || quotes_off.get()
             on:mouseover=on_mouse_over
             on:focusin=on_focus_in
-            on:mouseout=move |ev| hide_card(&ev)
+            on:mouseout=on_mouse_out
             on:focusout=move |ev| hide_card(&ev)
             on:click=on_click
             on:keydown=on_key

@@ -4,6 +4,7 @@
 
 use lede_analysis::{Entity, EntityId, Label};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::labels::{label_name, label_plural};
 use crate::scroll::scroll_to;
@@ -249,10 +250,24 @@ pub fn step_mention(r: Reader, delta: isize) {
     scroll_to(&format!("[data-mention=\"{m}\"]"), true);
 }
 
-/// The card for the hovered or focused mention.
+/// The id of the mention card.
+pub const CARD_ID: &str = "mention-card";
+
+/// The card for the hovered or focused mention. The pointer can move onto it
+/// (to follow its Wikidata link) and Esc dismisses it (`src/shortcuts.rs`).
 #[component]
 pub fn MentionCard() -> impl IntoView {
     let r = use_reader();
+    // Off the card and not back onto a mention (which shows its own card).
+    let leave = move |ev: web_sys::MouseEvent| {
+        let onto_mention = ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| matches!(el.closest("[data-mention]"), Ok(Some(_))));
+        if !onto_mention {
+            r.card.set(None);
+        }
+    };
     move || {
         let (m, x, y) = r.card.get()?;
         let card = r.analysis.with(|a| {
@@ -263,13 +278,26 @@ pub fn MentionCard() -> impl IntoView {
         let (e, label, why) = card?;
         let count = e.mentions.len();
         Some(view! {
-            <div class="card" role="tooltip" id="mention-card" style=format!("left: {x:.0}px; top: {:.0}px", y + 6.0)>
+            <div class="card" role="tooltip" id=CARD_ID style=format!("left: {x:.0}px; top: {:.0}px", y + 6.0) on:mouseleave=leave>
                 <p class="card-type" data-label=label.as_str()>{label_name(label)}</p>
                 <p class="card-name">{e.name.clone()}</p>
                 {(!e.aliases.is_empty()).then(|| view! { <p>"Also: " {e.aliases.join(", ")}</p> })}
                 <p>{format!("{count} mention{}", if count == 1 { "" } else { "s" })}</p>
                 <p class="card-why">"Found by: " {why}</p>
-                {e.wikidata.map(|q| view! { <p>"Wikidata: " {q}</p> })}
+                {e.wikidata.map(|q| {
+                    let title = format!("{} on Wikidata", e.name);
+                    let href = format!("https://www.wikidata.org/wiki/{q}");
+                    // Out of the tab order: the keyboard reaches the same link in the
+                    // entity panel, by selecting the entity (Enter on the mention).
+                    view! {
+                        <p>
+                            "Wikidata: "
+                            <a href=href target="_blank" rel="noopener noreferrer" tabindex="-1" title=title>
+                                {q}
+                            </a>
+                        </p>
+                    }
+                })}
             </div>
         })
     }

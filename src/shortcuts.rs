@@ -64,6 +64,8 @@ pub fn use_shortcuts() {
             }
             "]" => step_mention(r, 1),
             "[" => step_mention(r, -1),
+            // Dismisses the mention card without moving the pointer or focus (WCAG 1.4.13).
+            "Escape" if r.card.get_untracked().is_some() => r.card.set(None),
             "n" => step_match(r, 1),
             "N" => step_match(r, -1),
             _ => {}

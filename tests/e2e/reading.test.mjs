@@ -96,8 +96,8 @@ test('selecting Xi Jinping emphasises his mentions and steps through them', asyn
   await context.close();
 });
 
-test('a hovered mention shows its card', async () => {
-  const { page, context } = await openPage(browser, server.url);
+test('a hovered mention shows its card, which the pointer can reach and Esc dismisses', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
   await page.locator('mark.ent', { hasText: 'Xi Jinping' }).first().hover();
   const card = page.getByRole('tooltip');
   await card.waitFor();
@@ -107,6 +107,22 @@ test('a hovered mention shows its card', async () => {
   assert.match(text, /mentions?/);
   assert.match(text, /Found by/);
   assert.match(text, /Wikidata: Q\d+/);
+
+  // The pointer can move down onto the card (WCAG 1.4.13: hoverable) and follow its link.
+  const box = await card.boundingBox();
+  await page.mouse.move(box.x + 12, box.y + box.height - 8, { steps: 8 });
+  assert.ok(await card.isVisible(), 'the card stays under the pointer');
+  const link = card.getByRole('link', { name: /^Q\d+$/ });
+  assert.match(await link.getAttribute('href'), /^https:\/\/www\.wikidata\.org\/wiki\/Q\d+$/);
+  // Off the card, it goes.
+  await page.mouse.move(box.x + box.width + 200, box.y - 200);
+  await card.waitFor({ state: 'detached' });
+  // Esc dismisses it without moving the pointer (WCAG 1.4.13: dismissible).
+  await page.locator('mark.ent', { hasText: 'Xi Jinping' }).first().hover();
+  await card.waitFor();
+  await page.keyboard.press('Escape');
+  await card.waitFor({ state: 'detached' });
+  assert.deepEqual(problems, []);
   await context.close();
 });
 
@@ -340,6 +356,10 @@ test('the page works from the keyboard alone', async () => {
   const card = page.getByRole('tooltip');
   await card.waitFor();
   assert.match(await card.innerText(), /Donald Trump/);
+  // Esc dismisses it, and focus stays on the mention.
+  await page.keyboard.press('Escape');
+  await card.waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Donald Trump');
   await page.keyboard.press('Enter');
   assert.ok(await pressed(page.getByRole('button', { name: /^Donald Trump \d+/ })));
   await page.keyboard.press(']');
