@@ -196,6 +196,89 @@ test('the theme follows the system, toggles by button, and keeps AA contrast', a
   await context.close();
 });
 
+/**
+ * In the page: every element with text of its own that is on show, whose text
+ * has less than WCAG AA contrast (4.5:1, or 3:1 for large text) with the
+ * background under it (the backgrounds of its ancestors composed, and its
+ * colour faded by their opacity). Left out: dimmed paragraphs (faded at the
+ * reader's request, who can hide them instead), disabled controls (exempt in
+ * WCAG) and text on a background image (none here).
+ */
+function lowContrast() {
+  const parse = (c) => {
+    const [r, g, b, a = 1] = c.match(/[\d.]+/g).map(Number);
+    return { r, g, b, a };
+  };
+  const over = (top, under) => {
+    const mix = (k) => top[k] * top.a + under[k] * (1 - top.a);
+    return { r: mix('r'), g: mix('g'), b: mix('b'), a: 1 };
+  };
+  const lum = ({ r, g, b }) => {
+    const f = (v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const ratio = (a, b) => {
+    const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+    return (hi + 0.05) / (lo + 0.05);
+  };
+  const backdrop = (el) => {
+    const layers = [];
+    for (let e = el; e; e = e.parentElement) {
+      const c = parse(getComputedStyle(e).backgroundColor);
+      if (c.a > 0) layers.push(c);
+      if (c.a === 1) break;
+    }
+    return layers.reverse().reduce((under, top) => over(top, under), { r: 255, g: 255, b: 255, a: 1 });
+  };
+  const found = [];
+  const seen = new Set();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    if (!n.textContent.trim() || seen.has(el)) continue;
+    seen.add(el);
+    if (!el.checkVisibility({ visibilityProperty: true }) || el.closest('.dim, :disabled')) continue;
+    const style = getComputedStyle(el);
+    let opacity = 1;
+    for (let e = el; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
+    const bg = backdrop(el);
+    const fg = parse(style.color);
+    const shown = ratio(over({ ...fg, a: fg.a * opacity }, bg), bg);
+    const size = parseFloat(style.fontSize);
+    const large = size >= 24 || (Number(style.fontWeight) >= 700 && size >= 18.66);
+    if (shown < (large ? 3 : 4.5)) {
+      found.push(`${shown.toFixed(2)}: ${el.tagName.toLowerCase()}.${el.className} "${n.textContent.trim().slice(0, 30)}"`);
+    }
+  }
+  return found;
+}
+
+test('every text on the page keeps AA contrast in both themes, with every layer on', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const { page, context, problems } = await openPage(
+      browser,
+      `${server.url}?themes=cooperation,economy&entity=Xi%20Jinping&q=win-win`,
+      { colorScheme },
+    );
+    assert.ok((await page.locator('mark.hit').count()) > 0 && (await page.locator('mark.ent.selected').count()) > 0);
+    await page.locator('mark.ent', { hasText: 'Donald Trump' }).first().hover();
+    await page.getByRole('tooltip').waitFor();
+    const checked = await page.evaluate(() => document.querySelectorAll('mark, button, p, a').length);
+    assert.ok(checked > 150, `${checked} elements to check`);
+    assert.deepEqual(await page.evaluate(lowContrast), [], `the ${colorScheme} theme, reading`);
+
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    assert.deepEqual(await page.evaluate(lowContrast), [], `the ${colorScheme} theme, shortcuts dialog`);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Open article' }).click();
+    await page.getByRole('dialog', { name: 'Open an article' }).waitFor();
+    assert.deepEqual(await page.evaluate(lowContrast), [], `the ${colorScheme} theme, open-article dialog`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
 test('the theme toggle works from the keyboard', async () => {
   const { page, context } = await openPage(browser, server.url);
   const toggle = page.getByRole('button', { name: 'Dark theme' });
