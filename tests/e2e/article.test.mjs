@@ -267,6 +267,22 @@ test('every text on the page keeps AA contrast in both themes, with every layer 
     assert.ok(checked > 150, `${checked} elements to check`);
     assert.deepEqual(await page.evaluate(lowContrast), [], `the ${colorScheme} theme, reading`);
 
+    // The outlines that pick out the current match, the current mention and
+    // the selected entity's mentions stand out from the page by 3:1 (WCAG 1.4.11).
+    await page.getByRole('button', { name: 'Next match' }).click();
+    await page.getByRole('button', { name: 'Next mention' }).click();
+    const outlines = await page.evaluate(() =>
+      ['mark.hit.current', 'mark.ent.current', 'mark.ent.selected:not(.current)'].map((sel) => [
+        sel,
+        getComputedStyle(document.querySelector(sel)).outlineColor,
+        getComputedStyle(document.body).backgroundColor,
+      ]),
+    );
+    for (const [sel, line, bg] of outlines) {
+      const ratio = contrast(line, bg);
+      assert.ok(ratio >= 3, `${sel} in the ${colorScheme} theme: outline contrast ${ratio.toFixed(2)}`);
+    }
+
     await page.keyboard.press('?');
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
     assert.deepEqual(await page.evaluate(lowContrast), [], `the ${colorScheme} theme, shortcuts dialog`);
