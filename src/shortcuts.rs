@@ -16,7 +16,10 @@ const SHORTCUTS: [(&str, &str); 8] = [
         "Enter / Shift+Enter",
         "Next / previous match, in the search box",
     ),
-    ("Esc", "Clear the search, or close this dialog"),
+    (
+        "Esc",
+        "Clear the search, hide a mention's card, or close this dialog",
+    ),
     ("]", "Next mention of the selected entity"),
     ("[", "Previous mention of the selected entity"),
     ("Enter", "Select the entity of the focused mention"),
