@@ -23,7 +23,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use crate::entities_panel::CARD_ID;
+use crate::entities_panel::{CARD, pointer_goes_into};
 use crate::labels::label_name;
 use crate::segments::{self, Layers, segment};
 use crate::state::{Reader, use_reader};
@@ -98,11 +98,7 @@ pub fn ArticleView() -> impl IntoView {
     // Onto the card the pointer may go, to reach its link: the card stays
     // (WCAG 1.4.13, content on hover is hoverable) until the pointer leaves it.
     let on_mouse_out = move |ev: web_sys::MouseEvent| {
-        let onto_card = ev
-            .related_target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|el| matches!(el.closest(&format!("#{CARD_ID}")), Ok(Some(_))));
-        if !onto_card {
+        if !pointer_goes_into(&ev, CARD) {
             hide_card(&ev);
         }
     };

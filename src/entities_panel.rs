@@ -251,7 +251,17 @@ pub fn step_mention(r: Reader, delta: isize) {
 }
 
 /// The id of the mention card.
-pub const CARD_ID: &str = "mention-card";
+const CARD_ID: &str = "mention-card";
+/// The mention card, as a selector.
+pub const CARD: &str = "#mention-card";
+
+/// Whether the pointer, leaving an element, goes onto one matching `selector`
+/// or into it.
+pub fn pointer_goes_into(ev: &web_sys::MouseEvent, selector: &str) -> bool {
+    ev.related_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.closest(selector), Ok(Some(_))))
+}
 
 /// The card for the hovered or focused mention. The pointer can move onto it
 /// (to follow its Wikidata link) and Esc dismisses it (`src/shortcuts.rs`).
@@ -260,11 +270,7 @@ pub fn MentionCard() -> impl IntoView {
     let r = use_reader();
     // Off the card and not back onto a mention (which shows its own card).
     let leave = move |ev: web_sys::MouseEvent| {
-        let onto_mention = ev
-            .related_target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|el| matches!(el.closest("[data-mention]"), Ok(Some(_))));
-        if !onto_mention {
+        if !pointer_goes_into(&ev, "[data-mention]") {
             r.card.set(None);
         }
     };
@@ -300,5 +306,15 @@ pub fn MentionCard() -> impl IntoView {
                 })}
             </div>
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_card_selector_names_the_card() {
+        assert_eq!(CARD, format!("#{CARD_ID}"));
     }
 }

@@ -189,9 +189,9 @@ pub(crate) fn group(
         });
     }
     // A person first seen by surname gets the surname as an alias, not a name.
-    for e in &mut entities {
-        let name = e.name.clone();
-        e.aliases.retain(|a| key_form(a) != key_form(&name));
+    for Entity { name, aliases, .. } in &mut entities {
+        let name = key_form(name);
+        aliases.retain(|a| key_form(a) != name);
     }
     let max = entities.iter().map(|e| e.salience).fold(0.0f32, f32::max);
     if max > 0.0 {
