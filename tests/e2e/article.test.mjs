@@ -200,9 +200,8 @@ test('the theme follows the system, toggles by button, and keeps AA contrast', a
  * In the page: every element with text of its own that is on show, whose text
  * has less than WCAG AA contrast (4.5:1, or 3:1 for large text) with the
  * background under it (the backgrounds of its ancestors composed, and its
- * colour faded by their opacity). Left out: dimmed paragraphs (faded at the
- * reader's request, who can hide them instead), disabled controls (exempt in
- * WCAG) and text on a background image (none here).
+ * colour faded by their opacity), dimmed paragraphs included. Left out:
+ * disabled controls (exempt in WCAG) and text on a background image (none here).
  */
 function lowContrast() {
   const parse = (c) => {
@@ -237,7 +236,7 @@ function lowContrast() {
     const el = n.parentElement;
     if (!n.textContent.trim() || seen.has(el)) continue;
     seen.add(el);
-    if (!el.checkVisibility({ visibilityProperty: true }) || el.closest('.dim, :disabled')) continue;
+    if (!el.checkVisibility({ visibilityProperty: true }) || el.closest(':disabled')) continue;
     const style = getComputedStyle(el);
     let opacity = 1;
     for (let e = el; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
