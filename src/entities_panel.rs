@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::labels::{label_name, label_plural};
-use crate::scroll::scroll_to;
 use crate::state::{Reader, use_reader};
 
 /// One toggle per entity type present, with its count; and one for quotations.
@@ -82,38 +81,68 @@ pub fn Legend() -> impl IntoView {
     }
 }
 
+/// How many entities of a type the panel lists before "Show all": a long
+/// document has thousands, and the first are the most salient.
+const FIRST_LISTED: usize = 50;
+
 /// The entities of the document by type, most salient first.
 #[component]
 pub fn EntityPanel() -> impl IntoView {
     let r = use_reader();
+    // The types whose every entity is listed.
+    let expanded = RwSignal::new(std::collections::BTreeSet::<Label>::new());
     let groups = move || {
         r.analysis.with(|a| {
+            let mut by_label: Vec<Vec<EntityId>> = vec![Vec::new(); Label::ALL.len()];
+            for (id, e) in a.entities.entities.iter().enumerate() {
+                if let Some(k) = Label::ALL.iter().position(|&l| l == e.label) {
+                    by_label[k].push(id);
+                }
+            }
             Label::ALL
                 .into_iter()
-                .filter_map(|label| {
-                    let mut ids: Vec<EntityId> = (0..a.entities.entities.len())
-                        .filter(|&i| a.entities.entities[i].label == label)
-                        .collect();
-                    if ids.is_empty() {
-                        return None;
-                    }
+                .zip(by_label)
+                .filter(|(_, ids)| !ids.is_empty())
+                .map(|(label, mut ids)| {
                     ids.sort_by(|&x, &y| {
                         let (ex, ey) = (&a.entities.entities[x], &a.entities.entities[y]);
                         ey.salience
                             .total_cmp(&ex.salience)
                             .then(ey.mentions.len().cmp(&ex.mentions.len()))
                     });
-                    let items = ids
-                        .into_iter()
-                        .map(|id| entity_item(r, id, &a.entities.entities[id]))
+                    let total = ids.len();
+                    let all = expanded.with(|x| x.contains(&label));
+                    let listed = if all || total <= FIRST_LISTED + 10 {
+                        total
+                    } else {
+                        FIRST_LISTED
+                    };
+                    let items = ids[..listed]
+                        .iter()
+                        .map(|&id| entity_item(r, id, &a.entities.entities[id]))
                         .collect_view();
+                    let more = (listed < total).then(|| {
+                        view! {
+                            <button
+                                type="button"
+                                class="show-all"
+                                on:click=move |_| expanded.update(|x| {
+                                    x.insert(label);
+                                })
+                            >
+                                {format!("Show all {total} {}", label_plural(label).to_lowercase())}
+                            </button>
+                        }
+                    });
                     let heading_id = format!("group-{}", label.as_str());
-                    Some(view! {
-                        <section class="group" aria-labelledby=format!("group-{}", label.as_str())>
+                    let labelled_by = heading_id.clone();
+                    view! {
+                        <section class="group" aria-labelledby=labelled_by>
                             <h3 id=heading_id data-label=label.as_str()>{label_plural(label)}</h3>
                             <ul role="list">{items}</ul>
+                            {more}
                         </section>
-                    })
+                    }
                 })
                 .collect_view()
         })
@@ -247,7 +276,10 @@ pub fn step_mention(r: Reader, delta: isize) {
     } as usize;
     let m = mentions[next];
     r.mention_step.set(Some(m));
-    scroll_to(&format!("[data-mention=\"{m}\"]"), true);
+    let start = r
+        .analysis
+        .with_untracked(|a| a.entities.mentions[m].span.start);
+    r.reveal(r.block_at(start), format!("[data-mention=\"{m}\"]"), true);
 }
 
 /// The id of the mention card.

@@ -4,8 +4,9 @@
 //! The analysis lives in the `lede-analysis` crate and knows nothing of the web;
 //! this crate holds the view state and the components that display its results:
 //!
-//! - [`view_state`] and [`segments`]: plain logic (what the reader has set, and
-//!   how layers cut the text), tested natively;
+//! - [`view_state`], `article::segments` and `article::window`: plain logic
+//!   (what the reader has set, how layers cut the text, which blocks are on
+//!   screen), tested natively;
 //! - `state`: the shared context, with the analysis derived from the document;
 //! - `app`, `article`, `entities_panel`, `themes_filter`, `search`, `minimap`,
 //!   `shortcuts`, `colour_scheme`: the components;
@@ -23,7 +24,6 @@ mod open_article;
 mod panic;
 mod scroll;
 mod search;
-pub mod segments;
 mod shortcuts;
 mod state;
 mod themes_filter;

@@ -15,7 +15,6 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::ResizeObserver;
 
-use crate::scroll::scroll_to;
 use crate::state::use_reader;
 
 /// A block's place on the page, as fractions of the page's height.
@@ -43,6 +42,58 @@ fn percent(
         }
         None => byte as f64 / len.max(1) as f64 * 100.0,
     }
+}
+
+/// More marks of one kind than this are thinned: the strip is a few hundred
+/// pixels tall, and an element per mention or match of a long document
+/// would cost more than the strip can show.
+const MAX_MARKS: usize = 400;
+
+/// `marks` (each at a percent down the strip, in order), at most one per
+/// `100 / MAX_MARKS` percent when there are more than [`MAX_MARKS`]: the
+/// first of each stretch stands for the others.
+fn thin<T>(marks: Vec<(f64, T)>) -> Vec<(f64, T)> {
+    if marks.len() <= MAX_MARKS {
+        return marks;
+    }
+    let bin = |top: f64| (top / 100.0 * MAX_MARKS as f64) as i64;
+    let mut last = None;
+    marks
+        .into_iter()
+        .filter(|(top, _)| {
+            let b = Some(bin(*top));
+            let keep = b != last;
+            last = b;
+            keep
+        })
+        .collect()
+}
+
+/// A stretch of the strip, in percent.
+#[derive(Clone, Debug, PartialEq)]
+struct Band<T> {
+    top: f64,
+    height: f64,
+    item: T,
+}
+
+/// `bands` (in order), with those that touch or nearly touch merged into the
+/// first when there are more than [`MAX_MARKS`].
+fn merge_bands<T: PartialEq>(bands: Vec<Band<T>>) -> Vec<Band<T>> {
+    if bands.len() <= MAX_MARKS {
+        return bands;
+    }
+    let gap = 100.0 / MAX_MARKS as f64;
+    let mut out: Vec<Band<T>> = Vec::new();
+    for b in bands {
+        match out.last_mut() {
+            Some(last) if b.top <= last.top + last.height + gap => {
+                last.height = (b.top + b.height - last.top).max(last.height);
+            }
+            _ => out.push(b),
+        }
+    }
+    out
 }
 
 /// The index of the block whose span holds `byte` (blocks are in text order).
@@ -130,6 +181,7 @@ pub fn Minimap() -> impl IntoView {
         let chosen = r.view.with(|v| v.themes.clone());
         if !chosen.is_empty() {
             r.analysis.with(|a| {
+                let mut bands = Vec::new();
                 for p in &a.themes.paragraphs {
                     let Some(id) = chosen.iter().find(|t| p.is_about(t)) else {
                         continue;
@@ -138,13 +190,19 @@ pub fn Minimap() -> impl IntoView {
                     let block = p.block;
                     let Some(&(start, end)) = spans.get(block) else { continue };
                     let top = at(block, start);
-                    let height = (at(block, end) - top).max(0.5);
+                    bands.push(Band {
+                        top,
+                        height: (at(block, end) - top).max(0.5),
+                        item: (block, t),
+                    });
+                }
+                for Band { top, height, item: (block, t) } in merge_bands(bands) {
                     views.push(
                         view! {
                             <div
                                 class="mark theme"
                                 style=format!("top: {top:.2}%; height: {height:.2}%; --c: {}", a.theme_list[t].colour)
-                                on:click=move |_| scroll_to(&format!("#block-{block}"), false)
+                                on:click=move |_| r.reveal(block, format!("#block-{block}"), false)
                             ></div>
                         }
                         .into_any(),
@@ -153,48 +211,57 @@ pub fn Minimap() -> impl IntoView {
             });
         }
         if let Some(e) = r.selected.get() {
-            r.analysis.with(|a| {
-                for &m in &a.entities.entities[e].mentions {
-                    let start = a.entities.mentions[m].span.start;
-                    let top = at(block_at(&spans, start), start);
-                    views.push(
-                        view! {
-                            <div
-                                class="mark entity"
-                                style=format!("top: {top:.2}%")
-                                on:click=move |_| {
-                                    r.mention_step.set(Some(m));
-                                    scroll_to(&format!("[data-mention=\"{m}\"]"), true)
-                                }
-                            ></div>
-                        }
-                        .into_any(),
-                    );
-                }
+            let marks: Vec<(f64, (usize, usize))> = r.analysis.with(|a| {
+                a.entities.entities[e]
+                    .mentions
+                    .iter()
+                    .map(|&m| {
+                        let start = a.entities.mentions[m].span.start;
+                        let block = block_at(&spans, start);
+                        (at(block, start), (block, m))
+                    })
+                    .collect()
             });
-        }
-        r.matches.with(|blocks| {
-            let hits = blocks
-                .iter()
-                .enumerate()
-                .flat_map(|(b, hits)| hits.iter().map(move |s| (b, s.start)));
-            for (k, (block, start)) in hits.enumerate() {
-                let top = at(block, start);
+            for (top, (block, m)) in thin(marks) {
                 views.push(
                     view! {
                         <div
-                            class="mark hit"
+                            class="mark entity"
                             style=format!("top: {top:.2}%")
                             on:click=move |_| {
-                                r.match_step.set(Some(k));
-                                scroll_to(&format!("[data-hit=\"{k}\"]"), false)
+                                r.mention_step.set(Some(m));
+                                r.reveal(block, format!("[data-mention=\"{m}\"]"), true)
                             }
                         ></div>
                     }
                     .into_any(),
                 );
             }
+        }
+        let hits: Vec<(f64, (usize, usize))> = r.matches.with(|blocks| {
+            blocks
+                .iter()
+                .enumerate()
+                .flat_map(|(b, hits)| hits.iter().map(move |s| (b, s.start)))
+                .enumerate()
+                .map(|(k, (block, start))| (at(block, start), (block, k)))
+                .collect()
         });
+        for (top, (block, k)) in thin(hits) {
+            views.push(
+                view! {
+                    <div
+                        class="mark hit"
+                        style=format!("top: {top:.2}%")
+                        on:click=move |_| {
+                            r.match_step.set(Some(k));
+                            r.reveal(block, format!("[data-hit=\"{k}\"]"), false)
+                        }
+                    ></div>
+                }
+                .into_any(),
+            );
+        }
         views
     };
     view! { <div class="minimap" aria-hidden="true">{marks}</div> }
@@ -205,6 +272,32 @@ mod tests {
     use super::*;
 
     const SPANS: [(usize, usize); 3] = [(0, 10), (12, 52), (54, 100)];
+
+    #[test]
+    fn many_marks_are_thinned_to_what_the_strip_can_show() {
+        let few: Vec<(f64, usize)> = (0..10).map(|k| (k as f64, k)).collect();
+        assert_eq!(thin(few.clone()), few, "few marks all stay");
+        let many: Vec<(f64, usize)> = (0..10_000).map(|k| (k as f64 / 100.0, k)).collect();
+        let kept = thin(many);
+        assert!(kept.len() <= MAX_MARKS, "{} marks", kept.len());
+        assert_eq!(kept[0], (0.0, 0), "the first of a stretch stands for it");
+        assert!(kept.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn many_bands_merge_where_they_touch() {
+        let band = |top: f64, item: usize| Band {
+            top,
+            height: 0.01,
+            item,
+        };
+        let few = vec![band(0.0, 0), band(0.011, 1)];
+        assert_eq!(merge_bands(few.clone()), few);
+        let many: Vec<Band<usize>> = (0..1_000).map(|k| band(k as f64 * 0.02, k)).collect();
+        let merged = merge_bands(many);
+        assert_eq!(merged.len(), 1, "touching bands are one");
+        assert!((merged[0].height - (999.0 * 0.02 + 0.01)).abs() < 1e-9);
+    }
 
     #[test]
     fn a_byte_is_in_the_block_that_holds_it() {

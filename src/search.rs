@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 
-use crate::scroll::scroll_to;
 use crate::state::{Reader, use_reader};
 
 pub const SEARCH_INPUT_ID: &str = "search";
@@ -21,7 +20,17 @@ pub fn step_match(r: Reader, delta: isize) {
         _ => n - 1,
     } as usize;
     r.match_step.set(Some(next));
-    scroll_to(&format!("[data-hit=\"{next}\"]"), false);
+    // The block holding match `next`: the first whose matches reach past it.
+    let block = r.matches.with_untracked(|m| {
+        let mut before = 0;
+        m.iter()
+            .position(|here| {
+                before += here.len();
+                before > next
+            })
+            .unwrap_or(0)
+    });
+    r.reveal(block, format!("[data-hit=\"{next}\"]"), false);
 }
 
 #[component]

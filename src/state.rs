@@ -9,7 +9,7 @@ use lede_analysis::themes::{Lexicon, Theme, ThemeReport, score};
 use lede_analysis::{Document, Entities, EntityId, Label, Span, recognize};
 use leptos::prelude::*;
 
-use crate::segments::find_all;
+use crate::article::segments::{Folded, per_block};
 use crate::timing;
 use crate::view_state::ViewState;
 
@@ -84,6 +84,18 @@ pub struct Reader {
     pub match_step: RwSignal<Option<usize>>,
     /// The mention whose card is showing, and where (page x, page y of its bottom left).
     pub card: RwSignal<Option<(usize, f64, f64)>>,
+    /// The last request to bring something into view ([`Reader::reveal`]).
+    pub reveal_request: RwSignal<Option<Reveal>>,
+}
+
+/// A request to bring the element matching `selector`, in block `block`, into
+/// view: on a long document that block may not be built yet.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reveal {
+    pub block: usize,
+    pub selector: String,
+    /// Whether the element takes keyboard focus too.
+    pub focus: bool,
 }
 
 impl Reader {
@@ -101,23 +113,15 @@ impl Reader {
             analysis.with(|a| a.entity_named(&name))
         });
         let query = Memo::new(move |_| view.with(|v| v.search.trim().to_owned()));
+        // Folded once per document, when first searched.
+        let folded = Memo::new(move |_| document.with(|d| Folded::new(d.text())));
         let matches = Memo::new(move |_| {
             let q = query.get();
-            document.with(|d| {
-                d.blocks()
-                    .iter()
-                    .map(|b| {
-                        if q.is_empty() {
-                            Vec::new()
-                        } else {
-                            find_all(d.block_text(b), &q)
-                                .into_iter()
-                                .map(|s| Span::new(s.start + b.span.start, s.end + b.span.start))
-                                .collect()
-                        }
-                    })
-                    .collect()
-            })
+            let blocks: Vec<Span> = document.with(|d| d.blocks().iter().map(|b| b.span).collect());
+            if q.is_empty() {
+                return vec![Vec::new(); blocks.len()];
+            }
+            folded.with(|f| per_block(&f.find_all(&q), &blocks))
         });
         Reader {
             document,
@@ -130,10 +134,32 @@ impl Reader {
             mention_step: RwSignal::new(None),
             match_step: RwSignal::new(None),
             card: RwSignal::new(None),
+            reveal_request: RwSignal::new(None),
         }
     }
 
-    /// Indices of the blocks that mention the selected entity.
+    /// Brings the element matching `selector`, in block `block`, into view
+    /// (and focus, with `focus`), building its block first if need be.
+    pub fn reveal(&self, block: usize, selector: String, focus: bool) {
+        self.reveal_request.set(Some(Reveal {
+            block,
+            selector,
+            focus,
+        }));
+    }
+
+    /// The index of the block holding byte `byte` of the text.
+    pub fn block_at(&self, byte: usize) -> usize {
+        self.document.with_untracked(|d| {
+            let blocks = d.blocks();
+            blocks
+                .partition_point(|b| b.span.end <= byte)
+                .min(blocks.len().saturating_sub(1))
+        })
+    }
+
+    /// Indices of the blocks that mention the selected entity: a binary
+    /// search per mention, not a pass over every block per mention.
     pub fn blocks_mentioning(&self, entity: EntityId) -> BTreeSet<usize> {
         let spans: Vec<Span> = self.analysis.with(|a| {
             a.entities.entities[entity]
@@ -143,11 +169,13 @@ impl Reader {
                 .collect()
         });
         self.document.with(|d| {
-            d.blocks()
+            let blocks = d.blocks();
+            spans
                 .iter()
-                .enumerate()
-                .filter(|(_, b)| spans.iter().any(|s| b.span.contains(*s)))
-                .map(|(i, _)| i)
+                .filter_map(|s| {
+                    let i = blocks.partition_point(|b| b.span.end <= s.start);
+                    blocks.get(i).filter(|b| b.span.contains(*s)).map(|_| i)
+                })
                 .collect()
         })
     }

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use gloo::storage::{LocalStorage, Storage};
 use lede_analysis::Span;
-use lede_analysis::themes::{Theme, suggest_terms};
+use lede_analysis::themes::{ParagraphThemes, Theme, suggest_terms};
 use leptos::prelude::*;
 
 use crate::state::{Analyzed, Reader, use_reader};
@@ -35,12 +35,18 @@ fn save_custom_themes(themes: &[Theme]) -> Result<(), String> {
         .map_err(|_| "The browser would not store your themes (storage full or private mode): they last until you close the page.".to_owned())
 }
 
+/// The themes of block `block`: the report holds paragraphs in the text's
+/// order, so a binary search finds it (each built block asks).
+fn paragraph_of(a: &Analyzed, block: usize) -> Option<&ParagraphThemes> {
+    let ps = &a.themes.paragraphs;
+    ps.binary_search_by_key(&block, |p| p.block)
+        .ok()
+        .map(|k| &ps[k])
+}
+
 /// The evidence spans of block `block`, with the index of their theme.
 pub fn evidence_in(a: &Analyzed, block: usize) -> Vec<(usize, Span)> {
-    a.themes
-        .paragraphs
-        .iter()
-        .find(|p| p.block == block)
+    paragraph_of(a, block)
         .map(|p| {
             p.evidence
                 .iter()
@@ -73,12 +79,12 @@ pub fn passing_blocks(r: &Reader) -> Option<BTreeSet<usize>> {
 }
 
 /// The small markers in the margin of paragraph `block`, one per theme it is
-/// about, for `src/article_text.js` to draw with the paragraph's text: each
+/// about, for `src/article/fill_block.js` to draw with the paragraph's text: each
 /// its colour, the theme's initial (colour is not the only cue), its id, and
 /// its score with the terms that made it, as a tooltip; fields apart by tabs,
 /// markers by newlines (a tab or newline inside a field becomes a space).
 pub fn margin_markers(a: &Analyzed, block: usize) -> String {
-    let Some(p) = a.themes.paragraphs.iter().find(|p| p.block == block) else {
+    let Some(p) = paragraph_of(a, block) else {
         return String::new();
     };
     let mut out = String::new();

@@ -40,6 +40,7 @@ pub struct Piece {
 }
 
 impl Piece {
+    #[cfg(all(test, not(target_arch = "wasm32")))]
     pub fn span(&self) -> Span {
         Span::new(
             self.frags.first().map_or(0, |f| f.span.start),
@@ -105,7 +106,7 @@ pub const EVIDENCE: u32 = 2;
 pub const HIT: u32 = 4;
 
 /// Writes `pieces`, cut from one block of `text`, as the numbers that
-/// `src/article_text.js` builds the block's DOM from; `mention(m)` gives
+/// `src/article/fill_block.js` builds the block's DOM from; `mention(m)` gives
 /// mention `m`'s type (its index in the list the script is handed) and
 /// entity, and a fragment's search match `k` is match `first_hit + k` of the
 /// document. Piece after piece:
@@ -157,29 +158,80 @@ pub fn encode(
 
 /// Byte spans of every case-insensitive occurrence of `needle` in `hay`, not
 /// overlapping. Curly and straight apostrophes and quotes count as equal.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 pub fn find_all(hay: &str, needle: &str) -> Vec<Span> {
-    let needle: Vec<char> = needle.chars().map(fold).collect();
-    if needle.iter().all(|c| c.is_whitespace()) {
-        return Vec::new();
-    }
-    let hay_chars: Vec<(usize, char)> = hay.char_indices().map(|(i, c)| (i, fold(c))).collect();
-    let mut found = Vec::new();
-    let mut i = 0;
-    while i + needle.len() <= hay_chars.len() {
-        if hay_chars[i..i + needle.len()]
-            .iter()
-            .map(|p| p.1)
-            .eq(needle.iter().copied())
-        {
-            let start = hay_chars[i].0;
-            let end = hay_chars.get(i + needle.len()).map_or(hay.len(), |p| p.0);
-            found.push(Span::new(start, end));
-            i += needle.len();
-        } else {
-            i += 1;
+    Folded::new(hay).find_all(needle)
+}
+
+/// A text folded once for searching: lower case, curly quotes straight. A
+/// search is then one pass of the standard library's substring search over
+/// it, whatever the text's length, where folding the text for every query
+/// cost more than the search.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Folded {
+    text: String,
+    /// Where the folded text's offsets part from the original's: after
+    /// folded byte `.0`, add `.1` to get the original offset. Only a few
+    /// characters fold to another length (a curly quote's 3 bytes to 1).
+    shifts: Vec<(usize, isize)>,
+}
+
+impl Folded {
+    pub fn new(text: &str) -> Folded {
+        let mut folded = String::with_capacity(text.len());
+        let mut shifts = Vec::new();
+        for (i, c) in text.char_indices() {
+            let f = fold(c);
+            folded.push(f);
+            if f.len_utf8() != c.len_utf8() {
+                let original_end = i + c.len_utf8();
+                shifts.push((folded.len(), original_end as isize - folded.len() as isize));
+            }
+        }
+        Folded {
+            text: folded,
+            shifts,
         }
     }
-    found
+
+    /// The offset in the original text of folded offset `at` (a character boundary).
+    fn original(&self, at: usize) -> usize {
+        match self.shifts.partition_point(|&(after, _)| after <= at) {
+            0 => at,
+            k => (at as isize + self.shifts[k - 1].1) as usize,
+        }
+    }
+
+    /// Byte spans into the original text of every occurrence of `needle`,
+    /// folded the same way, from left to right and not overlapping.
+    pub fn find_all(&self, needle: &str) -> Vec<Span> {
+        if needle.chars().all(char::is_whitespace) {
+            return Vec::new();
+        }
+        let needle: String = needle.chars().map(fold).collect();
+        self.text
+            .match_indices(&needle)
+            .map(|(at, m)| Span::new(self.original(at), self.original(at + m.len())))
+            .collect()
+    }
+}
+
+/// Sorts `found` (sorted spans) into the blocks whose spans hold them (sorted,
+/// not overlapping), leaving out any that straddles two: one pass over both.
+pub fn per_block(found: &[Span], blocks: &[Span]) -> Vec<Vec<Span>> {
+    let mut out = vec![Vec::new(); blocks.len()];
+    let mut b = 0;
+    for &s in found {
+        while b < blocks.len() && blocks[b].end <= s.start {
+            b += 1;
+        }
+        match blocks.get(b) {
+            Some(block) if block.contains(s) => out[b].push(s),
+            Some(_) => {}
+            None => break,
+        }
+    }
+    out
 }
 
 fn fold(c: char) -> char {
@@ -289,6 +341,32 @@ mod tests {
         ]);
         // The lengths add up to the text's, in UTF-16 units.
         assert_eq!(2 + 2 + 1 + 4 + 1 + 2 + 1 + 5, text.encode_utf16().count());
+    }
+
+    #[test]
+    fn matches_fall_in_the_blocks_that_hold_them() {
+        let blocks = [sp(0, 10), sp(12, 20), sp(25, 30)];
+        let found = [sp(1, 3), sp(8, 13), sp(14, 16), sp(18, 20), sp(26, 27)];
+        assert_eq!(
+            per_block(&found, &blocks),
+            vec![
+                vec![sp(1, 3)],
+                vec![sp(14, 16), sp(18, 20)],
+                vec![sp(26, 27)]
+            ]
+        );
+        assert_eq!(per_block(&[], &blocks), vec![vec![]; 3]);
+    }
+
+    #[test]
+    fn offsets_past_folded_quotes_point_into_the_original() {
+        let hay = "‘A’ and “b” then c";
+        let found = find_all(hay, "c");
+        assert_eq!(
+            found.iter().map(|s| s.slice(hay)).collect::<Vec<_>>(),
+            ["c"]
+        );
+        assert_eq!(found[0].start, hay.rfind('c').unwrap());
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! The article as a reader sees it — headline, byline, body and closing note —
 //! with entity mentions, quotations and search matches marked in the text.
 //!
-//! Every block is cut into pieces by [`crate::segments`]; a mention is one
+//! Every block is cut into pieces by [`segments`]; a mention is one
 //! `<mark>`, focusable, with its type announced to screen readers. A block's
-//! marked-up text is built by `src/article_text.js` in one call, from numbers
+//! marked-up text is built by `src/article/fill_block.js` in one call, from numbers
 //! Rust writes ([`segments::encode`]): built from Rust, each of its hundreds
 //! of elements, attributes and text nodes would be a call across to
 //! JavaScript. Hover, focus and clicks are handled once, on the article, by
@@ -18,17 +18,21 @@
 
 use std::collections::BTreeSet;
 
-use lede_analysis::{BlockKind, Label, Span};
+use lede_analysis::{Block, BlockKind, Label, Span};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::entities_panel::{CARD, pointer_goes_into};
 use crate::labels::label_name;
-use crate::segments::{self, Layers, segment};
+use crate::scroll::scroll_to;
 use crate::state::{Reader, use_reader};
 use crate::timing;
 use crate::view_state::Outside;
+use segments::{Layers, segment};
+
+pub mod segments;
+pub mod window;
 
 /// The article with its highlights. Needs the [`Reader`] context.
 #[component]
@@ -88,6 +92,16 @@ pub fn ArticleView() -> impl IntoView {
         timing::end_if_started("lede:render");
     });
 
+    let ctx = BlockContext {
+        passing,
+        hide_outside,
+        first_hits,
+        repainted,
+    };
+    // The window over the current document's body, if it has one.
+    let windows = StoredValue::new(None::<BodyWindow>);
+    serve_reveals(r, windows);
+
     let on_mouse_over = move |ev: web_sys::MouseEvent| show_card(r, &ev);
     let on_focus_in = move |ev: web_sys::FocusEvent| show_card(r, &ev);
     let hide_card = move |ev: &web_sys::Event| {
@@ -131,27 +145,20 @@ pub fn ArticleView() -> impl IntoView {
         >
             {move || {
                 let blocks = r.document.with(|d| d.blocks().to_vec());
-                let head = blocks
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, b)| matches!(b.kind, BlockKind::Title | BlockKind::Byline))
-                    .map(|(i, b)| block_view(r, i, b.kind, passing, hide_outside, first_hits, repainted))
-                    .collect_view();
-                let body = blocks
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, b)| b.kind == BlockKind::Paragraph)
-                    .map(|(i, b)| block_view(r, i, b.kind, passing, hide_outside, first_hits, repainted))
-                    .collect_view();
-                let notes = blocks
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, b)| b.kind == BlockKind::Note)
-                    .map(|(i, b)| block_view(r, i, b.kind, passing, hide_outside, first_hits, repainted))
-                    .collect_view();
+                let of_kind = |kinds: &[BlockKind]| {
+                    blocks
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, b)| kinds.contains(&b.kind))
+                        .map(|(i, b)| block_view(r, i, b.kind, ctx))
+                        .collect_view()
+                };
+                let head = of_kind(&[BlockKind::Title, BlockKind::Byline]);
+                let notes = of_kind(&[BlockKind::Note]);
+                let body = body_view(r, &blocks, ctx, windows);
                 view! {
                     <header class="article-head">{head}</header>
-                    <div class="article-body">{body}</div>
+                    {body}
                     <footer class="article-foot">{notes}</footer>
                 }
             }}
@@ -159,15 +166,296 @@ pub fn ArticleView() -> impl IntoView {
     }
 }
 
-fn block_view(
+/// The article's body: every paragraph, or on a long document
+/// ([`window::windowed`]) those near the screen between two spacers that
+/// stand for the rest. Paragraphs hidden by a filter are then left out, not
+/// built hidden.
+fn body_view(
     r: Reader,
-    i: usize,
-    kind: BlockKind,
+    blocks: &[Block],
+    ctx: BlockContext,
+    windows: StoredValue<Option<BodyWindow>>,
+) -> AnyView {
+    let paragraphs: Vec<usize> = (0..blocks.len())
+        .filter(|&i| blocks[i].kind == BlockKind::Paragraph)
+        .collect();
+    let bytes = blocks.last().map_or(0, |b| b.span.end);
+    if !window::windowed(bytes, blocks.len()) {
+        windows.set_value(None);
+        let body = paragraphs
+            .into_iter()
+            .map(|i| block_view(r, i, BlockKind::Paragraph, ctx))
+            .collect_view();
+        return view! { <div class="article-body">{body}</div> }.into_any();
+    }
+    let lens: Vec<usize> = blocks.iter().map(|b| b.span.len()).collect();
+    let w = BodyWindow::new(ctx, paragraphs, lens);
+    windows.set_value(Some(w));
+    w.follow_the_screen();
+    let pad = |px: f64| format!("{px:.0}px");
+    view! {
+        <div class="article-body windowed" node_ref=w.body>
+            <div class="spacer" aria-hidden="true" style:height=move || pad(w.above())></div>
+            <For each=move || w.built.get() key=|i| *i let:i>
+                {block_view(r, i, BlockKind::Paragraph, ctx)}
+            </For>
+            <div class="spacer" aria-hidden="true" style:height=move || pad(w.below())></div>
+        </div>
+    }
+    .into_any()
+}
+
+/// The window over a long document's body: which paragraphs are built, and
+/// how tall the spacers above and below them are.
+#[derive(Clone, Copy)]
+struct BodyWindow {
+    body: NodeRef<leptos::html::Div>,
+    /// Each block's length in bytes, for estimating its height.
+    lens: StoredValue<Vec<usize>>,
+    heights: StoredValue<window::Heights>,
+    /// Moves when a height is measured anew.
+    measured: RwSignal<u64>,
+    /// The stretch of the body to build, in pixels from its top: the screen
+    /// and a margin around it.
+    screen: RwSignal<(f64, f64)>,
+    layout: Memo<window::Layout>,
+    range: Memo<std::ops::Range<usize>>,
+    /// The blocks built, in order.
+    built: Memo<Vec<usize>>,
+    /// The body's width when last measured.
+    width: StoredValue<f64>,
+}
+
+impl BodyWindow {
+    fn new(ctx: BlockContext, paragraphs: Vec<usize>, lens: Vec<usize>) -> BodyWindow {
+        let heights = StoredValue::new(window::Heights::new(lens.len()));
+        let lens = StoredValue::new(lens);
+        let measured = RwSignal::new(0u64);
+        let screen_height = window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(900.0);
+        let screen = RwSignal::new((-window::OVERSCAN_PX, screen_height + window::OVERSCAN_PX));
+        let BlockContext {
+            passing,
+            hide_outside,
+            ..
+        } = ctx;
+        let layout = Memo::new(move |_| {
+            measured.track();
+            let shown: Vec<usize> = if hide_outside.get() {
+                passing.with(|p| match p {
+                    Some(p) => paragraphs
+                        .iter()
+                        .copied()
+                        .filter(|b| p.contains(b))
+                        .collect(),
+                    None => paragraphs.clone(),
+                })
+            } else {
+                paragraphs.clone()
+            };
+            heights.with_value(|h| {
+                lens.with_value(|lens| window::Layout::new(shown, |b| h.get(b, lens[b])))
+            })
+        });
+        let range = Memo::new(move |_| {
+            let (from, to) = screen.get();
+            layout.with(|l| l.overlapping(from, to))
+        });
+        let built = Memo::new(move |_| layout.with(|l| l.blocks()[range.get()].to_vec()));
+        BodyWindow {
+            body: NodeRef::new(),
+            lens,
+            heights,
+            measured,
+            screen,
+            layout,
+            range,
+            built,
+            width: StoredValue::new(0.0),
+        }
+    }
+
+    /// The spacer above the built blocks, in pixels.
+    fn above(self) -> f64 {
+        let start = self.range.with(|r| r.start);
+        self.layout.with(|l| l.top(start))
+    }
+
+    /// The spacer below them.
+    fn below(self) -> f64 {
+        let end = self.range.with(|r| r.end);
+        self.layout.with(|l| l.total() - l.top(end))
+    }
+
+    /// Builds the blocks near the screen as the reader scrolls or resizes,
+    /// and measures them once built, while the body lives.
+    fn follow_the_screen(self) {
+        let pending = StoredValue::new(false);
+        let update = move || {
+            if pending.get_value() {
+                return;
+            }
+            pending.set_value(true);
+            request_animation_frame(move || {
+                let _ = pending.try_set_value(false);
+                self.update_screen();
+            });
+        };
+        let scroll = window_event_listener(leptos::ev::scroll, move |_| update());
+        let resize = window_event_listener(leptos::ev::resize, move |_| update());
+        on_cleanup(move || {
+            scroll.remove();
+            resize.remove();
+        });
+        // Once built (and after every change to what is built), measure.
+        Effect::new(move |_| {
+            self.built.track();
+            request_animation_frame(move || self.measure());
+        });
+        update();
+    }
+
+    /// Reads where the body is against the screen.
+    fn update_screen(self) {
+        let Some(body) = self.body.try_get_untracked().flatten() else {
+            return;
+        };
+        let rect = body.get_bounding_client_rect();
+        let width = rect.width();
+        if self
+            .width
+            .try_get_value()
+            .is_some_and(|w| (w - width).abs() > 0.5)
+        {
+            // Another width wraps every line anew.
+            self.heights.update_value(window::Heights::forget);
+            self.measured.update(|n| *n += 1);
+        }
+        self.width.set_value(width);
+        let screen = window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(900.0);
+        let from = -rect.top() - window::OVERSCAN_PX;
+        let _ = self
+            .screen
+            .try_set((from, from + screen + 2.0 * window::OVERSCAN_PX));
+    }
+
+    /// Measures the built blocks: each from its top to the next one's (or
+    /// to the spacer below), margins included.
+    fn measure(self) {
+        let Some(body) = self.body.try_get_untracked().flatten() else {
+            return;
+        };
+        let children = body.children();
+        let n = children.length();
+        if n < 3 {
+            return;
+        }
+        let tops: Vec<f64> = (1..n)
+            .filter_map(|k| children.item(k))
+            .map(|el| el.get_bounding_client_rect().top())
+            .collect();
+        let mut changed = false;
+        self.heights.update_value(|h| {
+            self.lens.with_value(|lens| {
+                for k in 0..tops.len().saturating_sub(1) {
+                    let Some(block) = children
+                        .item(k as u32 + 1)
+                        .and_then(|el| el.get_attribute("data-block"))
+                        .and_then(|b| b.parse::<usize>().ok())
+                    else {
+                        continue;
+                    };
+                    let bytes = lens.get(block).copied().unwrap_or(0);
+                    changed |= h.measure(block, bytes, tops[k + 1] - tops[k]);
+                }
+            })
+        });
+        if changed {
+            self.measured.update(|n| *n += 1);
+        }
+    }
+
+    /// Scrolls to block `block` and builds the blocks around it, if it is
+    /// shown; whether it is.
+    fn bring(self, block: usize) -> bool {
+        let Some(top) = self
+            .layout
+            .try_with_untracked(|l| l.position(block).map(|k| l.top(k)))
+            .flatten()
+        else {
+            return false;
+        };
+        let Some(body) = self.body.try_get_untracked().flatten() else {
+            return false;
+        };
+        let screen = window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(900.0);
+        let body_top = body.get_bounding_client_rect().top() + window().scroll_y().unwrap_or(0.0);
+        // The block a third of the way down the screen.
+        let from = top - screen / 3.0;
+        window().scroll_to_with_x_and_y(window().scroll_x().unwrap_or(0.0), body_top + from);
+        self.screen.set((
+            from - window::OVERSCAN_PX,
+            from + screen + window::OVERSCAN_PX,
+        ));
+        true
+    }
+}
+
+/// Serves the reader's requests to bring something into view
+/// ([`Reader::reveal`]): at once if it is built, otherwise once the window
+/// has moved to its block.
+fn serve_reveals(r: Reader, windows: StoredValue<Option<BodyWindow>>) {
+    Effect::new(move |_| {
+        let Some(req) = r.reveal_request.get() else {
+            return;
+        };
+        let built = document()
+            .query_selector(&req.selector)
+            .ok()
+            .flatten()
+            .is_some();
+        if built {
+            scroll_to(&req.selector, req.focus);
+            return;
+        }
+        if let Some(w) = windows.get_value()
+            && w.bring(req.block)
+        {
+            // The window's blocks are built before the next frame.
+            request_animation_frame(move || scroll_to(&req.selector, req.focus));
+        }
+    });
+}
+
+/// What every block's view follows, made once for the article.
+#[derive(Clone, Copy)]
+struct BlockContext {
+    /// Which blocks pass the reader's filters: None when nothing filters.
     passing: Memo<Option<BTreeSet<usize>>>,
     hide_outside: Memo<bool>,
+    /// The number in the document of each block's first search match.
     first_hits: Memo<Vec<usize>>,
     repainted: Repainted,
-) -> AnyView {
+}
+
+fn block_view(r: Reader, i: usize, kind: BlockKind, ctx: BlockContext) -> AnyView {
+    let BlockContext {
+        passing,
+        hide_outside,
+        first_hits,
+        repainted,
+    } = ctx;
     let outside = move || passing.with(|p| p.as_ref().is_some_and(|p| !p.contains(&i)));
     let dim = move || outside() && !hide_outside.get();
     let gone = move || outside() && hide_outside.get();
@@ -208,7 +496,7 @@ fn block_view(
 }
 
 /// The text of block `i` with its marks, in a `<span class="text">` that
-/// `src/article_text.js` fills in one call (see [`segments::encode`]), with
+/// `src/article/fill_block.js` fills in one call (see [`segments::encode`]), with
 /// the theme markers for its margin if `markers`; `search` holds the block's
 /// search matches, the first of which is match number `offset` in the
 /// document.
@@ -269,7 +557,7 @@ fn block_text(r: Reader, i: usize, markers: bool, search: &[Span], offset: usize
     }
 }
 
-#[wasm_bindgen(module = "/src/article_text.js")]
+#[wasm_bindgen(module = "/src/article/fill_block.js")]
 extern "C" {
     #[wasm_bindgen(js_name = fillBlock)]
     fn fill_block(el: &web_sys::Element, text: &str, ops: &[u32], labels: &str, markers: &str);

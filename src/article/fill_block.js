@@ -1,5 +1,5 @@
 // Builds the marked-up text of one block of the article in one call from
-// Rust (`src/article.rs`, which describes the layout of `ops`).
+// Rust (`src/article/segments.rs`, whose `encode` describes the layout of `ops`).
 //
 // On a first visit every WebAssembly function runs for the first time, and
 // each element, attribute and text node made from Rust is a call across to
@@ -18,7 +18,7 @@ const HIT = 4;
  * @param {Element} el the element to fill: new, or (Leptos reusing it when the
  *   block's search matches change) holding the block's text as it was
  * @param {string} text the block's text
- * @param {Uint32Array} ops the pieces, as `src/article.rs` writes them
+ * @param {Uint32Array} ops the pieces, as `segments::encode` writes them
  * @param {string} labels each entity type's code and name, one per line, in
  *   the order `ops` numbers them
  * @param {string} markers the theme markers for the margin, one per line:
