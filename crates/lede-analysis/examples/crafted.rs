@@ -9,6 +9,7 @@
 //! cargo run --release -p lede-analysis --example crafted            # 1 MB and 4 MB
 //! cargo run --release -p lede-analysis --example crafted -- --smoke # 64 KB and 256 KB
 //! cargo run --release -p lede-analysis --example crafted -- 256K 1M # any two sizes
+//! cargo run --release -p lede-analysis --example crafted -- --class HTML
 //! ```
 //!
 //! A class whose smaller size takes over 20 s is not run at the larger one
@@ -335,7 +336,13 @@ fn label(size: usize) -> String {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    // `--class WORD` runs only the classes whose name holds WORD.
+    let only = args.iter().position(|a| a == "--class").map(|i| {
+        let word = args.get(i + 1).cloned().expect("a word after --class");
+        args.drain(i..i + 2);
+        word
+    });
     let (small, large) = match args.as_slice() {
         [] => (1_000_000, 4_000_000),
         [smoke] if smoke == "--smoke" => (64_000, 256_000),
@@ -350,7 +357,10 @@ fn main() {
         "class", sl, ll, "ratio", "ms per MB"
     );
     let mut missed = Vec::new();
-    for class in CLASSES {
+    for class in CLASSES
+        .iter()
+        .filter(|c| only.as_ref().is_none_or(|w| c.name.contains(w.as_str())))
+    {
         let input = (class.make)(small);
         let (t_small, _) = run(&input);
         let per_mb =
