@@ -1,7 +1,7 @@
 //! Inputs crafted to find work that grows faster than the text: each class at
 //! two sizes, four times apart, through the whole path a reader's file takes
 //! (import, `Document::parse` inside it, `recognize`, theme `score`).
-//! Prints, per class, both times, their ratio and the milliseconds per MB of
+//! Prints, per class, both times (each the fastest of three runs), their ratio and the milliseconds per MB of
 //! the larger. Linear work gives a ratio near 4; the targets are a ratio of
 //! at most 5 and at most 500 ms per MB.
 //!
@@ -303,6 +303,16 @@ fn eval_texts() -> Vec<String> {
 /// Runs the whole path on `input`; returns its time and what it found, so
 /// that nothing is optimised away.
 fn run(input: &Input) -> (Duration, usize) {
+    // The fastest of three, the least disturbed by a shared machine (one if slow).
+    let (first, found) = run_once(input);
+    if first > Duration::from_secs(2) {
+        return (first, found);
+    }
+    let fastest = (0..2).map(|_| run_once(input).0).fold(first, Duration::min);
+    (fastest, found)
+}
+
+fn run_once(input: &Input) -> (Duration, usize) {
     let t = Instant::now();
     let found = match input {
         Input::File { name, bytes } => {
