@@ -20,6 +20,7 @@ pub mod entities;
 pub mod export;
 mod import;
 mod span;
+mod steps;
 pub mod themes;
 mod word_hash;
 

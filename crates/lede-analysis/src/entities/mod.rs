@@ -130,16 +130,29 @@ pub fn recognize(doc: &Document) -> Entities {
             .filter(|r| matches!(r.label, Label::Event | Label::Law))
         {
             let start = raw.start - usize::from(raw.start > 0 && text[..raw.start].ends_with(' '));
-            let Some(n) = found[block_hits.clone()].iter().position(|f| {
-                f.raw.end == start
-                    && (f.raw.label == Label::Ordinal
-                        || (f.raw.label == Label::Date && f.raw.end - f.raw.start == 4))
-            }) else {
+            // The numbers are in order and never overlap, so the one that
+            // ends at `start` is the last to start before it: found by a
+            // search, not a scan of the block's numbers for every name.
+            // (A number already taken has its end at its start, which no
+            // name's start can be: its tokens are stops.)
+            let hits = &mut found[block_hits.clone()];
+            let Some(hit) = hits
+                .partition_point(|f| {
+                    crate::steps::step();
+                    f.raw.start < start
+                })
+                .checked_sub(1)
+                .map(|n| &mut hits[n].raw)
+                .filter(|h| {
+                    h.end == start
+                        && (h.label == Label::Ordinal
+                            || (h.label == Label::Date && h.end - h.start == 4))
+                })
+            else {
                 continue;
             };
-            let hit = &mut found[block_hits.start + n].raw;
             raw.start = hit.start;
-            if let Some(t) = toks.iter().rposition(|t| t.end <= hit.start)
+            if let Some(t) = toks.partition_point(|t| t.end <= hit.start).checked_sub(1)
                 && toks[t].text(text).eq_ignore_ascii_case("the")
                 && text[toks[t].end..hit.start]
                     .chars()
@@ -250,4 +263,20 @@ fn shouting(
         end,
         entry: f.entry,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn numbers_before_events_and_laws_are_found_in_linear_steps() {
+        fn events(n: usize) -> String {
+            let names = ["Paris Agreement", "Geneva Convention", "Asia Summit"];
+            (0..n)
+                .map(|i| format!("the {} {} and ", 1950 + i % 70, names[i % 3]))
+                .collect()
+        }
+        crate::steps::assert_linear(&[("years before events", events)], 500, |text| {
+            super::recognize(&crate::Document::parse(text));
+        });
+    }
 }

@@ -382,6 +382,7 @@ impl<'a> NameRules<'a> {
 
     /// The capitalised word of item `i`, if it is one.
     fn cap_word(&self, i: usize) -> Option<&'a str> {
+        crate::steps::step();
         match self.items.get(i)? {
             Item::Tok(t) if self.toks[*t].kind == Kind::Word => {
                 let w = self.tok_text(*t);
@@ -411,6 +412,7 @@ impl<'a> NameRules<'a> {
     }
 
     fn word(&self, i: usize) -> Option<&'a str> {
+        crate::steps::step();
         match self.items.get(i)? {
             Item::Tok(t) => Some(self.tok_text(*t)),
             _ => None,
@@ -455,19 +457,25 @@ impl<'a> NameRules<'a> {
 
     /// The type a keyword gives the run `start..end`, if one does.
     fn keyword_label(&self, start: usize, end: usize) -> Option<Label> {
+        self.keyword_label_from(start, &mut Tail::new(end))
+    }
+
+    /// The type a keyword gives the run from `start` to the end of `tail`.
+    fn keyword_label_from(&self, start: usize, tail: &mut Tail) -> Option<Label> {
+        let end = tail.end;
         if end - start < 2 {
             return None;
         }
         // A known name at the end lends its keyword only to plain words before
         // it: "Liberal Democratic Party", not "… Times and People's Daily".
         let known_last = matches!(self.items[end - 1], Item::Known { .. });
-        let last_kw = if known_last && (start..end).any(|i| self.is_connector(i)) {
+        let last_kw = if known_last && tail.has_connector_from(self, start) {
             None
         } else {
             self.last_word(end - 1).and_then(keyword)
         };
-        let of_kw = (start..end)
-            .find(|&i| self.word(i) == Some("of"))
+        let of_kw = tail
+            .first_of(self, start)
             .and_then(|of| of.checked_sub(1))
             .filter(|&k| k >= start)
             .and_then(|k| self.word(k).and_then(keyword));
@@ -577,97 +585,109 @@ impl<'a> NameRules<'a> {
     }
 
     fn classify(&self, mut start: usize, end: usize, out: &mut Vec<Raw>) {
-        while start < end
-            && (self
-                .cap_word(start)
-                .is_some_and(|w| self.gaz.is_function_word(w))
-                || self.is_connector(start))
-        {
-            start += 1;
-        }
-        if start >= end {
-            return;
-        }
-        // An organisation, place or law word decides first: "Office of the Spokesperson".
-        if self.keyword_label(start, end).is_some() {
+        // After each title the rest of the run is read again, from a later
+        // start: `tail` keeps what is known of it, so that a run of titled
+        // names is read once, not once per title.
+        let mut tail = Tail::new(end);
+        'rest: loop {
+            while start < end
+                && (self
+                    .cap_word(start)
+                    .is_some_and(|w| self.gaz.is_function_word(w))
+                    || self.is_connector(start))
+            {
+                start += 1;
+            }
+            if start >= end {
+                return;
+            }
+            // An organisation, place or law word decides first: "Office of the Spokesperson".
+            if self.keyword_label_from(start, &mut tail).is_some() {
+                return self.classify_plain(start, end, out);
+            }
+            // A title inside the run splits it: what precedes stands alone, what
+            // follows is a person.
+            let mut i = start;
+            while i < end {
+                if self.is_title_item(i) {
+                    // Extend back over modifiers ("Foreign Minister") and forward
+                    // over modifiers, titles and "of" ("Secretary of State").
+                    let mut a = i;
+                    while a > start
+                        && (self.is_modifier_item(a - 1) || self.is_modifier_known(a - 1))
+                    {
+                        a -= 1;
+                    }
+                    let mut b = i + 1;
+                    while b < end {
+                        if self.is_modifier_item(b) {
+                            b += 1;
+                        } else if matches!(self.word(b), Some("of" | "and"))
+                            && b + 1 < end
+                            && self.is_modifier_item(b + 1)
+                        {
+                            b += 2;
+                        } else {
+                            break;
+                        }
+                    }
+                    self.classify_plain(start, a, out);
+                    // The person: capitalised words and particles, up to four words.
+                    let mut p = b;
+                    let mut words = 0;
+                    while p < end && words < 4 {
+                        match self.items[p] {
+                            Item::Known { entry, .. }
+                                if self.gaz.entry(entry).label == Label::Person =>
+                            {
+                                p += 1;
+                                words += 2;
+                            }
+                            Item::Tok(_)
+                                if self.cap_word(p).is_some() && !self.is_title_item(p) =>
+                            {
+                                p += 1;
+                                words += 1;
+                            }
+                            Item::Tok(_)
+                                if self.word(p).is_some_and(|w| PARTICLES.contains(&w))
+                                    && p + 1 < end
+                                    && self.cap_word(p + 1).is_some() =>
+                            {
+                                p += 1;
+                            }
+                            _ => break,
+                        }
+                    }
+                    if p > b {
+                        let (s, _) = self.item_span(b);
+                        let (_, e) = self.item_span(p - 1);
+                        let entry = match self.items[b] {
+                            Item::Known { entry, .. } if p == b + 1 => Some(entry),
+                            _ => None,
+                        };
+                        out.push(Raw {
+                            start: s,
+                            end: e,
+                            label: Label::Person,
+                            why: entry
+                                .map_or("rule: name after a title", |e| self.gaz.entry(e).source),
+                            entry,
+                            lone: None,
+                        });
+                    }
+                    // Skip a connector left at the front of the rest.
+                    let mut rest = p;
+                    while rest < end && self.is_connector(rest) {
+                        rest += 1;
+                    }
+                    start = rest;
+                    continue 'rest;
+                }
+                i += 1;
+            }
             return self.classify_plain(start, end, out);
         }
-        // A title inside the run splits it: what precedes stands alone, what
-        // follows is a person.
-        let mut i = start;
-        while i < end {
-            if self.is_title_item(i) {
-                // Extend back over modifiers ("Foreign Minister") and forward
-                // over modifiers, titles and "of" ("Secretary of State").
-                let mut a = i;
-                while a > start && (self.is_modifier_item(a - 1) || self.is_modifier_known(a - 1)) {
-                    a -= 1;
-                }
-                let mut b = i + 1;
-                while b < end {
-                    if self.is_modifier_item(b) {
-                        b += 1;
-                    } else if matches!(self.word(b), Some("of" | "and"))
-                        && b + 1 < end
-                        && self.is_modifier_item(b + 1)
-                    {
-                        b += 2;
-                    } else {
-                        break;
-                    }
-                }
-                self.classify_plain(start, a, out);
-                // The person: capitalised words and particles, up to four words.
-                let mut p = b;
-                let mut words = 0;
-                while p < end && words < 4 {
-                    match self.items[p] {
-                        Item::Known { entry, .. }
-                            if self.gaz.entry(entry).label == Label::Person =>
-                        {
-                            p += 1;
-                            words += 2;
-                        }
-                        Item::Tok(_) if self.cap_word(p).is_some() && !self.is_title_item(p) => {
-                            p += 1;
-                            words += 1;
-                        }
-                        Item::Tok(_)
-                            if self.word(p).is_some_and(|w| PARTICLES.contains(&w))
-                                && p + 1 < end
-                                && self.cap_word(p + 1).is_some() =>
-                        {
-                            p += 1;
-                        }
-                        _ => break,
-                    }
-                }
-                if p > b {
-                    let (s, _) = self.item_span(b);
-                    let (_, e) = self.item_span(p - 1);
-                    let entry = match self.items[b] {
-                        Item::Known { entry, .. } if p == b + 1 => Some(entry),
-                        _ => None,
-                    };
-                    out.push(Raw {
-                        start: s,
-                        end: e,
-                        label: Label::Person,
-                        why: entry.map_or("rule: name after a title", |e| self.gaz.entry(e).source),
-                        entry,
-                        lone: None,
-                    });
-                }
-                // Skip a connector left at the front of the rest.
-                let mut rest = p;
-                while rest < end && self.is_connector(rest) {
-                    rest += 1;
-                }
-                return self.classify(rest, end, out);
-            }
-            i += 1;
-        }
-        self.classify_plain(start, end, out);
     }
 
     /// A run with no title in it.
@@ -948,6 +968,46 @@ impl<'a> NameRules<'a> {
     }
 }
 
+/// What [`NameRules::keyword_label_from`] reads of a run's items beyond its
+/// start, for a run read again from later and later starts: each item is
+/// looked at once however often the run is.
+struct Tail {
+    /// Where the run ends.
+    end: usize,
+    /// The run's last connector, once looked for.
+    last_connector: Option<Option<usize>>,
+    /// No "of" is in the run before this item.
+    of: usize,
+}
+
+impl Tail {
+    fn new(end: usize) -> Tail {
+        Tail {
+            end,
+            last_connector: None,
+            of: 0,
+        }
+    }
+
+    /// Whether a connector is in the run at or after `start`.
+    fn has_connector_from(&mut self, rules: &NameRules, start: usize) -> bool {
+        let end = self.end;
+        let last = *self
+            .last_connector
+            .get_or_insert_with(|| (start..end).rev().find(|&i| rules.is_connector(i)));
+        last.is_some_and(|c| c >= start)
+    }
+
+    /// The first "of" in the run at or after `start`; `start` never moves back.
+    fn first_of(&mut self, rules: &NameRules, start: usize) -> Option<usize> {
+        self.of = self.of.max(start);
+        while self.of < self.end && rules.word(self.of) != Some("of") {
+            self.of += 1;
+        }
+        (self.of < self.end).then_some(self.of)
+    }
+}
+
 fn keyword_why(label: Label) -> &'static str {
     match label {
         Label::Org => "rule: capitalised words ending in an organisation word",
@@ -983,5 +1043,41 @@ mod tests {
         assert!(TITLE_MODIFIERS.iter().all(|m| *m == m.to_lowercase()));
         assert!(is_title_modifier("Foreign") && is_title_modifier("VICE"));
         assert!(!is_title_modifier("Minister"));
+    }
+
+    /// A capitalised word no list knows, different for each `i`.
+    fn made_up(i: usize) -> String {
+        let mut w = String::from("Zq");
+        let mut n = i;
+        loop {
+            w.push(char::from(b'a' + (n % 26) as u8));
+            n /= 26;
+            if n == 0 {
+                return w;
+            }
+        }
+    }
+
+    #[test]
+    fn long_runs_are_read_in_linear_steps() {
+        fn titled(n: usize) -> String {
+            let titles = ["President", "Minister", "Chancellor"];
+            (0..n)
+                .map(|i| format!("{} {} ", titles[i % 3], made_up(i)))
+                .collect()
+        }
+        fn joined(n: usize) -> String {
+            let parts = ["", "Minister ", "France & ", ""];
+            (0..n)
+                .map(|i| format!("{}{} & ", parts[i % 4], made_up(i)))
+                .collect()
+        }
+        crate::steps::assert_linear(
+            &[("titled names", titled), ("names joined by &", joined)],
+            500,
+            |text| {
+                crate::recognize(&crate::Document::parse(text));
+            },
+        );
     }
 }

@@ -266,11 +266,76 @@ fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
     (0..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
+/// The [`SKIPPED`] elements open around the current token, innermost last.
+/// An end tag closes the innermost open element of its name and all inside
+/// it; each name's open elements are also listed apart, so that neither a
+/// matched nor an unmatched end tag searches the stack (with thousands of
+/// unclosed `<nav>`s, each unmatched `</div>` did).
+struct Skipping {
+    /// Indices into [`SKIPPED`].
+    stack: Vec<usize>,
+    /// Per element of [`SKIPPED`], where it is open in `stack`, innermost last.
+    at: [Vec<usize>; SKIPPED.len()],
+}
+
+impl Default for Skipping {
+    fn default() -> Skipping {
+        Skipping {
+            stack: Vec::new(),
+            at: std::array::from_fn(|_| Vec::new()),
+        }
+    }
+}
+
+impl Skipping {
+    fn is_empty(&self) -> bool {
+        self.stack.is_empty()
+    }
+
+    /// Whether only `<head>` is open.
+    fn is_head(&self) -> bool {
+        matches!(self.stack[..], [k] if SKIPPED[k] == "head")
+    }
+
+    fn clear(&mut self) {
+        self.stack.clear();
+        self.at.iter_mut().for_each(Vec::clear);
+    }
+
+    /// Opens `name`, one of [`SKIPPED`].
+    fn open(&mut self, name: &str) {
+        let k = SKIPPED
+            .iter()
+            .position(|s| *s == name)
+            .expect("only skipped elements are opened");
+        self.at[k].push(self.stack.len());
+        self.stack.push(k);
+    }
+
+    /// Closes the innermost open `name` and all inside it; false if no
+    /// `name` is open.
+    fn close(&mut self, name: &str) -> bool {
+        crate::steps::step();
+        let Some(k) = SKIPPED.iter().position(|s| *s == name) else {
+            return false;
+        };
+        let Some(&i) = self.at[k].last() else {
+            return false;
+        };
+        while self.stack.len() > i {
+            crate::steps::step();
+            let top = self.stack.pop().expect("the stack holds position i");
+            self.at[top].pop();
+        }
+        true
+    }
+}
+
 /// The readable text of an HTML page: its title and paragraphs.
 pub(crate) fn extract(html: &str) -> Article {
     let mut blocks: Vec<(String, bool)> = Vec::new();
     let mut current = String::new();
-    let mut skipping: Vec<String> = Vec::new();
+    let mut skipping = Skipping::default();
     let mut in_h1 = false;
     let mut in_pre = 0usize;
     let mut in_title = false;
@@ -303,18 +368,18 @@ pub(crate) fn extract(html: &str) -> Article {
             }
             Token::Start { name, self_closing } => {
                 let name = name.as_str();
-                let in_head = skipping.is_empty() || skipping == ["head"];
+                let in_head = skipping.is_empty() || skipping.is_head();
                 if name == "title" && !self_closing && in_head {
                     in_title = true;
                     continue;
                 }
                 // A page that never closes its <head> starts its body anyway.
-                if skipping == ["head"] && (name == "body" || BLOCKS.contains(&name)) {
+                if skipping.is_head() && (name == "body" || BLOCKS.contains(&name)) {
                     skipping.clear();
                 }
                 if SKIPPED.contains(&name) {
                     if !self_closing && !VOID.contains(&name) {
-                        skipping.push(name.to_owned());
+                        skipping.open(name);
                     }
                     continue;
                 }
@@ -338,8 +403,7 @@ pub(crate) fn extract(html: &str) -> Article {
                     in_title = false;
                     continue;
                 }
-                if let Some(i) = skipping.iter().rposition(|s| s == name) {
-                    skipping.truncate(i);
+                if skipping.close(name) {
                     continue;
                 }
                 if !skipping.is_empty() {
@@ -381,7 +445,7 @@ pub(crate) fn extract(html: &str) -> Article {
 /// such as an autolink `<https://…>`, stays as written.
 pub(crate) fn strip_tags(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut skipping: Vec<String> = Vec::new();
+    let mut skipping = Skipping::default();
     let mut tokens = Tokenizer::new(s);
     while let Some(token) = tokens.next() {
         let raw = &s[tokens.token_start..tokens.pos];
@@ -392,7 +456,7 @@ pub(crate) fn strip_tags(s: &str) -> String {
                 let name = name.as_str();
                 if SKIPPED.contains(&name) && name != "head" {
                     if !self_closing && !VOID.contains(&name) {
-                        skipping.push(name.to_owned());
+                        skipping.open(name);
                     }
                 } else if skipping.is_empty() {
                     if BLOCKS.contains(&name) {
@@ -404,9 +468,7 @@ pub(crate) fn strip_tags(s: &str) -> String {
             }
             Token::End { name } => {
                 let name = name.as_str();
-                if let Some(i) = skipping.iter().rposition(|n| n == name) {
-                    skipping.truncate(i);
-                } else if skipping.is_empty() {
+                if !skipping.close(name) && skipping.is_empty() {
                     if BLOCKS.contains(&name) {
                         out.push_str("\n\n");
                     } else if !(INLINE.contains(&name) || name == "title") {
@@ -720,5 +782,24 @@ mod tests {
             let got: Vec<Token> = Tokenizer::new(html).collect();
             assert_eq!(got, expected, "tokenizing {html:?}");
         }
+    }
+
+    #[test]
+    fn dropped_elements_are_closed_in_linear_steps() {
+        // Elements whose content is dropped, never closed, among end tags
+        // that close nothing; then as deep, closed in order.
+        fn unclosed(n: usize) -> String {
+            let tags = ["<nav>", "</div>", "<svg>", "</p>", "<select>", "</b>"];
+            let body: String = (0..n).map(|i| format!("{}w ", tags[i % 6])).collect();
+            format!("<p>Text.</p>{body}")
+        }
+        fn nested(n: usize) -> String {
+            let open: String = (0..n).map(|i| format!("<svg>{i} ")).collect();
+            format!("<p>Text.</p>{open}{}", "</svg>".repeat(n))
+        }
+        crate::steps::assert_linear(&[("unclosed", unclosed), ("nested", nested)], 500, |html| {
+            assert_eq!(extract(html).blocks, ["Text."]);
+            strip_tags(html);
+        });
     }
 }

@@ -7,7 +7,7 @@ use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
-use super::matcher::{Matcher, keys_of, lines};
+use super::matcher::{FxMap, Matcher, keys_of, lines};
 use super::tokens;
 
 /// The default lexicon, `data/themes.json`, as `build.rs` compiles it: its
@@ -276,12 +276,12 @@ impl Theme {
             }));
         }
         let mut words: Vec<String> = Vec::new();
-        let mut seen = Vec::new();
+        // A set, not a list: a reader's theme may hold 100,000 terms.
+        let mut seen = FxMap::default();
         for term in terms {
             let term = term.as_ref().trim();
             let key = term_key(term);
-            if !key.is_empty() && !seen.contains(&key) {
-                seen.push(key);
+            if !key.is_empty() && seen.insert(key, ()).is_none() {
                 words.push(term.to_owned());
             }
         }

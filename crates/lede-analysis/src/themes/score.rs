@@ -130,8 +130,11 @@ pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
     // Per theme: (term, weight, count) of the current paragraph.
     let mut counts: Vec<Vec<(Hit, f32, u32)>> = vec![Vec::new(); themes.len()];
     // Each term's text, allocated once and shared by all its evidence (room
-    // for an article's distinct terms without growing).
-    let mut terms: FxMap<Hit, Arc<str>> = FxMap::with_capacity_and_hasher(64, Default::default());
+    // for an article's distinct terms without growing); and where the term
+    // was last counted, as (paragraph, place in its theme's counts), so that
+    // a paragraph of many distinct terms is not searched for each.
+    let mut terms: FxMap<Hit, (Arc<str>, usize, usize)> =
+        FxMap::with_capacity_and_hasher(64, Default::default());
     let mut paragraphs = Vec::new();
     let mut totals: Vec<ThemeTotal> = ids
         .iter()
@@ -159,9 +162,10 @@ pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
             for &hit in m.hits {
                 let theme = hit.theme as usize;
                 let group = &themes[theme].terms[hit.group as usize];
-                let term = terms
-                    .entry(hit)
-                    .or_insert_with(|| Arc::from(group.words[hit.word as usize].as_str()));
+                let (term, paragraph, at) = terms.entry(hit).or_insert_with(|| {
+                    let text = Arc::from(group.words[hit.word as usize].as_str());
+                    (text, usize::MAX, 0)
+                });
                 evidence.push(Evidence {
                     span: Span::new(m.start, m.end),
                     theme: ids[theme].clone(),
@@ -169,9 +173,11 @@ pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
                     weight: group.weight,
                 });
                 let c = &mut counts[theme];
-                match c.iter_mut().find(|(h, _, _)| *h == hit) {
-                    Some(entry) => entry.2 += 1,
-                    None => c.push((hit, group.weight, 1)),
+                if *paragraph == index {
+                    c[*at].2 += 1;
+                } else {
+                    (*paragraph, *at) = (index, c.len());
+                    c.push((hit, group.weight, 1));
                 }
             }
         });
