@@ -1,0 +1,421 @@
+// A benchmark, not a test: how the release build copes with long documents.
+// It prints figures and asserts nothing about them.
+//
+// For each document (about 256 KB, 1 MB and 4 MB of news reports, and 30,000
+// one-line paragraphs, from tests/e2e/bigtext.mjs), in a fresh browser
+// context with a 1280×900 viewport: load the app, open the document through
+// "Open article" → "Choose a … file", and measure from the moment the file is
+// chosen (the file input's first input or change event, seen in the page):
+//
+// - first screen: until a frame is painted with the new headline in the h1 and
+//   a `mark.ent` inside the viewport (checked in requestAnimationFrame, timed
+//   at a MessageChannel message posted from it, which arrives after that
+//   frame's style, layout and paint);
+// - analysed: until a new `lede:render` User Timing measure ends; if a
+//   `[role=progressbar]` or `<progress>` shows meanwhile (an app that
+//   analyses in a worker), the later of that and the bar reaching its max or
+//   going away (seen in requestAnimationFrame: to a frame);
+// - the longest main-thread task and the number over 100 ms from the file
+//   chosen until both of the above (PerformanceObserver, `longtask`; the
+//   render measure ends when the DOM is updated, before the frame that
+//   paints it);
+// - DOM elements and memory once analysed: the JS heap after a garbage
+//   collection (precise: Chromium runs with --enable-precise-memory-info),
+//   the WebAssembly memory, and their sum over the text's size;
+// - the main-thread time of each interaction, as bench.mjs measures it
+//   ("script": the click, the DOM updates and Leptos's microtask effects, up to
+//   a MessageChannel message posted after the click) and until the next frame
+//   is painted ("paint": requestAnimationFrame, then a MessageChannel message
+//   posted inside it), where style and layout of a large DOM happen;
+// - one search keystroke the same way: the query typed a character at a time
+//   into the search box (value set, `input` dispatched, in the page); the
+//   slowest keystroke is shown.
+//
+// Run after `trunk build --release --offline`:
+//   node tests/e2e/bench-big.mjs [document…]
+// where a document is `256k`, `1m`, `4m` (or any size in k or m: news text)
+// or `30000lines` (one-line paragraphs); by default 256k 1m 4m 30000lines.
+// DIST=/other/dist measures another build. TIMEOUT=seconds bounds each step
+// (180 by default).
+import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { serveDist, launchBrowser, loadQuietly } from './harness.mjs';
+import { newsText, oneLineParagraphs, firstLine } from './bigtext.mjs';
+
+const STEP_MS = Number(process.env.TIMEOUT ?? 180) * 1000;
+const QUERY = 'Beijing';
+const args = process.argv.slice(2);
+const specs = (args.length ? args : ['256k', '1m', '4m', '30000lines']).map(parseSpec);
+
+function parseSpec(arg) {
+  let m = /^(\d+(?:\.\d+)?)(k|m)b?$/i.exec(arg);
+  if (m) {
+    const bytes = Math.round(Number(m[1]) * (m[2].toLowerCase() === 'k' ? 1024 : 1024 * 1024));
+    return { name: `news ${arg.toLowerCase()}`, file: `news-${arg.toLowerCase()}.txt`, make: () => newsText(bytes) };
+  }
+  m = /^(\d+)(?:-?lines?)$/i.exec(arg);
+  if (m) {
+    const n = Number(m[1]);
+    return { name: `${n} lines`, file: `lines-${n}.txt`, make: () => oneLineParagraphs(n) };
+  }
+  console.error(`unknown document "${arg}": use a size such as 256k or 4m, or a count of lines such as 30000lines`);
+  process.exit(2);
+}
+
+/** Resolves to `promise`'s value, or to the string 'timeout' after STEP_MS. */
+function bounded(promise) {
+  let timer;
+  const timeout = new Promise((ok) => {
+    timer = setTimeout(() => ok('timeout'), STEP_MS);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+// Installed before the page loads: keeps the WebAssembly module's exports
+// (Trunk's loader dispatches TrunkApplicationStarted with them).
+function captureWasm() {
+  addEventListener('TrunkApplicationStarted', (e) => {
+    window.__benchWasm = e.detail?.wasm;
+  });
+}
+
+// Run in the page just before the file is chosen: starts the timers and
+// observers, and leaves promises in window.__bench for the figures.
+function arm(headline) {
+  const norm = (s) => s.replace(/\s+/g, ' ').trim();
+  const want = norm(headline);
+  const B = {
+    t0: null,
+    longtasks: [],
+    renderEnd: null,
+    bars: new Set(),
+    barsDone: null,
+  };
+  window.__bench = B;
+  const now = () => performance.now();
+  const afterPaint = (cb) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => cb(now());
+    ch.port2.postMessage(0);
+  };
+  // The moment the file is chosen: the input's first input or change event,
+  // before the app's own handlers (capture, on window).
+  const chosen = (e) => {
+    if (B.t0 === null && e.target instanceof HTMLInputElement && e.target.type === 'file') B.t0 = now();
+  };
+  addEventListener('input', chosen, true);
+  addEventListener('change', chosen, true);
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) B.longtasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+    B.longtaskSupported = true;
+  } catch {
+    B.longtaskSupported = false;
+  }
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.name === 'lede:render' && B.t0 !== null && e.startTime >= B.t0 && B.renderEnd === null) {
+        B.renderEnd = e.startTime + e.duration;
+      }
+    }
+  }).observe({ type: 'measure' });
+  // A progress bar is noticed when it is first styled, at no cost to the
+  // page: a CSS animation of its own starts on it (animationstart).
+  const style = document.createElement('style');
+  style.textContent =
+    '@keyframes lede-bench-bar{from{opacity:1}to{opacity:1}}' +
+    '[role=progressbar],progress{animation:lede-bench-bar 1ms!important}';
+  document.head.append(style);
+  addEventListener('animationstart', (e) => {
+    if (e.animationName === 'lede-bench-bar') B.bars.add(e.target);
+  });
+  const barDone = (el) => {
+    if (!el.isConnected || el.hidden || el.getClientRects().length === 0) return true;
+    if (el instanceof HTMLProgressElement) return el.hasAttribute('value') && el.value >= el.max;
+    const v = Number(el.getAttribute('aria-valuenow'));
+    const max = Number(el.getAttribute('aria-valuemax') ?? 100);
+    return el.hasAttribute('aria-valuenow') && v >= max;
+  };
+  // The first screen: a frame with the new headline and a highlight in view.
+  const onScreen = () => {
+    const h1 = document.querySelector('h1');
+    if (!h1 || norm(h1.textContent) !== want) return false;
+    const ents = document.getElementsByClassName('ent'); // live: walked only as far as needed
+    for (let i = 0; i < ents.length && i < 5000; i++) {
+      const el = ents[i];
+      if (el.tagName !== 'MARK') continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      if (r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth) return true;
+      if (r.top >= innerHeight) break; // the marks after it come lower down
+    }
+    return false;
+  };
+  B.firstScreen = new Promise((resolveFirst) => {
+    B.analysed = new Promise((resolveDone) => {
+      let first = false;
+      let finished = false;
+      let framesAfterRender = 0;
+      const frame = () => {
+        const t = now();
+        if (B.t0 !== null && !first && onScreen()) {
+          first = true;
+          afterPaint((p) => {
+            B.firstAt = p;
+            resolveFirst(p - B.t0);
+          });
+        }
+        if (!finished) {
+          const allDone = B.bars.size > 0 && [...B.bars].every(barDone);
+          if (!allDone) B.barsDone = null;
+          else if (B.barsDone === null) B.barsDone = t;
+          if (B.renderEnd !== null) framesAfterRender++;
+          // Done when the render measure has ended and, two frames on, no
+          // progress bar is still short of its end (a bar that shows up has
+          // been styled by then). An app that records no lede:render but
+          // shows a bar is done five seconds after the bar completed.
+          const barsOk = B.bars.size === 0 || B.barsDone !== null;
+          if (
+            (framesAfterRender >= 2 && barsOk) ||
+            (B.renderEnd === null && B.barsDone !== null && t - B.barsDone > 5000)
+          ) {
+            finished = true;
+            B.doneAt = Math.max(B.renderEnd ?? 0, B.bars.size ? B.barsDone : 0);
+            resolveDone({
+              ms: B.doneAt - B.t0,
+              progressBar: B.bars.size > 0,
+              renderMeasure: B.renderEnd !== null,
+            });
+          }
+        }
+        if (!first || !finished) requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+  });
+}
+
+// Installed before the page loads, as window.__benchTime(act): the script
+// time and the time to the next paint of `act()`, null if it returns false.
+function installTimeAction() {
+  window.__benchTime = timeAction;
+  async function timeAction(act) {
+    const settled = () =>
+      new Promise((resolve) => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => resolve(performance.now());
+        ch.port2.postMessage(0);
+      });
+    await settled();
+    const t = performance.now();
+    if (act() === false) return null;
+    const painted = new Promise((resolve) =>
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => resolve(performance.now());
+        ch.port2.postMessage(0);
+      }),
+    );
+    const script = (await settled()) - t;
+    const paint = (await painted) - t;
+    return { script, paint };
+  }
+}
+
+// The interactions: a control (the first matching the selector, with that
+// text if given) to click.
+const CLICKS = [
+  ['toggle a type', 'button.type-toggle[data-label="GPE"]'],
+  ['choose a theme', '.chips button.chip'],
+  ['match all', '.filter-options button', 'Match all chosen'],
+  ['hide others', '.filter-options button', 'Hide other paragraphs'],
+  ['select an entity', '.groups button.entity'],
+  ['next mention', '.stepper button', 'Next mention'],
+];
+
+async function measureDocument(browser, url, spec) {
+  const text = spec.make();
+  const bytes = Buffer.byteLength(text);
+  const headline = firstLine(text);
+  const row = { name: spec.name, bytes, paragraphs: text.split(/\n\s*\n/).length };
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(STEP_MS);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text().slice(0, 200)}`);
+  });
+  try {
+    await page.addInitScript(captureWasm);
+    await page.addInitScript(installTimeAction);
+    await loadQuietly(page, url, 'lede:panels');
+    await page.getByRole('button', { name: 'Open article' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Open an article' });
+    const input = dialog.getByLabel('Choose a .txt, .md or .html file');
+    await input.waitFor({ state: 'attached' });
+    await page.evaluate(arm, headline);
+    await input.setInputFiles({ name: spec.file, mimeType: 'text/plain', buffer: Buffer.from(text) });
+
+    const first = await bounded(page.evaluate(() => window.__bench.firstScreen));
+    row.firstScreen = first;
+    const done = await bounded(page.evaluate(() => window.__bench.analysed));
+    if (done === 'timeout') {
+      row.analysed = 'timeout';
+      return row;
+    }
+    row.analysed = done.ms;
+    row.progressBar = done.progressBar;
+    row.renderMeasure = done.renderMeasure;
+    Object.assign(
+      row,
+      await page.evaluate(() => {
+        const B = window.__bench;
+        // Until both the first screen and the analysis are done: the
+        // render measure ends before the frame that paints it.
+        const end = Math.max(B.doneAt, B.firstAt ?? 0);
+        const tasks = B.longtasks.filter(([s, d]) => s + d > B.t0 && s < end).map(([, d]) => d);
+        return {
+          longtaskSupported: B.longtaskSupported,
+          longest: tasks.length ? Math.max(...tasks) : 0,
+          over100: tasks.filter((d) => d > 100).length,
+          elements: document.getElementsByTagName('*').length,
+        };
+      }),
+    );
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.detach();
+    Object.assign(
+      row,
+      await page.evaluate(() => {
+        const exports = window.__benchWasm ?? window.wasmBindings?.__wasm;
+        return {
+          heap: performance.memory?.usedJSHeapSize ?? null,
+          wasm: exports?.memory?.buffer?.byteLength ?? null,
+        };
+      }),
+    );
+
+    row.actions = {};
+    for (const [label, selector, text] of CLICKS) {
+      const r = await bounded(
+        page.evaluate(
+          ([sel, txt]) => {
+            const el = [...document.querySelectorAll(sel)].find((x) => txt === undefined || x.textContent.trim() === txt);
+            return window.__benchTime(() => (el ? el.click() : false));
+          },
+          [selector, text],
+        ),
+      );
+      row.actions[label] = r;
+      if (r === 'timeout') return row;
+    }
+
+    const box = page.getByRole('searchbox', { name: 'Search the article' });
+    if ((await box.count()) === 0) {
+      row.search = null;
+    } else {
+      await box.focus();
+      row.search = [];
+      for (let i = 1; i <= QUERY.length; i++) {
+        const r = await bounded(
+          page.evaluate(
+            (value) => {
+              const el = document.activeElement;
+              return window.__benchTime(() => {
+                el.value = value;
+                el.dispatchEvent(new Event('input', { bubbles: true }));
+              });
+            },
+            QUERY.slice(0, i),
+          ),
+        );
+        row.search.push(r);
+        if (r === 'timeout') break;
+      }
+    }
+    return row;
+  } catch (err) {
+    row.error = err.message.split('\n')[0];
+    return row;
+  } finally {
+    row.problems = problems;
+    await context.close();
+  }
+}
+
+const fmt = (x, digits = 0) => {
+  if (x === 'timeout') return 'timeout';
+  if (x === null || x === undefined) return 'n/a';
+  return x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+};
+const mb = (b) => (b === null || b === undefined ? 'n/a' : (b / 1048576).toFixed(1));
+const pair = (r) => (r === 'timeout' ? 'timeout' : r ? `${fmt(r.script)} / ${fmt(r.paint)}` : 'n/a');
+const table = (header, rows) => {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => `| ${cells.map((c, i) => (i ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join(' | ')} |`;
+  return [line(header), `|${widths.map((w, i) => (i ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`, ...rows.map(line)].join('\n');
+};
+
+let chromium = '';
+try {
+  chromium = execFileSync(process.env.CHROMIUM ?? '/usr/bin/chromium', ['--version'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).trim();
+} catch {}
+console.log(`$ node tests/e2e/bench-big.mjs${args.length ? ` ${args.join(' ')}` : ''}${process.env.DIST ? `   (DIST=${process.env.DIST})` : ''}`);
+console.log(`${new Date().toISOString()}, ${chromium || 'chromium'}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+
+process.env.CHROMIUM_FLAGS = `${process.env.CHROMIUM_FLAGS ?? ''} --enable-precise-memory-info`;
+const server = await serveDist(process.env.DIST);
+const browser = await launchBrowser();
+const rows = [];
+for (const spec of specs) {
+  const row = await measureDocument(browser, server.url, spec);
+  rows.push(row);
+  if (row.error) console.log(`  ${row.name}: stopped: ${row.error}`);
+  for (const p of row.problems.slice(0, 5)) console.log(`  ${row.name}: ${p}`);
+  if (row.longtaskSupported === false) console.log('  longtask entries are not supported by this browser: no task figures');
+  if (row.progressBar) console.log(`  ${row.name}: a progress bar showed; "analysed" waited for it`);
+  if (row.progressBar === false && row.renderMeasure === false) console.log(`  ${row.name}: no lede:render measure`);
+  if (row.search?.length) {
+    console.log(`  ${row.name}: search keystrokes, ms script / to paint: ${row.search.map((r, i) => `${QUERY.slice(0, i + 1)} ${pair(r)}`).join(', ')}`);
+  }
+}
+await browser.close();
+await server.close();
+
+const slowest = (rs) => {
+  if (!rs?.length) return null;
+  if (rs.includes('timeout')) return 'timeout';
+  return rs.reduce((a, b) => (b.script + b.paint > a.script + a.paint ? b : a));
+};
+console.log('\nOpening the document (ms from the file chosen; memory once analysed):\n');
+console.log(
+  table(
+    ['document', 'KB', 'blocks', 'first screen', 'analysed', 'longest task', 'tasks > 100 ms', 'DOM elements', 'JS heap MB', 'wasm MB', '(heap+wasm)/text'],
+    rows.map((r) => [
+      r.name,
+      fmt(r.bytes / 1024),
+      fmt(r.paragraphs),
+      fmt(r.firstScreen),
+      fmt(r.analysed),
+      r.longtaskSupported === false ? 'n/a' : fmt(r.longest),
+      r.longtaskSupported === false ? 'n/a' : fmt(r.over100),
+      fmt(r.elements),
+      mb(r.heap),
+      mb(r.wasm),
+      r.heap != null && r.wasm != null ? `${((r.heap + r.wasm) / r.bytes).toFixed(1)}×` : 'n/a',
+    ]),
+  ),
+);
+console.log('\nInteractions once analysed (ms of script / ms to the next paint; search: the slowest keystroke):\n');
+console.log(
+  table(
+    ['document', ...CLICKS.map(([label]) => label), `search "${QUERY}"`],
+    rows.map((r) => [r.name, ...CLICKS.map(([label]) => pair(r.actions?.[label])), pair(slowest(r.search))]),
+  ),
+);
