@@ -65,6 +65,23 @@ impl Document {
         Document::parse_with_title(text, false)
     }
 
+    /// The document's first blocks, up to the first that ends past `bytes`
+    /// (at least one): the same blocks with the same spans, over the text
+    /// they cover. What a long document's first screen needs analysed first.
+    pub fn prefix(&self, bytes: usize) -> Document {
+        let keep = self
+            .blocks
+            .partition_point(|b| b.span.end <= bytes)
+            .saturating_add(1)
+            .min(self.blocks.len());
+        let blocks = self.blocks[..keep].to_vec();
+        let end = blocks.last().map_or(0, |b| b.span.end);
+        Document {
+            text: self.text[..end].to_owned(),
+            blocks,
+        }
+    }
+
     /// [`Document::parse`], told whether the first block is known to be the
     /// title (an imported page's `<h1>` or a Markdown `# Title`) so that it is
     /// taken for one even when it does not read like one.

@@ -19,9 +19,11 @@ mod document;
 pub mod entities;
 pub mod export;
 mod import;
+pub mod job;
 mod span;
 mod steps;
 pub mod themes;
+mod wire;
 mod word_hash;
 
 pub use document::{Block, BlockKind, Byline, Document};

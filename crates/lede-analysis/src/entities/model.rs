@@ -116,6 +116,7 @@ pub struct Mention {
     pub entity: EntityId,
     /// Why it was found: which list or rule, in words a reader understands
     /// (the rule's own words, borrowed rather than copied for each mention).
+    #[serde(deserialize_with = "crate::wire::rule")]
     pub why: Cow<'static, str>,
 }
 

@@ -39,7 +39,7 @@ mod lexicon;
 mod matcher;
 mod score;
 mod suggest;
-mod tables;
+pub(crate) mod tables;
 mod tokens;
 
 pub use lexicon::{CUSTOM_TERM_WEIGHT, Lexicon, LexiconError, TermGroup, Theme};

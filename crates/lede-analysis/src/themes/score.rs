@@ -26,6 +26,7 @@ pub struct ThemeReport {
     /// One per theme of the lexicon, in lexicon order.
     pub totals: Vec<ThemeTotal>,
     /// The dominant theme of each entry of `paragraphs`: the path of the article.
+    #[serde(deserialize_with = "crate::wire::shared_option_vec")]
     pub sequence: Vec<Option<Arc<str>>>,
 }
 
@@ -40,8 +41,10 @@ pub struct ParagraphThemes {
     /// One per theme of the lexicon, in lexicon order.
     pub scores: Vec<ThemeScore>,
     /// The themes the paragraph is about, best first.
+    #[serde(deserialize_with = "crate::wire::shared_vec")]
     pub about: Vec<Arc<str>>,
     /// The best of `about`.
+    #[serde(deserialize_with = "crate::wire::shared_option")]
     pub dominant: Option<Arc<str>>,
     /// Every matched term, in text order (a term listed by two themes appears twice).
     pub evidence: Vec<Evidence>,
@@ -50,6 +53,7 @@ pub struct ParagraphThemes {
 /// How much one paragraph speaks of one theme.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ThemeScore {
+    #[serde(deserialize_with = "crate::wire::shared")]
     pub theme: Arc<str>,
     /// The sum over distinct matched terms of `weight × (1 + ln count)`.
     pub weight: f32,
@@ -62,8 +66,10 @@ pub struct ThemeScore {
 pub struct Evidence {
     /// Byte span into [`Document::text`].
     pub span: Span,
+    #[serde(deserialize_with = "crate::wire::shared")]
     pub theme: Arc<str>,
     /// The lexicon term that matched, as written in the lexicon.
+    #[serde(deserialize_with = "crate::wire::shared")]
     pub term: Arc<str>,
     pub weight: f32,
 }
@@ -71,6 +77,7 @@ pub struct Evidence {
 /// One theme across the document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ThemeTotal {
+    #[serde(deserialize_with = "crate::wire::shared")]
     pub theme: Arc<str>,
     /// How many paragraphs are about it.
     pub paragraphs: usize,

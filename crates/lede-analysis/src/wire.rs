@@ -1,0 +1,111 @@
+//! Reading an analysis back from bytes (the worker's replies) without a
+//! string allocated for each of the same few texts it repeats: a long
+//! document's report names a theme some hundred thousand times and a rule
+//! once per mention. The same text read again is shared, not copied.
+//!
+//! Only deserialisation changes; what is written is the plain serde form.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use serde::{Deserialize, Deserializer};
+
+use crate::themes::tables::FxMap;
+
+/// Past this many distinct texts, new ones are allocated as usual: what a
+/// reply names is bounded (themes, terms, rules), whatever sent it.
+const MAX_SHARED: usize = 4096;
+
+thread_local! {
+    static SHARED: RefCell<FxMap<Box<str>, Arc<str>>> = RefCell::new(FxMap::default());
+    static RULES: RefCell<FxMap<Box<str>, &'static str>> = RefCell::new(FxMap::default());
+}
+
+/// A text as an `Arc<str>`, shared with the last of its copies read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Shared(pub Arc<str>);
+
+impl<'de> Deserialize<'de> for Shared {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Shared, D::Error> {
+        let s: Cow<'de, str> = Deserialize::deserialize(d)?;
+        Ok(Shared(SHARED.with_borrow_mut(|seen| {
+            if let Some(a) = seen.get(&*s) {
+                return a.clone();
+            }
+            let a: Arc<str> = Arc::from(&*s);
+            if seen.len() < MAX_SHARED {
+                seen.insert(Box::from(&*s), a.clone());
+            }
+            a
+        })))
+    }
+}
+
+pub(crate) fn shared<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<str>, D::Error> {
+    Shared::deserialize(d).map(|s| s.0)
+}
+
+pub(crate) fn shared_option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Arc<str>>, D::Error> {
+    Ok(Option::<Shared>::deserialize(d)?.map(|s| s.0))
+}
+
+pub(crate) fn shared_vec<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Arc<str>>, D::Error> {
+    Ok(Vec::<Shared>::deserialize(d)?
+        .into_iter()
+        .map(|s| s.0)
+        .collect())
+}
+
+pub(crate) fn shared_option_vec<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<Option<Arc<str>>>, D::Error> {
+    Ok(Vec::<Option<Shared>>::deserialize(d)?
+        .into_iter()
+        .map(|s| s.map(|s| s.0))
+        .collect())
+}
+
+/// Why a mention was found: one of the engine's rules, each text kept once
+/// for the life of the program (there are a few dozen), borrowed by every
+/// mention it found.
+pub(crate) fn rule<'de, D: Deserializer<'de>>(d: D) -> Result<Cow<'static, str>, D::Error> {
+    let s: Cow<'de, str> = Deserialize::deserialize(d)?;
+    Ok(RULES.with_borrow_mut(|rules| {
+        if let Some(r) = rules.get(&*s) {
+            return Cow::Borrowed(*r);
+        }
+        if rules.len() >= MAX_SHARED {
+            return Cow::Owned(s.into_owned());
+        }
+        let kept: &'static str = Box::leak(Box::from(&*s));
+        rules.insert(Box::from(&*s), kept);
+        Cow::Borrowed(kept)
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::job::{analyse, lexicon_with};
+    use crate::{Document, Entities, ThemeReport};
+
+    #[test]
+    fn an_analysis_reads_back_as_it_was_written_with_its_texts_shared() {
+        let doc = Document::parse(
+            "Talks\n\nXi Jinping met Joe Biden in Lima on Monday to discuss trade.\n\nXi said trade and cooperation would grow.",
+        );
+        let a = analyse(&doc, &lexicon_with(&[]));
+        let entities: Entities =
+            bincode::deserialize(&bincode::serialize(&a.entities).unwrap()).unwrap();
+        let themes: ThemeReport =
+            bincode::deserialize(&bincode::serialize(&a.themes).unwrap()).unwrap();
+        assert_eq!(entities, a.entities);
+        assert_eq!(themes, a.themes);
+        // Each paragraph's scores name the same themes: one text, shared.
+        let (p, q) = (&themes.paragraphs[0], &themes.paragraphs[1]);
+        assert!(std::sync::Arc::ptr_eq(
+            &p.scores[0].theme,
+            &q.scores[0].theme
+        ));
+    }
+}
