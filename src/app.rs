@@ -10,7 +10,7 @@ use crate::minimap::Minimap;
 use crate::open_article::{LibraryState, OpenArticleButton, OpenArticleDialog, SEED_ARTICLE};
 use crate::search::SearchBox;
 use crate::shortcuts::{ShortcutsDialog, open_shortcuts, use_shortcuts};
-use crate::state::Reader;
+use crate::state::{Reader, use_reader};
 use crate::themes_filter::{ThemeFilter, load_custom_themes};
 use crate::timing;
 use crate::url::{read_view, sync_view_with_url};
@@ -105,6 +105,7 @@ pub fn Reading(
                 </details>
             </aside>
             <main id="main" tabindex="-1">
+                <AnalysisProgress />
                 <ArticleView />
             </main>
             {move || panels.get().then(|| view! { <Minimap /> })}
@@ -115,6 +116,30 @@ pub fn Reading(
             <ShortcutsDialog />
             <OpenArticleDialog />
         })}
+    }
+}
+
+/// How far the analysis of a long document is: a bar fixed at the top of the
+/// window (so that nothing moves when it comes and goes), with its figure in
+/// words for those who cannot see it.
+#[component]
+fn AnalysisProgress() -> impl IntoView {
+    let r = use_reader();
+    move || {
+        let percent = (r.progress.get()? * 100.0).round().clamp(0.0, 100.0) as u32;
+        Some(view! {
+            <div
+                class="progress"
+                role="progressbar"
+                aria-label="Analysing the article"
+                aria-valuemin="0"
+                aria-valuemax="100"
+                aria-valuenow=percent
+            >
+                <span class="progress-fill" style:width=format!("{percent}%")></span>
+                <span class="progress-text">{format!("Analysing the article… {percent}%")}</span>
+            </div>
+        })
     }
 }
 

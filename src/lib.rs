@@ -12,6 +12,7 @@
 //!   `shortcuts`, `colour_scheme`: the components;
 //! - `url`, `scroll`, `timing`, `panic`: talking to the browser.
 
+mod analyst;
 mod app;
 mod article;
 mod colour_scheme;

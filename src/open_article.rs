@@ -3,7 +3,7 @@
 //! the sample one click away. Bad input gets a clear message and changes
 //! nothing that was open.
 
-use lede_analysis::{Document, MAX_IMPORT_BYTES, import, import_text};
+use lede_analysis::{Document, MAX_IMPORT_BYTES, import_text};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -98,13 +98,22 @@ pub fn OpenArticleDialog() -> impl IntoView {
             )));
             return;
         }
+        if size > crate::analyst::WORKER_BYTES {
+            // Start the worker that reads and analyses it while it loads.
+            crate::analyst::warm_up();
+        }
         leptos::task::spawn_local(async move {
             let blob = gloo::file::Blob::from(file);
             match gloo::file::futures::read_as_bytes(&blob).await {
-                Ok(bytes) => match import(Some(&name), &bytes) {
-                    Ok(doc) => add(doc),
-                    Err(e) => error.set(Some(e.to_string())),
-                },
+                Ok(bytes) => crate::analyst::import(
+                    Some(name),
+                    bytes,
+                    r.custom_themes.get_untracked(),
+                    move |read| match read {
+                        Ok(doc) => add(doc),
+                        Err(e) => error.set(Some(e)),
+                    },
+                ),
                 Err(_) => error.set(Some(format!("{name} could not be read from your disk."))),
             }
         });

@@ -3,15 +3,23 @@
 //! need through memos, so a change repaints only what depends on it.
 
 use std::collections::BTreeSet;
+use std::ops::Deref;
 use std::sync::Arc;
 
-use lede_analysis::themes::{Lexicon, Theme, ThemeReport, score};
-use lede_analysis::{Document, Entities, EntityId, Label, Span, recognize};
+use lede_analysis::job::{self, Reply};
+use lede_analysis::themes::{Lexicon, Theme, ThemeReport, ThemeTotal};
+use lede_analysis::{Document, Entities, EntityId, Label, Span};
 use leptos::prelude::*;
 
+use crate::analyst;
 use crate::article::segments::{Folded, per_block};
 use crate::timing;
 use crate::view_state::ViewState;
+
+/// Whether `doc` is analysed in the worker.
+pub fn in_worker(doc: &Document) -> bool {
+    doc.text().len() > analyst::WORKER_BYTES
+}
 
 /// What the analysis found in the current document.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,28 +37,66 @@ impl Analyzed {
     pub fn of(doc: &Document, custom: &[Theme]) -> Analyzed {
         timing::start("lede:analyze");
         timing::start("lede:analyze:entities");
-        let entities = recognize(doc);
+        let entities = lede_analysis::recognize(doc);
         timing::end("lede:analyze:entities");
         timing::start("lede:analyze:themes");
-        let (themes, theme_list) = if custom.is_empty() {
-            let lexicon = Lexicon::builtin();
-            (score(doc, lexicon), lexicon.shared_themes())
-        } else {
-            let mut lexicon = Lexicon::builtin().clone();
-            for theme in custom {
-                // A theme that no longer fits (say, a duplicate id) is left out, not fatal.
-                if let Ok(l) = lexicon.clone().with_theme(theme.clone()) {
-                    lexicon = l;
-                }
-            }
-            (score(doc, &lexicon), lexicon.shared_themes())
-        };
+        let lexicon = job::lexicon_with(custom);
+        let themes = lede_analysis::themes::score(doc, &lexicon);
         timing::end("lede:analyze:themes");
         timing::end("lede:analyze");
         timing::start("lede:render");
         Analyzed {
             entities,
             themes,
+            theme_list: lexicon.shared_themes(),
+        }
+    }
+
+    /// What the worker found, its themes looked up by the ids its report
+    /// lists (the lexicon itself stays in the worker).
+    fn from_job(analysis: job::Analysis, custom: &[Theme]) -> Analyzed {
+        let builtin = Lexicon::builtin();
+        let theme_list = if custom.is_empty() {
+            builtin.shared_themes()
+        } else {
+            let known = || builtin.themes().iter().chain(custom);
+            analysis
+                .themes
+                .totals
+                .iter()
+                .filter_map(|t| known().find(|k| *k.id == *t.theme).cloned())
+                .collect()
+        };
+        Analyzed {
+            entities: analysis.entities,
+            themes: analysis.themes,
+            theme_list,
+        }
+    }
+
+    /// Nothing found yet: the text shows plain while the worker reads it.
+    fn nothing(custom: &[Theme]) -> Analyzed {
+        let builtin = Lexicon::builtin();
+        let theme_list: Arc<[Theme]> = if custom.is_empty() {
+            builtin.shared_themes()
+        } else {
+            builtin.themes().iter().chain(custom).cloned().collect()
+        };
+        let totals = theme_list
+            .iter()
+            .map(|t| ThemeTotal {
+                theme: t.id.as_str().into(),
+                paragraphs: 0,
+                weight: 0.0,
+            })
+            .collect();
+        Analyzed {
+            entities: Entities::default(),
+            themes: ThemeReport {
+                paragraphs: Vec::new(),
+                totals,
+                sequence: Vec::new(),
+            },
             theme_list,
         }
     }
@@ -66,6 +112,57 @@ impl Analyzed {
     }
 }
 
+/// An analysis shared between memos and compared by identity: comparing two
+/// analyses of a long document field by field costs more than it saves.
+#[derive(Clone, Debug)]
+pub struct Shared(Arc<Analyzed>);
+
+impl Shared {
+    fn new(a: Analyzed) -> Shared {
+        Shared(Arc::new(a))
+    }
+}
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Shared) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Deref for Shared {
+    type Target = Analyzed;
+    fn deref(&self) -> &Analyzed {
+        &self.0
+    }
+}
+
+/// What the worker has sent for document number `doc` (see `opened` in
+/// [`Reader::new`]).
+#[derive(Clone, Debug, Default)]
+struct FromWorker {
+    doc: u64,
+    /// The analysis of its first screen, then of the whole.
+    first: Option<Shared>,
+    /// The whole's entities, until its themes come.
+    entities: Option<Entities>,
+    done: Option<Shared>,
+    /// How far the whole is, from 0 to 1.
+    progress: f32,
+}
+
+impl FromWorker {
+    /// For document `doc`: what was sent for another document is dropped.
+    fn of(&mut self, doc: u64) -> &mut FromWorker {
+        if self.doc != doc {
+            *self = FromWorker {
+                doc,
+                ..FromWorker::default()
+            };
+        }
+        self
+    }
+}
+
 /// Everything the components share.
 #[derive(Clone, Copy)]
 pub struct Reader {
@@ -73,7 +170,10 @@ pub struct Reader {
     /// The reader's own themes.
     pub custom_themes: RwSignal<Vec<Theme>>,
     pub view: RwSignal<ViewState>,
-    pub analysis: Memo<Analyzed>,
+    pub analysis: Memo<Shared>,
+    /// How far the worker is with a long document, from 0 to 1; None once done
+    /// (or for a document analysed on the main thread).
+    pub progress: Memo<Option<f32>>,
     /// Entity types switched off.
     pub hidden: Memo<BTreeSet<Label>>,
     pub selected: Memo<Option<EntityId>>,
@@ -104,8 +204,38 @@ impl Reader {
         custom_themes: RwSignal<Vec<Theme>>,
         view: RwSignal<ViewState>,
     ) -> Reader {
-        let analysis =
-            Memo::new(move |_| document.with(|d| custom_themes.with(|c| Analyzed::of(d, c))));
+        // Counts the documents opened, so that what the worker sends for one
+        // is never taken for another's.
+        let opened = Memo::new(move |n: Option<&u64>| {
+            document.track();
+            n.map_or(0, |n| n + 1)
+        });
+        let from_worker = RwSignal::new(FromWorker::default());
+        let analysis = Memo::new(move |_| {
+            let doc = opened.get();
+            if !document.with(in_worker) {
+                return Shared::new(document.with(|d| custom_themes.with(|c| Analyzed::of(d, c))));
+            }
+            from_worker
+                .with(|w| {
+                    (w.doc == doc)
+                        .then(|| w.done.clone().or_else(|| w.first.clone()))
+                        .flatten()
+                })
+                .unwrap_or_else(|| custom_themes.with(|c| Shared::new(Analyzed::nothing(c))))
+        });
+        let progress = Memo::new(move |_| {
+            let doc = opened.get();
+            if !document.with(in_worker) {
+                return None;
+            }
+            from_worker.with(|w| match (w.doc == doc, &w.done) {
+                (true, Some(_)) => None,
+                (true, None) => Some(w.progress),
+                (false, _) => Some(0.0),
+            })
+        });
+        ask_the_worker(document, custom_themes, opened, from_worker);
         let hidden = Memo::new(move |_| view.with(|v| v.hidden.clone()));
         let entity_name = Memo::new(move |_| view.with(|v| v.entity.clone()));
         let selected = Memo::new(move |_| {
@@ -128,6 +258,7 @@ impl Reader {
             custom_themes,
             view,
             analysis,
+            progress,
             hidden,
             selected,
             matches,
@@ -179,6 +310,47 @@ impl Reader {
                 .collect()
         })
     }
+}
+
+/// Sends each long document, and each change of the reader's themes, to the
+/// worker, and keeps what it sends back in `from_worker`.
+fn ask_the_worker(
+    document: RwSignal<Document>,
+    custom_themes: RwSignal<Vec<Theme>>,
+    opened: Memo<u64>,
+    from_worker: RwSignal<FromWorker>,
+) {
+    Effect::new(move |_| {
+        let doc = opened.get();
+        let custom = custom_themes.get();
+        if !document.with(in_worker) {
+            return;
+        }
+        timing::start("lede:analyze");
+        let asked = custom.clone();
+        analyst::analyse(document.get_untracked(), asked, move |reply| {
+            let _ = from_worker.try_update(|w| {
+                let w = w.of(doc);
+                match reply {
+                    Reply::First { analysis, .. } => {
+                        w.first = Some(Shared::new(Analyzed::from_job(analysis, &custom)));
+                    }
+                    Reply::Progress { done, .. } => w.progress = done,
+                    Reply::Entities { entities, .. } => w.entities = Some(entities),
+                    Reply::Done { themes, .. } => {
+                        timing::end("lede:analyze");
+                        // Ends when the article has repainted with it.
+                        timing::start("lede:render");
+                        let entities = w.entities.take().unwrap_or_default();
+                        let analysis = job::Analysis { entities, themes };
+                        w.done = Some(Shared::new(Analyzed::from_job(analysis, &custom)));
+                        w.progress = 1.0;
+                    }
+                    Reply::Imported { .. } => {}
+                }
+            });
+        });
+    });
 }
 
 /// The shared state of the app, from context.

@@ -1,0 +1,292 @@
+//! Long documents are read and analysed in a Web Worker (`crates/lede-worker`),
+//! so that the page stays responsive however long the text: the page sends
+//! a [`Job`] and gets back [`Reply`]s, each as bincode bytes.
+//!
+//! Jobs run one at a time, in order, with one exception: a new analysis
+//! supersedes an analysis in flight (the worker is stopped mid-way and a
+//! fresh one started) and any still waiting, rather than queueing behind
+//! stale work. Reading a file is never dropped. A file the worker reads goes
+//! straight on to its analysis, which the page adopts when it asks for the
+//! same document's analysis. Where no worker can run (it fails to load, or
+//! the page is a test without the worker's files), jobs run on the main
+//! thread instead: slower for a long text, never lost.
+//!
+//! Each reply is read in one task and handed over in the next, so that
+//! reading a long document's analysis and showing it are two tasks, not one
+//! long one.
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use lede_analysis::Document;
+use lede_analysis::job::{Job, Reply, Request, serve};
+use lede_analysis::themes::Theme;
+use leptos::prelude::set_timeout;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{ErrorEvent, MessageEvent, Worker};
+
+/// Inputs up to this size are read and analysed on the main thread, without
+/// a worker: the seed article (8 KB) takes some 30 ms there on a first visit,
+/// less than starting a worker; past 32 KB a task would begin to hold the
+/// page up for more than a few frames.
+pub const WORKER_BYTES: usize = 32 * 1024;
+
+/// The worker's loader, which Trunk writes beside the page
+/// (`data-loader-shim`); relative, so that the site works under any path.
+const LOADER: &str = "./lede-worker_loader.js";
+
+type OnReply = Rc<dyn Fn(Reply)>;
+
+struct Running {
+    worker: Worker,
+    /// Whether the worker listens yet: until it says so, jobs wait.
+    ready: bool,
+    in_flight: Option<(Job, OnReply)>,
+    /// The document the job in flight read, once read, if it goes on to
+    /// analyse it: an analysis of the same document adopts it.
+    imported: Option<Document>,
+    waiting: VecDeque<(Job, OnReply)>,
+    _on_message: Closure<dyn Fn(MessageEvent)>,
+    _on_error: Closure<dyn Fn(ErrorEvent)>,
+}
+
+thread_local! {
+    static RUNNING: RefCell<Option<Running>> = const { RefCell::new(None) };
+    static LAST_ID: Cell<u32> = const { Cell::new(0) };
+}
+
+fn next_id() -> u32 {
+    LAST_ID.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        n.get()
+    })
+}
+
+/// Starts the worker ahead of need (as a long file is being read), so that
+/// the document does not wait for it to load.
+pub fn warm_up() {
+    RUNNING.with(|running| {
+        let mut running = running.borrow_mut();
+        if running.is_none() {
+            *running = spawn();
+        }
+    });
+}
+
+/// Analyses `document` with the reader's `custom` themes, handing `on_reply`
+/// each reply: in the worker, superseding any analysis not yet done (unless
+/// it is this one).
+pub fn analyse(document: Document, custom: Vec<Theme>, on_reply: impl Fn(Reply) + 'static) {
+    let on_reply: OnReply = Rc::new(on_reply);
+    let adopted = RUNNING.with(|running| {
+        let mut running = running.borrow_mut();
+        let Some(r) = running.as_mut() else {
+            return false;
+        };
+        let same = match (&r.in_flight, &r.imported) {
+            (
+                Some((
+                    Job::Import {
+                        analyse: Some(c), ..
+                    },
+                    _,
+                )),
+                Some(doc),
+            ) => *c == custom && *doc == document,
+            _ => false,
+        };
+        if same && let Some((_, to)) = r.in_flight.as_mut() {
+            *to = on_reply.clone();
+        }
+        same
+    });
+    if adopted {
+        return;
+    }
+    let job = Job::Analyse(Request {
+        id: next_id(),
+        document,
+        custom,
+    });
+    submit(job, on_reply);
+}
+
+/// Reads `bytes` (a file called `name`, or pasted text) into a document, or
+/// says what stopped it: in the worker if they are long, which then goes on
+/// to analyse it with the reader's `custom` themes (see [`analyse`]).
+pub fn import(
+    name: Option<String>,
+    bytes: Vec<u8>,
+    custom: Vec<Theme>,
+    done: impl FnOnce(Result<Document, String>) + 'static,
+) {
+    let long = bytes.len() > WORKER_BYTES;
+    let job = Job::Import {
+        id: next_id(),
+        name,
+        bytes,
+        analyse: long.then_some(custom),
+    };
+    let done = RefCell::new(Some(done));
+    let on_reply = move |reply: Reply| {
+        if let (Reply::Imported { document, .. }, Some(done)) = (reply, done.take()) {
+            done(document);
+        }
+    };
+    if long {
+        submit(job, Rc::new(on_reply));
+    } else {
+        serve(&job, on_reply);
+    }
+}
+
+fn submit(job: Job, on_reply: OnReply) {
+    let unserved = RUNNING.with(|running| {
+        let mut running = running.borrow_mut();
+        if matches!(job, Job::Analyse(_)) {
+            if let Some(r) = running.as_mut() {
+                r.waiting.retain(|(j, _)| !matches!(j, Job::Analyse(_)));
+            }
+            // Analysing another document, or the same with other themes.
+            let stale = running.as_ref().is_some_and(|r| {
+                matches!(r.in_flight, Some((Job::Analyse(_), _))) || r.imported.is_some()
+            });
+            if stale && let Some(old) = running.take() {
+                old.worker.terminate();
+                *running = spawn().map(|mut fresh| {
+                    fresh.waiting = old.waiting;
+                    fresh
+                });
+            }
+        }
+        if running.is_none() {
+            *running = spawn();
+        }
+        let Some(r) = running.as_mut() else {
+            return Some((job, on_reply));
+        };
+        r.waiting.push_back((job, on_reply));
+        pump(r);
+        None
+    });
+    if let Some((job, on_reply)) = unserved {
+        serve_here(job, on_reply);
+    }
+}
+
+/// Does `job` on the main thread: the page's own request for the analysis
+/// follows the document, so a file read here is not analysed twice.
+fn serve_here(mut job: Job, on_reply: OnReply) {
+    if let Job::Import { analyse, .. } = &mut job {
+        *analyse = None;
+    }
+    serve(&job, |reply| on_reply(reply));
+}
+
+/// Posts the next waiting job, if the worker is ready and idle.
+fn pump(r: &mut Running) {
+    if !r.ready || r.in_flight.is_some() {
+        return;
+    }
+    let Some((job, on_reply)) = r.waiting.pop_front() else {
+        return;
+    };
+    if let Ok(bytes) = bincode::serialize(&job) {
+        let array = js_sys::Uint8Array::from(&bytes[..]);
+        let transfer = js_sys::Array::of1(&array.buffer());
+        let _ = r.worker.post_message_with_transfer(&array, &transfer);
+    }
+    r.in_flight = Some((job, on_reply));
+}
+
+fn spawn() -> Option<Running> {
+    let worker = Worker::new(LOADER).ok()?;
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(receive);
+    let on_error = Closure::<dyn Fn(ErrorEvent)>::new(|ev: ErrorEvent| {
+        ev.prevent_default();
+        fail();
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    Some(Running {
+        worker,
+        ready: false,
+        in_flight: None,
+        imported: None,
+        waiting: VecDeque::new(),
+        _on_message: on_message,
+        _on_error: on_error,
+    })
+}
+
+/// A message from the worker: "ready", or a reply.
+fn receive(ev: MessageEvent) {
+    let data = ev.data();
+    if data.as_string().as_deref() == Some("ready") {
+        RUNNING.with(|running| {
+            if let Some(r) = running.borrow_mut().as_mut() {
+                r.ready = true;
+                pump(r);
+            }
+        });
+        return;
+    }
+    let bytes = js_sys::Uint8Array::new(&data).to_vec();
+    let Ok(reply) = bincode::deserialize::<Reply>(&bytes) else {
+        return;
+    };
+    set_timeout(move || deliver(reply), std::time::Duration::ZERO);
+}
+
+/// Hands `reply` to whoever its job is for now.
+fn deliver(reply: Reply) {
+    // Out of the borrow before the reply runs: it may submit more.
+    let to = RUNNING.with(|running| {
+        let mut running = running.borrow_mut();
+        let r = running.as_mut()?;
+        let (job, on_reply) = r.in_flight.as_ref()?;
+        if job.id() != reply.id() {
+            return None;
+        }
+        let on_reply = on_reply.clone();
+        if reply.is_last_for(job) {
+            r.in_flight = None;
+            r.imported = None;
+            pump(r);
+        } else if let Reply::Imported {
+            document: Ok(doc), ..
+        } = &reply
+        {
+            r.imported = Some(doc.clone());
+        }
+        Some(on_reply)
+    });
+    if let Some(on_reply) = to {
+        on_reply(reply);
+    }
+}
+
+/// The worker failed (its files missing, or the analysis panicked in it):
+/// the jobs it held run on the main thread, and the next starts a new worker.
+fn fail() {
+    let jobs: Vec<(Job, OnReply)> = RUNNING.with(|running| {
+        let Some(mut old) = running.borrow_mut().take() else {
+            return Vec::new();
+        };
+        old.worker.terminate();
+        let jobs = old
+            .in_flight
+            .take()
+            .into_iter()
+            .chain(old.waiting.drain(..))
+            .collect();
+        // Its error handler is running now: drop it once it has returned.
+        wasm_bindgen_futures::spawn_local(async move { drop(old) });
+        jobs
+    });
+    for (job, on_reply) in jobs {
+        serve_here(job, on_reply);
+    }
+}
