@@ -18,6 +18,10 @@ mod article;
 mod colour_scheme;
 mod entities_panel;
 mod export_panel;
+// The laws the fuzz targets check, shared with the test that replays their corpus.
+#[cfg(not(target_arch = "wasm32"))]
+#[doc(hidden)]
+pub mod fuzzing;
 mod labels;
 pub mod library;
 mod minimap;

@@ -14,15 +14,7 @@ pub fn read_view() -> ViewState {
     let Ok(params) = UrlSearchParams::new_with_str(&search) else {
         return ViewState::default();
     };
-    let mut pairs = Vec::new();
-    for key in [
-        "hide", "quotes", "entity", "only", "themes", "match", "outside", "q",
-    ] {
-        if let Some(value) = params.get(key) {
-            pairs.push((key, value));
-        }
-    }
-    ViewState::from_pairs(pairs)
+    ViewState::from_query(|key| params.get(key))
 }
 
 fn query_of(view: &ViewState) -> String {

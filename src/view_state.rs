@@ -44,7 +44,22 @@ pub struct ViewState {
     pub search: String,
 }
 
+/// The query keys a view is written to and read from.
+pub const QUERY_KEYS: [&str; 8] = [
+    "hide", "quotes", "entity", "only", "themes", "match", "outside", "q",
+];
+
 impl ViewState {
+    /// Reads a view from a query, given `get`, which returns the first decoded
+    /// value of a key as `URLSearchParams.get` does (later repeats are ignored).
+    pub fn from_query(mut get: impl FnMut(&str) -> Option<String>) -> ViewState {
+        ViewState::from_pairs(
+            QUERY_KEYS
+                .into_iter()
+                .filter_map(|key| get(key).map(|value| (key, value))),
+        )
+    }
+
     /// Reads a view from decoded query pairs, ignoring unknown keys and bad values.
     pub fn from_pairs<K: AsRef<str>, V: AsRef<str>>(
         pairs: impl IntoIterator<Item = (K, V)>,

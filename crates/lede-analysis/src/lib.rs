@@ -18,6 +18,10 @@ mod background;
 mod document;
 pub mod entities;
 pub mod export;
+// The laws the fuzz targets check, shared with the test that replays their corpus.
+#[cfg(not(target_arch = "wasm32"))]
+#[doc(hidden)]
+pub mod fuzzing;
 mod import;
 pub mod job;
 mod span;

@@ -26,7 +26,7 @@
 mod error;
 mod html;
 mod markdown;
-mod text;
+pub(crate) mod text;
 
 pub use error::ImportError;
 
@@ -119,7 +119,7 @@ fn sniff_format(clean: &str) -> Format {
 }
 
 /// What a file is when its first bytes say it is not text.
-fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
+pub(crate) fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
     let head = &bytes[..bytes.len().min(4096)];
     let contains = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
     let what = if head.starts_with(b"%PDF") {

@@ -80,10 +80,20 @@ pub fn suggest_terms(doc: &Document, n: usize) -> Vec<SuggestedTerm> {
                         block.span.start + w[0].start,
                         block.span.start + w[len - 1].end,
                     );
-                    let surface = span.slice(doc.text());
+                    // The words one space (or their hyphen) apart, not the
+                    // text between them: a "#" or "=" there would read as
+                    // term syntax when the phrase is made a theme's term.
+                    let mut surface = String::new();
+                    for (i, x) in w.iter().enumerate() {
+                        if i > 0 {
+                            let gap = &text[w[i - 1].end..x.start];
+                            surface.push(if gap == "-" { '-' } else { ' ' });
+                        }
+                        surface.push_str(&text[x.start..x.end]);
+                    }
                     cands.entry(key).or_insert_with(|| Cand::new(len, 0.0)).add(
                         span,
-                        surface,
+                        &surface,
                         w.iter().all(|x| x.capitalised),
                         false,
                     );
