@@ -3,7 +3,7 @@
 //! the sample one click away. Bad input gets a clear message and changes
 //! nothing that was open.
 
-use lede_analysis::{Document, MAX_IMPORT_BYTES, import, import_text};
+use lede_analysis::{Document, check_import_size, import, import_text};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -90,12 +90,8 @@ pub fn OpenArticleDialog() -> impl IntoView {
     let read_file = move |file: web_sys::File| {
         let name = file.name();
         let size = file.size() as usize;
-        if size > MAX_IMPORT_BYTES {
-            error.set(Some(format!(
-                "{name} is {}; Lede opens files up to {}.",
-                human_size(size),
-                human_size(MAX_IMPORT_BYTES)
-            )));
+        if let Err(e) = check_import_size(Some(&name), size) {
+            error.set(Some(e.to_string()));
             return;
         }
         leptos::task::spawn_local(async move {
