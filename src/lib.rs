@@ -26,6 +26,7 @@ mod scroll;
 mod search;
 mod shortcuts;
 mod state;
+mod storage;
 mod themes_filter;
 mod timing;
 mod url;

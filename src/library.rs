@@ -3,12 +3,16 @@
 //! reloads. Storage that is full, missing or holds something unreadable is
 //! reported plainly; the app then keeps working in memory.
 
-use gloo::storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
+
+use crate::storage::local_storage;
 
 const KEY: &str = "lede.library";
 /// Bumped whenever the stored shape changes; older data is set aside with a notice.
 const VERSION: u32 = 1;
+
+/// Said once when the browser keeps nothing at all.
+const BLOCKED: &str = "This browser does not let Lede keep articles (storage is off, as in private mode): they last until you close the page.";
 
 /// One article the reader brought.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,27 +83,29 @@ pub fn serialize_library(library: &Library) -> String {
 
 /// The stored library, and a notice when what was stored could not be used.
 pub fn load() -> (Library, Option<String>) {
-    match LocalStorage::raw().get_item(KEY) {
+    let Some(storage) = local_storage() else {
+        return (Library::default(), Some(BLOCKED.to_owned()));
+    };
+    match storage.get_item(KEY) {
         Ok(Some(json)) => match parse_library(&json) {
             Ok(library) => (library, None),
             Err(notice) => {
                 // Keep the unreadable data under another key rather than lose it.
-                let _ = LocalStorage::raw().set_item(&format!("{KEY}.unreadable"), &json);
-                let _ = LocalStorage::raw().remove_item(KEY);
+                let _ = storage.set_item(&format!("{KEY}.unreadable"), &json);
+                let _ = storage.remove_item(KEY);
                 (Library::default(), Some(notice))
             }
         },
         Ok(None) => (Library::default(), None),
-        Err(_) => (
-            Library::default(),
-            Some("This browser does not let Lede keep articles (storage is off, as in private mode): they last until you close the page.".to_owned()),
-        ),
+        Err(_) => (Library::default(), Some(BLOCKED.to_owned())),
     }
 }
 
-/// Saves the library, or says why it could not.
+/// Saves the library, or says why it could not. Without any storage the
+/// message is the one [`load`] gave, so the reader reads it once.
 pub fn save(library: &Library) -> Result<(), String> {
-    LocalStorage::raw()
+    let storage = local_storage().ok_or_else(|| BLOCKED.to_owned())?;
+    storage
         .set_item(KEY, &serialize_library(library))
         .map_err(|_| {
             "The browser would not store this article (its storage is full or switched off): it stays open, but will not be here after a reload.".to_owned()

@@ -3,12 +3,12 @@
 
 use std::collections::BTreeSet;
 
-use gloo::storage::{LocalStorage, Storage};
 use lede_analysis::Span;
 use lede_analysis::themes::{ParagraphThemes, Theme, suggest_terms};
 use leptos::prelude::*;
 
 use crate::state::{Analyzed, Reader, use_reader};
+use crate::storage::local_storage;
 use crate::view_state::{Match, Outside};
 
 const STORAGE_KEY: &str = "lede.custom-themes.v1";
@@ -16,8 +16,8 @@ const STORAGE_KEY: &str = "lede.custom-themes.v1";
 /// The reader's own themes as stored in the browser, and a notice if what was
 /// stored could not be read.
 pub fn load_custom_themes() -> (Vec<Theme>, Option<String>) {
-    match LocalStorage::raw().get_item(STORAGE_KEY) {
-        Ok(Some(json)) => match serde_json::from_str::<Vec<Theme>>(&json) {
+    match local_storage().map(|s| s.get_item(STORAGE_KEY)) {
+        Some(Ok(Some(json))) => match serde_json::from_str::<Vec<Theme>>(&json) {
             Ok(themes) => (themes, None),
             Err(_) => (
                 Vec::new(),
@@ -30,8 +30,9 @@ pub fn load_custom_themes() -> (Vec<Theme>, Option<String>) {
 
 fn save_custom_themes(themes: &[Theme]) -> Result<(), String> {
     let json = serde_json::to_string(themes).map_err(|e| e.to_string())?;
-    LocalStorage::raw()
-        .set_item(STORAGE_KEY, &json)
+    local_storage()
+        .ok_or(())
+        .and_then(|s| s.set_item(STORAGE_KEY, &json).map_err(drop))
         .map_err(|_| "The browser would not store your themes (storage full or private mode): they last until you close the page.".to_owned())
 }
 
