@@ -8,6 +8,7 @@ use crate::export_panel::ExportPanel;
 use crate::library::{self, Library};
 use crate::minimap::Minimap;
 use crate::open_article::{LibraryState, OpenArticleButton, OpenArticleDialog, SEED_ARTICLE};
+use crate::panic::take_sample_request;
 use crate::search::SearchBox;
 use crate::shortcuts::{ShortcutsDialog, open_shortcuts, use_shortcuts};
 use crate::state::Reader;
@@ -19,7 +20,11 @@ use crate::{ArticleView, ColourSchemeToggle};
 #[component]
 pub fn App() -> impl IntoView {
     // The article being read when the page was last closed, or the sample.
-    let (stored, notice) = library::load();
+    let (mut stored, notice) = library::load();
+    // The error banner's button asks for the sample (`?sample`).
+    if take_sample_request() {
+        stored.current = None;
+    }
     let text = stored
         .current
         .as_ref()

@@ -35,4 +35,6 @@ pub mod view_state;
 pub use app::{App, Reading};
 pub use article::ArticleView;
 pub use colour_scheme::ColourSchemeToggle;
-pub use panic::{PANIC_MESSAGE, install_panic_hook, show_panic_message};
+pub use panic::{
+    ERROR_MESSAGE, PANIC_MESSAGE, install_panic_hook, report_uncaught_errors, show_panic_message,
+};

@@ -69,3 +69,27 @@ test('with storage blocked, the app works in memory and says so once', async () 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('an uncaught JavaScript error shows the banner, which reloads into the sample', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await paste(page, FRESH);
+  assert.equal(await headline(page), 'Ministers agree on river deal');
+  await page.evaluate(() => setTimeout(() => { throw new Error('boom'); }));
+  const banner = page.getByRole('alert').filter({ hasText: 'Something went wrong' });
+  await banner.waitFor();
+  // A rejected promise nobody handles is reported the same way, still once.
+  await page.evaluate(() => { Promise.reject(new Error('boom again')); });
+  await page.waitForTimeout(100);
+  assert.equal(await page.locator('.fatal').count(), 1);
+
+  await banner.getByRole('button', { name: 'Reload with the sample article' }).click();
+  await page.waitForURL((url) => url.search === '');
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.match(await headline(page), SAMPLE, 'the sample opens');
+  assert.equal(new URL(page.url()).search, '', 'and ?sample leaves the address');
+  assert.equal(await page.getByRole('alert').count(), 0);
+  // The reader's article is still kept, one click away.
+  const dialog = await openDialog(page);
+  await dialog.getByRole('button', { name: 'Open Ministers agree on river deal' }).waitFor();
+  await context.close();
+});
