@@ -5,10 +5,10 @@ use leptos::prelude::*;
 
 use crate::entities_panel::{EntityPanel, Legend, MentionCard};
 use crate::export_panel::ExportPanel;
-use crate::library::{self, Library};
 use crate::minimap::Minimap;
-use crate::open_article::{LibraryState, OpenArticleButton, OpenArticleDialog, SEED_ARTICLE};
-use crate::panic::take_sample_request;
+use crate::open_article::{
+    LibraryState, OpenArticleButton, OpenArticleDialog, UnfinishedNotice, start_reading,
+};
 use crate::search::SearchBox;
 use crate::shortcuts::{ShortcutsDialog, open_shortcuts, use_shortcuts};
 use crate::state::Reader;
@@ -20,21 +20,7 @@ use crate::{ArticleView, ColourSchemeToggle};
 #[component]
 pub fn App() -> impl IntoView {
     // The article being read when the page was last closed, or the sample.
-    let (mut stored, notice) = library::load();
-    // The error banner's button asks for the sample (`?sample`).
-    if take_sample_request() {
-        stored.current = None;
-    }
-    let text = stored
-        .current
-        .as_ref()
-        .and_then(|id| stored.articles.iter().find(|a| &a.id == id))
-        .map_or(SEED_ARTICLE, |a| a.text.as_str());
-    let document = RwSignal::new(Document::parse(text));
-    let library = LibraryState {
-        library: RwSignal::new(stored),
-        notice: RwSignal::new(notice),
-    };
+    let (document, library) = start_reading();
 
     Effect::new(move |_| {
         let title = document.with(|d| d.title().map(str::to_owned));
@@ -61,10 +47,7 @@ pub fn Reading(
     let (custom, notice) = load_custom_themes();
     let reader = Reader::new(document, RwSignal::new(custom), view);
     provide_context(reader);
-    let library = library.unwrap_or(LibraryState {
-        library: RwSignal::new(Library::default()),
-        notice: RwSignal::new(None),
-    });
+    let library = library.unwrap_or_else(LibraryState::in_memory);
     provide_context(library);
     sync_view_with_url(view);
     use_shortcuts();
@@ -89,6 +72,7 @@ pub fn Reading(
         </header>
         {notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
         {move || library.notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
+        <UnfinishedNotice />
         <div class="layout">
             <aside class="controls" aria-label="Highlights, themes and entities">
                 <details class="controls-fold" prop:open=move || wide.get()>

@@ -11,6 +11,10 @@ const KEY: &str = "lede.library";
 /// Bumped whenever the stored shape changes; older data is set aside with a notice.
 const VERSION: u32 = 1;
 
+/// The article being opened, written before it is analysed and cleared once
+/// it has been shown: if the page dies meanwhile, the next visit knows.
+const OPENING_KEY: &str = "lede.opening";
+
 /// Said once when the browser keeps nothing at all.
 const BLOCKED: &str = "This browser does not let Lede keep articles (storage is off, as in private mode): they last until you close the page.";
 
@@ -37,6 +41,63 @@ struct Stored {
     version: u32,
     #[serde(flatten)]
     library: Library,
+}
+
+/// An article that was being opened: kept until it has been shown.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Opening {
+    pub id: String,
+    pub title: String,
+}
+
+/// What a visit opens first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Start {
+    Sample,
+    Article(String),
+    /// The sample, offering the article the last visit did not finish
+    /// opening: it may be what stopped the page, so it is not opened again
+    /// unasked.
+    Unfinished(Opening),
+}
+
+/// What to open first: the article last shown, unless the last visit died
+/// opening one, the reader asked for the sample, or the article is gone.
+pub fn choose_start(library: &Library, opening: Option<Opening>, sample_asked: bool) -> Start {
+    if let Some(o) = opening.filter(|o| library.articles.iter().any(|a| a.id == o.id)) {
+        return Start::Unfinished(o);
+    }
+    match &library.current {
+        Some(id) if !sample_asked => Start::Article(id.clone()),
+        _ => Start::Sample,
+    }
+}
+
+/// Notes that `article` is being opened (`None`: the sample, which needs no note).
+pub fn mark_opening(article: Option<Opening>) {
+    let Some(storage) = local_storage() else {
+        return;
+    };
+    let _ = match article.and_then(|a| serde_json::to_string(&a).ok()) {
+        Some(json) => storage.set_item(OPENING_KEY, &json),
+        None => storage.remove_item(OPENING_KEY),
+    };
+}
+
+/// Notes that the article being opened has been shown.
+pub fn mark_shown() {
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(OPENING_KEY);
+    }
+}
+
+/// The article the last visit was opening and never showed, if any; the note
+/// is cleared.
+pub fn take_unfinished() -> Option<Opening> {
+    let storage = local_storage()?;
+    let json = storage.get_item(OPENING_KEY).ok().flatten()?;
+    let _ = storage.remove_item(OPENING_KEY);
+    serde_json::from_str(&json).ok()
 }
 
 /// Reads a stored library. `Err` holds a notice for the reader.
@@ -194,6 +255,32 @@ mod tests {
             parse_library(&serialize_library(&library)).unwrap().current,
             None
         );
+    }
+
+    #[test]
+    fn a_visit_starts_with_the_last_article_unless_it_never_finished_opening() {
+        let library = sample();
+        let opening = |id: &str| Opening {
+            id: id.into(),
+            title: "T".into(),
+        };
+        let cases = [
+            (None, false, Start::Article("a1".into())),
+            (None, true, Start::Sample),
+            (Some(opening("a1")), false, Start::Unfinished(opening("a1"))),
+            (Some(opening("a1")), true, Start::Unfinished(opening("a1"))),
+            // Deleted since: nothing to offer.
+            (Some(opening("gone")), false, Start::Article("a1".into())),
+        ];
+        for (o, sample_asked, start) in cases {
+            assert_eq!(
+                choose_start(&library, o.clone(), sample_asked),
+                start,
+                "{o:?} {sample_asked}"
+            );
+        }
+        let none = Library::default();
+        assert_eq!(choose_start(&none, None, false), Start::Sample);
     }
 
     #[test]

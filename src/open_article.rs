@@ -7,8 +7,9 @@ use lede_analysis::{Document, check_import_size, import, import_text};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::library::{self, Library, StoredArticle, human_size, title_for};
-use crate::state::use_reader;
+use crate::library::{self, Library, Opening, Start, StoredArticle, human_size, title_for};
+use crate::panic::take_sample_request;
+use crate::state::{Reader, use_reader};
 use crate::view_state::ViewState;
 
 const DIALOG_ID: &str = "open-article";
@@ -22,6 +23,119 @@ pub struct LibraryState {
     pub library: RwSignal<Library>,
     /// What the last change to storage said, if it failed.
     pub notice: RwSignal<Option<String>>,
+    /// The article the last visit did not finish opening, offered again.
+    pub unfinished: RwSignal<Option<Opening>>,
+}
+
+impl LibraryState {
+    /// A library that keeps nothing: for a reading page without storage.
+    pub fn in_memory() -> LibraryState {
+        LibraryState {
+            library: RwSignal::new(Library::default()),
+            notice: RwSignal::new(None),
+            unfinished: RwSignal::new(None),
+        }
+    }
+}
+
+/// The document a visit opens with, and the reader's library: the article
+/// shown last time, unless the last visit never finished opening one (then
+/// the sample, and that article is offered), or the reader asked for the
+/// sample (the error banner's `?sample`).
+pub fn start_reading() -> (RwSignal<Document>, LibraryState) {
+    let (stored, notice) = library::load();
+    let start = library::choose_start(&stored, library::take_unfinished(), take_sample_request());
+    let article = match &start {
+        Start::Article(id) => stored.articles.iter().find(|a| &a.id == id),
+        Start::Sample | Start::Unfinished(_) => None,
+    };
+    library::mark_opening(article.map(opening_of));
+    let shown = article.map(|a| a.id.clone());
+    let document = RwSignal::new(Document::parse(article.map_or(SEED_ARTICLE, |a| &a.text)));
+    let unfinished = match start {
+        Start::Unfinished(o) => Some(o),
+        Start::Sample | Start::Article(_) => None,
+    };
+    let lib = LibraryState {
+        library: RwSignal::new(stored),
+        notice: RwSignal::new(notice),
+        unfinished: RwSignal::new(unfinished),
+    };
+    after_paint(move || became_shown(lib, shown));
+    (document, lib)
+}
+
+fn opening_of(a: &StoredArticle) -> Opening {
+    Opening {
+        id: a.id.clone(),
+        title: a.title.clone(),
+    }
+}
+
+/// Shows `doc` in place of the open article; `current` is its id in the
+/// library (`None`: the sample). It becomes the article a reload opens only
+/// once it has been shown: one that stops the page is not reopened unasked.
+pub fn show_article(r: Reader, lib: LibraryState, doc: Document, current: Option<String>) {
+    let opening = current.as_ref().and_then(|id| {
+        lib.library
+            .with_untracked(|l| l.articles.iter().find(|a| &a.id == id).map(opening_of))
+    });
+    library::mark_opening(opening);
+    lib.unfinished.set(None);
+    r.view.set(ViewState::default());
+    r.mention_step.set(None);
+    r.match_step.set(None);
+    r.document.set(doc);
+    after_paint(move || became_shown(lib, current));
+}
+
+/// The article `current` has been shown: it is the one a reload opens.
+fn became_shown(lib: LibraryState, current: Option<String>) {
+    library::mark_shown();
+    if lib.library.with_untracked(|l| l.current != current) {
+        lib.library.update(|l| l.current = current);
+        lib.notice
+            .set(library::save(&lib.library.get_untracked()).err());
+    }
+}
+
+/// Runs `f` once the changes made so far have been painted: a frame's
+/// callbacks run before its paint, a task queued from one runs after it.
+fn after_paint(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
+}
+
+/// The offer of the article the last visit did not finish opening.
+#[component]
+pub fn UnfinishedNotice() -> impl IntoView {
+    let r = use_reader();
+    let lib = expect_context::<LibraryState>();
+    move || {
+        lib.unfinished.get().map(|o| {
+            let try_again = move |_| {
+                let text = lib.library.with_untracked(|l| {
+                    l.articles
+                        .iter()
+                        .find(|a| a.id == o.id)
+                        .map(|a| a.text.clone())
+                });
+                if let Some(text) = text {
+                    show_article(r, lib, Document::parse(&text), Some(o.id.clone()));
+                }
+            };
+            view! {
+                <div class="notice" role="status">
+                    <p>
+                        {format!(
+                            "Lede did not finish opening ‘{}’ last time, so the sample is open instead: that article may be what stopped the page.",
+                            o.title,
+                        )}
+                    </p>
+                    <button type="button" on:click=try_again>"Try it again"</button>
+                </div>
+            }
+        })
+    }
 }
 
 fn dialog() -> Option<web_sys::HtmlDialogElement> {
@@ -66,13 +180,7 @@ pub fn OpenArticleDialog() -> impl IntoView {
     let dragging = RwSignal::new(false);
 
     let show = move |doc: Document, current: Option<String>| {
-        lib.library.update(|l| l.current = current);
-        lib.notice
-            .set(library::save(&lib.library.get_untracked()).err());
-        r.view.set(ViewState::default());
-        r.mention_step.set(None);
-        r.match_step.set(None);
-        r.document.set(doc);
+        show_article(r, lib, doc, current);
         error.set(None);
         close_dialog();
     };
@@ -85,6 +193,10 @@ pub fn OpenArticleDialog() -> impl IntoView {
             text: doc.text().to_owned(),
         };
         lib.library.update(|l| l.articles.insert(0, article));
+        // Kept before it is analysed, so that it can be offered again if
+        // the analysis stops the page.
+        lib.notice
+            .set(library::save(&lib.library.get_untracked()).err());
         show(doc, Some(id));
     };
     let read_file = move |file: web_sys::File| {

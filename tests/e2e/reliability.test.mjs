@@ -93,3 +93,32 @@ test('an uncaught JavaScript error shows the banner, which reloads into the samp
   await dialog.getByRole('button', { name: 'Open Ministers agree on river deal' }).waitFor();
   await context.close();
 });
+
+test('an article the last visit did not finish opening is offered, not reopened', async () => {
+  const context = await browser.newContext();
+  context.setDefaultTimeout(10_000);
+  // As a page that died analysing the article: kept, and marked as being opened.
+  await context.addInitScript((text) => {
+    if (sessionStorage.getItem('seeded')) return;
+    sessionStorage.setItem('seeded', '1');
+    const article = { id: 'a1', title: 'Ministers agree on river deal', added: '2026-12-01T10:00:00.000Z', text };
+    localStorage.setItem('lede.library', JSON.stringify({ version: 1, articles: [article], current: 'a1' }));
+    localStorage.setItem('lede.opening', JSON.stringify({ id: 'a1', title: article.title }));
+  }, FRESH);
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.match(await headline(page), SAMPLE, 'the sample opens instead');
+  const offer = page.getByRole('status').filter({ hasText: 'did not finish opening' });
+  assert.match(await offer.textContent(), /Lede did not finish opening ‘Ministers agree on river deal’ last time/);
+
+  await offer.getByRole('button', { name: 'Try it again' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Ministers agree on river deal' }).waitFor();
+  assert.equal(await offer.count(), 0, 'the offer goes');
+  // Shown now, so it is the article a reload opens.
+  await page.waitForFunction(() => localStorage.getItem('lede.opening') === null);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Ministers agree on river deal' }).waitFor();
+  assert.equal(await offer.count(), 0);
+  await context.close();
+});
