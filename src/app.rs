@@ -7,7 +7,7 @@ use crate::entities_panel::{EntityPanel, Legend, MentionCard};
 use crate::export_panel::ExportPanel;
 use crate::minimap::Minimap;
 use crate::open_article::{
-    LibraryState, OpenArticleButton, OpenArticleDialog, UnfinishedNotice, start_reading,
+    LibraryNotices, LibraryState, OpenArticleButton, OpenArticleDialog, start_reading,
 };
 use crate::search::SearchBox;
 use crate::shortcuts::{ShortcutsDialog, open_shortcuts, use_shortcuts};
@@ -44,8 +44,9 @@ pub fn Reading(
     #[prop(optional)] library: Option<LibraryState>,
 ) -> impl IntoView {
     let view = RwSignal::new(read_view());
-    let (custom, notice) = load_custom_themes();
-    let reader = Reader::new(document, RwSignal::new(custom), view);
+    let custom = RwSignal::new(Vec::new());
+    load_custom_themes(custom);
+    let reader = Reader::new(document, custom, view);
     provide_context(reader);
     let library = library.unwrap_or_else(LibraryState::in_memory);
     provide_context(library);
@@ -70,9 +71,8 @@ pub fn Reading(
                 <ColourSchemeToggle />
             </div>
         </header>
-        {notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
         {move || library.notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
-        <UnfinishedNotice />
+        <LibraryNotices />
         <div class="layout">
             <aside class="controls" aria-label="Highlights, themes and entities">
                 <details class="controls-fold" prop:open=move || wide.get()>

@@ -38,6 +38,8 @@ async function paste(page, text) {
   const dialog = await openDialog(page);
   await dialog.getByLabel('Paste the article’s text').fill(text);
   await dialog.getByRole('button', { name: 'Read this text' }).click();
+  // The article is kept first, then opened, and the dialog closes.
+  await dialog.waitFor({ state: 'hidden' });
   return dialog;
 }
 
@@ -69,7 +71,7 @@ test('a pasted article never seen before is read with its entities, and kept acr
   assert.match(await headline(page), /^To push China-U.S. relations/);
   await openDialog(page);
   await page.getByRole('button', { name: 'Open Nile deal' }).click();
-  assert.equal(await headline(page), 'Ministers agree on river deal');
+  await page.getByRole('heading', { level: 1, name: 'Ministers agree on river deal' }).waitFor();
   // Delete it: the sample comes back.
   await openDialog(page);
   await page.getByRole('button', { name: 'Delete Nile deal' }).click();
@@ -211,6 +213,7 @@ test('every export downloads, parses, and its spans match the text', async () =>
 });
 
 test('damaged or old stored data, and storage that refuses, get a notice and nothing breaks', async () => {
+  // (Data that survives, and its download: reliability.test.mjs.)
   for (const [stored, says] of [
     ['{not json', /damaged/],
     ['{"version": 0, "articles": []}', /older version/],
@@ -226,6 +229,7 @@ test('damaged or old stored data, and storage that refuses, get a notice and not
     await page.goto(server.url);
     await page.getByRole('heading', { level: 1 }).waitFor();
     assert.match(await page.getByRole('status').filter({ hasText: 'saved articles' }).textContent(), says);
+    assert.equal(await page.evaluate(() => localStorage.getItem('lede.library')), stored, 'left as it was');
     assert.match(await headline(page), /^To push China-U.S./, 'the sample opens');
     await context.close();
   }
@@ -234,6 +238,9 @@ test('damaged or old stored data, and storage that refuses, get a notice and not
   const context = await browser.newContext();
   await context.addInitScript(() => {
     Storage.prototype.setItem = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+    IDBObjectStore.prototype.put = function () {
       throw new DOMException('full', 'QuotaExceededError');
     };
   });

@@ -2,6 +2,7 @@
 // uncaught errors, and an article that did not finish opening.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { serveDist, launchBrowser, openPage } from './harness.mjs';
 
 const FRESH = `Ministers agree on river deal
@@ -30,6 +31,8 @@ async function paste(page, text) {
   const dialog = await openDialog(page);
   await dialog.getByLabel('Paste the article’s text').fill(text);
   await dialog.getByRole('button', { name: 'Read this text' }).click();
+  // The article is kept first, then opened, and the dialog closes.
+  await dialog.waitFor({ state: 'hidden' });
   return dialog;
 }
 
@@ -120,5 +123,143 @@ test('an article the last visit did not finish opening is offered, not reopened'
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Ministers agree on river deal' }).waitFor();
   assert.equal(await offer.count(), 0);
+  await context.close();
+});
+
+test('two tabs each open an article, and a third lists both', async () => {
+  const context = await browser.newContext();
+  context.setDefaultTimeout(10_000);
+  const tab = async () => {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    return page;
+  };
+  // Both opened before either article is added.
+  const [first, second] = [await tab(), await tab()];
+  await paste(first, 'Article A\n\nTalks in Geneva went well on Monday.');
+  await paste(second, 'Article B\n\nThe summit in Nairobi ended on Friday.');
+  assert.equal(await headline(second), 'Article B');
+  // The first tab hears of the second's article, without a reload.
+  const dialog = await openDialog(first);
+  await dialog.getByRole('button', { name: 'Open Article B' }).waitFor();
+  await dialog.getByRole('button', { name: 'Open Article A' }).waitFor();
+
+  const third = await tab();
+  const list = await openDialog(third);
+  await list.getByRole('button', { name: 'Open Article A' }).waitFor();
+  await list.getByRole('button', { name: 'Open Article B' }).waitFor();
+  await context.close();
+});
+
+test('a 4 MB article is there again after a reload', { timeout: 300_000 }, async () => {
+  const context = await browser.newContext();
+  context.setDefaultTimeout(240_000);
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  const paragraph = 'Officials from Kenya and Ethiopia met in Nairobi on Tuesday to discuss trade and security. ';
+  const body = Array.from({ length: 4_800 }, (_, i) => `${paragraph.repeat(9)}(${i})`).join('\n\n');
+  const text = `A very long report\n\n${body}`;
+  assert.ok(text.length > 3_900_000 && text.length < 5_000_000, `${text.length} bytes`);
+  const dialog = await openDialog(page);
+  await dialog.getByLabel('Choose a .txt, .md or .html file').setInputFiles({
+    name: 'long.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(text),
+  });
+  await page.getByRole('heading', { level: 1, name: 'A very long report' }).waitFor();
+  await page.waitForFunction(() => localStorage.getItem('lede.current') !== null);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'A very long report' }).waitFor();
+  assert.equal(await page.locator('p.notice').count(), 0, 'nothing to say: it was kept');
+  await context.close();
+});
+
+/** Runs `body` (a function of an open IndexedDB connection to Lede's database) in `page`. */
+function inDatabase(page, body, arg) {
+  return page.evaluate(
+    ([source, arg]) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('lede');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = async () => {
+          try {
+            resolve(await new Function(`return (${source})`)()(open.result, arg));
+          } finally {
+            open.result.close();
+          }
+        };
+      }),
+    [body.toString(), arg],
+  );
+}
+
+test('damaged and newer-format data survive, and are offered as a download', async () => {
+  const newer = '{"version": 7, "shelves": [{"articles": []}]}';
+  const record = '{"version": 2, "title": "From the future", "added": "2027-01-01T00:00:00Z", "bytes": 3, "tags": []}';
+  const damaged = '{"version": 1, "title": ';
+  const { page, context } = await openPage(browser, server.url);
+  // Written as a newer Lede, or a broken disk, would leave them.
+  await inDatabase(page, (db, [record, damaged]) => new Promise((done, fail) => {
+    const tx = db.transaction(['articles', 'texts'], 'readwrite');
+    tx.objectStore('articles').put(record, 'future');
+    tx.objectStore('texts').put('Hi!', 'future');
+    tx.objectStore('articles').put(damaged, 'broken');
+    tx.oncomplete = () => done();
+    tx.onerror = () => fail(tx.error);
+  }), [record, damaged]);
+  await page.evaluate((v) => localStorage.setItem('lede.library', v), newer);
+
+  for (let visit = 0; visit < 2; visit++) {
+    await page.reload();
+    const notice = page.getByRole('status').filter({ hasText: 'could not be read' });
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /damaged.*newer version|newer version.*damaged/);
+    assert.match(await headline(page), SAMPLE);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      notice.getByRole('button', { name: 'Download the unreadable data' }).click(),
+    ]);
+    const file = JSON.parse(await readFile(await download.path(), 'utf8'));
+    const data = Object.fromEntries(file.items.map((i) => [i.from, i.data]));
+    assert.equal(data['localStorage lede.library'], newer);
+    assert.equal(data['IndexedDB articles/future'], record);
+    assert.equal(data['IndexedDB texts/future'], 'Hi!');
+    assert.equal(data['IndexedDB articles/broken'], damaged);
+  }
+  // Still where they were.
+  assert.equal(await page.evaluate(() => localStorage.getItem('lede.library')), newer);
+  const left = await inDatabase(page, (db) => new Promise((done) => {
+    const get = db.transaction('articles').objectStore('articles').get('future');
+    get.onsuccess = () => done(get.result);
+  }));
+  assert.equal(left, record);
+  await context.close();
+});
+
+test('articles and themes kept by an earlier version move to IndexedDB', async () => {
+  const fixture = (name) => readFile(new URL(`../fixtures/storage/${name}`, import.meta.url), 'utf8');
+  const [library, themes] = [await fixture('library-v1.json'), await fixture('custom-themes-v1.json')];
+  const context = await browser.newContext();
+  context.setDefaultTimeout(10_000);
+  await context.addInitScript(([library, themes]) => {
+    if (sessionStorage.getItem('seeded')) return;
+    sessionStorage.setItem('seeded', '1');
+    localStorage.setItem('lede.library', library);
+    localStorage.setItem('lede.custom-themes.v1', themes);
+  }, [library, themes]);
+  const page = await context.newPage();
+  await page.goto(server.url);
+  // The article open then opens now, and the themes are there.
+  await page.getByRole('heading', { level: 1, name: 'Ministers agree on river deal' }).waitFor();
+  await page.getByRole('button', { name: /^Bees \d+$/ }).waitFor();
+  await page.getByRole('button', { name: /^Hives \d+$/ }).waitFor();
+  await page.waitForFunction(() => localStorage.getItem('lede.library') === null && localStorage.getItem('lede.custom-themes.v1') === null);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Ministers agree on river deal' }).waitFor();
+  const dialog = await openDialog(page);
+  await dialog.getByRole('button', { name: 'Open Port strike ends' }).waitFor();
+  await page.getByRole('button', { name: /^Bees \d+$/ }).waitFor();
   await context.close();
 });
