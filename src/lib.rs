@@ -10,7 +10,7 @@
 //! - `state`: the shared context, with the analysis derived from the document;
 //! - `app`, `article`, `entities_panel`, `themes_filter`, `search`, `minimap`,
 //!   `shortcuts`, `colour_scheme`: the components;
-//! - `url`, `scroll`, `timing`, `panic`: talking to the browser.
+//! - `url`, `scroll`, `timing`, `panic`, `storage`: talking to the browser.
 
 mod app;
 mod article;
