@@ -56,9 +56,15 @@ pub fn start_reading() -> (RwSignal<Document>, LibraryState) {
     leptos::task::spawn_local(async move {
         let loaded = storage::load_library().await;
         let start = library::choose_start(&loaded.library, unfinished, sample_asked);
-        lib.library.set(Library {
-            current: None,
-            ..loaded.library
+        lib.library.update(|l| {
+            // An article added before storage answered is kept too.
+            let added = l
+                .articles
+                .drain(..)
+                .filter(|a| !loaded.library.articles.iter().any(|s| s.id == a.id));
+            let mut articles: Vec<StoredArticle> = added.collect();
+            articles.extend(loaded.library.articles);
+            l.articles = articles;
         });
         lib.notice.set(loaded.notice);
         lib.kept.set(loaded.kept);

@@ -14,16 +14,26 @@ use crate::view_state::{Match, Outside};
 /// Fills `custom` with the reader's own themes once they are read from
 /// storage, and again whenever another tab adds or deletes one.
 pub fn load_custom_themes(custom: RwSignal<Vec<Theme>>) {
-    let reload = move || {
+    let load = move |first: bool| {
         leptos::task::spawn_local(async move {
-            let themes = storage::load_themes().await;
+            let mut themes = storage::load_themes().await;
+            if first {
+                // A theme added before storage answered is kept too.
+                let added: Vec<Theme> = custom.with_untracked(|c| {
+                    c.iter()
+                        .filter(|t| !themes.iter().any(|s| s.id == t.id))
+                        .cloned()
+                        .collect()
+                });
+                themes.extend(added);
+            }
             if custom.with_untracked(|c| *c != themes) {
                 custom.try_set(themes);
             }
         });
     };
-    reload();
-    storage::when_other_tabs_change(Change::Themes, reload);
+    load(true);
+    storage::when_other_tabs_change(Change::Themes, move || load(false));
 }
 
 /// Keeps `theme`, or says why not in `notice`.
