@@ -44,12 +44,21 @@ struct Running {
     /// Whether the worker listens yet: until it says so, jobs wait.
     ready: bool,
     in_flight: Option<(Job, OnReply)>,
-    /// The document the job in flight read, once read, if it goes on to
-    /// analyse it: an analysis of the same document adopts it.
-    imported: Option<Document>,
+    /// A file read that goes on to its analysis, until the page adopts it.
+    orphan: Option<Orphan>,
     waiting: VecDeque<(Job, OnReply)>,
     _on_message: Closure<dyn Fn(MessageEvent)>,
     _on_error: Closure<dyn Fn(ErrorEvent)>,
+}
+
+/// The analysis of a file the worker read, which the page has not asked for
+/// yet: it asks once it has shown the document (after keeping it, which
+/// takes a while), and the replies that came before are kept for it.
+struct Orphan {
+    job: u32,
+    document: Document,
+    custom: Vec<Theme>,
+    replies: Vec<Reply>,
 }
 
 thread_local! {
@@ -82,27 +91,22 @@ pub fn analyse(document: Document, custom: Vec<Theme>, on_reply: impl Fn(Reply) 
     let on_reply: OnReply = Rc::new(on_reply);
     let adopted = RUNNING.with(|running| {
         let mut running = running.borrow_mut();
-        let Some(r) = running.as_mut() else {
-            return false;
-        };
-        let same = match (&r.in_flight, &r.imported) {
-            (
-                Some((
-                    Job::Import {
-                        analyse: Some(c), ..
-                    },
-                    _,
-                )),
-                Some(doc),
-            ) => *c == custom && *doc == document,
-            _ => false,
-        };
-        if same && let Some((_, to)) = r.in_flight.as_mut() {
+        let r = running.as_mut()?;
+        let orphan = r.orphan.take()?;
+        if orphan.document != document || orphan.custom != custom {
+            return None;
+        }
+        if let Some((job, to)) = r.in_flight.as_mut()
+            && job.id() == orphan.job
+        {
             *to = on_reply.clone();
         }
-        same
+        Some(orphan.replies)
     });
-    if adopted {
+    if let Some(replies) = adopted {
+        for reply in replies {
+            on_reply(reply);
+        }
         return;
     }
     let job = Job::Analyse(Request {
@@ -150,9 +154,14 @@ fn submit(job: Job, on_reply: OnReply) {
                 r.waiting.retain(|(j, _)| !matches!(j, Job::Analyse(_)));
             }
             // Analysing another document, or the same with other themes.
-            let stale = running.as_ref().is_some_and(|r| {
-                matches!(r.in_flight, Some((Job::Analyse(_), _))) || r.imported.is_some()
+            let stale = running.as_ref().is_some_and(|r| match &r.in_flight {
+                Some((Job::Analyse(_), _)) => true,
+                Some((job, _)) => r.orphan.as_ref().is_some_and(|o| o.job == job.id()),
+                None => false,
             });
+            if let Some(r) = running.as_mut() {
+                r.orphan = None;
+            }
             if stale && let Some(old) = running.take() {
                 old.worker.terminate();
                 *running = spawn().map(|mut fresh| {
@@ -214,7 +223,7 @@ fn spawn() -> Option<Running> {
         worker,
         ready: false,
         in_flight: None,
-        imported: None,
+        orphan: None,
         waiting: VecDeque::new(),
         _on_message: on_message,
         _on_error: on_error,
@@ -251,19 +260,37 @@ fn deliver(reply: Reply) {
             return None;
         }
         let on_reply = on_reply.clone();
-        if reply.is_last_for(job) {
-            r.in_flight = None;
-            r.imported = None;
-            pump(r);
-        } else if let Reply::Imported {
-            document: Ok(doc), ..
-        } = &reply
+        let last = reply.is_last_for(job);
+        if let (
+            Job::Import {
+                analyse: Some(custom),
+                ..
+            },
+            Reply::Imported {
+                document: Ok(doc), ..
+            },
+        ) = (job, &reply)
         {
-            r.imported = Some(doc.clone());
+            r.orphan = Some(Orphan {
+                job: job.id(),
+                document: doc.clone(),
+                custom: custom.clone(),
+                replies: Vec::new(),
+            });
         }
-        Some(on_reply)
+        if last {
+            r.in_flight = None;
+            pump(r);
+        }
+        match r.orphan.as_mut() {
+            Some(o) if o.job == reply.id() && !matches!(reply, Reply::Imported { .. }) => {
+                o.replies.push(reply);
+                None
+            }
+            _ => Some((on_reply, reply)),
+        }
     });
-    if let Some(on_reply) = to {
+    if let Some((on_reply, reply)) = to {
         on_reply(reply);
     }
 }

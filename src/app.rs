@@ -5,9 +5,10 @@ use leptos::prelude::*;
 
 use crate::entities_panel::{EntityPanel, Legend, MentionCard};
 use crate::export_panel::ExportPanel;
-use crate::library::{self, Library};
 use crate::minimap::Minimap;
-use crate::open_article::{LibraryState, OpenArticleButton, OpenArticleDialog, SEED_ARTICLE};
+use crate::open_article::{
+    LibraryNotices, LibraryState, OpenArticleButton, OpenArticleDialog, start_reading,
+};
 use crate::search::SearchBox;
 use crate::shortcuts::{ShortcutsDialog, open_shortcuts, use_shortcuts};
 use crate::state::{Reader, use_reader};
@@ -19,17 +20,7 @@ use crate::{ArticleView, ColourSchemeToggle};
 #[component]
 pub fn App() -> impl IntoView {
     // The article being read when the page was last closed, or the sample.
-    let (stored, notice) = library::load();
-    let text = stored
-        .current
-        .as_ref()
-        .and_then(|id| stored.articles.iter().find(|a| &a.id == id))
-        .map_or(SEED_ARTICLE, |a| a.text.as_str());
-    let document = RwSignal::new(Document::parse(text));
-    let library = LibraryState {
-        library: RwSignal::new(stored),
-        notice: RwSignal::new(notice),
-    };
+    let (document, library) = start_reading();
 
     Effect::new(move |_| {
         let title = document.with(|d| d.title().map(str::to_owned));
@@ -53,13 +44,11 @@ pub fn Reading(
     #[prop(optional)] library: Option<LibraryState>,
 ) -> impl IntoView {
     let view = RwSignal::new(read_view());
-    let (custom, notice) = load_custom_themes();
-    let reader = Reader::new(document, RwSignal::new(custom), view);
+    let custom = RwSignal::new(Vec::new());
+    load_custom_themes(custom);
+    let reader = Reader::new(document, custom, view);
     provide_context(reader);
-    let library = library.unwrap_or(LibraryState {
-        library: RwSignal::new(Library::default()),
-        notice: RwSignal::new(None),
-    });
+    let library = library.unwrap_or_else(LibraryState::in_memory);
     provide_context(library);
     sync_view_with_url(view);
     use_shortcuts();
@@ -82,8 +71,8 @@ pub fn Reading(
                 <ColourSchemeToggle />
             </div>
         </header>
-        {notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
         {move || library.notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
+        <LibraryNotices />
         <div class="layout">
             <aside class="controls" aria-label="Highlights, themes and entities">
                 <details class="controls-fold" prop:open=move || wide.get()>

@@ -1,8 +1,9 @@
 //! Light and dark: follow the system's `prefers-color-scheme` until the reader
 //! chooses, then remember the choice.
 
-use gloo::storage::{LocalStorage, Storage};
 use leptos::prelude::*;
+
+use crate::storage::local_storage;
 
 const STORAGE_KEY: &str = "lede.colour-scheme";
 
@@ -42,10 +43,8 @@ fn system_scheme() -> Scheme {
 /// root element, which the style sheet reads.
 #[component]
 pub fn ColourSchemeToggle() -> impl IntoView {
-    let stored = LocalStorage::raw()
-        .get_item(STORAGE_KEY)
-        .ok()
-        .flatten()
+    let stored = local_storage()
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
         .and_then(|s| Scheme::parse(&s));
     let scheme = RwSignal::new(stored.unwrap_or_else(system_scheme));
     let chosen = RwSignal::new(stored.is_some());
@@ -58,7 +57,9 @@ pub fn ColourSchemeToggle() -> impl IntoView {
         }
         if chosen.get() {
             // Private mode may refuse storage; the choice then lasts for this visit.
-            let _ = LocalStorage::raw().set_item(STORAGE_KEY, s.as_str());
+            if let Some(storage) = local_storage() {
+                let _ = storage.set_item(STORAGE_KEY, s.as_str());
+            }
         }
     });
 

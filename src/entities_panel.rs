@@ -2,7 +2,7 @@
 //! listing the document's entities, stepping through the selected entity's
 //! mentions, and the card shown on hover or focus.
 
-use lede_analysis::{Entity, EntityId, Label};
+use lede_analysis::{Entity, EntityId, Label, wikidata_url};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -218,7 +218,7 @@ fn SelectedEntity() -> impl IntoView {
                     " · " {label_name(label)}
                     {wikidata.map(|q| view! {
                         " · "
-                        <a href=format!("https://www.wikidata.org/wiki/{q}") target="_blank" rel="noopener noreferrer">
+                        <a href=wikidata_url(&q) target="_blank" rel="noopener noreferrer">
                             "Wikidata " {q.clone()}
                         </a>
                     })}
@@ -324,7 +324,7 @@ pub fn MentionCard() -> impl IntoView {
                 <p class="card-why">"Found by: " {why}</p>
                 {e.wikidata.map(|q| {
                     let title = format!("{} on Wikidata", e.name);
-                    let href = format!("https://www.wikidata.org/wiki/{q}");
+                    let href = wikidata_url(&q);
                     // Out of the tab order: the keyboard reaches the same link in the
                     // entity panel, by selecting the entity (Enter on the mention).
                     view! {

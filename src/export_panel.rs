@@ -78,7 +78,7 @@ fn file_stem(r: Reader) -> String {
     }
 }
 
-fn download(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
+pub(crate) fn download(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(content));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);

@@ -10,7 +10,7 @@
 //! - `state`: the shared context, with the analysis derived from the document;
 //! - `app`, `article`, `entities_panel`, `themes_filter`, `search`, `minimap`,
 //!   `shortcuts`, `colour_scheme`: the components;
-//! - `url`, `scroll`, `timing`, `panic`: talking to the browser.
+//! - `url`, `scroll`, `timing`, `panic`, `storage`: talking to the browser.
 
 mod analyst;
 mod app;
@@ -31,6 +31,7 @@ mod scroll;
 mod search;
 mod shortcuts;
 mod state;
+mod storage;
 mod themes_filter;
 mod timing;
 mod url;
@@ -39,4 +40,6 @@ pub mod view_state;
 pub use app::{App, Reading};
 pub use article::ArticleView;
 pub use colour_scheme::ColourSchemeToggle;
-pub use panic::{PANIC_MESSAGE, install_panic_hook, show_panic_message};
+pub use panic::{
+    ERROR_MESSAGE, PANIC_MESSAGE, install_panic_hook, report_uncaught_errors, show_panic_message,
+};

@@ -3,12 +3,14 @@
 //! the sample one click away. Bad input gets a clear message and changes
 //! nothing that was open.
 
-use lede_analysis::{Document, MAX_IMPORT_BYTES, import_text};
+use lede_analysis::{Document, check_import_size, import_text};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::library::{self, Library, StoredArticle, human_size, title_for};
-use crate::state::use_reader;
+use crate::library::{self, Library, Opening, Start, StoredArticle, human_size, title_for};
+use crate::panic::take_sample_request;
+use crate::state::{Reader, use_reader};
+use crate::storage::{self, Change, Kept, kept_file};
 use crate::view_state::ViewState;
 
 const DIALOG_ID: &str = "open-article";
@@ -22,6 +24,183 @@ pub struct LibraryState {
     pub library: RwSignal<Library>,
     /// What the last change to storage said, if it failed.
     pub notice: RwSignal<Option<String>>,
+    /// The article the last visit did not finish opening, offered again.
+    pub unfinished: RwSignal<Option<Opening>>,
+    /// Stored data that could not be read, kept as it was and offered as a download.
+    pub kept: RwSignal<Vec<Kept>>,
+}
+
+impl LibraryState {
+    /// A library that keeps nothing: for a reading page without storage.
+    pub fn in_memory() -> LibraryState {
+        LibraryState {
+            library: RwSignal::new(Library::default()),
+            notice: RwSignal::new(None),
+            unfinished: RwSignal::new(None),
+            kept: RwSignal::new(Vec::new()),
+        }
+    }
+}
+
+/// The document a visit opens with, and the reader's library. The sample
+/// shows at once; once storage is read, the article shown last time
+/// replaces it, unless the last visit never finished opening one (then that
+/// article is offered) or the reader asked for the sample (the error
+/// banner's `?sample`).
+pub fn start_reading() -> (RwSignal<Document>, LibraryState) {
+    let sample_asked = take_sample_request();
+    let unfinished = library::take_unfinished();
+    let document = RwSignal::new(Document::parse(SEED_ARTICLE));
+    let seed = document.with_untracked(|d| d.text().to_owned());
+    let lib = LibraryState::in_memory();
+    leptos::task::spawn_local(async move {
+        let loaded = storage::load_library().await;
+        let start = library::choose_start(&loaded.library, unfinished, sample_asked);
+        lib.library.update(|l| {
+            // An article added before storage answered is kept too.
+            let added = l
+                .articles
+                .drain(..)
+                .filter(|a| !loaded.library.articles.iter().any(|s| s.id == a.id));
+            let mut articles: Vec<StoredArticle> = added.collect();
+            articles.extend(loaded.library.articles);
+            l.articles = articles;
+        });
+        lib.notice.set(loaded.notice);
+        lib.kept.set(loaded.kept);
+        // The reader may have opened an article meanwhile.
+        let untouched = || document.with_untracked(|d| d.text() == seed);
+        match start {
+            Start::Article(id) => {
+                let text = storage::article_text(&id).await;
+                match text {
+                    Some(text) if untouched() => {
+                        library::mark_opening(opening_of(lib, &id));
+                        document.set(Document::parse(&text));
+                        after_paint(move || became_shown(lib, Some(id)));
+                    }
+                    Some(_) => {}
+                    None => library::mark_shown(None),
+                }
+            }
+            Start::Unfinished(o) => {
+                lib.unfinished.set(Some(o));
+                library::mark_shown(None);
+            }
+            Start::Sample => library::mark_shown(None),
+        }
+    });
+    storage::when_other_tabs_change(Change::Library, move || {
+        leptos::task::spawn_local(async move {
+            let loaded = storage::load_library().await;
+            lib.library
+                .try_update(|l| l.articles = loaded.library.articles);
+        });
+    });
+    (document, lib)
+}
+
+fn opening_of(lib: LibraryState, id: &str) -> Option<Opening> {
+    lib.library.with_untracked(|l| {
+        l.articles.iter().find(|a| a.id == id).map(|a| Opening {
+            id: a.id.clone(),
+            title: a.title.clone(),
+        })
+    })
+}
+
+/// Shows `doc` in place of the open article; `current` is its id in the
+/// library (`None`: the sample). It becomes the article a reload opens only
+/// once it has been shown: one that stops the page is not reopened unasked.
+pub fn show_article(r: Reader, lib: LibraryState, doc: Document, current: Option<String>) {
+    library::mark_opening(current.as_deref().and_then(|id| opening_of(lib, id)));
+    lib.unfinished.set(None);
+    r.view.set(ViewState::default());
+    r.mention_step.set(None);
+    r.match_step.set(None);
+    r.document.set(doc);
+    after_paint(move || became_shown(lib, current));
+}
+
+/// Opens the kept article `id`, whose text is read from storage first.
+fn open_kept(r: Reader, lib: LibraryState, id: String, then: impl FnOnce() + 'static) {
+    leptos::task::spawn_local(async move {
+        match storage::article_text(&id).await {
+            Some(text) => {
+                show_article(r, lib, Document::parse(&text), Some(id));
+                then();
+            }
+            None => lib.notice.set(Some(
+                "This article’s text could not be read from the browser’s storage.".to_owned(),
+            )),
+        }
+    });
+}
+
+/// The article `current` has been shown: it is the one a reload opens.
+fn became_shown(lib: LibraryState, current: Option<String>) {
+    library::mark_shown(current.as_deref());
+    if lib.library.with_untracked(|l| l.current != current) {
+        lib.library.try_update(|l| l.current = current);
+    }
+}
+
+/// Runs `f` once the changes made so far have been painted: a frame's
+/// callbacks run before its paint, a task queued from one runs after it.
+fn after_paint(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
+}
+
+/// What the app says about the reader's stored articles: the article the
+/// last visit did not finish opening, and data that could not be read.
+#[component]
+pub fn LibraryNotices() -> impl IntoView {
+    let r = use_reader();
+    let lib = expect_context::<LibraryState>();
+    let unfinished = move || {
+        lib.unfinished.get().map(|o| {
+            let id = o.id.clone();
+            let try_again = move |_| open_kept(r, lib, id.clone(), || {});
+            view! {
+                <div class="notice" role="status">
+                    <p>
+                        {format!(
+                            "Lede did not finish opening ‘{}’ last time, so the sample is open instead: that article may be what stopped the page.",
+                            o.title,
+                        )}
+                    </p>
+                    <button type="button" on:click=try_again>"Try it again"</button>
+                </div>
+            }
+        })
+    };
+    let kept = move || {
+        let kept = lib.kept.get();
+        (!kept.is_empty()).then(|| {
+            let mut why: Vec<&str> = kept.iter().map(|k| k.why).collect();
+            why.sort_unstable();
+            why.dedup();
+            let download = move |_| {
+                let _ = crate::export_panel::download(
+                    "lede-unreadable-data.json",
+                    "application/json",
+                    &lib.kept.with_untracked(|k| kept_file(k)),
+                );
+            };
+            view! {
+                <div class="notice" role="status">
+                    <p>
+                        {format!(
+                            "Some of your saved articles or themes could not be read ({}). They are kept as they were, and nothing was deleted.",
+                            why.join("; "),
+                        )}
+                    </p>
+                    <button type="button" on:click=download>"Download the unreadable data"</button>
+                </div>
+            }
+        })
+    };
+    view! { {unfinished} {kept} }
 }
 
 fn dialog() -> Option<web_sys::HtmlDialogElement> {
@@ -66,36 +245,33 @@ pub fn OpenArticleDialog() -> impl IntoView {
     let dragging = RwSignal::new(false);
 
     let show = move |doc: Document, current: Option<String>| {
-        lib.library.update(|l| l.current = current);
-        lib.notice
-            .set(library::save(&lib.library.get_untracked()).err());
-        r.view.set(ViewState::default());
-        r.mention_step.set(None);
-        r.match_step.set(None);
-        r.document.set(doc);
+        show_article(r, lib, doc, current);
         error.set(None);
         close_dialog();
     };
     let add = move |doc: Document| {
-        let id = new_id();
+        let text = doc.text().to_owned();
         let article = StoredArticle {
-            id: id.clone(),
+            id: new_id(),
             title: title_for(&doc),
             added: js_sys::Date::new_0().to_iso_string().into(),
-            text: doc.text().to_owned(),
+            bytes: text.len(),
         };
-        lib.library.update(|l| l.articles.insert(0, article));
-        show(doc, Some(id));
+        lib.library
+            .update(|l| l.articles.insert(0, article.clone()));
+        leptos::task::spawn_local(async move {
+            // Kept before it is analysed, so that it can be offered again
+            // if the analysis stops the page.
+            lib.notice
+                .set(storage::add_article(&article, &text).await.err());
+            show(doc, Some(article.id));
+        });
     };
     let read_file = move |file: web_sys::File| {
         let name = file.name();
         let size = file.size() as usize;
-        if size > MAX_IMPORT_BYTES {
-            error.set(Some(format!(
-                "{name} is {}; Lede opens files up to {}.",
-                human_size(size),
-                human_size(MAX_IMPORT_BYTES)
-            )));
+        if let Err(e) = check_import_size(Some(&name), size) {
+            error.set(Some(e.to_string()));
             return;
         }
         if size > crate::analyst::WORKER_BYTES {
@@ -218,27 +394,29 @@ fn article_row(
     show: impl Fn(Document, Option<String>) + Copy + 'static,
     lib: LibraryState,
 ) -> impl IntoView {
+    let r = use_reader();
     let renaming = RwSignal::new(false);
     let new_title = RwSignal::new(a.title.clone());
     let date = a.added.get(..10).unwrap_or(&a.added).to_owned();
-    let size = human_size(a.text.len());
+    let size = human_size(a.bytes);
     let (id, id2, id3) = (a.id.clone(), a.id.clone(), a.id.clone());
-    let text = a.text.clone();
     let title = a.title.clone();
-    let save = move || {
-        lib.notice
-            .set(library::save(&lib.library.get_untracked()).err())
-    };
     let rename = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let t = new_title.get_untracked().trim().to_owned();
         if !t.is_empty() {
+            let mut renamed = None;
             lib.library.update(|l| {
                 if let Some(a) = l.articles.iter_mut().find(|a| a.id == id2) {
                     a.title = t;
+                    renamed = Some(a.clone());
                 }
             });
-            save();
+            if let Some(a) = renamed {
+                leptos::task::spawn_local(async move {
+                    lib.notice.set(storage::update_article(&a).await.err());
+                });
+            }
         }
         renaming.set(false);
     };
@@ -247,10 +425,12 @@ fn article_row(
             .library
             .with_untracked(|l| l.current.as_deref() == Some(id3.as_str()));
         lib.library.update(|l| l.articles.retain(|a| a.id != id3));
+        let id = id3.clone();
+        leptos::task::spawn_local(async move {
+            lib.notice.set(storage::delete_article(&id).await.err());
+        });
         if was_current {
             show(Document::parse(SEED_ARTICLE), None);
-        } else {
-            save();
         }
     };
     view! {
@@ -272,7 +452,7 @@ fn article_row(
                 <button
                     type="button"
                     aria-label=format!("Open {}", a.title)
-                    on:click=move |_| show(Document::parse(&text), Some(id.clone()))
+                    on:click=move |_| open_kept(r, lib, id.clone(), close_dialog)
                 >
                     "Open"
                 </button>

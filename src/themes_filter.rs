@@ -3,36 +3,51 @@
 
 use std::collections::BTreeSet;
 
-use gloo::storage::{LocalStorage, Storage};
 use lede_analysis::Span;
 use lede_analysis::themes::{ParagraphThemes, Theme, suggest_terms};
 use leptos::prelude::*;
 
 use crate::state::{Analyzed, Reader, use_reader};
+use crate::storage::{self, Change};
 use crate::view_state::{Match, Outside};
 
-const STORAGE_KEY: &str = "lede.custom-themes.v1";
-
-/// The reader's own themes as stored in the browser, and a notice if what was
-/// stored could not be read.
-pub fn load_custom_themes() -> (Vec<Theme>, Option<String>) {
-    match LocalStorage::raw().get_item(STORAGE_KEY) {
-        Ok(Some(json)) => match serde_json::from_str::<Vec<Theme>>(&json) {
-            Ok(themes) => (themes, None),
-            Err(_) => (
-                Vec::new(),
-                Some("Your saved themes could not be read and were set aside.".to_owned()),
-            ),
-        },
-        _ => (Vec::new(), None),
-    }
+/// Fills `custom` with the reader's own themes once they are read from
+/// storage, and again whenever another tab adds or deletes one.
+pub fn load_custom_themes(custom: RwSignal<Vec<Theme>>) {
+    let load = move |first: bool| {
+        leptos::task::spawn_local(async move {
+            let mut themes = storage::load_themes().await;
+            if first {
+                // A theme added before storage answered is kept too.
+                let added: Vec<Theme> = custom.with_untracked(|c| {
+                    c.iter()
+                        .filter(|t| !themes.iter().any(|s| s.id == t.id))
+                        .cloned()
+                        .collect()
+                });
+                themes.extend(added);
+            }
+            if custom.with_untracked(|c| *c != themes) {
+                custom.try_set(themes);
+            }
+        });
+    };
+    load(true);
+    storage::when_other_tabs_change(Change::Themes, move || load(false));
 }
 
-fn save_custom_themes(themes: &[Theme]) -> Result<(), String> {
-    let json = serde_json::to_string(themes).map_err(|e| e.to_string())?;
-    LocalStorage::raw()
-        .set_item(STORAGE_KEY, &json)
-        .map_err(|_| "The browser would not store your themes (storage full or private mode): they last until you close the page.".to_owned())
+/// Keeps `theme`, or says why not in `notice`.
+fn save_custom_theme(theme: Theme, notice: RwSignal<Option<String>>) {
+    leptos::task::spawn_local(async move {
+        notice.try_set(storage::add_theme(&theme).await.err());
+    });
+}
+
+/// Deletes the kept theme `id`, or says why not in `notice`.
+fn delete_custom_theme(id: String, notice: RwSignal<Option<String>>) {
+    leptos::task::spawn_local(async move {
+        notice.try_set(storage::delete_theme(&id).await.err());
+    });
 }
 
 /// The themes of block `block`: the report holds paragraphs in the text's
@@ -155,8 +170,7 @@ pub fn ThemeFilter() -> impl IntoView {
                                 on:click=move |_| {
                                     r.view.update(|v| v.themes.retain(|t| t != &id));
                                     r.custom_themes.update(|c| c.retain(|t| t.id != id));
-                                    let saved = r.custom_themes.with(|c| save_custom_themes(c));
-                                    notice.set(saved.err());
+                                    delete_custom_theme(id.clone(), notice);
                                 }
                             >
                                 "×"
@@ -257,8 +271,8 @@ fn add_custom_theme(
         return Err(format!("There is already a theme called “{}”.", theme.name));
     }
     let id = theme.id.clone();
-    r.custom_themes.update(|c| c.push(theme));
-    notice.set(r.custom_themes.with(|c| save_custom_themes(c)).err());
+    r.custom_themes.update(|c| c.push(theme.clone()));
+    save_custom_theme(theme, notice);
     r.view.update(|v| v.themes.push(id));
     Ok(())
 }

@@ -274,7 +274,29 @@ fn panic_message_is_an_alert_on_the_page() {
         .query_selector("body > .fatal[role=alert]")
         .unwrap()
         .expect("an alert at the top of the body");
-    assert_eq!(alert.text_content().unwrap(), lede::PANIC_MESSAGE);
+    assert_eq!(
+        alert
+            .query_selector("p")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        lede::PANIC_MESSAGE
+    );
+    let button = alert.query_selector("button").unwrap().unwrap();
+    assert_eq!(
+        button.text_content().unwrap(),
+        "Reload with the sample article"
+    );
+    // Shown once, however many errors follow.
+    lede::show_panic_message();
+    assert_eq!(
+        document()
+            .query_selector_all("body > .fatal")
+            .unwrap()
+            .length(),
+        1
+    );
     alert.remove();
 }
 

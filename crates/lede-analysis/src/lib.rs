@@ -31,7 +31,7 @@ mod wire;
 mod word_hash;
 
 pub use document::{Block, BlockKind, Byline, Document};
-pub use entities::{Entities, Entity, EntityId, Label, Mention, Quote, recognize};
-pub use import::{ImportError, MAX_IMPORT_BYTES, import, import_text};
+pub use entities::{Entities, Entity, EntityId, Label, Mention, Quote, recognize, wikidata_url};
+pub use import::{ImportError, MAX_IMPORT_BYTES, check_import_size, import, import_text};
 pub use span::{OffsetMap, Span};
 pub use themes::{Lexicon, Theme, ThemeReport};

@@ -1,7 +1,9 @@
 //! Importing a reader's own article: what each kind of input becomes, and what
 //! each bad input is told.
 
-use lede_analysis::{BlockKind, Document, MAX_IMPORT_BYTES, import, import_text};
+use lede_analysis::{
+    BlockKind, Document, MAX_IMPORT_BYTES, check_import_size, import, import_text,
+};
 use proptest::prelude::*;
 
 /// The blocks of a document as (kind, text) pairs.
@@ -263,6 +265,17 @@ fn errors() {
         let err = import(name, bytes).expect_err(&format!("{name:?} should fail"));
         assert_eq!(err.to_string(), message, "message for {name:?}");
     }
+    // A file's size checked before its bytes are read gets the message that
+    // reading them would: rounded up, so one byte over never reads "5 MB".
+    assert_eq!(
+        check_import_size(Some("huge.txt"), MAX_IMPORT_BYTES + 1).map_err(|e| e.to_string()),
+        Err("huge.txt is 5.1 MB; Lede opens files up to 5 MB.".to_owned())
+    );
+    assert_eq!(
+        check_import_size(Some("huge.txt"), big.len()).unwrap_err(),
+        import(Some("huge.txt"), &big).unwrap_err()
+    );
+    assert_eq!(check_import_size(Some("max.txt"), MAX_IMPORT_BYTES), Ok(()));
     assert_eq!(
         import_text("\u{FEFF} \u{200B}\n").unwrap_err().to_string(),
         "There is no text to read: the paste was empty."

@@ -52,6 +52,16 @@ use crate::Document;
 use names::{Item, NameRules, Raw};
 use tokens::Kind;
 
+/// The Wikidata page of an entity ID such as [`Entity::wikidata`] holds: the
+/// one address the app's links and the exports share.
+///
+/// ```
+/// assert_eq!(lede_analysis::wikidata_url("Q239"), "https://www.wikidata.org/wiki/Q239");
+/// ```
+pub fn wikidata_url(id: &str) -> String {
+    format!("https://www.wikidata.org/wiki/{id}")
+}
+
 /// Lays the gazetteer's index over its static tables, as the first call to
 /// [`recognize`] does once, and returns how many names it holds. Only the
 /// benchmark calls it: it measures what that first call costs.

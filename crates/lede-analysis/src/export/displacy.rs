@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
-use super::{View, shown_mentions, wikidata_page};
-use crate::{Document, Entities, OffsetMap};
+use super::{View, shown_mentions};
+use crate::{Document, Entities, OffsetMap, wikidata_url};
 
 #[derive(Serialize)]
 struct Displacy<'a> {
@@ -46,7 +46,7 @@ pub fn displacy(doc: &Document, entities: &Entities, view: &View) -> String {
                 end: map.char_offset(m.span.end),
                 label: m.label.as_str(),
                 kb_id,
-                kb_url: (!kb_id.is_empty()).then(|| wikidata_page(kb_id)),
+                kb_url: (!kb_id.is_empty()).then(|| wikidata_url(kb_id)),
             }
         })
         .collect();

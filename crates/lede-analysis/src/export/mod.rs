@@ -104,11 +104,6 @@ pub(crate) fn shown_mentions<'e>(
     shown
 }
 
-/// The Wikidata page of an entity ID, for people.
-pub(crate) fn wikidata_page(id: &str) -> String {
-    format!("https://www.wikidata.org/wiki/{id}")
-}
-
 /// The Wikidata concept IRI of an entity ID, for linked data.
 pub(crate) fn wikidata_entity(id: &str) -> String {
     format!("http://www.wikidata.org/entity/{id}")

@@ -43,6 +43,24 @@ enum Format {
     Html,
 }
 
+/// The first check [`import`] makes, for a caller that knows an input's size
+/// before reading it (a file chosen in a browser): whether `bytes` bytes are
+/// at most [`MAX_IMPORT_BYTES`], and if not the same message `import` gives.
+///
+/// ```
+/// use lede_analysis::{MAX_IMPORT_BYTES, check_import_size};
+///
+/// assert!(check_import_size(Some("a.txt"), MAX_IMPORT_BYTES).is_ok());
+/// let err = check_import_size(Some("a.txt"), MAX_IMPORT_BYTES + 1).unwrap_err();
+/// assert_eq!(err.to_string(), "a.txt is 5.1 MB; Lede opens files up to 5 MB.");
+/// ```
+pub fn check_import_size(name: Option<&str>, bytes: usize) -> Result<(), ImportError> {
+    if bytes > MAX_IMPORT_BYTES {
+        return Err(ImportError::too_large(name, bytes));
+    }
+    Ok(())
+}
+
 /// Reads an article from the bytes of a file called `name` (or of a paste when
 /// `name` is `None`).
 ///
@@ -52,9 +70,7 @@ enum Format {
 /// rest is plain text. UTF-8 (with or without a byte-order mark) and UTF-16
 /// (with a byte-order mark, or plainly ASCII-range) are read.
 pub fn import(name: Option<&str>, bytes: &[u8]) -> Result<Document, ImportError> {
-    if bytes.len() > MAX_IMPORT_BYTES {
-        return Err(ImportError::too_large(name, bytes.len()));
-    }
+    check_import_size(name, bytes.len())?;
     if let Some(what) = sniff_binary(bytes) {
         return Err(ImportError::binary(name, what));
     }
@@ -64,9 +80,7 @@ pub fn import(name: Option<&str>, bytes: &[u8]) -> Result<Document, ImportError>
 
 /// Reads an article from pasted text; the format is sniffed as in [`import`].
 pub fn import_text(text: &str) -> Result<Document, ImportError> {
-    if text.len() > MAX_IMPORT_BYTES {
-        return Err(ImportError::too_large(None, text.len()));
-    }
+    check_import_size(None, text.len())?;
     read(None, text, None)
 }
 

@@ -1,0 +1,472 @@
+//! Where Lede keeps the reader's articles and themes: IndexedDB, one record
+//! per article, per article text and per theme, so that no tab ever writes
+//! over what another wrote, and documents up to the 5 MB import limit fit.
+//! Tabs tell each other of a change on a `BroadcastChannel`; the others read
+//! the list again.
+//!
+//! Nothing is ever lost: a record this version cannot read is left where it
+//! is and offered as a download ([`Kept`]); the data earlier versions kept
+//! in `localStorage` is moved here on the first start ([`records`] holds the
+//! migrations) and removed only once it is written.
+//!
+//! Storage that is blocked or missing (`indexedDB` throwing, or the database
+//! refusing to open) is no storage: the app works in memory, and says so once.
+
+mod records;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
+use lede_analysis::themes::Theme;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::library::{self, BLOCKED, Library, REFUSED, StoredArticle};
+pub use records::{Kept, kept_file};
+use records::{Unusable, article_record, read_article, read_theme, theme_record};
+
+const DB_NAME: &str = "lede";
+/// Bumped (with an upgrade step) when a store is added: per-article
+/// corrections, say.
+const DB_VERSION: u32 = 1;
+/// Article id → its facts ([`records::article_record`]).
+const ARTICLES: &str = "articles";
+/// Article id → its text.
+const TEXTS: &str = "texts";
+/// Theme id → the theme ([`records::theme_record`]).
+const THEMES: &str = "themes";
+
+const LEGACY_LIBRARY: &str = "lede.library";
+/// Where Lede set damaged library data aside before it used IndexedDB.
+const LEGACY_SET_ASIDE: &str = "lede.library.unreadable";
+const LEGACY_THEMES: &str = "lede.custom-themes.v1";
+
+/// The channel tabs tell each other of changes on.
+const CHANNEL: &str = "lede";
+
+/// The page's `localStorage`, or `None` where the browser refuses it.
+///
+/// gloo's `LocalStorage` panics in that case, which left a blank page: every
+/// access goes through here instead.
+pub fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// What opening the database found.
+#[derive(Default)]
+struct Opened {
+    db: Option<Rc<Database>>,
+    /// Data that could not be read, kept as it was.
+    kept: Vec<Kept>,
+    /// Without a database: what `localStorage` held, in memory.
+    articles: Vec<StoredArticle>,
+    themes: Vec<Theme>,
+}
+
+thread_local! {
+    /// Resolves once the database is open and earlier data migrated.
+    static READY: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
+    static OPENED: RefCell<Option<Rc<RefCell<Opened>>>> = const { RefCell::new(None) };
+    /// Texts kept in memory: without storage, or when it refused them.
+    static MEMORY: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    /// Channels listened on, kept alive with the page.
+    static LISTENING: RefCell<Vec<web_sys::BroadcastChannel>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Opens the database once (every caller waits for the same opening).
+async fn opened() -> Rc<RefCell<Opened>> {
+    let promise = READY.with_borrow_mut(|ready| {
+        ready
+            .get_or_insert_with(|| {
+                wasm_bindgen_futures::future_to_promise(async {
+                    let opened = open_and_migrate().await;
+                    OPENED.set(Some(Rc::new(RefCell::new(opened))));
+                    Ok(JsValue::UNDEFINED)
+                })
+            })
+            .clone()
+    });
+    let _ = JsFuture::from(promise).await;
+    OPENED.with_borrow(|o| o.clone()).unwrap_or_default()
+}
+
+async fn database() -> Option<Rc<Database>> {
+    opened().await.borrow().db.clone()
+}
+
+async fn open() -> Result<Database, idb::Error> {
+    let mut request = Factory::new()?.open(DB_NAME, Some(DB_VERSION))?;
+    request.on_upgrade_needed(|event| {
+        let Ok(db) = event.database() else { return };
+        let have = db.store_names();
+        for store in [ARTICLES, TEXTS, THEMES] {
+            if !have.iter().any(|s| s == store) {
+                let _ = db.create_object_store(store, ObjectStoreParams::new());
+            }
+        }
+    });
+    request.await
+}
+
+async fn open_and_migrate() -> Opened {
+    let mut opened = Opened {
+        db: open().await.ok().map(Rc::new),
+        ..Opened::default()
+    };
+    if let Some(ls) = local_storage() {
+        migrate(&ls, &mut opened).await;
+    }
+    opened
+}
+
+/// Moves what earlier versions kept in `localStorage` into the database (or
+/// into memory, without one). Unreadable data is left where it is.
+async fn migrate(ls: &web_sys::Storage, opened: &mut Opened) {
+    let get = |key: &str| ls.get_item(key).ok().flatten();
+    if let Some(json) = get(LEGACY_LIBRARY) {
+        match records::migrate_library_v1(&json) {
+            Ok(legacy) => {
+                let written = match &opened.db {
+                    Some(db) => write_articles(db, &legacy.articles).await.is_ok(),
+                    None => {
+                        for (meta, text) in legacy.articles {
+                            MEMORY.with_borrow_mut(|m| m.insert(meta.id.clone(), text));
+                            opened.articles.push(meta);
+                        }
+                        false
+                    }
+                };
+                if let Some(current) = &legacy.current {
+                    library::set_current_if_unset(current);
+                }
+                if written {
+                    let _ = ls.remove_item(LEGACY_LIBRARY);
+                }
+            }
+            Err(why) => opened.kept.push(Kept::new(
+                format!("localStorage {LEGACY_LIBRARY}"),
+                why,
+                json,
+            )),
+        }
+    }
+    if let Some(json) = get(LEGACY_SET_ASIDE) {
+        opened.kept.push(Kept::new(
+            format!("localStorage {LEGACY_SET_ASIDE}"),
+            Unusable::Damaged,
+            json,
+        ));
+    }
+    if let Some(json) = get(LEGACY_THEMES) {
+        match records::migrate_custom_themes_v1(&json) {
+            Ok(themes) => match &opened.db {
+                Some(db) => {
+                    let mut all_written = true;
+                    for (i, theme) in themes.iter().enumerate() {
+                        all_written &= write_theme(db, theme, i as f64).await.is_ok();
+                    }
+                    if all_written {
+                        let _ = ls.remove_item(LEGACY_THEMES);
+                    }
+                }
+                None => opened.themes = themes,
+            },
+            Err(why) => opened.kept.push(Kept::new(
+                format!("localStorage {LEGACY_THEMES}"),
+                why,
+                json,
+            )),
+        }
+    }
+}
+
+fn key(id: &str) -> JsValue {
+    JsValue::from_str(id)
+}
+
+/// A stored value as text: records are JSON strings; anything else (written
+/// by another version) as JSON.
+fn as_text(value: &JsValue) -> String {
+    value.as_string().unwrap_or_else(|| {
+        js_sys::JSON::stringify(value)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default()
+    })
+}
+
+async fn write_articles(
+    db: &Database,
+    articles: &[(StoredArticle, String)],
+) -> Result<(), idb::Error> {
+    let tx = db.transaction(&[ARTICLES, TEXTS], TransactionMode::ReadWrite)?;
+    let metas = tx.object_store(ARTICLES)?;
+    let texts = tx.object_store(TEXTS)?;
+    for (meta, text) in articles {
+        metas.put(
+            &JsValue::from_str(&article_record(meta)),
+            Some(&key(&meta.id)),
+        )?;
+        texts.put(&JsValue::from_str(text), Some(&key(&meta.id)))?;
+    }
+    committed(tx).await
+}
+
+async fn committed(tx: idb::Transaction) -> Result<(), idb::Error> {
+    match tx.await? {
+        idb::TransactionResult::Committed => Ok(()),
+        idb::TransactionResult::Aborted => Err(idb::Error::OneshotChannelReceiveError),
+    }
+}
+
+async fn write_theme(db: &Database, theme: &Theme, added: f64) -> Result<(), idb::Error> {
+    let tx = db.transaction(&[THEMES], TransactionMode::ReadWrite)?;
+    tx.object_store(THEMES)?.put(
+        &JsValue::from_str(&theme_record(theme, added)),
+        Some(&key(&theme.id)),
+    )?;
+    committed(tx).await
+}
+
+/// The library as stored, and the data that could not be read.
+pub struct Loaded {
+    pub library: Library,
+    pub kept: Vec<Kept>,
+    /// What to tell the reader about storage, if anything.
+    pub notice: Option<String>,
+}
+
+/// Reads the reader's articles (their facts, not their texts).
+pub async fn load_library() -> Loaded {
+    let opened = opened().await;
+    let (db, mut kept, memory) = {
+        let o = opened.borrow();
+        (o.db.clone(), o.kept.clone(), o.articles.clone())
+    };
+    let mut articles = memory;
+    let notice = match &db {
+        None => Some(BLOCKED.to_owned()),
+        Some(db) => {
+            let _ = read_articles(db, &mut articles, &mut kept).await;
+            None
+        }
+    };
+    articles.sort_by(|a, b| b.added.cmp(&a.added));
+    let current = library::current_id().filter(|c| articles.iter().any(|a| &a.id == c));
+    Loaded {
+        library: Library { articles, current },
+        kept,
+        notice,
+    }
+}
+
+async fn read_articles(
+    db: &Database,
+    articles: &mut Vec<StoredArticle>,
+    kept: &mut Vec<Kept>,
+) -> Result<(), idb::Error> {
+    let tx = db.transaction(&[ARTICLES, TEXTS], TransactionMode::ReadOnly)?;
+    let store = tx.object_store(ARTICLES)?;
+    let keys = store.get_all_keys(None, None)?.await?;
+    let values = store.get_all(None, None)?.await?;
+    let texts = tx.object_store(TEXTS)?;
+    for (k, v) in keys.iter().zip(&values) {
+        let id = as_text(k);
+        let raw = as_text(v);
+        match read_article(&id, &raw) {
+            Ok(a) => articles.push(a),
+            Err(why) => {
+                kept.push(Kept::new(format!("IndexedDB {ARTICLES}/{id}"), why, raw));
+                if let Some(text) = texts.get(k.clone())?.await? {
+                    kept.push(Kept::new(
+                        format!("IndexedDB {TEXTS}/{id}"),
+                        why,
+                        as_text(&text),
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The text of article `id`.
+pub async fn article_text(id: &str) -> Option<String> {
+    if let Some(text) = MEMORY.with_borrow(|m| m.get(id).cloned()) {
+        return Some(text);
+    }
+    let db = database().await?;
+    let tx = db.transaction(&[TEXTS], TransactionMode::ReadOnly).ok()?;
+    let value = tx
+        .object_store(TEXTS)
+        .ok()?
+        .get(key(id))
+        .ok()?
+        .await
+        .ok()??;
+    value.as_string()
+}
+
+/// Keeps a new article and its text. Refused, they are kept in memory for
+/// this visit and the message says so.
+pub async fn add_article(meta: &StoredArticle, text: &str) -> Result<(), String> {
+    let Some(db) = database().await else {
+        MEMORY.with_borrow_mut(|m| m.insert(meta.id.clone(), text.to_owned()));
+        return Err(BLOCKED.to_owned());
+    };
+    match write_articles(&db, &[(meta.clone(), text.to_owned())]).await {
+        Ok(()) => {
+            tell_other_tabs(Change::Library);
+            Ok(())
+        }
+        Err(_) => {
+            MEMORY.with_borrow_mut(|m| m.insert(meta.id.clone(), text.to_owned()));
+            Err(REFUSED.to_owned())
+        }
+    }
+}
+
+/// Writes an article's facts again (a new title).
+pub async fn update_article(meta: &StoredArticle) -> Result<(), String> {
+    let Some(db) = database().await else {
+        return Err(BLOCKED.to_owned());
+    };
+    let write = async {
+        let tx = db.transaction(&[ARTICLES], TransactionMode::ReadWrite)?;
+        tx.object_store(ARTICLES)?.put(
+            &JsValue::from_str(&article_record(meta)),
+            Some(&key(&meta.id)),
+        )?;
+        committed(tx).await
+    };
+    write.await.map_err(|_| REFUSED.to_owned())?;
+    tell_other_tabs(Change::Library);
+    Ok(())
+}
+
+/// Deletes an article and its text.
+pub async fn delete_article(id: &str) -> Result<(), String> {
+    MEMORY.with_borrow_mut(|m| m.remove(id));
+    let Some(db) = database().await else {
+        return Err(BLOCKED.to_owned());
+    };
+    let delete = async {
+        let tx = db.transaction(&[ARTICLES, TEXTS], TransactionMode::ReadWrite)?;
+        tx.object_store(ARTICLES)?.delete(key(id))?;
+        tx.object_store(TEXTS)?.delete(key(id))?;
+        committed(tx).await
+    };
+    delete
+        .await
+        .map_err(|_| "The browser would not delete this article from its storage.".to_owned())?;
+    tell_other_tabs(Change::Library);
+    Ok(())
+}
+
+/// The reader's own themes, in the order they were added. Unreadable theme
+/// records are left as they are (and listed by [`load_library`]'s kept data
+/// only for `localStorage`; a theme record is small and rarely damaged).
+pub async fn load_themes() -> Vec<Theme> {
+    let opened = opened().await;
+    let (db, memory) = {
+        let o = opened.borrow();
+        (o.db.clone(), o.themes.clone())
+    };
+    let Some(db) = db else { return memory };
+    let read = async {
+        let tx = db.transaction(&[THEMES], TransactionMode::ReadOnly)?;
+        tx.object_store(THEMES)?.get_all(None, None)?.await
+    };
+    let mut themes: Vec<(Theme, f64)> = read
+        .await
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|v| read_theme(&as_text(v)).ok())
+        .collect();
+    themes.sort_by(|a, b| a.1.total_cmp(&b.1));
+    themes.into_iter().map(|(t, _)| t).collect()
+}
+
+/// Keeps a new theme of the reader's.
+pub async fn add_theme(theme: &Theme) -> Result<(), String> {
+    const THEMES_REFUSED: &str = "The browser would not store your themes (storage full or private mode): they last until you close the page.";
+    let db = database().await.ok_or(THEMES_REFUSED)?;
+    write_theme(&db, theme, js_sys::Date::now())
+        .await
+        .map_err(|_| THEMES_REFUSED)?;
+    tell_other_tabs(Change::Themes);
+    Ok(())
+}
+
+/// Deletes a theme of the reader's.
+pub async fn delete_theme(id: &str) -> Result<(), String> {
+    let Some(db) = database().await else {
+        return Ok(());
+    };
+    let delete = async {
+        let tx = db.transaction(&[THEMES], TransactionMode::ReadWrite)?;
+        tx.object_store(THEMES)?.delete(key(id))?;
+        committed(tx).await
+    };
+    delete
+        .await
+        .map_err(|_| "The browser would not delete this theme from its storage.".to_owned())?;
+    tell_other_tabs(Change::Themes);
+    Ok(())
+}
+
+/// What another tab changed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    Library,
+    Themes,
+}
+
+impl Change {
+    fn as_str(self) -> &'static str {
+        match self {
+            Change::Library => "library",
+            Change::Themes => "themes",
+        }
+    }
+}
+
+/// A message on the channel: the change, and the page that made it (every
+/// channel object of that name hears it, this page's own listeners too).
+fn message(change: Change, page: f64) -> String {
+    format!("{} {page}", change.as_str())
+}
+
+thread_local! {
+    /// This page, among the tabs.
+    static PAGE: f64 = js_sys::Math::random();
+}
+
+fn tell_other_tabs(change: Change) {
+    if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
+        let text = message(change, PAGE.with(|p| *p));
+        let _ = channel.post_message(&JsValue::from_str(&text));
+        channel.close();
+    }
+}
+
+/// Calls `f` whenever another tab makes `change`, for as long as the page lives.
+pub fn when_other_tabs_change(change: Change, f: impl Fn() + 'static) {
+    let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) else {
+        return;
+    };
+    let on_message =
+        Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            let page = PAGE.with(|p| *p);
+            let from_other_page =
+                |m: &str| m.starts_with(change.as_str()) && m != message(change, page);
+            if e.data().as_string().is_some_and(|m| from_other_page(&m)) {
+                f();
+            }
+        });
+    channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    LISTENING.with_borrow_mut(|l| l.push(channel));
+}

@@ -1,0 +1,265 @@
+// Nothing is lost and the page is never blank: storage that is blocked,
+// uncaught errors, and an article that did not finish opening.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serveDist, launchBrowser, openPage } from './harness.mjs';
+
+const FRESH = `Ministers agree on river deal
+
+Foreign ministers from Egypt and Ethiopia met in Nairobi on Tuesday to sign an agreement on the Nile.`;
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openDialog(page) {
+  await page.getByRole('button', { name: 'Open article' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Open an article' });
+  await dialog.waitFor();
+  return dialog;
+}
+
+async function paste(page, text) {
+  const dialog = await openDialog(page);
+  await dialog.getByLabel('Paste the article’s text').fill(text);
+  await dialog.getByRole('button', { name: 'Read this text' }).click();
+  // The article is kept first, then opened, and the dialog closes.
+  await dialog.waitFor({ state: 'hidden' });
+  return dialog;
+}
+
+const headline = (page) => page.getByRole('heading', { level: 1 }).textContent();
+const SAMPLE = /^To push China-U.S. relations/;
+
+test('with storage blocked, the app works in memory and says so once', async () => {
+  const context = await browser.newContext();
+  context.setDefaultTimeout(10_000);
+  // As a browser that blocks storage for the site: every access throws.
+  await context.addInitScript(() => {
+    for (const name of ['localStorage', 'sessionStorage', 'indexedDB']) {
+      Object.defineProperty(window, name, {
+        configurable: true,
+        get() {
+          throw new DOMException('The operation is insecure.', 'SecurityError');
+        },
+      });
+    }
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.match(await headline(page), SAMPLE);
+  assert.ok((await page.locator('mark.ent').count()) > 50, 'the sample is highlighted');
+  await page.waitForFunction(() => performance.getEntriesByName('lede:panels').length > 0);
+
+  await paste(page, FRESH);
+  assert.equal(await headline(page), 'Ministers agree on river deal', 'a pasted article opens');
+  assert.ok((await page.locator('mark.ent[data-label="GPE"]').count()) >= 3);
+  const notices = page.locator('p.notice');
+  assert.equal(await notices.count(), 1, `one notice: ${await notices.allTextContents()}`);
+  assert.match(await notices.textContent(), /does not let Lede keep articles/);
+  assert.equal(await page.getByRole('alert').count(), 0, 'no error banner');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an uncaught JavaScript error shows the banner, which reloads into the sample', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await paste(page, FRESH);
+  assert.equal(await headline(page), 'Ministers agree on river deal');
+  await page.evaluate(() => setTimeout(() => { throw new Error('boom'); }));
+  const banner = page.getByRole('alert').filter({ hasText: 'Something went wrong' });
+  await banner.waitFor();
+  // A rejected promise nobody handles is reported the same way, still once.
+  await page.evaluate(() => { Promise.reject(new Error('boom again')); });
+  await page.waitForTimeout(100);
+  assert.equal(await page.locator('.fatal').count(), 1);
+
+  await banner.getByRole('button', { name: 'Reload with the sample article' }).click();
+  await page.waitForURL((url) => url.search === '');
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.match(await headline(page), SAMPLE, 'the sample opens');
+  assert.equal(new URL(page.url()).search, '', 'and ?sample leaves the address');
+  assert.equal(await page.getByRole('alert').count(), 0);
+  // The reader's article is still kept, one click away.
+  const dialog = await openDialog(page);
+  await dialog.getByRole('button', { name: 'Open Ministers agree on river deal' }).waitFor();
+  await context.close();
+});
+
+test('an article the last visit did not finish opening is offered, not reopened', async () => {
+  const context = await browser.newContext();
+  context.setDefaultTimeout(10_000);
+  // As a page that died analysing the article: kept, and marked as being opened.
+  await context.addInitScript((text) => {
+    if (sessionStorage.getItem('seeded')) return;
+    sessionStorage.setItem('seeded', '1');
+    const article = { id: 'a1', title: 'Ministers agree on river deal', added: '2026-12-01T10:00:00.000Z', text };
+    localStorage.setItem('lede.library', JSON.stringify({ version: 1, articles: [article], current: 'a1' }));
+    localStorage.setItem('lede.opening', JSON.stringify({ id: 'a1', title: article.title }));
+  }, FRESH);
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.match(await headline(page), SAMPLE, 'the sample opens instead');
+  const offer = page.getByRole('status').filter({ hasText: 'did not finish opening' });
+  assert.match(await offer.textContent(), /Lede did not finish opening ‘Ministers agree on river deal’ last time/);
+
+  await offer.getByRole('button', { name: 'Try it again' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Ministers agree on river deal' }).waitFor();
+  assert.equal(await offer.count(), 0, 'the offer goes');
+  // Shown now, so it is the article a reload opens.
+  await page.waitForFunction(() => localStorage.getItem('lede.opening') === null);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Ministers agree on river deal' }).waitFor();
+  assert.equal(await offer.count(), 0);
+  await context.close();
+});
+
+test('two tabs each open an article, and a third lists both', async () => {
+  const context = await browser.newContext();
+  context.setDefaultTimeout(10_000);
+  const tab = async () => {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    return page;
+  };
+  // Both opened before either article is added.
+  const [first, second] = [await tab(), await tab()];
+  await paste(first, 'Article A\n\nTalks in Geneva went well on Monday.');
+  await paste(second, 'Article B\n\nThe summit in Nairobi ended on Friday.');
+  assert.equal(await headline(second), 'Article B');
+  // The first tab hears of the second's article, without a reload.
+  const dialog = await openDialog(first);
+  await dialog.getByRole('button', { name: 'Open Article B' }).waitFor();
+  await dialog.getByRole('button', { name: 'Open Article A' }).waitFor();
+
+  const third = await tab();
+  const list = await openDialog(third);
+  await list.getByRole('button', { name: 'Open Article A' }).waitFor();
+  await list.getByRole('button', { name: 'Open Article B' }).waitFor();
+  await context.close();
+});
+
+test('a 4 MB article is there again after a reload', { timeout: 300_000 }, async () => {
+  const context = await browser.newContext();
+  context.setDefaultTimeout(240_000);
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  const paragraph = 'Officials from Kenya and Ethiopia met in Nairobi on Tuesday to discuss trade and security. ';
+  const body = Array.from({ length: 4_800 }, (_, i) => `${paragraph.repeat(9)}(${i})`).join('\n\n');
+  const text = `A very long report\n\n${body}`;
+  assert.ok(text.length > 3_900_000 && text.length < 5_000_000, `${text.length} bytes`);
+  const dialog = await openDialog(page);
+  await dialog.getByLabel('Choose a .txt, .md or .html file').setInputFiles({
+    name: 'long.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(text),
+  });
+  await page.getByRole('heading', { level: 1, name: 'A very long report' }).waitFor();
+  await page.waitForFunction(() => localStorage.getItem('lede.current') !== null);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'A very long report' }).waitFor();
+  assert.equal(await page.locator('p.notice').count(), 0, 'nothing to say: it was kept');
+  await context.close();
+});
+
+/** Runs `body` (a function of an open IndexedDB connection to Lede's database) in `page`. */
+function inDatabase(page, body, arg) {
+  return page.evaluate(
+    ([source, arg]) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('lede');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = async () => {
+          try {
+            resolve(await new Function(`return (${source})`)()(open.result, arg));
+          } finally {
+            open.result.close();
+          }
+        };
+      }),
+    [body.toString(), arg],
+  );
+}
+
+test('damaged and newer-format data survive, and are offered as a download', async () => {
+  const newer = '{"version": 7, "shelves": [{"articles": []}]}';
+  const record = '{"version": 2, "title": "From the future", "added": "2027-01-01T00:00:00Z", "bytes": 3, "tags": []}';
+  const damaged = '{"version": 1, "title": ';
+  const { page, context } = await openPage(browser, server.url);
+  // Written as a newer Lede, or a broken disk, would leave them.
+  await inDatabase(page, (db, [record, damaged]) => new Promise((done, fail) => {
+    const tx = db.transaction(['articles', 'texts'], 'readwrite');
+    tx.objectStore('articles').put(record, 'future');
+    tx.objectStore('texts').put('Hi!', 'future');
+    tx.objectStore('articles').put(damaged, 'broken');
+    tx.oncomplete = () => done();
+    tx.onerror = () => fail(tx.error);
+  }), [record, damaged]);
+  await page.evaluate((v) => localStorage.setItem('lede.library', v), newer);
+
+  for (let visit = 0; visit < 2; visit++) {
+    await page.reload();
+    const notice = page.getByRole('status').filter({ hasText: 'could not be read' });
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /damaged.*newer version|newer version.*damaged/);
+    assert.match(await headline(page), SAMPLE);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      notice.getByRole('button', { name: 'Download the unreadable data' }).click(),
+    ]);
+    const file = JSON.parse(await readFile(await download.path(), 'utf8'));
+    const data = Object.fromEntries(file.items.map((i) => [i.from, i.data]));
+    assert.equal(data['localStorage lede.library'], newer);
+    assert.equal(data['IndexedDB articles/future'], record);
+    assert.equal(data['IndexedDB texts/future'], 'Hi!');
+    assert.equal(data['IndexedDB articles/broken'], damaged);
+  }
+  // Still where they were.
+  assert.equal(await page.evaluate(() => localStorage.getItem('lede.library')), newer);
+  const left = await inDatabase(page, (db) => new Promise((done) => {
+    const get = db.transaction('articles').objectStore('articles').get('future');
+    get.onsuccess = () => done(get.result);
+  }));
+  assert.equal(left, record);
+  await context.close();
+});
+
+test('articles and themes kept by an earlier version move to IndexedDB', async () => {
+  const fixture = (name) => readFile(new URL(`../fixtures/storage/${name}`, import.meta.url), 'utf8');
+  const [library, themes] = [await fixture('library-v1.json'), await fixture('custom-themes-v1.json')];
+  const context = await browser.newContext();
+  context.setDefaultTimeout(10_000);
+  await context.addInitScript(([library, themes]) => {
+    if (sessionStorage.getItem('seeded')) return;
+    sessionStorage.setItem('seeded', '1');
+    localStorage.setItem('lede.library', library);
+    localStorage.setItem('lede.custom-themes.v1', themes);
+  }, [library, themes]);
+  const page = await context.newPage();
+  await page.goto(server.url);
+  // The article open then opens now, and the themes are there.
+  await page.getByRole('heading', { level: 1, name: 'Ministers agree on river deal' }).waitFor();
+  await page.getByRole('button', { name: /^Bees \d+$/ }).waitFor();
+  await page.getByRole('button', { name: /^Hives \d+$/ }).waitFor();
+  await page.waitForFunction(() => localStorage.getItem('lede.library') === null && localStorage.getItem('lede.custom-themes.v1') === null);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Ministers agree on river deal' }).waitFor();
+  const dialog = await openDialog(page);
+  await dialog.getByRole('button', { name: 'Open Port strike ends' }).waitFor();
+  await page.getByRole('button', { name: /^Bees \d+$/ }).waitFor();
+  await context.close();
+});
