@@ -521,9 +521,12 @@ impl Hasher for FxHasher {
     fn write_usize(&mut self, i: usize) {
         self.add(i as u64);
     }
+    /// Rotated, as rustc-hash 2 does: a map picks a bucket by the low bits,
+    /// and those of the product depend only on the low bits of what was
+    /// added last (for a word, the first bytes of its last eight).
     #[inline]
     fn finish(&self) -> u64 {
-        self.hash
+        self.hash.rotate_left(26)
     }
 }
 
