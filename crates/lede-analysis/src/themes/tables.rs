@@ -66,18 +66,19 @@ pub struct Tables {
     pub layers: Cow<'static, [Trie]>,
 }
 
-/// One term to match: its layer, its keys, and what it counts for (nothing
-/// for a neutral phrase).
+/// One term to match: its layer, its line of keys
+/// ([`super::tokens::write_term_keys`]), and what it counts for (nothing for
+/// a neutral phrase).
 pub struct Term<'k> {
     pub layer: usize,
-    pub keys: Vec<Key<'k>>,
+    pub keys: &'k str,
     pub hit: Option<Hit>,
 }
 
 /// The terms of a lexicon, as both `build.rs` and the crate describe one:
 /// the keys of its neutral phrases, one a line (layer 0, no hit); then for
 /// each theme its layer, how many terms each of its groups has, and their
-/// keys, one term a line ([`super::tokens::write_keys`]).
+/// keys, one term a line ([`super::tokens::write_term_keys`]).
 pub fn terms<'k>(
     neutral: &'k str,
     themes: impl IntoIterator<Item = (usize, Vec<usize>, &'k str)>,
@@ -85,7 +86,7 @@ pub fn terms<'k>(
     let mut terms: Vec<Term> = lines(neutral)
         .map(|line| Term {
             layer: 0,
-            keys: read_keys(line),
+            keys: line,
             hit: None,
         })
         .collect();
@@ -96,7 +97,7 @@ pub fn terms<'k>(
                 let line = lines.next().expect("one line of keys per term");
                 terms.push(Term {
                     layer,
-                    keys: read_keys(line),
+                    keys: line,
                     hit: Some(Hit {
                         theme: t as u32,
                         group: g as u32,
@@ -127,11 +128,11 @@ pub fn build(layers: usize, terms: &[Term]) -> Tables {
     // the exact forms' ids follow the stems', so all stems come first.
     let places: Vec<u32> = terms
         .iter()
-        .flat_map(|t| &t.keys)
+        .flat_map(|t| read_keys(t.keys))
         .map(|k| match k {
-            Key::Stem(s) => stems.intern(s),
-            Key::Exact(w) => exact.intern(w),
-            Key::Class(c) => *c,
+            Key::Stem(s) => stems.intern(&s),
+            Key::Exact(w) => exact.intern(&w),
+            Key::Class(c) => c,
         })
         .collect();
     let exact_base = FIRST_WORD_ID + stems.len() as u32;
@@ -141,7 +142,7 @@ pub fn build(layers: usize, terms: &[Term]) -> Tables {
     let mut ids = Vec::new();
     for term in terms {
         ids.clear();
-        ids.extend(term.keys.iter().zip(&mut places).map(|(k, p)| match k {
+        ids.extend(read_keys(term.keys).zip(&mut places).map(|(k, p)| match k {
             Key::Class(_) => p,
             Key::Stem(_) => FIRST_WORD_ID + p,
             Key::Exact(_) => exact_base + p,
@@ -251,9 +252,10 @@ fn prefix_sums(counts: &mut [u32]) {
     }
 }
 
-/// Words as they come, each once, and the table that finds them.
+/// Words as they come, each once, and the table that finds them: a set of
+/// strings that allocates none of them on its own.
 #[derive(Default)]
-struct WordsBuilder {
+pub struct WordsBuilder {
     text: String,
     ends: Vec<u32>,
     slots: Vec<u32>,
@@ -272,8 +274,15 @@ impl WordsBuilder {
         }
     }
 
+    /// Adds `word`; whether it was new.
+    pub fn insert(&mut self, word: &str) -> bool {
+        let before = self.len();
+        self.intern(word);
+        self.len() > before
+    }
+
     /// The index of `word`, added if it is new.
-    fn intern(&mut self, word: &str) -> u32 {
+    pub fn intern(&mut self, word: &str) -> u32 {
         match self.as_ref().probe(word) {
             Ok(i) => i,
             Err(_) if 2 * (self.len() + 1) > self.slots.len() => {
@@ -534,10 +543,6 @@ impl Hasher for FxHasher {
 mod tests {
     use super::*;
 
-    fn stem(s: &'static str) -> Key<'static> {
-        Key::Stem(Cow::Borrowed(s))
-    }
-
     fn hit(theme: u32, word: u32) -> Option<Hit> {
         Some(Hit {
             theme,
@@ -554,39 +559,39 @@ mod tests {
         let terms = [
             Term {
                 layer: 0,
-                keys: vec![stem("trade")],
+                keys: "trade",
                 hit: hit(0, 0),
             },
             Term {
                 layer: 0,
-                keys: vec![stem("trade"), stem("war")],
+                keys: "trade war",
                 hit: hit(1, 0),
             },
             Term {
                 layer: 0,
-                keys: vec![Key::Exact(Cow::Borrowed("tariffs"))],
+                keys: "=tariffs",
                 hit: hit(1, 1),
             },
             // The same keys in one layer share an output.
             Term {
                 layer: 0,
-                keys: vec![stem("war")],
+                keys: "war",
                 hit: hit(1, 2),
             },
             Term {
                 layer: 0,
-                keys: vec![stem("war")],
+                keys: "war",
                 hit: hit(0, 1),
             },
             // A neutral phrase: an output with no hits.
             Term {
                 layer: 0,
-                keys: vec![stem("trade"), Key::Class(0)],
+                keys: "trade #0",
                 hit: None,
             },
             Term {
                 layer: 1,
-                keys: vec![stem("aid")],
+                keys: "aid",
                 hit: hit(2, 0),
             },
         ];
