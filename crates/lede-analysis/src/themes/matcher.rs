@@ -120,7 +120,8 @@ impl Matcher {
     }
 
     /// The words of `text` as ids, with breaks where a phrase may not run on.
-    /// `offset` is added to every position; `cache` remembers words seen before.
+    /// `offset` is added to every position; `cache` remembers the words of
+    /// the document seen before.
     pub(crate) fn tokenise<'t>(
         &self,
         text: &'t str,
@@ -129,10 +130,14 @@ impl Matcher {
         buf: &mut String,
         out: &mut Vec<Tok>,
     ) {
+        // Locked once a block, not once a new word.
+        let mut seen = self.seen.0.lock().unwrap_or_else(|e| e.into_inner());
         tokens::pieces(text, |piece| match piece {
             Piece::Break => out.push(Tok::BREAK),
             Piece::Word { start, end, raw } => {
-                let (stem, alt) = self.ids_cached(raw, cache, buf);
+                let (stem, alt) = *cache
+                    .entry(raw)
+                    .or_insert_with(|| self.ids_seen(raw, &mut seen, buf));
                 out.push(Tok {
                     start: offset + start,
                     end: offset + end,
@@ -143,26 +148,17 @@ impl Matcher {
         });
     }
 
-    /// The ids of `raw`, from the document's map, the words of earlier
-    /// documents, or the stemmer.
-    fn ids_cached<'t>(
-        &self,
-        raw: &'t str,
-        cache: &mut FxMap<&'t str, (u32, u32)>,
-        buf: &mut String,
-    ) -> (u32, u32) {
-        *cache.entry(raw).or_insert_with(|| {
-            let mut seen = self.seen.0.lock().unwrap_or_else(|e| e.into_inner());
-            if seen.ids.len() >= WORD_CACHE_LIMIT {
-                *seen = SeenWords::default();
-            }
-            let i = seen.words.intern(raw) as usize;
-            if i == seen.ids.len() {
-                let ids = self.ids_of(raw, buf);
-                seen.ids.push(ids);
-            }
-            seen.ids[i]
-        })
+    /// The ids of `raw`, from the words of earlier documents or the stemmer.
+    fn ids_seen(&self, raw: &str, seen: &mut SeenWords, buf: &mut String) -> (u32, u32) {
+        if seen.ids.len() >= WORD_CACHE_LIMIT {
+            *seen = SeenWords::default();
+        }
+        let i = seen.words.intern(raw) as usize;
+        if i == seen.ids.len() {
+            let ids = self.ids_of(raw, buf);
+            seen.ids.push(ids);
+        }
+        seen.ids[i]
     }
 
     fn ids_of(&self, raw: &str, buf: &mut String) -> (u32, u32) {
