@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::matcher::{Matcher, lines, write_keys_of};
 use super::tables::WordsBuilder;
-use super::tokens;
+use super::tokens::{self, MAX_TERM_WORDS};
 
 /// The default lexicon, `data/themes.json`, as `build.rs` compiles it: its
 /// themes, every term's keys (stemmed at build time, so that starting up
@@ -68,12 +68,12 @@ pub struct Theme {
 
 /// Terms that weigh the same.
 ///
-/// A term is a word or a phrase, matched by stem ("cooperate" matches
-/// "cooperation", "cooperating"), without regard to case, apostrophe style, or
-/// hyphen versus space. A term written `=word` matches only that exact form
-/// (for words whose stem is shared with unrelated words: `=containment` must not
-/// match "contains"). In a phrase, `#number` matches any numeral ("46", "1,000")
-/// and `#decade` any decade ("1970s", "80s").
+/// A term is a word or a phrase of at most 12 words, matched by stem
+/// ("cooperate" matches "cooperation", "cooperating"), without regard to case,
+/// apostrophe style, or hyphen versus space. A term written `=word` matches
+/// only that exact form (for words whose stem is shared with unrelated words:
+/// `=containment` must not match "contains"). In a phrase, `#number` matches
+/// any numeral ("46", "1,000") and `#decade` any decade ("1970s", "80s").
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TermGroup {
     pub weight: f32,
@@ -413,6 +413,11 @@ pub(crate) enum ErrorKind {
         theme: String,
         term: String,
     },
+    TermTooLong {
+        theme: String,
+        term: String,
+        words: usize,
+    },
     UnknownClass {
         theme: String,
         term: String,
@@ -466,6 +471,17 @@ impl fmt::Display for LexiconError {
                 f,
                 "term {term:?} of theme {theme:?} has punctuation inside that no phrase runs across (. , ; : ! ? brackets, dashes): split it into separate terms"
             ),
+            TermTooLong { theme, term, words } => {
+                // The term itself may run to pages: show its start.
+                let mut start: String = term.chars().take(60).collect();
+                if start.len() < term.len() {
+                    start.push('…');
+                }
+                write!(
+                    f,
+                    "term {start:?} of theme {theme:?} has {words} words, and a term may have at most {MAX_TERM_WORDS}: split it into shorter terms"
+                )
+            }
             UnknownClass { theme, term, word } => write!(
                 f,
                 "term {term:?} of theme {theme:?} uses #{word}: the only classes are #number and #decade"

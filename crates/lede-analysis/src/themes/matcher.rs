@@ -267,6 +267,7 @@ pub(crate) fn write_keys_of(theme: &str, term: &str, out: &mut String) -> Result
             TermProblem::UnknownClass(word) => ErrorKind::UnknownClass { theme, term, word },
             TermProblem::Empty => ErrorKind::EmptyTerm { theme, term },
             TermProblem::CrossesBreak => ErrorKind::TermCrossesBreak { theme, term },
+            TermProblem::TooLong(words) => ErrorKind::TermTooLong { theme, term, words },
         })
     })
 }

@@ -306,6 +306,11 @@ pub(crate) fn read_keys(line: &str) -> impl Iterator<Item = Key<'_>> {
     })
 }
 
+/// The most words a term may have. The matcher walks its terms from every
+/// word of a text, so one term thousands of words long would cost the
+/// text's length times its own; the longest built-in term has 7.
+pub(crate) const MAX_TERM_WORDS: usize = 12;
+
 /// Why a term has no keys.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum TermProblem {
@@ -314,6 +319,8 @@ pub(crate) enum TermProblem {
     Empty,
     /// A phrase with punctuation inside, which no text could match.
     CrossesBreak,
+    /// A phrase of more than [`MAX_TERM_WORDS`] words, and how many.
+    TooLong(usize),
 }
 
 /// Writes the keys of a lexicon term after what `out` holds, on one line:
@@ -364,6 +371,8 @@ pub(crate) fn write_term_keys(term: &str, out: &mut String) -> Result<(), TermPr
         Some(TermProblem::Empty)
     } else if crosses_break && keys > 1 {
         Some(TermProblem::CrossesBreak)
+    } else if keys > MAX_TERM_WORDS {
+        Some(TermProblem::TooLong(keys))
     } else {
         None
     };
@@ -441,6 +450,10 @@ mod tests {
             ("=", TermProblem::Empty),
             ("trade, war", TermProblem::CrossesBreak),
             ("#year 2000", TermProblem::UnknownClass("year".into())),
+            (
+                "a b c d e f g h i j k l m",
+                TermProblem::TooLong(MAX_TERM_WORDS + 1),
+            ),
         ];
         for (term, problem) in cases {
             let mut out = String::from("before");
@@ -450,6 +463,9 @@ mod tests {
         let mut out = String::new();
         write_term_keys("trade.", &mut out).unwrap();
         assert_eq!(out, "trade", "a break after the only word");
+        let mut out = String::new();
+        write_term_keys("a b c d e f g h i j #number l", &mut out).unwrap();
+        assert_eq!(out, "a b c d e f g h i j #0 l", "as long as a term may be");
     }
 
     fn words(text: &str) -> Vec<String> {
