@@ -284,15 +284,12 @@ fn lexicon() {
             .unwrap_or_default()
             .to_owned()
     };
-    // A term's keys on one line (see `tokens::write_keys`).
-    let keys = |term: &str| -> Vec<tokens::Key<'static>> {
-        tokens::term_keys(term)
-            .unwrap_or_else(|e| panic!("data/themes.json: the term {term:?}: {e:?}"))
-    };
-    let lines_of_keys = |terms: &[Vec<tokens::Key>]| -> String {
+    // Terms' keys, one term a line (see `tokens::write_term_keys`).
+    let lines_of_keys = |terms: &[&str]| -> String {
         let mut out = String::new();
-        for keys in terms {
-            tokens::write_keys(keys, &mut out);
+        for term in terms {
+            tokens::write_term_keys(term, &mut out)
+                .unwrap_or_else(|e| panic!("data/themes.json: the term {term:?}: {e:?}"));
             out.push('\n');
         }
         out
@@ -336,7 +333,7 @@ fn lexicon() {
             }) as f32;
             let words = strings(&group["words"]);
             groups.push(words.len());
-            theme_keys.extend(words.iter().map(|w| keys(w)));
+            theme_keys.extend(words.iter().copied());
             let _ = write!(out, "({weight:?}, {:?}), ", lines(&words));
         }
         let theme_keys = lines_of_keys(&theme_keys);
@@ -349,8 +346,7 @@ fn lexicon() {
         "pub(super) static NEUTRAL: &str = {:?};",
         lines(&neutral)
     );
-    let neutral_keys: Vec<_> = neutral.iter().map(|n| keys(n)).collect();
-    let neutral_keys = lines_of_keys(&neutral_keys);
+    let neutral_keys = lines_of_keys(&neutral);
     let _ = writeln!(
         out,
         "pub(super) static NEUTRAL_KEYS: &str = {neutral_keys:?};"

@@ -127,6 +127,7 @@ fn broken_lexicons_say_what_to_fix() {
         (format!(r#"{{"themes": [{}]}}"#, theme_json("a", "#123456", r#""—""#)), "has no word in it"),
         (format!(r#"{{"themes": [{}]}}"#, theme_json("a", "#123456", r#""peace, order""#)), "punctuation inside"),
         (format!(r#"{{"themes": [{}]}}"#, theme_json("a", "#123456", r##""#year ago""##)), "only classes are #number and #decade"),
+        (format!(r#"{{"themes": [{}]}}"#, theme_json("a", "#123456", r#""a b c d e f g h i j k l m""#)), "has 13 words, and a term may have at most 12"),
         (
             format!(r#"{{"themes": [{}]}}"#, theme_json("a", "#123456", r#""cooperate", "Cooperation""#)),
             "lists \"cooperate\" and \"Cooperation\", which match the same words (\"cooper\")",
@@ -198,6 +199,12 @@ fn custom_themes() {
     );
     let dup = Theme::custom("Dialogue", ["talks"]).unwrap();
     assert!(lex.clone().with_theme(dup).is_err());
+    // A term pasted as pages of text is refused, and the message shows its start.
+    let long = vec!["word"; 5_000].join(" ");
+    let long = Theme::custom("Long", [long.as_str()]).unwrap();
+    let err = lex.clone().with_theme(long).unwrap_err().to_string();
+    assert!(err.contains("has 5000 words"), "{err}");
+    assert!(err.len() < 300, "{err}");
     let lex = lex
         .without_theme("energy")
         .without_theme("history")

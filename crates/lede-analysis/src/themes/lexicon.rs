@@ -7,8 +7,9 @@ use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
-use super::matcher::{FxMap, Matcher, keys_of, lines};
-use super::tokens;
+use super::matcher::{Matcher, lines, write_keys_of};
+use super::tables::WordsBuilder;
+use super::tokens::{self, MAX_TERM_WORDS};
 
 /// The default lexicon, `data/themes.json`, as `build.rs` compiles it: its
 /// themes, every term's keys (stemmed at build time, so that starting up
@@ -28,7 +29,7 @@ mod compiled {
         /// Each group's weight and its terms, one a line.
         pub terms: &'static [(f32, &'static str)],
         /// The keys of every term of the theme, in order, one term a line
-        /// ([`super::tokens::write_keys`]).
+        /// ([`super::tokens::write_term_keys`]).
         pub keys: &'static str,
     }
 
@@ -67,12 +68,12 @@ pub struct Theme {
 
 /// Terms that weigh the same.
 ///
-/// A term is a word or a phrase, matched by stem ("cooperate" matches
-/// "cooperation", "cooperating"), without regard to case, apostrophe style, or
-/// hyphen versus space. A term written `=word` matches only that exact form
-/// (for words whose stem is shared with unrelated words: `=containment` must not
-/// match "contains"). In a phrase, `#number` matches any numeral ("46", "1,000")
-/// and `#decade` any decade ("1970s", "80s").
+/// A term is a word or a phrase of at most 12 words, matched by stem
+/// ("cooperate" matches "cooperation", "cooperating"), without regard to case,
+/// apostrophe style, or hyphen versus space. A term written `=word` matches
+/// only that exact form (for words whose stem is shared with unrelated words:
+/// `=containment` must not match "contains"). In a phrase, `#number` matches
+/// any numeral ("46", "1,000") and `#decade` any decade ("1970s", "80s").
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TermGroup {
     pub weight: f32,
@@ -101,7 +102,7 @@ pub struct Lexicon {
     /// occurrence of its terms even inside another theme's phrase.
     layer_of: Vec<usize>,
     /// Per theme, the keys of its terms, group by group, one term a line
-    /// ([`tokens::write_keys`]): what the matcher is built from.
+    /// ([`tokens::write_term_keys`]): what the matcher is built from.
     keys: Vec<Cow<'static, str>>,
     neutral_keys: Cow<'static, str>,
     pub(crate) matcher: Matcher,
@@ -167,8 +168,7 @@ impl Lexicon {
             .iter()
             .map(theme_keys)
             .collect::<Result<_, _>>()?;
-        let neutral_keys =
-            lines_of_keys(file.neutral.iter().map(|p| keys_of("neutral phrases", p)))?;
+        let neutral_keys = lines_of_keys("neutral phrases", &file.neutral)?;
         Lexicon::build(
             file.themes.into(),
             file.neutral,
@@ -277,11 +277,12 @@ impl Theme {
         }
         let mut words: Vec<String> = Vec::new();
         // A set, not a list: a reader's theme may hold 100,000 terms.
-        let mut seen = FxMap::default();
+        let mut seen = WordsBuilder::default();
+        let mut key = String::new();
         for term in terms {
             let term = term.as_ref().trim();
-            let key = term_key(term);
-            if !key.is_empty() && seen.insert(key, ()).is_none() {
+            term_key(term, &mut key);
+            if !key.is_empty() && seen.insert(&key) {
                 words.push(term.to_owned());
             }
         }
@@ -306,32 +307,32 @@ impl Theme {
 /// The keys of every term of `theme`, group by group, one term a line.
 fn theme_keys(theme: &Theme) -> Result<Cow<'static, str>, LexiconError> {
     let terms = theme.terms.iter().flat_map(|g| &g.words);
-    Ok(lines_of_keys(terms.map(|term| keys_of(&theme.id, term)))?.into())
+    Ok(lines_of_keys(&theme.id, terms)?.into())
 }
 
-/// Terms' keys, one term a line.
+/// The keys of `terms` of theme `theme`, one term a line.
 fn lines_of_keys(
-    terms: impl Iterator<Item = Result<Vec<tokens::Key<'static>>, LexiconError>>,
+    theme: &str,
+    terms: impl IntoIterator<Item = impl AsRef<str>>,
 ) -> Result<String, LexiconError> {
     let mut out = String::new();
-    for keys in terms {
-        tokens::write_keys(&keys?, &mut out);
+    for term in terms {
+        write_keys_of(theme, term.as_ref(), &mut out)?;
         out.push('\n');
     }
     Ok(out)
 }
 
-/// A term's stems, to spot repeats in a reader's list.
-fn term_key(term: &str) -> Vec<String> {
-    let mut key = Vec::new();
-    let mut buf = String::new();
+/// A term's stems into `key`, each after a space, to spot repeats in a
+/// reader's list; empty if it has no word.
+fn term_key(term: &str, key: &mut String) {
+    key.clear();
     tokens::pieces(term, |p| {
         if let tokens::Piece::Word { raw, .. } = p {
-            tokens::normalise_into(raw, &mut buf);
-            key.push(tokens::stem(&buf).into_owned());
+            key.push(' ');
+            tokens::push_stem(raw, key);
         }
     });
-    key
 }
 
 fn slug(name: &str) -> String {
@@ -412,6 +413,11 @@ pub(crate) enum ErrorKind {
         theme: String,
         term: String,
     },
+    TermTooLong {
+        theme: String,
+        term: String,
+        words: usize,
+    },
     UnknownClass {
         theme: String,
         term: String,
@@ -465,6 +471,17 @@ impl fmt::Display for LexiconError {
                 f,
                 "term {term:?} of theme {theme:?} has punctuation inside that no phrase runs across (. , ; : ! ? brackets, dashes): split it into separate terms"
             ),
+            TermTooLong { theme, term, words } => {
+                // The term itself may run to pages: show its start.
+                let mut start: String = term.chars().take(60).collect();
+                if start.len() < term.len() {
+                    start.push('…');
+                }
+                write!(
+                    f,
+                    "term {start:?} of theme {theme:?} has {words} words, and a term may have at most {MAX_TERM_WORDS}: split it into shorter terms"
+                )
+            }
             UnknownClass { theme, term, word } => write!(
                 f,
                 "term {term:?} of theme {theme:?} uses #{word}: the only classes are #number and #decade"

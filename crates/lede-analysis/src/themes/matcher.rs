@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use super::lexicon::{ErrorKind, LexiconError, Theme};
 pub(crate) use super::tables::FxMap;
 pub(crate) use super::tables::lines;
-use super::tables::{self, Hit, NONE, ROOT, Tables, Term};
+use super::tables::{self, Hit, NONE, ROOT, Tables, Term, WordsBuilder};
 use super::tokens::{self, DECADE, Key, NUMBER, NumberClass, Piece, TermProblem};
 
 /// A word of the text being scored, with the ids the trie knows it by.
@@ -50,7 +50,15 @@ pub(crate) struct Matcher {
 
 /// Word → ids, shared by every scoring with one lexicon, emptied when full.
 #[derive(Default)]
-struct WordCache(std::sync::Mutex<FxMap<Box<str>, (u32, u32)>>);
+struct WordCache(std::sync::Mutex<SeenWords>);
+
+/// Words, and the ids of each (a word's place in `words` is its place in
+/// `ids`), with no allocation for each word.
+#[derive(Default)]
+struct SeenWords {
+    words: WordsBuilder,
+    ids: Vec<(u32, u32)>,
+}
 
 /// Words remembered before the cache starts afresh (a few MB at most).
 const WORD_CACHE_LIMIT: usize = 200_000;
@@ -78,9 +86,9 @@ impl Matcher {
 
     /// Builds the matcher for `themes`; `layer_of[i]` is the layer of theme `i`.
     /// Themes of one layer compete for words; layers match independently.
-    /// `keys[i]` holds the keys of theme `i`'s terms, group by group, one term
-    /// a line ([`tokens::write_keys`]); `neutral` those of the neutral phrases,
-    /// which sit in layer 0 and count for no theme.
+    /// `keys[i]` holds the keys of theme `i`'s terms, group by group, one
+    /// term a line ([`tokens::write_term_keys`]); `neutral` those of the
+    /// neutral phrases, which sit in layer 0 and count for no theme.
     pub(crate) fn build(
         themes: &[Theme],
         layer_of: &[usize],
@@ -112,7 +120,8 @@ impl Matcher {
     }
 
     /// The words of `text` as ids, with breaks where a phrase may not run on.
-    /// `offset` is added to every position; `cache` remembers words seen before.
+    /// `offset` is added to every position; `cache` remembers the words of
+    /// the document seen before.
     pub(crate) fn tokenise<'t>(
         &self,
         text: &'t str,
@@ -121,10 +130,14 @@ impl Matcher {
         buf: &mut String,
         out: &mut Vec<Tok>,
     ) {
+        // Locked once a block, not once a new word.
+        let mut seen = self.seen.0.lock().unwrap_or_else(|e| e.into_inner());
         tokens::pieces(text, |piece| match piece {
             Piece::Break => out.push(Tok::BREAK),
             Piece::Word { start, end, raw } => {
-                let (stem, alt) = self.ids_cached(raw, cache, buf);
+                let (stem, alt) = *cache
+                    .entry(raw)
+                    .or_insert_with(|| self.ids_seen(raw, &mut seen, buf));
                 out.push(Tok {
                     start: offset + start,
                     end: offset + end,
@@ -135,26 +148,17 @@ impl Matcher {
         });
     }
 
-    /// The ids of `raw`, from the document's map, the words of earlier
-    /// documents, or the stemmer.
-    fn ids_cached<'t>(
-        &self,
-        raw: &'t str,
-        cache: &mut FxMap<&'t str, (u32, u32)>,
-        buf: &mut String,
-    ) -> (u32, u32) {
-        *cache.entry(raw).or_insert_with(|| {
-            let mut seen = self.seen.0.lock().unwrap_or_else(|e| e.into_inner());
-            if let Some(&ids) = seen.get(raw) {
-                return ids;
-            }
-            if seen.len() >= WORD_CACHE_LIMIT {
-                seen.clear();
-            }
+    /// The ids of `raw`, from the words of earlier documents or the stemmer.
+    fn ids_seen(&self, raw: &str, seen: &mut SeenWords, buf: &mut String) -> (u32, u32) {
+        if seen.ids.len() >= WORD_CACHE_LIMIT {
+            *seen = SeenWords::default();
+        }
+        let i = seen.words.intern(raw) as usize;
+        if i == seen.ids.len() {
             let ids = self.ids_of(raw, buf);
-            seen.insert(raw.into(), ids);
-            ids
-        })
+            seen.ids.push(ids);
+        }
+        seen.ids[i]
     }
 
     fn ids_of(&self, raw: &str, buf: &mut String) -> (u32, u32) {
@@ -234,40 +238,42 @@ fn walk(
     }
 }
 
-/// Fails if two of a theme's terms have the same keys: they would match the
-/// same words.
+/// Fails if two of a theme's terms have the same keys (the same line of
+/// them): they would match the same words.
 fn check_repeats(theme: &Theme, terms: &[Term]) -> Result<(), LexiconError> {
-    let mut seen: FxMap<&[Key], Hit> =
+    let mut seen: FxMap<&str, Hit> =
         FxMap::with_capacity_and_hasher(terms.len(), Default::default());
     let text = |h: Hit| theme.terms[h.group as usize].words[h.word as usize].clone();
     for term in terms {
         let hit = term.hit.expect("a theme's terms count for it");
-        if let Some(first) = seen.insert(&term.keys, hit) {
+        if let Some(first) = seen.insert(term.keys, hit) {
             return Err(LexiconError::new(ErrorKind::DuplicateTerm {
                 theme: theme.id.clone(),
                 first: text(first),
                 second: text(hit),
-                key: describe(&term.keys),
+                key: describe(term.keys),
             }));
         }
     }
     Ok(())
 }
 
-/// The keys of `term` of theme `theme`, or why it has none.
-pub(crate) fn keys_of(theme: &str, term: &str) -> Result<Vec<Key<'static>>, LexiconError> {
-    tokens::term_keys(term).map_err(|problem| {
+/// Writes the keys of `term` of theme `theme` after what `out` holds
+/// ([`tokens::write_term_keys`]), or says why it has none.
+pub(crate) fn write_keys_of(theme: &str, term: &str, out: &mut String) -> Result<(), LexiconError> {
+    tokens::write_term_keys(term, out).map_err(|problem| {
         let (theme, term) = (theme.to_owned(), term.to_owned());
         LexiconError::new(match problem {
             TermProblem::UnknownClass(word) => ErrorKind::UnknownClass { theme, term, word },
             TermProblem::Empty => ErrorKind::EmptyTerm { theme, term },
             TermProblem::CrossesBreak => ErrorKind::TermCrossesBreak { theme, term },
+            TermProblem::TooLong(words) => ErrorKind::TermTooLong { theme, term, words },
         })
     })
 }
 
-fn describe(keys: &[Key]) -> String {
-    keys.iter()
+fn describe(keys: &str) -> String {
+    tokens::read_keys(keys)
         .map(|k| match k {
             Key::Stem(s) => s.to_string(),
             Key::Exact(w) => format!("={w}"),

@@ -1,13 +1,14 @@
-//! A lexicon's matcher as flat tables: its words, sorted, and one trie per
-//! layer as sorted arrays. `build.rs` builds the built-in lexicon's tables
-//! with this very code and writes them as statics ([`Tables::to_rust`]), so
-//! a first visit builds nothing; a lexicon read or changed at run time builds
-//! its own ([`build`]). Either way the matcher reads them the same.
+//! A lexicon's matcher as flat tables: its words, found through a hash
+//! table, and one trie per layer as sorted arrays. `build.rs` builds the
+//! built-in lexicon's tables with this very code and writes them as statics
+//! ([`Tables::to_rust`]), so a first visit builds nothing; a lexicon read
+//! or changed at run time builds its own ([`build`]). Either way the matcher
+//! reads them the same.
 //!
 //! Plain `std` and [`Key`] only: the build script includes this file with `#[path]`.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -22,7 +23,7 @@ pub const ROOT: u32 = 0;
 
 /// What a matched term counts for: the term `word` of group `group` of theme
 /// `theme`, whose text and weight are the lexicon's.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Hit {
     pub theme: u32,
     pub group: u32,
@@ -35,6 +36,9 @@ pub struct Words {
     pub text: Cow<'static, str>,
     /// Per word: where it ends in `text` (it starts where the one before ends).
     pub ends: Cow<'static, [u32]>,
+    /// A hash table of the words' indices, [`NONE`] where empty; a power of
+    /// two long, at most half full.
+    pub slots: Cow<'static, [u32]>,
 }
 
 /// One set of terms that compete for the same words (longest match wins).
@@ -44,7 +48,8 @@ pub struct Trie {
     pub root: Cow<'static, [u32]>,
     /// Per node: where its edges start in `edges`; one more ends the last.
     pub first: Cow<'static, [u32]>,
-    /// (word id, child) of each node's edges in turn, by word id.
+    /// (word id, child) of each node's edges in turn, by word id; the
+    /// root's are in `root` alone.
     pub edges: Cow<'static, [(u32, u32)]>,
     /// Per node: the output of the term that ends there, or [`NONE`].
     pub terminal: Cow<'static, [u32]>,
@@ -61,18 +66,19 @@ pub struct Tables {
     pub layers: Cow<'static, [Trie]>,
 }
 
-/// One term to match: its layer, its keys, and what it counts for (nothing
-/// for a neutral phrase).
+/// One term to match: its layer, its line of keys
+/// ([`super::tokens::write_term_keys`]), and what it counts for (nothing for
+/// a neutral phrase).
 pub struct Term<'k> {
     pub layer: usize,
-    pub keys: Vec<Key<'k>>,
+    pub keys: &'k str,
     pub hit: Option<Hit>,
 }
 
 /// The terms of a lexicon, as both `build.rs` and the crate describe one:
 /// the keys of its neutral phrases, one a line (layer 0, no hit); then for
 /// each theme its layer, how many terms each of its groups has, and their
-/// keys, one term a line ([`super::tokens::write_keys`]).
+/// keys, one term a line ([`super::tokens::write_term_keys`]).
 pub fn terms<'k>(
     neutral: &'k str,
     themes: impl IntoIterator<Item = (usize, Vec<usize>, &'k str)>,
@@ -80,7 +86,7 @@ pub fn terms<'k>(
     let mut terms: Vec<Term> = lines(neutral)
         .map(|line| Term {
             layer: 0,
-            keys: read_keys(line),
+            keys: line,
             hit: None,
         })
         .collect();
@@ -91,7 +97,7 @@ pub fn terms<'k>(
                 let line = lines.next().expect("one line of keys per term");
                 terms.push(Term {
                     layer,
-                    keys: read_keys(line),
+                    keys: line,
                     hit: Some(Hit {
                         theme: t as u32,
                         group: g as u32,
@@ -111,33 +117,41 @@ pub fn lines(text: &str) -> impl Iterator<Item = &str> {
 
 /// The tables for `terms`, in `layers` layers. Terms with the same keys in
 /// one layer share their output.
+///
+/// Linear in the size of the terms: a reader's theme may hold 100,000 of
+/// them, and sorted sets and maps of that size cost more in cache misses than
+/// in comparisons.
 pub fn build(layers: usize, terms: &[Term]) -> Tables {
-    let mut stems = BTreeSet::new();
-    let mut exact = BTreeSet::new();
-    for k in terms.iter().flat_map(|t| &t.keys) {
-        match k {
-            Key::Stem(s) => stems.insert(&**s),
-            Key::Exact(w) => exact.insert(&**w),
-            Key::Class(_) => false,
-        };
-    }
-    let stems = Words::new(stems);
-    let exact = Words::new(exact);
+    let mut stems = WordsBuilder::default();
+    let mut exact = WordsBuilder::default();
+    // Each key's place among the stems or the exact forms (or its class):
+    // the exact forms' ids follow the stems', so all stems come first.
+    let places: Vec<u32> = terms
+        .iter()
+        .flat_map(|t| read_keys(t.keys))
+        .map(|k| match k {
+            Key::Stem(s) => stems.intern(&s),
+            Key::Exact(w) => exact.intern(&w),
+            Key::Class(c) => c,
+        })
+        .collect();
     let exact_base = FIRST_WORD_ID + stems.len() as u32;
-    let id = |k: &Key| match k {
-        Key::Class(c) => *c,
-        Key::Stem(s) => FIRST_WORD_ID + stems.find(s).expect("every stem is listed") as u32,
-        Key::Exact(w) => exact_base + exact.find(w).expect("every exact form is listed") as u32,
-    };
+    let mut places = places.into_iter();
 
     let mut tries = vec![TrieBuilder::new(); layers];
+    let mut ids = Vec::new();
     for term in terms {
-        let ids: Vec<u32> = term.keys.iter().map(id).collect();
+        ids.clear();
+        ids.extend(read_keys(term.keys).zip(&mut places).map(|(k, p)| match k {
+            Key::Class(_) => p,
+            Key::Stem(_) => FIRST_WORD_ID + p,
+            Key::Exact(_) => exact_base + p,
+        }));
         tries[term.layer].insert(&ids, term.hit);
     }
     Tables {
-        stems,
-        exact,
+        stems: stems.finish(),
+        exact: exact.finish(),
         layers: tries.into_iter().map(TrieBuilder::finish).collect(),
     }
 }
@@ -145,18 +159,22 @@ pub fn build(layers: usize, terms: &[Term]) -> Tables {
 #[derive(Clone)]
 struct TrieBuilder {
     root: Vec<u32>,
-    edges: BTreeMap<(u32, u32), u32>,
+    /// (node, word id) → child, for nodes other than the root.
+    edges: FxMap<(u32, u32), u32>,
     terminal: Vec<u32>,
-    outputs: Vec<Vec<Hit>>,
+    /// (output, hit), in the order the terms came.
+    hits: Vec<(u32, Hit)>,
+    outputs: u32,
 }
 
 impl TrieBuilder {
     fn new() -> TrieBuilder {
         TrieBuilder {
             root: Vec::new(),
-            edges: BTreeMap::new(),
+            edges: FxMap::default(),
             terminal: vec![NONE],
-            outputs: Vec::new(),
+            hits: Vec::new(),
+            outputs: 0,
         }
     }
 
@@ -164,50 +182,62 @@ impl TrieBuilder {
         let mut node = ROOT;
         for &id in ids {
             let next = self.terminal.len() as u32;
-            let parent = node;
-            node = *self.edges.entry((node, id)).or_insert(next);
-            if node == next {
-                self.terminal.push(NONE);
-            }
-            if parent == ROOT {
+            let child = if node == ROOT {
                 if self.root.len() <= id as usize {
                     self.root.resize(id as usize + 1, NONE);
                 }
-                self.root[id as usize] = node;
+                &mut self.root[id as usize]
+            } else {
+                self.edges.entry((node, id)).or_insert(NONE)
+            };
+            if *child == NONE {
+                *child = next;
+                self.terminal.push(NONE);
             }
+            node = *child;
         }
         let terminal = &mut self.terminal[node as usize];
         if *terminal == NONE {
-            *terminal = self.outputs.len() as u32;
-            self.outputs.push(Vec::new());
+            *terminal = self.outputs;
+            self.outputs += 1;
         }
-        self.outputs[*terminal as usize].extend(hit);
+        if let Some(hit) = hit {
+            self.hits.push((*terminal, hit));
+        }
     }
 
     fn finish(self) -> Trie {
-        let mut outputs = Vec::with_capacity(self.outputs.len() + 1);
-        let mut hits = Vec::new();
-        for out in self.outputs {
-            outputs.push(hits.len() as u32);
-            hits.extend(out);
+        // Each output's hits in the order they came (a counting sort).
+        let mut outputs = vec![0; self.outputs as usize + 1];
+        for &(out, _) in &self.hits {
+            outputs[out as usize + 1] += 1;
         }
-        outputs.push(hits.len() as u32);
-        // The map's order is node by node, and by word id within a node.
+        prefix_sums(&mut outputs);
+        let mut at = outputs.clone();
+        let mut hits = vec![Hit::default(); self.hits.len()];
+        for (out, hit) in self.hits {
+            hits[at[out as usize] as usize] = hit;
+            at[out as usize] += 1;
+        }
+        // Each node's edges together (the root's are in `root`), by word id.
         let mut first = vec![0; self.terminal.len() + 1];
         for &(node, _) in self.edges.keys() {
             first[node as usize + 1] += 1;
         }
-        for n in 1..first.len() {
-            first[n] += first[n - 1];
+        prefix_sums(&mut first);
+        let mut at = first.clone();
+        let mut edges = vec![(0, 0); self.edges.len()];
+        for ((node, id), child) in self.edges {
+            edges[at[node as usize] as usize] = (id, child);
+            at[node as usize] += 1;
+        }
+        for node in first.windows(2) {
+            edges[node[0] as usize..node[1] as usize].sort_unstable();
         }
         Trie {
             root: self.root.into(),
             first: first.into(),
-            edges: self
-                .edges
-                .into_iter()
-                .map(|((_, id), child)| (id, child))
-                .collect(),
+            edges: edges.into(),
             terminal: self.terminal.into(),
             outputs: outputs.into(),
             hits: hits.into(),
@@ -215,42 +245,143 @@ impl TrieBuilder {
     }
 }
 
-impl Words {
-    fn new<'w>(sorted: impl IntoIterator<Item = &'w str>) -> Words {
-        let mut text = String::new();
-        let mut ends = Vec::new();
-        for w in sorted {
-            text.push_str(w);
-            ends.push(text.len() as u32);
-        }
-        Words {
-            text: text.into(),
-            ends: ends.into(),
+/// Turns counts, from index 1 on, into where each item starts.
+fn prefix_sums(counts: &mut [u32]) {
+    for n in 1..counts.len() {
+        counts[n] += counts[n - 1];
+    }
+}
+
+/// Words as they come, each once, and the table that finds them: a set of
+/// strings that allocates none of them on its own.
+#[derive(Default)]
+pub struct WordsBuilder {
+    text: String,
+    ends: Vec<u32>,
+    slots: Vec<u32>,
+}
+
+impl WordsBuilder {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn as_ref(&self) -> WordsRef<'_> {
+        WordsRef {
+            text: &self.text,
+            ends: &self.ends,
+            slots: &self.slots,
         }
     }
 
+    /// Adds `word`; whether it was new.
+    pub fn insert(&mut self, word: &str) -> bool {
+        let before = self.len();
+        self.intern(word);
+        self.len() > before
+    }
+
+    /// The index of `word`, added if it is new.
+    pub fn intern(&mut self, word: &str) -> u32 {
+        match self.as_ref().probe(word) {
+            Ok(i) => i,
+            Err(_) if 2 * (self.len() + 1) > self.slots.len() => {
+                self.push(word);
+                self.rehash();
+                self.len() as u32 - 1
+            }
+            Err(slot) => {
+                self.push(word);
+                self.slots[slot] = self.len() as u32 - 1;
+                self.len() as u32 - 1
+            }
+        }
+    }
+
+    fn push(&mut self, word: &str) {
+        self.text.push_str(word);
+        self.ends.push(self.text.len() as u32);
+    }
+
+    /// Twice the slots (at most half of them full), every word placed anew.
+    fn rehash(&mut self) {
+        self.slots = vec![NONE; (2 * self.slots.len()).max(4)];
+        for i in 0..self.len() {
+            let words = self.as_ref();
+            let slot = words
+                .probe(words.word(i))
+                .expect_err("each word is listed once");
+            self.slots[slot] = i as u32;
+        }
+    }
+
+    fn finish(self) -> Words {
+        Words {
+            text: self.text.into(),
+            ends: self.ends.into(),
+            slots: self.slots.into(),
+        }
+    }
+}
+
+impl Words {
     pub fn len(&self) -> usize {
         self.ends.len()
     }
 
-    fn word(&self, i: usize) -> &str {
+    /// The index of `word`.
+    pub fn find(&self, word: &str) -> Option<usize> {
+        let words = WordsRef {
+            text: &self.text,
+            ends: &self.ends,
+            slots: &self.slots,
+        };
+        words.probe(word).ok().map(|i| i as usize)
+    }
+}
+
+/// [`Words`] or a [`WordsBuilder`], borrowed.
+#[derive(Clone, Copy)]
+struct WordsRef<'w> {
+    text: &'w str,
+    ends: &'w [u32],
+    slots: &'w [u32],
+}
+
+impl<'w> WordsRef<'w> {
+    fn word(self, i: usize) -> &'w str {
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
         &self.text[start..self.ends[i] as usize]
     }
 
-    /// The index of `word`, by binary search.
-    pub fn find(&self, word: &str) -> Option<usize> {
-        let (mut lo, mut hi) = (0, self.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            match self.word(mid).cmp(word) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return Some(mid),
+    /// The index of `word`, or the empty slot where it would go. Open
+    /// addressing: from the word's slot, each slot in turn.
+    fn probe(self, word: &str) -> Result<u32, usize> {
+        if self.slots.is_empty() {
+            return Err(0);
+        }
+        let mask = self.slots.len() - 1;
+        let mut slot = slot_of(word, self.slots.len());
+        loop {
+            match self.slots[slot] {
+                NONE => return Err(slot),
+                i if self.word(i as usize) == word => return Ok(i),
+                _ => slot = (slot + 1) & mask,
             }
         }
-        None
     }
+}
+
+/// Where a search for `word` starts among `slots` slots (a power of two):
+/// the top bits of its Fx hash, mixed once more, since the low bits of an Fx
+/// hash depend on the first bytes alone. The same on every target: the
+/// build script places the built-in lexicon's words.
+fn slot_of(word: &str, slots: usize) -> usize {
+    let mut h = FxHasher::default();
+    h.write(word.as_bytes());
+    h.add(word.len() as u64);
+    let bits = slots.trailing_zeros();
+    (h.hash.wrapping_mul(SEED) >> (64 - bits)) as usize
 }
 
 impl Trie {
@@ -314,6 +445,8 @@ impl Tables {
         fn words(out: &mut String, w: &Words) {
             let _ = write!(out, "Words {{ text: Cow::Borrowed({:?}), ends: ", w.text);
             numbers(out, &w.ends);
+            out.push_str(", slots: ");
+            numbers(out, &w.slots);
             out.push_str(" }");
         }
         let mut out = String::from("Tables { stems: ");
@@ -397,19 +530,18 @@ impl Hasher for FxHasher {
     fn write_usize(&mut self, i: usize) {
         self.add(i as u64);
     }
+    /// Rotated, as rustc-hash 2 does: a map picks a bucket by the low bits,
+    /// and those of the product depend only on the low bits of what was
+    /// added last (for a word, the first bytes of its last eight).
     #[inline]
     fn finish(&self) -> u64 {
-        self.hash
+        self.hash.rotate_left(26)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn stem(s: &'static str) -> Key<'static> {
-        Key::Stem(Cow::Borrowed(s))
-    }
 
     fn hit(theme: u32, word: u32) -> Option<Hit> {
         Some(Hit {
@@ -419,55 +551,55 @@ mod tests {
         })
     }
 
-    /// Words are found by binary search, each id is its word's place among
-    /// the stems and then the exact forms, and a trie's edges lead where the
-    /// terms were put.
+    /// Each id is its word's place among the stems, in the order the terms
+    /// first use them, and then among the exact forms; a trie's edges lead
+    /// where the terms were put.
     #[test]
     fn tables_find_what_was_put_in() {
         let terms = [
             Term {
                 layer: 0,
-                keys: vec![stem("trade")],
+                keys: "trade",
                 hit: hit(0, 0),
             },
             Term {
                 layer: 0,
-                keys: vec![stem("trade"), stem("war")],
+                keys: "trade war",
                 hit: hit(1, 0),
             },
             Term {
                 layer: 0,
-                keys: vec![Key::Exact(Cow::Borrowed("tariffs"))],
+                keys: "=tariffs",
                 hit: hit(1, 1),
             },
             // The same keys in one layer share an output.
             Term {
                 layer: 0,
-                keys: vec![stem("war")],
+                keys: "war",
                 hit: hit(1, 2),
             },
             Term {
                 layer: 0,
-                keys: vec![stem("war")],
+                keys: "war",
                 hit: hit(0, 1),
             },
             // A neutral phrase: an output with no hits.
             Term {
                 layer: 0,
-                keys: vec![stem("trade"), Key::Class(0)],
+                keys: "trade #0",
                 hit: None,
             },
             Term {
                 layer: 1,
-                keys: vec![stem("aid")],
+                keys: "aid",
                 hit: hit(2, 0),
             },
         ];
         let t = build(2, &terms);
         assert_eq!(t.stems.len(), 3);
-        assert_eq!(t.stem_id("aid"), FIRST_WORD_ID);
-        assert_eq!(t.stem_id("trade"), FIRST_WORD_ID + 1);
-        assert_eq!(t.stem_id("war"), FIRST_WORD_ID + 2);
+        assert_eq!(t.stem_id("trade"), FIRST_WORD_ID);
+        assert_eq!(t.stem_id("war"), FIRST_WORD_ID + 1);
+        assert_eq!(t.stem_id("aid"), FIRST_WORD_ID + 2);
         assert_eq!(t.exact_id("tariffs"), FIRST_WORD_ID + 3);
         for absent in ["", "a", "tradewar", "wars", "zzz"] {
             assert_eq!(t.stem_id(absent), NONE, "{absent:?}");
@@ -496,5 +628,29 @@ mod tests {
             t.layers[1].hits(t.layers[1].output(aid).unwrap()),
             [hit(2, 0).unwrap()]
         );
+    }
+
+    /// Every word put in is found at its place, through the hash table's
+    /// growth, and words not put in are not found.
+    #[test]
+    fn words_find_each_word_once() {
+        let words: Vec<String> = (0..5_000).map(|i| format!("w{i}")).collect();
+        let mut b = WordsBuilder::default();
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(b.intern(w), i as u32);
+        }
+        for (i, w) in words.iter().enumerate().step_by(7) {
+            assert_eq!(b.intern(w), i as u32, "a repeat keeps its place");
+        }
+        let w = b.finish();
+        assert_eq!(w.len(), words.len());
+        assert!(w.slots.len().is_power_of_two() && w.slots.len() >= 2 * w.len());
+        for (i, word) in words.iter().enumerate() {
+            assert_eq!(w.find(word), Some(i), "{word}");
+        }
+        for absent in ["", "w", "w5000", "w01", "x1"] {
+            assert_eq!(w.find(absent), None, "{absent:?}");
+        }
+        assert_eq!(Words::default().find("w1"), None);
     }
 }

@@ -2,6 +2,7 @@
 //! normalised form, its stem, and where a phrase may not run on.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
@@ -237,6 +238,11 @@ fn simple_word_bounds<'t>(text: &'t str, mut each: impl FnMut(usize, &'t str, bo
 /// Lower-cases a word and makes every apostrophe the straight one, into `out`.
 pub(crate) fn normalise_into(raw: &str, out: &mut String) {
     out.clear();
+    normalise_onto(raw, out);
+}
+
+/// [`normalise_into`], after what `out` holds.
+fn normalise_onto(raw: &str, out: &mut String) {
     for c in raw.chars() {
         match c {
             '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '`' => out.push('\''),
@@ -283,46 +289,27 @@ pub(crate) enum Key<'a> {
     Class(u32),
 }
 
-/// A term's keys on one line, separated by spaces: a stem as it is, an exact
-/// form after `=`, a class as `#` and its number. No key is empty or holds a
-/// space or a line break (a word never does), so [`read_keys`] reads it back.
-pub(crate) fn write_keys(keys: &[Key], out: &mut String) {
-    for (i, k) in keys.iter().enumerate() {
-        if i > 0 {
-            out.push(' ');
+/// The keys of a line written by [`write_term_keys`].
+pub(crate) fn read_keys(line: &str) -> impl Iterator<Item = Key<'_>> {
+    line.split(' ').map(|k| {
+        if let Some(exact) = k.strip_prefix('=') {
+            Key::Exact(Cow::Borrowed(exact))
+        } else if let Some(class) = k.strip_prefix('#') {
+            Key::Class(
+                class
+                    .parse()
+                    .expect("write_term_keys writes a class as its number"),
+            )
+        } else {
+            Key::Stem(Cow::Borrowed(k))
         }
-        match k {
-            Key::Stem(s) => out.push_str(s),
-            Key::Exact(s) => {
-                out.push('=');
-                out.push_str(s);
-            }
-            Key::Class(c) => {
-                out.push('#');
-                out.push_str(&c.to_string());
-            }
-        }
-    }
+    })
 }
 
-/// The keys of a line written by [`write_keys`].
-pub(crate) fn read_keys(line: &str) -> Vec<Key<'_>> {
-    line.split(' ')
-        .map(|k| {
-            if let Some(exact) = k.strip_prefix('=') {
-                Key::Exact(Cow::Borrowed(exact))
-            } else if let Some(class) = k.strip_prefix('#') {
-                Key::Class(
-                    class
-                        .parse()
-                        .expect("write_keys writes a class as its number"),
-                )
-            } else {
-                Key::Stem(Cow::Borrowed(k))
-            }
-        })
-        .collect()
-}
+/// The most words a term may have. The matcher walks its terms from every
+/// word of a text, so one term thousands of words long would cost the
+/// text's length times its own; the longest built-in term has 7.
+pub(crate) const MAX_TERM_WORDS: usize = 12;
 
 /// Why a term has no keys.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -332,48 +319,80 @@ pub(crate) enum TermProblem {
     Empty,
     /// A phrase with punctuation inside, which no text could match.
     CrossesBreak,
+    /// A phrase of more than [`MAX_TERM_WORDS`] words, and how many.
+    TooLong(usize),
 }
 
-/// The words of a lexicon term as keys. A term starting with `=` matches its
-/// words' exact forms only; a word `#number` or `#decade` matches a numeral.
-pub(crate) fn term_keys(term: &str) -> Result<Vec<Key<'static>>, TermProblem> {
+/// Writes the keys of a lexicon term after what `out` holds, on one line:
+/// separated by spaces, a stem as it is, an exact form after `=`, a class as
+/// `#` and its number. No key is empty or holds a space or a line break (a
+/// word never does), so [`read_keys`] reads them back, and two terms have the
+/// same keys when they have the same line. A term starting with `=` matches
+/// its words' exact forms only; a word `#number` or `#decade` matches a
+/// numeral. On a problem `out` is left as it was.
+///
+/// Written straight into `out`, with no key allocated on its own: a
+/// reader's theme may hold 100,000 terms.
+pub(crate) fn write_term_keys(term: &str, out: &mut String) -> Result<(), TermProblem> {
     let (exact, body) = match term.trim().strip_prefix('=') {
         Some(rest) => (true, rest),
         None => (false, term),
     };
-    let mut keys = Vec::new();
+    let line = out.len();
+    let mut keys = 0;
     let mut crosses_break = false;
-    let mut buf = String::new();
     let mut problem = None;
     pieces(body, |piece| match piece {
         Piece::Break => crosses_break = true,
         Piece::Word { start, raw, .. } => {
-            if body[..start].ends_with('#') {
-                match raw {
-                    "number" => keys.push(Key::Class(NUMBER)),
-                    "decade" => keys.push(Key::Class(DECADE)),
-                    _ => problem = Some(raw.to_owned()),
-                }
+            let class = body[..start].ends_with('#');
+            if class && !matches!(raw, "number" | "decade") {
+                problem = Some(raw.to_owned());
                 return;
             }
-            normalise_into(raw, &mut buf);
-            if exact {
-                keys.push(Key::Exact(Cow::Owned(buf.clone())));
+            if keys > 0 {
+                out.push(' ');
+            }
+            keys += 1;
+            if class {
+                let id = if raw == "number" { NUMBER } else { DECADE };
+                let _ = write!(out, "#{id}");
+            } else if exact {
+                out.push('=');
+                normalise_onto(raw, out);
             } else {
-                keys.push(Key::Stem(Cow::Owned(stem(&buf).into_owned())));
+                push_stem(raw, out);
             }
         }
     });
-    if let Some(word) = problem {
-        return Err(TermProblem::UnknownClass(word));
+    let problem = if let Some(word) = problem {
+        Some(TermProblem::UnknownClass(word))
+    } else if keys == 0 {
+        Some(TermProblem::Empty)
+    } else if crosses_break && keys > 1 {
+        Some(TermProblem::CrossesBreak)
+    } else if keys > MAX_TERM_WORDS {
+        Some(TermProblem::TooLong(keys))
+    } else {
+        None
+    };
+    match problem {
+        Some(problem) => {
+            out.truncate(line);
+            Err(problem)
+        }
+        None => Ok(()),
     }
-    if keys.is_empty() {
-        return Err(TermProblem::Empty);
+}
+
+/// Appends the stem of the word `raw` to `out`.
+pub(crate) fn push_stem(raw: &str, out: &mut String) {
+    let word = out.len();
+    normalise_onto(raw, out);
+    if let Cow::Owned(stem) = stem(&out[word..]) {
+        out.truncate(word);
+        out.push_str(&stem);
     }
-    if crosses_break && keys.len() > 1 {
-        return Err(TermProblem::CrossesBreak);
-    }
-    Ok(keys)
 }
 
 /// The English Snowball stemmer, made once.
@@ -391,26 +410,62 @@ pub(crate) fn stem(normalised: &str) -> Cow<'_, str> {
 mod tests {
     use super::*;
 
-    /// A term's keys written on a line read back as they were.
+    /// A term's keys are written on one line, read back as they were.
     #[test]
-    fn keys_survive_a_line() {
-        for term in [
-            "cooperation",
-            "=containment",
-            "#number years",
-            "win-win",
-            "1970s",
-            "#decade",
-        ] {
-            let keys = term_keys(term).unwrap();
-            let mut line = String::new();
-            write_keys(&keys, &mut line);
-            assert!(!line.contains('\n'), "{line:?}");
-            assert_eq!(read_keys(&line), keys, "{term:?} as {line:?}");
+    fn keys_on_a_line() {
+        let stem = |s| Key::Stem(Cow::Borrowed(s));
+        let exact = |s| Key::Exact(Cow::Borrowed(s));
+        let cases: &[(&str, &str, &[Key])] = &[
+            ("cooperation", "cooper", &[stem("cooper")]),
+            ("=containment", "=containment", &[exact("containment")]),
+            (
+                "#number years",
+                "#0 year",
+                &[Key::Class(NUMBER), stem("year")],
+            ),
+            ("win-win", "win win", &[stem("win"), stem("win")]),
+            ("1970s", "1970s", &[stem("1970s")]),
+            ("#decade", "#1", &[Key::Class(DECADE)]),
+            (
+                "=Trade war #number",
+                "=trade =war #0",
+                &[exact("trade"), exact("war"), Key::Class(NUMBER)],
+            ),
+            ("China’s", "china", &[stem("china")]),
+        ];
+        for &(term, line, keys) in cases {
+            let mut out = String::from("before\n");
+            write_term_keys(term, &mut out).unwrap();
+            assert_eq!(out, format!("before\n{line}"), "{term:?}");
+            assert_eq!(read_keys(line).collect::<Vec<_>>(), keys, "{term:?}");
         }
-        let mut line = String::new();
-        write_keys(&term_keys("=Trade war #number").unwrap(), &mut line);
-        assert_eq!(line, "=trade =war #0");
+    }
+
+    /// A term with no keys to match leaves the line as it was.
+    #[test]
+    fn keys_of_bad_terms() {
+        let cases: &[(&str, TermProblem)] = &[
+            ("", TermProblem::Empty),
+            (" -- ", TermProblem::Empty),
+            ("=", TermProblem::Empty),
+            ("trade, war", TermProblem::CrossesBreak),
+            ("#year 2000", TermProblem::UnknownClass("year".into())),
+            (
+                "a b c d e f g h i j k l m",
+                TermProblem::TooLong(MAX_TERM_WORDS + 1),
+            ),
+        ];
+        for (term, problem) in cases {
+            let mut out = String::from("before");
+            assert_eq!(write_term_keys(term, &mut out), Err(problem.clone()));
+            assert_eq!(out, "before", "{term:?}");
+        }
+        let mut out = String::new();
+        write_term_keys("trade.", &mut out).unwrap();
+        assert_eq!(out, "trade", "a break after the only word");
+        let mut out = String::new();
+        write_term_keys("a b c d e f g h i j #number l", &mut out).unwrap();
+        assert_eq!(out, "a b c d e f g h i j #0 l", "as long as a term may be");
     }
 
     fn words(text: &str) -> Vec<String> {
