@@ -33,6 +33,6 @@ printf '%-20s %10d %10d %10d\n' 'first visit' "$raw" "$gz" "$br"
 
 # The analysis worker, loaded only for long documents.
 for f in lede-worker*.js lede-worker*_bg.wasm; do
-  [ -f "$f" ] && row "worker ${f#lede-worker}" "$f"
+  [ -f "$f" ] && row "$f" "$f"
 done
 exit 0
