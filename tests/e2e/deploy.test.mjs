@@ -27,7 +27,7 @@ after(async () => {
  * `window.__violations`, and what each worker says to the page in
  * `window.__fromWorkers` ("ready", or "reply" for each answer in bytes).
  */
-function watchPolicy() {
+function watch() {
   window.__violations = [];
   document.addEventListener('securitypolicyviolation', (e) => {
     window.__violations.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
@@ -57,13 +57,14 @@ async function reads(page) {
 test('under the strict policy, served precompressed, the page reads and nothing is blocked', async () => {
   const server = await serveDist(DIST, { csp: CSP, precompressed: true, cache: true });
   try {
-    const { page, context, problems } = await openPage(browser, server.url, { init: watchPolicy });
+    const { page, context, problems } = await openPage(browser, server.url, { init: watch });
     await reads(page);
     // Hover a mention: its card is placed through the CSSOM, which the policy allows.
     await page.locator('mark.ent[data-label="PERSON"]').first().hover();
     const card = page.getByRole('tooltip');
     await card.waitFor();
     assert.notEqual(await card.evaluate((el) => el.style.left), '', 'the card is positioned');
+    assert.match(await page.locator('.chip').first().evaluate((el) => el.style.getPropertyValue('--c')), /^#/, 'a theme chip has its colour');
     // The wasm came compressed (brotli, the browser's first choice).
     const wasm = await page.evaluate(() =>
       performance.getEntriesByType('resource').find((e) => e.name.endsWith('_bg.wasm')),
@@ -97,7 +98,7 @@ test('mounted under /lede/, the site asks for nothing outside it', async () => {
 test('a long document opens under the strict policy and a sub-path, analysed in the worker', async () => {
   const server = await serveDist(DIST, { prefix: '/lede/', csp: CSP, precompressed: true });
   try {
-    const { page, context, problems } = await openPage(browser, server.url, { init: watchPolicy });
+    const { page, context, problems } = await openPage(browser, server.url, { init: watch });
     const text = newsText(100 * 1024);
     await page.getByRole('button', { name: 'Open article' }).click();
     const dialog = page.getByRole('dialog', { name: 'Open an article' });
