@@ -1,14 +1,38 @@
 #!/usr/bin/env bash
-# Prints the raw and gzip -9 sizes of the release build's files (run after `trunk build --release`).
+# Prints the sizes of the release build's files, raw and as their precompressed
+# siblings (gzip -9 and brotli 11, written by scripts/site.mjs during
+# `trunk build --release`), and what a first visit to the seed transfers: every
+# file the page loads, not the analysis worker, which only long documents start.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$LEDE_ROOT/dist"
-printf '%-16s %10s %10s\n' file raw gzip
-for f in *.wasm *.js *.css index.html; do
-  kind=${f##*.}
-  printf '%-16s %10d %10d\n' "$kind" "$(stat -c%s "$f")" "$(gzip -9c "$f" | wc -c)"
+if [ ! -f index.html.br ]; then
+  echo "no precompressed files in dist/: run 'trunk build --release --offline' first" >&2
+  exit 1
+fi
+size() { stat -c%s "$1"; }
+row() { printf '%-20s %10d %10d %10d\n' "$1" "$(size "$2")" "$(size "$2.gz")" "$(size "$2.br")"; }
+
+printf '%-20s %10s %10s %10s\n' file raw gzip brotli
+raw=0 gz=0 br=0
+# Each file the seed's first visit loads, as "label<TAB>file".
+first_visit() {
+  printf 'html\t%s\n' index.html
+  for f in start-*.js; do printf 'js (loader)\t%s\n' "$f"; done
+  for f in lede-*.js; do case $f in lede-worker*) ;; *) printf 'js (glue)\t%s\n' "$f" ;; esac; done
+  find snippets -name '*.js' 2>/dev/null | sort | while read -r f; do printf '%s\t%s\n' "${f##*/}" "$f"; done
+  for f in *.css; do printf 'css\t%s\n' "$f"; done
+  for f in *.svg; do printf 'icon\t%s\n' "$f"; done
+  for f in lede-*_bg.wasm; do case $f in lede-worker*) ;; *) printf 'wasm\t%s\n' "$f" ;; esac; done
+}
+while IFS=$'\t' read -r name file; do
+  row "$name" "$file"
+  raw=$((raw + $(size "$file"))) gz=$((gz + $(size "$file.gz"))) br=$((br + $(size "$file.br")))
+done < <(first_visit)
+printf '%-20s %10d %10d %10d\n' 'first visit' "$raw" "$gz" "$br"
+
+# The analysis worker, loaded only for long documents.
+for f in lede-worker*.js lede-worker*_bg.wasm; do
+  [ -f "$f" ] && row "$f" "$f"
 done
-# The app's own scripts that wasm-bindgen copies beside the glue (src/*.js).
-find snippets -name '*.js' 2>/dev/null | sort | while read -r f; do
-  printf '%-16s %10d %10d\n' "${f##*/}" "$(stat -c%s "$f")" "$(gzip -9c "$f" | wc -c)"
-done
+exit 0

@@ -34,6 +34,9 @@ CHROMEDRIVER=$(command -v chromedriver) \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test -p lede --target wasm32-unknown-unknown
 
+step "The site step of the build (scripts/site.mjs)"
+node --test scripts/site.test.mjs
+
 step "Release build"
 trunk build --release --offline
 

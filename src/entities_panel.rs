@@ -316,7 +316,7 @@ pub fn MentionCard() -> impl IntoView {
         let (e, label, why) = card?;
         let count = e.mentions.len();
         Some(view! {
-            <div class="card" role="tooltip" id=CARD_ID style=format!("left: {x:.0}px; top: {:.0}px", y + 6.0) on:mouseleave=leave>
+            <div class="card" role="tooltip" id=CARD_ID style:left=format!("{x:.0}px") style:top=format!("{:.0}px", y + 6.0) on:mouseleave=leave>
                 <p class="card-type" data-label=label.as_str()>{label_name(label)}</p>
                 <p class="card-name">{e.name.clone()}</p>
                 {(!e.aliases.is_empty()).then(|| view! { <p>"Also: " {e.aliases.join(", ")}</p> })}

@@ -188,7 +188,9 @@ pub fn Minimap() -> impl IntoView {
                     };
                     let Some(t) = a.theme_index(id) else { continue };
                     let block = p.block;
-                    let Some(&(start, end)) = spans.get(block) else { continue };
+                    let Some(&(start, end)) = spans.get(block) else {
+                        continue;
+                    };
                     let top = at(block, start);
                     bands.push(Band {
                         top,
@@ -196,12 +198,19 @@ pub fn Minimap() -> impl IntoView {
                         item: (block, t),
                     });
                 }
-                for Band { top, height, item: (block, t) } in merge_bands(bands) {
+                for Band {
+                    top,
+                    height,
+                    item: (block, t),
+                } in merge_bands(bands)
+                {
                     views.push(
                         view! {
                             <div
                                 class="mark theme"
-                                style=format!("top: {top:.2}%; height: {height:.2}%; --c: {}", a.theme_list[t].colour)
+                                style:top=format!("{top:.2}%")
+                                style:height=format!("{height:.2}%")
+                                style:--c=a.theme_list[t].colour.clone()
                                 on:click=move |_| r.reveal(block, format!("#block-{block}"), false)
                             ></div>
                         }
@@ -227,7 +236,7 @@ pub fn Minimap() -> impl IntoView {
                     view! {
                         <div
                             class="mark entity"
-                            style=format!("top: {top:.2}%")
+                            style:top=format!("{top:.2}%")
                             on:click=move |_| {
                                 r.mention_step.set(Some(m));
                                 r.reveal(block, format!("[data-mention=\"{m}\"]"), true)
@@ -252,7 +261,7 @@ pub fn Minimap() -> impl IntoView {
                 view! {
                     <div
                         class="mark hit"
-                        style=format!("top: {top:.2}%")
+                        style:top=format!("{top:.2}%")
                         on:click=move |_| {
                             r.match_step.set(Some(k));
                             r.reveal(block, format!("[data-hit=\"{k}\"]"), false)

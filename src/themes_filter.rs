@@ -182,7 +182,7 @@ pub fn ThemeFilter() -> impl IntoView {
                             <button
                                 type="button"
                                 class="chip"
-                                style=format!("--c: {}", theme.colour)
+                                style:--c=theme.colour.clone()
                                 aria-pressed=move || pressed().to_string()
                                 title=theme.description.clone()
                                 on:click=move |_| {

@@ -17,22 +17,55 @@ const TYPES = {
 };
 
 /**
- * Serves `dir` (dist/ by default) on 127.0.0.1 at a free port; resolves to { url, close }.
- * With `cache`, as a static host should serve Trunk's build: the page revalidated
- * on every visit, the files with a hash in their names kept for a year.
+ * Serves `dir` (dist/ by default) on 127.0.0.1 at a free port; resolves to
+ * { url, requests, close }, where `url` is the site's address and `requests`
+ * lists the path of every request the server received (the page's, its
+ * workers', its preloads'), in order. Options, each as a static host may do:
+ * - `cache`: the page and unhashed files revalidated on every visit, the files
+ *   with a hash in their names kept for a year;
+ * - `prefix`: the folder mounted under this path (`/lede/`, as a GitHub Pages
+ *   project site), nothing served outside it, and `/lede` redirected to `/lede/`;
+ * - `csp`: this Content-Security-Policy sent with every response;
+ * - `precompressed`: FILE.br or FILE.gz sent, with its Content-Encoding, in
+ *   place of FILE when the request accepts that encoding and the file is there.
  */
-export async function serveDist(dir = BUILD, { cache = false } = {}) {
+export async function serveDist(dir = BUILD, { cache = false, prefix = '/', csp, precompressed = false } = {}) {
   const DIST = dir.endsWith('/') ? dir : `${dir}/`;
+  const requests = [];
   const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    const { pathname } = new URL(req.url, 'http://x');
+    requests.push(pathname);
+    const common = csp ? { 'content-security-policy': csp } : {};
+    if (`${pathname}/` === prefix) {
+      res.writeHead(301, { ...common, location: prefix }).end();
+      return;
+    }
+    if (!pathname.startsWith(prefix)) {
+      res.writeHead(404, common).end('not found');
+      return;
+    }
+    const path = normalize(decodeURIComponent(pathname.slice(prefix.length - 1)));
     const file = join(DIST, path === '/' ? 'index.html' : path);
     if (!file.startsWith(DIST)) {
-      res.writeHead(403).end();
+      res.writeHead(403, common).end();
       return;
     }
     try {
-      const body = await readFile(file);
-      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      const headers = { ...common, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      let body;
+      if (precompressed) {
+        headers.vary = 'accept-encoding';
+        const accepts = (req.headers['accept-encoding'] ?? '').split(',').map((e) => e.trim().split(';')[0]);
+        for (const [encoding, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+          if (!accepts.includes(encoding)) continue;
+          body = await readFile(file + ext).catch(() => undefined);
+          if (body) {
+            headers['content-encoding'] = encoding;
+            break;
+          }
+        }
+      }
+      body ??= await readFile(file);
       if (cache) {
         // Trunk's hash is a number in hex without leading zeros: 15 digits
         // as often as not (`lede-32ee6c14de99b2c_bg.wasm`).
@@ -41,12 +74,16 @@ export async function serveDist(dir = BUILD, { cache = false } = {}) {
       res.writeHead(200, headers);
       res.end(body);
     } catch {
-      res.writeHead(404).end('not found');
+      res.writeHead(404, common).end('not found');
     }
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    url: `http://127.0.0.1:${port}${prefix}`,
+    requests,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
 }
 
 export async function launchBrowser() {
@@ -94,10 +131,12 @@ export async function loadQuietly(page, url, measure) {
 /**
  * Opens a page at `url` with the given viewport and colour scheme, collecting
  * problems (console errors, page errors, failed or non-OK requests) into `problems`.
+ * `init`, a function, runs in the page before any of the page's own scripts.
  */
-export async function openPage(browser, url, { width = 1280, height = 900, colorScheme = 'light' } = {}) {
+export async function openPage(browser, url, { width = 1280, height = 900, colorScheme = 'light', init } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, colorScheme });
   context.setDefaultTimeout(10_000);
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => {

@@ -1,0 +1,141 @@
+#!/usr/bin/env node
+// Turns Trunk's output into a static site that runs under a strict
+// Content-Security-Policy (no 'unsafe-inline') and that hosts can serve
+// precompressed. Trunk runs it after every build (Trunk.toml, post_build hook,
+// with TRUNK_STAGING_DIR set); by hand: `node scripts/site.mjs DIR`.
+//
+// 1. Trunk starts the app with an inline <script type="module">, which a
+//    policy without 'unsafe-inline' blocks: its text moves into a file named
+//    by its hash (start-<hash>.js), loaded by <script type="module" src=…>
+//    with an integrity digest, as Trunk does for its other files.
+// 2. In a release build, every text and wasm file gets a brotli (quality 11)
+//    and a gzip (level 9) sibling, FILE.br and FILE.gz, for hosts that serve
+//    precompressed files. Debug builds skip this: their wasm is tens of MB
+//    and `trunk serve` rebuilds on every save.
+// Then it checks the page for anything the policy would block.
+//
+// Running it again on its own output changes nothing.
+import { createHash } from 'node:crypto';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { extname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
+/** Files worth compressing: text and wasm, not images that are compressed already. */
+export const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.svg', '.json', '.txt', '.xml', '.map']);
+const SIBLINGS = ['.br', '.gz'];
+
+const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+const hasSrc = (attrs) => /\ssrc\s*=/i.test(` ${attrs}`);
+const isModule = (attrs) => /\stype\s*=\s*["']?module["']?(\s|$)/i.test(` ${attrs}`);
+
+/**
+ * Moves each inline module script of `html` into a file of its own. Returns the
+ * new page and the files to write beside it, { name, body }.
+ */
+export function externalizeScripts(html) {
+  const files = [];
+  const out = html.replace(SCRIPT, (whole, attrs, body) => {
+    if (hasSrc(attrs) || !isModule(attrs) || body.trim() === '') return whole;
+    const text = `${body.trim()}\n`;
+    // 16 hex digits, like Trunk's own names, so "hashed file, cache forever" rules match it.
+    const name = `start-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.js`;
+    const integrity = `sha384-${createHash('sha384').update(text).digest('base64')}`;
+    files.push({ name, body: text });
+    const rest = attrs.replace(/\stype\s*=\s*["']?module["']?/i, '').trim();
+    return `<script type="module" src="./${name}" integrity="${integrity}"${rest ? ` ${rest}` : ''}></script>`;
+  });
+  return { html: out, files };
+}
+
+/**
+ * What in `html` a policy without 'unsafe-inline' would block: inline scripts,
+ * <style> elements, style="…" attributes and on…= handlers. An empty list is good.
+ */
+export function inlineContent(html) {
+  const found = [];
+  for (const [, attrs, body] of html.matchAll(SCRIPT)) {
+    if (!hasSrc(attrs) && body.trim() !== '') found.push(`inline script: ${body.trim().slice(0, 60)}`);
+  }
+  if (/<style\b/i.test(html)) found.push('a <style> element');
+  for (const tag of html.match(/<[a-z][^>]*>/gi) ?? []) {
+    const attr = tag.match(/\s(style|on[a-z]+)\s*=/i);
+    if (attr) found.push(`${attr[1]}= attribute: ${tag.slice(0, 60)}`);
+  }
+  return found;
+}
+
+/** Every file under `dir`, as paths relative to it. */
+async function walk(dir) {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath ?? e.path, e.name)));
+}
+
+/**
+ * Writes FILE.br and FILE.gz beside every compressible FILE under `dir` (at
+ * maximum quality) and removes siblings left from files no longer there.
+ * Returns [{ file, raw, br, gz }].
+ */
+export async function precompress(dir) {
+  const files = await walk(dir);
+  const present = new Set(files);
+  const stale = files.filter((f) => SIBLINGS.includes(extname(f)) && !present.has(f.slice(0, -3)));
+  await Promise.all(stale.map((f) => rm(join(dir, f))));
+  const sources = files.filter((f) => COMPRESSIBLE.has(extname(f)));
+  return Promise.all(
+    sources.map(async (file) => {
+      const raw = await readFile(join(dir, file));
+      const [br, gz] = await Promise.all([
+        brotli(raw, {
+          params: {
+            [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+            [zlib.constants.BROTLI_PARAM_MODE]:
+              extname(file) === '.wasm' ? zlib.constants.BROTLI_MODE_GENERIC : zlib.constants.BROTLI_MODE_TEXT,
+            [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+          },
+        }),
+        gzip(raw, { level: zlib.constants.Z_BEST_COMPRESSION }),
+      ]);
+      await Promise.all([writeFile(join(dir, `${file}.br`), br), writeFile(join(dir, `${file}.gz`), gz)]);
+      return { file, raw: raw.length, br: br.length, gz: gz.length };
+    }),
+  );
+}
+
+/** The whole step on the site folder `dir`. */
+export async function site(dir, { compress = true, strict = true } = {}) {
+  const index = join(dir, 'index.html');
+  const { html, files } = externalizeScripts(await readFile(index, 'utf8'));
+  await Promise.all(files.map((f) => writeFile(join(dir, f.name), f.body)));
+  await writeFile(index, html);
+  const blocked = inlineContent(html);
+  if (strict && blocked.length > 0) {
+    throw new Error(`index.html has what a strict Content-Security-Policy blocks:\n  ${blocked.join('\n  ')}`);
+  }
+  return compress ? precompress(dir) : [];
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+  if (!dir) {
+    console.error('usage: node scripts/site.mjs DIR (or run by Trunk, with TRUNK_STAGING_DIR set)');
+    process.exit(2);
+  }
+  // `trunk serve` (a debug build) adds its own inline live-reload script: only
+  // a release build has to pass the check, and only it is compressed.
+  const release = process.argv[2] !== undefined || process.env.TRUNK_PROFILE === 'release';
+  try {
+    const sizes = await site(dir, { compress: release, strict: release });
+    if (sizes.length > 0) {
+      const sum = (k) => sizes.reduce((n, s) => n + s[k], 0);
+      console.log(`site.mjs: ${sizes.length} files, ${sum('raw')} bytes; brotli ${sum('br')}, gzip ${sum('gz')}`);
+    }
+  } catch (err) {
+    console.error(`site.mjs: ${err.message}`);
+    process.exit(1);
+  }
+}
