@@ -24,6 +24,9 @@ cargo clippy -p lede --target wasm32-unknown-unknown --all-targets -- -D warning
 step "Native tests: the analysis engine and the app's plain logic"
 cargo test --workspace
 
+step "Crafted inputs stay linear (smoke: 64 KB and 256 KB; the full run is in docs/performance.md)"
+cargo run --release -q -p lede-analysis --example crafted -- --smoke
+
 step "Component tests in headless Chromium"
 # ChromeDriver leaves its browser profile (about 80 MB) in the temporary
 # directory when the runner stops it: give it one of ours, removed after.

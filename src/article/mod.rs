@@ -25,8 +25,8 @@ use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::entities_panel::{CARD, pointer_goes_into};
 use crate::labels::label_name;
-use crate::scroll::scroll_to;
-use crate::state::{Reader, use_reader};
+use crate::scroll::{scroll_to, scroll_to_with};
+use crate::state::{Reader, Reveal, use_reader};
 use crate::timing;
 use crate::view_state::Outside;
 use segments::{Layers, segment};
@@ -377,8 +377,28 @@ impl BodyWindow {
                 }
             })
         });
-        if changed {
-            self.measured.update(|n| *n += 1);
+        if !changed {
+            return;
+        }
+        // The blocks built stay where the reader sees them: whatever the new
+        // heights move them by, the page scrolls by too (the browser's own
+        // scroll anchoring cannot, as the window is rebuilt at the same time).
+        let first = self.built.with_untracked(|b| b.first().copied());
+        let top_of = |b: Option<usize>| {
+            self.layout
+                .with_untracked(|l| b.and_then(|b| l.position(b)).map(|k| l.top(k)))
+        };
+        let before = top_of(first);
+        self.measured.update(|n| *n += 1);
+        if let (Some(before), Some(after)) = (before, top_of(first)) {
+            let moved = after - before;
+            if moved.abs() >= 0.5 {
+                self.screen.update(|(from, to)| {
+                    *from += moved;
+                    *to += moved;
+                });
+                window().scroll_by_with_x_and_y(0.0, moved);
+            }
         }
     }
 
@@ -414,28 +434,63 @@ impl BodyWindow {
 
 /// Serves the reader's requests to bring something into view
 /// ([`Reader::reveal`]): at once if it is built, otherwise once the window
-/// has moved to its block.
+/// has moved to its block. The blocks built there are measured and the
+/// estimates of the rest refitted, which can move the block again: the
+/// window follows it for a few frames, until the element is there.
 fn serve_reveals(r: Reader, windows: StoredValue<Option<BodyWindow>>) {
     Effect::new(move |_| {
-        let Some(req) = r.reveal_request.get() else {
-            return;
-        };
-        let built = document()
-            .query_selector(&req.selector)
-            .ok()
-            .flatten()
-            .is_some();
-        if built {
-            scroll_to(&req.selector, req.focus);
-            return;
-        }
-        if let Some(w) = windows.get_value()
-            && w.bring(req.block)
-        {
-            // The window's blocks are built before the next frame.
-            request_animation_frame(move || scroll_to(&req.selector, req.focus));
+        if let Some(req) = r.reveal_request.get() {
+            if windows.get_value().is_none() {
+                scroll_to(&req.selector, req.focus);
+            } else {
+                reveal(windows, req, 8);
+            }
         }
     });
+}
+
+fn reveal(windows: StoredValue<Option<BodyWindow>>, req: Reveal, tries: u32) {
+    let on_screen = document()
+        .query_selector(&req.selector)
+        .ok()
+        .flatten()
+        .map(|el| {
+            let rect = el.get_bounding_client_rect();
+            let screen = window()
+                .inner_height()
+                .ok()
+                .and_then(|h| h.as_f64())
+                .unwrap_or(900.0);
+            rect.bottom() > 0.0 && rect.top() < screen
+        });
+    match on_screen {
+        Some(true) => {
+            // Already in view (built on the way there): it still takes focus.
+            if req.focus
+                && let Ok(Some(el)) = document().query_selector(&req.selector)
+                && let Ok(el) = el.dyn_into::<web_sys::HtmlElement>()
+            {
+                let _ = el.focus();
+            }
+            return;
+        }
+        Some(false) => {
+            // Built: bring it to the middle at once, and look again next frame.
+            scroll_to_with(&req.selector, req.focus, false);
+            if tries > 0 {
+                request_animation_frame(move || reveal(windows, req, tries - 1));
+            }
+            return;
+        }
+        None => {}
+    }
+    if tries > 0
+        && let Some(w) = windows.try_get_value().flatten()
+        && w.bring(req.block)
+    {
+        // The window's blocks are built before the next frame.
+        request_animation_frame(move || reveal(windows, req, tries - 1));
+    }
 }
 
 /// What every block's view follows, made once for the article.

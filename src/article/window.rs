@@ -36,12 +36,18 @@ pub struct Heights {
     per_byte: f64,
     measured_bytes: f64,
     measured_px: f64,
+    /// How many blocks the fit has taken in.
+    fitted: usize,
 }
 
 /// A block's height when it is one line: a line and the paragraph's margin.
 const LINE_PX: f64 = 48.0;
 /// Before anything is measured: a line of some 75 characters at 30 px.
 const FIRST_PER_BYTE: f64 = 0.4;
+/// The fit stops after this many blocks, fewer than the first screen holds:
+/// refitted later, every estimate would move, and with them the place of a
+/// block the reader is being taken to.
+const FIT_BLOCKS: usize = 8;
 
 impl Heights {
     pub fn new(blocks: usize) -> Heights {
@@ -50,6 +56,7 @@ impl Heights {
             per_byte: FIRST_PER_BYTE,
             measured_bytes: 0.0,
             measured_px: 0.0,
+            fitted: 0,
         }
     }
 
@@ -71,7 +78,8 @@ impl Heights {
         if !before.is_nan() && (f64::from(before) - px).abs() < 0.5 {
             return false;
         }
-        if before.is_nan() && bytes > 0 {
+        if before.is_nan() && bytes > 0 && self.fitted < FIT_BLOCKS {
+            self.fitted += 1;
             self.measured_bytes += bytes as f64;
             self.measured_px += (px - LINE_PX).max(0.0);
             self.per_byte = (self.measured_px / self.measured_bytes).clamp(0.05, 4.0);
@@ -200,6 +208,17 @@ mod tests {
             (h.get(0, 1000) - (LINE_PX + 1000.0)).abs() < 1e-6,
             "the fit stays"
         );
+    }
+
+    #[test]
+    fn the_fit_settles_after_the_first_blocks() {
+        let mut h = Heights::new(100);
+        for b in 0..FIT_BLOCKS {
+            h.measure(b, 100, LINE_PX + 100.0);
+        }
+        let settled = h.get(99, 100);
+        h.measure(FIT_BLOCKS, 100, LINE_PX + 10_000.0);
+        assert_eq!(h.get(99, 100), settled);
     }
 
     #[test]
