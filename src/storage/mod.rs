@@ -12,7 +12,7 @@
 //! Storage that is blocked or missing (`indexedDB` throwing, or the database
 //! refusing to open) is no storage: the app works in memory, and says so once.
 
-mod records;
+pub(crate) mod records;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
