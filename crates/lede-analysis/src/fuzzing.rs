@@ -168,12 +168,18 @@ pub fn themes(data: &[u8]) {
         Ok(lexicon) => lexicon,
         Err(e) => {
             // What Theme::custom checks, with_theme must not refuse: only a
-            // built-in theme's id, or terms the matcher cannot read.
+            // built-in theme's id, terms the matcher cannot read, or a term
+            // longer than the matcher walks.
             let e = e.to_string();
             assert!(
-                ["two themes have the id", "has punctuation inside", "uses #"]
-                    .iter()
-                    .any(|why| e.contains(why)),
+                [
+                    "two themes have the id",
+                    "has punctuation inside",
+                    "uses #",
+                    "a term may have at most",
+                ]
+                .iter()
+                .any(|why| e.contains(why)),
                 "a custom theme is refused: {e}"
             );
             return;
