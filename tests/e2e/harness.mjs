@@ -154,3 +154,24 @@ export async function openPage(browser, url, { width = 1280, height = 900, color
   await page.waitForFunction(() => performance.getEntriesByName('lede:panels').length > 0);
   return { page, context, problems };
 }
+
+/** Opens the "Open an article" dialog; resolves to it. */
+export async function openDialog(page) {
+  await page.getByRole('button', { name: 'Open article' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Open an article' });
+  await dialog.waitFor();
+  return dialog;
+}
+
+/** Pastes `text` as a new article and reads it. */
+export async function paste(page, text) {
+  const dialog = await openDialog(page);
+  await dialog.getByLabel('Paste the article’s text').fill(text);
+  await dialog.getByRole('button', { name: 'Read this text' }).click();
+  // The article is kept first, then opened, and the dialog closes.
+  await dialog.waitFor({ state: 'hidden' });
+  return dialog;
+}
+
+/** The headline's text. */
+export const headline = (page) => page.getByRole('heading', { level: 1 }).textContent();

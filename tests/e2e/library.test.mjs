@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
-import { serveDist, launchBrowser, openPage } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, openDialog, paste, headline } from './harness.mjs';
 
 // An article Lede has never seen, written for this test.
 const FRESH = `Ministers agree on river deal
@@ -27,23 +27,6 @@ after(async () => {
   await server?.close();
 });
 
-async function openDialog(page) {
-  await page.getByRole('button', { name: 'Open article' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Open an article' });
-  await dialog.waitFor();
-  return dialog;
-}
-
-async function paste(page, text) {
-  const dialog = await openDialog(page);
-  await dialog.getByLabel('Paste the article’s text').fill(text);
-  await dialog.getByRole('button', { name: 'Read this text' }).click();
-  // The article is kept first, then opened, and the dialog closes.
-  await dialog.waitFor({ state: 'hidden' });
-  return dialog;
-}
-
-const headline = (page) => page.getByRole('heading', { level: 1 }).textContent();
 
 test('a pasted article never seen before is read with its entities, and kept across reloads', async () => {
   const { page, context, problems } = await openPage(browser, server.url);

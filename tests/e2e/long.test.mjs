@@ -3,7 +3,7 @@
 // every way of moving through it still reaches the whole text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, openPage } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, openDialog } from './harness.mjs';
 import { newsText, firstLine } from './bigtext.mjs';
 
 // A word found only in the last paragraph, and a name only in the first.
@@ -24,8 +24,7 @@ after(async () => {
 
 /** Opens the long text through "Choose a file"; resolves once it is fully analysed. */
 async function openLong(page) {
-  await page.getByRole('button', { name: 'Open article' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Open an article' });
+  const dialog = await openDialog(page);
   await dialog.getByLabel('Choose a .txt, .md or .html file').setInputFiles({
     name: 'archive.txt',
     mimeType: 'text/plain',

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serveDist, launchBrowser, openPage } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, openDialog, paste, headline } from './harness.mjs';
 
 const FRESH = `Ministers agree on river deal
 
@@ -20,23 +20,6 @@ after(async () => {
   await server?.close();
 });
 
-async function openDialog(page) {
-  await page.getByRole('button', { name: 'Open article' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Open an article' });
-  await dialog.waitFor();
-  return dialog;
-}
-
-async function paste(page, text) {
-  const dialog = await openDialog(page);
-  await dialog.getByLabel('Paste the article’s text').fill(text);
-  await dialog.getByRole('button', { name: 'Read this text' }).click();
-  // The article is kept first, then opened, and the dialog closes.
-  await dialog.waitFor({ state: 'hidden' });
-  return dialog;
-}
-
-const headline = (page) => page.getByRole('heading', { level: 1 }).textContent();
 const SAMPLE = /^To push China-U.S. relations/;
 
 test('with storage blocked, the app works in memory and says so once', async () => {

@@ -32,6 +32,24 @@ const NAMES: [Option<&str>; 6] = [
     Some("article"),
 ];
 
+/// Runs `check` on every input stored in `dir` (a target's folder in
+/// `fuzz/corpus/`), failing with the input's path if one fails: the corpus as
+/// a regression suite on stable Rust, for the engine's targets and the app's.
+pub fn replay(dir: &std::path::Path, check: fn(&[u8])) {
+    let entries = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.expect("a corpus entry").path());
+    let mut n = 0;
+    for path in entries {
+        let data = std::fs::read(&path).expect("a corpus file");
+        if std::panic::catch_unwind(|| check(&data)).is_err() {
+            panic!("{} fails its checks", path.display());
+        }
+        n += 1;
+    }
+    assert!(n > 0, "{} holds no inputs", dir.display());
+}
+
 /// Importing: the first byte picks a file name (`'0'`–`'5'` in a readable
 /// seed), the rest are the file's bytes.
 pub fn importers(data: &[u8]) {
