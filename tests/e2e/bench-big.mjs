@@ -36,14 +36,22 @@
 // where a document is `256k`, `1m`, `4m` (or any size in k or m: news text)
 // or `30000lines` (one-line paragraphs); by default 256k 1m 4m 30000lines.
 // DIST=/other/dist measures another build. TIMEOUT=seconds bounds each step
-// (180 by default).
+// (180 by default). PROFILE=open, PROFILE=search or PROFILE=<interaction>
+// (e.g. "select an entity") records a CPU profile of that step and prints
+// where its time went (function names need a build that keeps them:
+// docs/performance.md, "Profiling").
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { serveDist, launchBrowser, loadQuietly } from './harness.mjs';
 import { newsText, oneLineParagraphs, firstLine } from './bigtext.mjs';
+import { addProfile, emptySums, printSums } from './cpuprofile.mjs';
 
 const STEP_MS = Number(process.env.TIMEOUT ?? 180) * 1000;
 const QUERY = 'Beijing';
+const PROFILE = process.env.PROFILE;
+const profiled = emptySums();
+let profiledRuns = 0;
 const args = process.argv.slice(2);
 const specs = (args.length ? args : ['256k', '1m', '4m', '30000lines']).map(parseSpec);
 
@@ -234,6 +242,24 @@ const CLICKS = [
   ['next mention', '.stepper button', 'Next mention'],
 ];
 
+/** Runs `step()`, under the CPU profiler if PROFILE names `what`. */
+async function profiling(context, page, what, step) {
+  if (PROFILE !== what) return step();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  try {
+    return await step();
+  } finally {
+    const { profile } = await cdp.send('Profiler.stop');
+    addProfile(profiled, profile);
+    if (process.env.PROFILE_OUT) writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile));
+    profiledRuns++;
+    await cdp.detach();
+  }
+}
+
 async function measureDocument(browser, url, spec) {
   const text = spec.make();
   const bytes = Buffer.byteLength(text);
@@ -256,11 +282,11 @@ async function measureDocument(browser, url, spec) {
     const input = dialog.getByLabel('Choose a .txt, .md or .html file');
     await input.waitFor({ state: 'attached' });
     await page.evaluate(arm, headline);
-    await input.setInputFiles({ name: spec.file, mimeType: 'text/plain', buffer: Buffer.from(text) });
-
-    const first = await bounded(page.evaluate(() => window.__bench.firstScreen));
-    row.firstScreen = first;
-    const done = await bounded(page.evaluate(() => window.__bench.analysed));
+    const done = await profiling(context, page, 'open', async () => {
+      await input.setInputFiles({ name: spec.file, mimeType: 'text/plain', buffer: Buffer.from(text) });
+      row.firstScreen = await bounded(page.evaluate(() => window.__bench.firstScreen));
+      return bounded(page.evaluate(() => window.__bench.analysed));
+    });
     if (done === 'timeout') {
       row.analysed = 'timeout';
       return row;
@@ -304,13 +330,15 @@ async function measureDocument(browser, url, spec) {
 
     row.actions = {};
     for (const [label, selector, text] of CLICKS) {
-      const r = await bounded(
-        page.evaluate(
+      const r = await profiling(context, page, label, () =>
+        bounded(
+          page.evaluate(
           ([sel, txt]) => {
             const el = [...document.querySelectorAll(sel)].find((x) => txt === undefined || x.textContent.trim() === txt);
             return window.__benchTime(() => (el ? el.click() : false));
           },
           [selector, text],
+          ),
         ),
       );
       row.actions[label] = r;
@@ -323,6 +351,7 @@ async function measureDocument(browser, url, spec) {
     } else {
       await box.focus();
       row.search = [];
+      await profiling(context, page, 'search', async () => {
       for (let i = 1; i <= QUERY.length; i++) {
         const r = await bounded(
           page.evaluate(
@@ -339,6 +368,7 @@ async function measureDocument(browser, url, spec) {
         row.search.push(r);
         if (r === 'timeout') break;
       }
+      });
     }
     return row;
   } catch (err) {
@@ -391,6 +421,10 @@ for (const spec of specs) {
 }
 await browser.close();
 await server.close();
+if (PROFILE) {
+  console.log(`\nCPU profile of "${PROFILE}", ${(profiled.total / Math.max(profiledRuns, 1)).toFixed(1)} ms sampled per document:`);
+  printSums(profiled, Math.max(profiledRuns, 1));
+}
 
 const slowest = (rs) => {
   if (!rs?.length) return null;

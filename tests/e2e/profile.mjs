@@ -8,14 +8,13 @@
 // visit (lede:analyze, lede:render), every sample in it; the profiler's own
 // start and stop then show as performance.mark or performance.measure.
 import { serveDist, launchBrowser, loadQuietly } from './harness.mjs';
+import { addProfile, emptySums, printSums } from './cpuprofile.mjs';
 
 const loads = Number(process.argv[2] ?? 5);
 const WINDOW = process.env.WINDOW;
 const server = await serveDist(process.env.DIST);
 const browser = await launchBrowser();
-const self = new Map();
-const incl = new Map();
-let total = 0;
+const sums = emptySums();
 for (let i = 0; i < loads; i++) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -48,26 +47,10 @@ for (let i = 0; i < loads; i++) {
     await loadQuietly(page, server.url, 'lede:render');
     ({ profile } = await cdp.send('Profiler.stop'));
   }
-  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const name = (n) => n.callFrame.functionName || `(${n.callFrame.url.split('/').pop() || 'program'})`;
-  for (let k = 0; k < profile.samples.length; k++) {
-    const dt = (profile.timeDeltas[k + 1] ?? 0) / 1000;
-    const stack = [];
-    for (let id = profile.samples[k]; id !== undefined; id = parent.get(id)) stack.push(nodes.get(id));
-    if (!WINDOW && !stack.some((n) => n.callFrame.url.endsWith('.wasm'))) continue;
-    total += dt;
-    self.set(name(stack[0]), (self.get(name(stack[0])) ?? 0) + dt);
-    for (const fn of new Set(stack.map(name))) incl.set(fn, (incl.get(fn) ?? 0) + dt);
-  }
+  addProfile(sums, profile, { wasmOnly: !WINDOW });
   await context.close();
 }
 await browser.close();
 await server.close();
-const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
-console.log(`${(total / loads).toFixed(1)} ms per load ${WINDOW ? `in lede:${WINDOW}` : "with the app's WebAssembly on the stack"}`);
-console.log('self:');
-for (const [fn, ms] of top(self, 30)) console.log(`${(ms / loads).toFixed(2).padStart(8)} ms  ${fn.slice(0, 120)}`);
-console.log('inclusive:');
-for (const [fn, ms] of top(process.env.ONLY ? new Map([...incl].filter(([f]) => f.includes(process.env.ONLY))) : incl, 40)) console.log(`${(ms / loads).toFixed(2).padStart(8)} ms  ${fn.slice(0, 120)}`);
+console.log(`${(sums.total / loads).toFixed(1)} ms per load ${WINDOW ? `in lede:${WINDOW}` : "with the app's WebAssembly on the stack"}`);
+printSums(sums, loads);
