@@ -15,6 +15,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::ResizeObserver;
 
+use crate::search::{MatchId, Matches};
 use crate::state::use_reader;
 
 /// A block's place on the page, as fractions of the page's height.
@@ -151,6 +152,23 @@ fn measured_places(spans: Memo<Vec<(usize, usize)>>) -> RwSignal<Vec<Place>> {
     places
 }
 
+/// Where the blocks are, for placing marks: each block's byte span, and its
+/// measured place on the page when the measures are for this document.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Strip {
+    len: usize,
+    spans: Vec<(usize, usize)>,
+    places: Vec<Place>,
+}
+
+impl Strip {
+    /// Where byte `byte` of block `block` goes, in percent down the strip.
+    fn at(&self, block: usize, byte: usize) -> f64 {
+        let span = self.spans.get(block).copied().unwrap_or((0, self.len));
+        percent(&self.places, block, span, byte, self.len)
+    }
+}
+
 #[component]
 pub fn Minimap() -> impl IntoView {
     let r = use_reader();
@@ -163,23 +181,28 @@ pub fn Minimap() -> impl IntoView {
         })
     });
     let places = measured_places(spans);
-    let marks = move || {
-        let len = r.document.with(|d| d.text().len());
+    let strip = Memo::new(move |_| {
         let spans = spans.get();
         let mut places = places.get();
         // Measured for another article: placed by the text until measured again.
         if places.len() != spans.len() {
             places.clear();
         }
-        let at = |block: usize, byte: usize| {
-            let span = spans.get(block).copied().unwrap_or((0, len));
-            percent(&places, block, span, byte, len)
-        };
-        let mut views = Vec::new();
-
-        // Paragraphs about a chosen theme, in the theme's colour.
-        let chosen = r.view.with(|v| v.themes.clone());
-        if !chosen.is_empty() {
+        Strip {
+            len: r.document.with(|d| d.text().len()),
+            spans,
+            places,
+        }
+    });
+    // Each kind of mark follows only its own inputs: a search keystroke
+    // redraws the matches' marks, not the themes' or the entity's.
+    let chosen = Memo::new(move |_| r.view.with(|v| v.themes.clone()));
+    let theme_marks = move || {
+        let chosen = chosen.get();
+        if chosen.is_empty() {
+            return Vec::new();
+        }
+        strip.with(|g| {
             r.analysis.with(|a| {
                 let mut bands = Vec::new();
                 for p in &a.themes.paragraphs {
@@ -188,23 +211,19 @@ pub fn Minimap() -> impl IntoView {
                     };
                     let Some(t) = a.theme_index(id) else { continue };
                     let block = p.block;
-                    let Some(&(start, end)) = spans.get(block) else {
+                    let Some(&(start, end)) = g.spans.get(block) else {
                         continue;
                     };
-                    let top = at(block, start);
+                    let top = g.at(block, start);
                     bands.push(Band {
                         top,
-                        height: (at(block, end) - top).max(0.5),
+                        height: (g.at(block, end) - top).max(0.5),
                         item: (block, t),
                     });
                 }
-                for Band {
-                    top,
-                    height,
-                    item: (block, t),
-                } in merge_bands(bands)
-                {
-                    views.push(
+                merge_bands(bands)
+                    .into_iter()
+                    .map(|Band { top, height, item: (block, t) }| {
                         view! {
                             <div
                                 class="mark theme"
@@ -214,50 +233,61 @@ pub fn Minimap() -> impl IntoView {
                                 on:click=move |_| r.reveal(block, format!("#block-{block}"), false)
                             ></div>
                         }
-                        .into_any(),
-                    );
-                }
-            });
-        }
-        if let Some(e) = r.selected.get() {
-            let marks: Vec<(f64, (usize, usize))> = r.analysis.with(|a| {
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let entity_marks = move || {
+        let Some(e) = r.selected.get() else {
+            return Vec::new();
+        };
+        let marks: Vec<(f64, (usize, usize))> = strip.with(|g| {
+            r.analysis.with(|a| {
                 a.entities.entities[e]
                     .mentions
                     .iter()
                     .map(|&m| {
                         let start = a.entities.mentions[m].span.start;
-                        let block = block_at(&spans, start);
-                        (at(block, start), (block, m))
+                        let block = block_at(&g.spans, start);
+                        (g.at(block, start), (block, m))
                     })
                     .collect()
-            });
-            for (top, (block, m)) in thin(marks) {
-                views.push(
-                    view! {
-                        <div
-                            class="mark entity"
-                            style:top=format!("{top:.2}%")
-                            on:click=move |_| {
-                                r.mention_step.set(Some(m));
-                                r.reveal(block, format!("[data-mention=\"{m}\"]"), true)
-                            }
-                        ></div>
-                    }
-                    .into_any(),
-                );
-            }
-        }
-        let hits: Vec<(f64, (usize, usize))> = r.matches.with(|blocks| {
-            blocks
-                .iter()
-                .enumerate()
-                .flat_map(|(b, hits)| hits.iter().map(move |s| (b, s.start)))
-                .enumerate()
-                .map(|(k, (block, start))| (at(block, start), (block, k)))
-                .collect()
+            })
         });
-        for (top, (block, k)) in thin(hits) {
-            views.push(
+        thin(marks)
+            .into_iter()
+            .map(|(top, (block, m))| {
+                view! {
+                    <div
+                        class="mark entity"
+                        style:top=format!("{top:.2}%")
+                        on:click=move |_| {
+                            r.mention_step.set(Some(m));
+                            r.reveal(block, format!("[data-mention=\"{m}\"]"), true)
+                        }
+                    ></div>
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+    let hit_marks = move || {
+        if r.matches.with(Matches::is_empty) {
+            return Vec::new();
+        }
+        let hits: Vec<(f64, (usize, MatchId))> = strip.with(|g| {
+            r.matches.with(|m| {
+                m.iter()
+                    .map(|(k, s)| {
+                        let block = block_at(&g.spans, s.start);
+                        (g.at(block, s.start), (block, k))
+                    })
+                    .collect()
+            })
+        });
+        thin(hits)
+            .into_iter()
+            .map(|(top, (block, k))| {
                 view! {
                     <div
                         class="mark hit"
@@ -268,12 +298,16 @@ pub fn Minimap() -> impl IntoView {
                         }
                     ></div>
                 }
-                .into_any(),
-            );
-        }
-        views
+            })
+            .collect::<Vec<_>>()
     };
-    view! { <div class="minimap" aria-hidden="true">{marks}</div> }
+    view! {
+        <div class="minimap" aria-hidden="true">
+            {theme_marks}
+            {entity_marks}
+            {hit_marks}
+        </div>
+    }
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use lede_analysis::{Document, Entities, EntityId, Label, Span};
 use leptos::prelude::*;
 
 use crate::analyst;
-use crate::article::segments::{Folded, per_block};
+use crate::search::{Folded, MatchId, Matches};
 use crate::timing;
 use crate::view_state::ViewState;
 
@@ -177,11 +177,13 @@ pub struct Reader {
     /// Entity types switched off.
     pub hidden: Memo<BTreeSet<Label>>,
     pub selected: Memo<Option<EntityId>>,
-    /// Search matches per block of the document.
-    pub matches: Memo<Vec<Vec<Span>>>,
+    /// The blocks that pass the chosen themes; None when none is chosen.
+    pub themed: Memo<Option<BTreeSet<usize>>>,
+    /// The search's matches in the whole document.
+    pub matches: Memo<Matches>,
     /// Which mention of the selected entity, or which search match, the reader stepped to last.
     pub mention_step: RwSignal<Option<usize>>,
-    pub match_step: RwSignal<Option<usize>>,
+    pub match_step: RwSignal<Option<MatchId>>,
     /// The mention whose card is showing, and where (page x, page y of its bottom left).
     pub card: RwSignal<Option<(usize, f64, f64)>>,
     /// The last request to bring something into view ([`Reader::reveal`]).
@@ -242,16 +244,22 @@ impl Reader {
             let name = entity_name.get()?;
             analysis.with(|a| a.entity_named(&name))
         });
+        let theme_choice = Memo::new(move |_| view.with(|v| (v.themes.clone(), v.matching)));
+        let themed = Memo::new(move |_| {
+            theme_choice.with(|(chosen, matching)| {
+                analysis.with(|a| crate::themes_filter::passing_blocks(a, chosen, *matching))
+            })
+        });
         let query = Memo::new(move |_| view.with(|v| v.search.trim().to_owned()));
         // Folded once per document, when first searched.
         let folded = Memo::new(move |_| document.with(|d| Folded::new(d.text())));
         let matches = Memo::new(move |_| {
             let q = query.get();
-            let blocks: Vec<Span> = document.with(|d| d.blocks().iter().map(|b| b.span).collect());
             if q.is_empty() {
-                return vec![Vec::new(); blocks.len()];
+                return Matches::default();
             }
-            folded.with(|f| per_block(&f.find_all(&q), &blocks))
+            let found = folded.with(|f| f.find_all(&q));
+            document.with(|d| Matches::new(found, d.blocks().iter().map(|b| b.span)))
         });
         Reader {
             document,
@@ -261,6 +269,7 @@ impl Reader {
             progress,
             hidden,
             selected,
+            themed,
             matches,
             mention_step: RwSignal::new(None),
             match_step: RwSignal::new(None),

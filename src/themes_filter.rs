@@ -71,13 +71,12 @@ pub fn evidence_in(a: &Analyzed, block: usize) -> Vec<(usize, Span)> {
         .unwrap_or_default()
 }
 
-/// The blocks that pass the chosen themes, or None when no theme is chosen.
-pub fn passing_blocks(r: &Reader) -> Option<BTreeSet<usize>> {
-    let (chosen, matching) = r.view.with(|v| (v.themes.clone(), v.matching));
+/// The blocks that pass the `chosen` themes, or None when none is chosen.
+pub fn passing_blocks(a: &Analyzed, chosen: &[String], matching: Match) -> Option<BTreeSet<usize>> {
     if chosen.is_empty() {
         return None;
     }
-    Some(r.analysis.with(|a| {
+    Some(
         a.themes
             .paragraphs
             .iter()
@@ -89,8 +88,8 @@ pub fn passing_blocks(r: &Reader) -> Option<BTreeSet<usize>> {
                 }
             })
             .map(|p| p.block)
-            .collect()
-    }))
+            .collect(),
+    )
 }
 
 /// The small markers in the margin of paragraph `block`, one per theme it is
@@ -212,9 +211,11 @@ pub fn ThemeFilter() -> impl IntoView {
     let hide = move || r.view.with(|v| v.outside == Outside::Hide);
     let some_chosen = move || r.view.with(|v| !v.themes.is_empty());
     let shown_count = move || {
-        passing_blocks(&r).map(|p| {
-            let total = r.analysis.with(|a| a.themes.paragraphs.len());
-            format!("{} of {} paragraphs", p.len(), total)
+        r.themed.with(|p| {
+            p.as_ref().map(|p| {
+                let total = r.analysis.with(|a| a.themes.paragraphs.len());
+                format!("{} of {} paragraphs", p.len(), total)
+            })
         })
     };
 

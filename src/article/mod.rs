@@ -40,16 +40,16 @@ pub fn ArticleView() -> impl IntoView {
     let r = use_reader();
 
     // Which blocks pass the reader's filters: None when nothing filters.
+    // What the filters read of the view: a search keystroke changes none of it.
+    let only_entity = Memo::new(move |_| r.view.with(|v| v.only_entity && v.entity.is_some()));
     let passing = Memo::new(move |_| -> Option<BTreeSet<usize>> {
-        let (only, themes_filter) = r.view.with(|v| (v.only_entity, v.filters_paragraphs()));
-        if !themes_filter {
-            return None;
-        }
         let mut pass: Option<BTreeSet<usize>> = None;
-        if only && let Some(e) = r.selected.get() {
+        if only_entity.get()
+            && let Some(e) = r.selected.get()
+        {
             pass = Some(r.blocks_mentioning(e));
         }
-        if let Some(themed) = crate::themes_filter::passing_blocks(&r) {
+        if let Some(themed) = r.themed.get() {
             pass = Some(match pass {
                 Some(p) => p.intersection(&themed).copied().collect(),
                 None => themed,
@@ -70,18 +70,6 @@ pub fn ArticleView() -> impl IntoView {
     let root = NodeRef::<leptos::html::Article>::new();
     let repainted = Repainted::new();
     decorate(r, root, repainted);
-    // The number in the document of each block's first search match.
-    let first_hits = Memo::new(move |_| {
-        r.matches.with(|m| {
-            m.iter()
-                .scan(0, |before, here| {
-                    let first = *before;
-                    *before += here.len();
-                    Some(first)
-                })
-                .collect::<Vec<usize>>()
-        })
-    });
 
     // From "analysis done" (where the analysis starts this measure) to the
     // highlighted article in the DOM: the repaint count moves once the blocks
@@ -95,7 +83,6 @@ pub fn ArticleView() -> impl IntoView {
     let ctx = BlockContext {
         passing,
         hide_outside,
-        first_hits,
         repainted,
     };
     // The window over the current document's body, if it has one.
@@ -499,8 +486,6 @@ struct BlockContext {
     /// Which blocks pass the reader's filters: None when nothing filters.
     passing: Memo<Option<BTreeSet<usize>>>,
     hide_outside: Memo<bool>,
-    /// The number in the document of each block's first search match.
-    first_hits: Memo<Vec<usize>>,
     repainted: Repainted,
 }
 
@@ -508,7 +493,6 @@ fn block_view(r: Reader, i: usize, kind: BlockKind, ctx: BlockContext) -> AnyVie
     let BlockContext {
         passing,
         hide_outside,
-        first_hits,
         repainted,
     } = ctx;
     let outside = move || passing.with(|p| p.as_ref().is_some_and(|p| !p.contains(&i)));
@@ -516,12 +500,12 @@ fn block_view(r: Reader, i: usize, kind: BlockKind, ctx: BlockContext) -> AnyVie
     let gone = move || outside() && hide_outside.get();
     // This block's search matches, and how many come before it: a new query
     // repaints only the blocks whose matches changed.
+    let span = r
+        .document
+        .with_untracked(|d| d.blocks().get(i).map(|b| b.span));
     let hits = Memo::new(move |_| {
-        r.matches.with(|m| match m.get(i) {
-            Some(here) if !here.is_empty() => (
-                here.clone(),
-                first_hits.with(|f| f.get(i).copied().unwrap_or(0)),
-            ),
+        r.matches.with(|m| match span.map(|s| m.within(s)) {
+            Some((first, here)) if !here.is_empty() => (here.to_vec(), first.0),
             _ => (Vec::new(), 0),
         })
     });
@@ -785,15 +769,15 @@ fn decorate(r: Reader, root: NodeRef<leptos::html::Article>, repainted: Repainte
 /// `value` and on none other, following `value` and re-renders (`rendered`).
 /// Fresh elements have no class, so with no value now or before (as on a
 /// first visit) there is nothing to do.
-fn mark_where(
+fn mark_where<T: Copy + PartialEq + 'static>(
     rendered: impl Fn() + 'static,
     root: NodeRef<leptos::html::Article>,
-    value: impl Fn() -> Option<usize> + 'static,
+    value: impl Fn() -> Option<T> + 'static,
     kind: &'static str,
     class: &'static str,
-    pick: impl Fn(usize) -> String + 'static,
+    pick: impl Fn(T) -> String + 'static,
 ) {
-    Effect::new(move |was: Option<Option<usize>>| {
+    Effect::new(move |was: Option<Option<T>>| {
         rendered();
         let value = value();
         if value.is_none() && was.flatten().is_none() {

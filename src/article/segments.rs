@@ -156,92 +156,6 @@ pub fn encode(
     ops
 }
 
-/// Byte spans of every case-insensitive occurrence of `needle` in `hay`, not
-/// overlapping. Curly and straight apostrophes and quotes count as equal.
-#[cfg(all(test, not(target_arch = "wasm32")))]
-pub fn find_all(hay: &str, needle: &str) -> Vec<Span> {
-    Folded::new(hay).find_all(needle)
-}
-
-/// A text folded once for searching: lower case, curly quotes straight. A
-/// search is then one pass of the standard library's substring search over
-/// it, whatever the text's length, where folding the text for every query
-/// cost more than the search.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Folded {
-    text: String,
-    /// Where the folded text's offsets part from the original's: after
-    /// folded byte `.0`, add `.1` to get the original offset. Only a few
-    /// characters fold to another length (a curly quote's 3 bytes to 1).
-    shifts: Vec<(usize, isize)>,
-}
-
-impl Folded {
-    pub fn new(text: &str) -> Folded {
-        let mut folded = String::with_capacity(text.len());
-        let mut shifts = Vec::new();
-        for (i, c) in text.char_indices() {
-            let f = fold(c);
-            folded.push(f);
-            if f.len_utf8() != c.len_utf8() {
-                let original_end = i + c.len_utf8();
-                shifts.push((folded.len(), original_end as isize - folded.len() as isize));
-            }
-        }
-        Folded {
-            text: folded,
-            shifts,
-        }
-    }
-
-    /// The offset in the original text of folded offset `at` (a character boundary).
-    fn original(&self, at: usize) -> usize {
-        match self.shifts.partition_point(|&(after, _)| after <= at) {
-            0 => at,
-            k => (at as isize + self.shifts[k - 1].1) as usize,
-        }
-    }
-
-    /// Byte spans into the original text of every occurrence of `needle`,
-    /// folded the same way, from left to right and not overlapping.
-    pub fn find_all(&self, needle: &str) -> Vec<Span> {
-        if needle.chars().all(char::is_whitespace) {
-            return Vec::new();
-        }
-        let needle: String = needle.chars().map(fold).collect();
-        self.text
-            .match_indices(&needle)
-            .map(|(at, m)| Span::new(self.original(at), self.original(at + m.len())))
-            .collect()
-    }
-}
-
-/// Sorts `found` (sorted spans) into the blocks whose spans hold them (sorted,
-/// not overlapping), leaving out any that straddles two: one pass over both.
-pub fn per_block(found: &[Span], blocks: &[Span]) -> Vec<Vec<Span>> {
-    let mut out = vec![Vec::new(); blocks.len()];
-    let mut b = 0;
-    for &s in found {
-        while b < blocks.len() && blocks[b].end <= s.start {
-            b += 1;
-        }
-        match blocks.get(b) {
-            Some(block) if block.contains(s) => out[b].push(s),
-            Some(_) => {}
-            None => break,
-        }
-    }
-    out
-}
-
-fn fold(c: char) -> char {
-    match c {
-        '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
-        '\u{201C}' | '\u{201D}' => '"',
-        c => c.to_lowercase().next().unwrap_or(c),
-    }
-}
-
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -344,53 +258,10 @@ mod tests {
     }
 
     #[test]
-    fn matches_fall_in_the_blocks_that_hold_them() {
-        let blocks = [sp(0, 10), sp(12, 20), sp(25, 30)];
-        let found = [sp(1, 3), sp(8, 13), sp(14, 16), sp(18, 20), sp(26, 27)];
-        assert_eq!(
-            per_block(&found, &blocks),
-            vec![
-                vec![sp(1, 3)],
-                vec![sp(14, 16), sp(18, 20)],
-                vec![sp(26, 27)]
-            ]
-        );
-        assert_eq!(per_block(&[], &blocks), vec![vec![]; 3]);
-    }
-
-    #[test]
-    fn offsets_past_folded_quotes_point_into_the_original() {
-        let hay = "‘A’ and “b” then c";
-        let found = find_all(hay, "c");
-        assert_eq!(
-            found.iter().map(|s| s.slice(hay)).collect::<Vec<_>>(),
-            ["c"]
-        );
-        assert_eq!(found[0].start, hay.rfind('c').unwrap());
-    }
-
-    #[test]
     fn plain_text_is_one_piece() {
         let pieces = segment(sp(3, 8), Layers::default());
         assert_eq!(pieces.len(), 1);
         assert_eq!(pieces[0].span(), sp(3, 8));
-    }
-
-    #[test]
-    fn search_finds_case_and_apostrophe_insensitively() {
-        let cases: &[(&str, &str, &[&str])] = &[
-            ("Win-win and WIN-WIN", "win-win", &["Win-win", "WIN-WIN"]),
-            ("China’s and China's", "china's", &["China’s", "China's"]),
-            ("aaaa", "aa", &["aa", "aa"]),
-            ("Ünïcode ünïcode", "ÜNÏ", &["Ünï", "ünï"]),
-            ("nothing here", "zebra", &[]),
-            ("spaces", "  ", &[]),
-            ("", "a", &[]),
-        ];
-        for (hay, needle, expected) in cases {
-            let found: Vec<&str> = find_all(hay, needle).iter().map(|s| s.slice(hay)).collect();
-            assert_eq!(&found, expected, "{needle:?} in {hay:?}");
-        }
     }
 
     proptest! {

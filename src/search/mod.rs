@@ -3,40 +3,39 @@
 
 use leptos::prelude::*;
 
+mod find;
+pub use find::{Folded, MatchId, Matches};
+
 use crate::state::{Reader, use_reader};
 
 pub const SEARCH_INPUT_ID: &str = "search";
 
 /// Moves to the previous (`-1`) or next (`1`) search match, wrapping around.
 pub fn step_match(r: Reader, delta: isize) {
-    let total: usize = r.matches.with_untracked(|m| m.iter().map(Vec::len).sum());
+    let total = r.matches.with_untracked(Matches::len);
     if total == 0 {
         return;
     }
     let n = total as isize;
-    let next = match r.match_step.get_untracked() {
-        Some(k) if k < total => (k as isize + delta).rem_euclid(n),
+    let next = MatchId(match r.match_step.get_untracked() {
+        Some(MatchId(k)) if k < total => (k as isize + delta).rem_euclid(n) as usize,
         _ if delta > 0 => 0,
-        _ => n - 1,
-    } as usize;
-    r.match_step.set(Some(next));
-    // The block holding match `next`: the first whose matches reach past it.
-    let block = r.matches.with_untracked(|m| {
-        let mut before = 0;
-        m.iter()
-            .position(|here| {
-                before += here.len();
-                before > next
-            })
-            .unwrap_or(0)
+        _ => total - 1,
     });
-    r.reveal(block, format!("[data-hit=\"{next}\"]"), false);
+    r.match_step.set(Some(next));
+    if let Some(span) = r.matches.with_untracked(|m| m.get(next)) {
+        r.reveal(
+            r.block_at(span.start),
+            format!("[data-hit=\"{next}\"]"),
+            false,
+        );
+    }
 }
 
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let r = use_reader();
-    let total = Memo::new(move |_| r.matches.with(|m| m.iter().map(Vec::len).sum::<usize>()));
+    let total = Memo::new(move |_| r.matches.with(Matches::len));
     let has_query = move || r.view.with(|v| !v.search.is_empty());
     let status = move || {
         if !has_query() {
@@ -44,7 +43,7 @@ pub fn SearchBox() -> impl IntoView {
         }
         match (total.get(), r.match_step.get()) {
             (0, _) => "No matches".to_owned(),
-            (n, Some(k)) if k < n => format!("{} of {n}", k + 1),
+            (n, Some(MatchId(k))) if k < n => format!("{} of {n}", k + 1),
             (1, _) => "1 match".to_owned(),
             (n, _) => format!("{n} matches"),
         }
