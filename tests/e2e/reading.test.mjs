@@ -189,6 +189,20 @@ test('search marks every "win-win", counts them and steps through them', async (
   await context.close();
 });
 
+test('a search typed just before another change keeps its own history entry', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  const box = page.getByRole('searchbox', { name: 'Search the article' });
+  // Typed and followed at once by a toggle: the URL's search waits for the
+  // typing to pause, and must not be lost when the toggle adds an entry.
+  await box.fill('trade');
+  await page.getByRole('button', { name: /^Person \d+$/ }).click();
+  await page.waitForURL(/hide=.*q=trade|q=trade.*hide=/);
+  await page.goBack();
+  await page.waitForURL((url) => url.searchParams.get('q') === 'trade' && !url.searchParams.has('hide'));
+  assert.equal(await box.inputValue(), 'trade');
+  await context.close();
+});
+
 /** Whether the element `selector` names is on screen, waiting for a smooth scroll to get it there. */
 const scrolledIntoView = (page, selector) =>
   page.waitForFunction((s) => {
