@@ -33,7 +33,7 @@ const DB_NAME: &str = "lede";
 const DB_VERSION: u32 = 1;
 /// Article id → its facts ([`records::article_record`]).
 const ARTICLES: &str = "articles";
-/// Article id → its text.
+/// Article id → its text, as UTF-8 bytes ([`text_value`]).
 const TEXTS: &str = "texts";
 /// Theme id → the theme ([`records::theme_record`]).
 const THEMES: &str = "themes";
@@ -197,6 +197,24 @@ fn as_text(value: &JsValue) -> String {
     })
 }
 
+/// An article's text as it is stored: its UTF-8 bytes. Handing the page a
+/// 4 MB text as a JavaScript string decoded it on the main thread, a
+/// 100 ms task while a long document opened; bytes are one copy.
+fn text_value(text: &str) -> JsValue {
+    js_sys::Uint8Array::from(text.as_bytes()).into()
+}
+
+/// A stored text: UTF-8 bytes, or a string (as records written before
+/// 3 December 2026 hold it); None for anything else, or bytes that are not
+/// UTF-8.
+fn text_of(value: &JsValue) -> Option<String> {
+    if let Some(s) = value.as_string() {
+        return Some(s);
+    }
+    let bytes = value.dyn_ref::<js_sys::Uint8Array>()?.to_vec();
+    String::from_utf8(bytes).ok()
+}
+
 async fn write_articles(
     db: &Database,
     articles: &[(StoredArticle, String)],
@@ -209,7 +227,7 @@ async fn write_articles(
             &JsValue::from_str(&article_record(meta)),
             Some(&key(&meta.id)),
         )?;
-        texts.put(&JsValue::from_str(text), Some(&key(&meta.id)))?;
+        texts.put(&text_value(text), Some(&key(&meta.id)))?;
     }
     committed(tx).await
 }
@@ -283,7 +301,7 @@ async fn read_articles(
                     kept.push(Kept::new(
                         format!("IndexedDB {TEXTS}/{id}"),
                         why,
-                        as_text(&text),
+                        text_of(&text).unwrap_or_else(|| as_text(&text)),
                     ));
                 }
             }
@@ -306,7 +324,7 @@ pub async fn article_text(id: &str) -> Option<String> {
         .ok()?
         .await
         .ok()??;
-    value.as_string()
+    text_of(&value)
 }
 
 /// Keeps a new article and its text. Refused, they are kept in memory for
