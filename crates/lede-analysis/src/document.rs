@@ -1,6 +1,8 @@
 //! The structure of an article: its title, byline, body paragraphs and closing
 //! notes, found in plain text by its layout rather than by any markup.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::Span;
@@ -35,10 +37,21 @@ pub struct Block {
 /// assert_eq!(doc.byline().unwrap().author, "Ann Lee");
 /// assert_eq!(doc.blocks_of(BlockKind::Paragraph).count(), 2);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Cloning one is cheap and shares its text: the page holds a long document
+/// in several places (its state, the worker's job, the library), and a copy
+/// of 4 MB each time cost milliseconds.
+#[derive(Clone, Debug, Eq, Serialize, Deserialize)]
 pub struct Document {
-    text: String,
-    blocks: Vec<Block>,
+    text: Arc<str>,
+    blocks: Arc<[Block]>,
+}
+
+impl PartialEq for Document {
+    fn eq(&self, other: &Document) -> bool {
+        (Arc::ptr_eq(&self.text, &other.text) || self.text == other.text)
+            && (Arc::ptr_eq(&self.blocks, &other.blocks) || self.blocks == other.blocks)
+    }
 }
 
 /// The parts of a byline.
@@ -74,10 +87,10 @@ impl Document {
             .partition_point(|b| b.span.end <= bytes)
             .saturating_add(1)
             .min(self.blocks.len());
-        let blocks = self.blocks[..keep].to_vec();
+        let blocks: Arc<[Block]> = self.blocks[..keep].into();
         let end = blocks.last().map_or(0, |b| b.span.end);
         Document {
-            text: self.text[..end].to_owned(),
+            text: self.text[..end].into(),
             blocks,
         }
     }
@@ -122,7 +135,10 @@ impl Document {
                 last.kind = BlockKind::Note;
             }
         }
-        Document { text, blocks }
+        Document {
+            text: text.into(),
+            blocks: blocks.into(),
+        }
     }
 
     /// The whole text; every span in this crate's output points into it.
