@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::ops::Deref;
 use std::sync::Arc;
 
-use lede_analysis::job::{self, Reply};
+use lede_analysis::job::{self, Assembly, Reply};
 use lede_analysis::themes::{Lexicon, Theme, ThemeReport, ThemeTotal};
 use lede_analysis::{Document, Entities, EntityId, Label, Span};
 use leptos::prelude::*;
@@ -138,13 +138,13 @@ impl Deref for Shared {
 
 /// What the worker has sent for document number `doc` (see `opened` in
 /// [`Reader::new`]).
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 struct FromWorker {
     doc: u64,
     /// The analysis of its first screen, then of the whole.
     first: Option<Shared>,
-    /// The whole's entities, until its themes come.
-    entities: Option<Entities>,
+    /// The parts of the whole come so far.
+    whole: Assembly,
     done: Option<Shared>,
     /// How far the whole is, from 0 to 1.
     progress: f32,
@@ -345,17 +345,15 @@ fn ask_the_worker(
                         w.first = Some(Shared::new(Analyzed::from_job(analysis, &custom)));
                     }
                     Reply::Progress { done, .. } => w.progress = done,
-                    Reply::Entities { entities, .. } => w.entities = Some(entities),
-                    Reply::Done { themes, .. } => {
-                        timing::end("lede:analyze");
-                        // Ends when the article has repainted with it.
-                        timing::start("lede:render");
-                        let entities = w.entities.take().unwrap_or_default();
-                        let analysis = job::Analysis { entities, themes };
-                        w.done = Some(Shared::new(Analyzed::from_job(analysis, &custom)));
-                        w.progress = 1.0;
+                    part => {
+                        if let Some(analysis) = w.whole.add(part) {
+                            timing::end("lede:analyze");
+                            // Ends when the article has repainted with it.
+                            timing::start("lede:render");
+                            w.done = Some(Shared::new(Analyzed::from_job(analysis, &custom)));
+                            w.progress = 1.0;
+                        }
                     }
-                    Reply::Imported { .. } => {}
                 }
             });
         });
