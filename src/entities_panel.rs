@@ -91,6 +91,9 @@ pub fn EntityPanel() -> impl IntoView {
     let r = use_reader();
     // The types whose every entity is listed.
     let expanded = RwSignal::new(std::collections::BTreeSet::<Label>::new());
+    // Selecting another entity wakes its button and the one selected
+    // before, not every button listed.
+    let is_selected = Selector::new(move || r.selected.get());
     let groups = move || {
         r.analysis.with(|a| {
             let mut by_label: Vec<Vec<EntityId>> = vec![Vec::new(); Label::ALL.len()];
@@ -119,7 +122,7 @@ pub fn EntityPanel() -> impl IntoView {
                     };
                     let items = ids[..listed]
                         .iter()
-                        .map(|&id| entity_item(r, id, &a.entities.entities[id]))
+                        .map(|&id| entity_item(r, &is_selected, id, &a.entities.entities[id]))
                         .collect_view();
                     let more = (listed < total).then(|| {
                         view! {
@@ -156,11 +159,17 @@ pub fn EntityPanel() -> impl IntoView {
     }
 }
 
-fn entity_item(r: Reader, id: EntityId, e: &Entity) -> impl IntoView + use<> {
+fn entity_item(
+    r: Reader,
+    is_selected: &Selector<Option<EntityId>>,
+    id: EntityId,
+    e: &Entity,
+) -> impl IntoView + use<> {
     let name = e.name.clone();
     let count = e.mentions.len();
     let aliases = (!e.aliases.is_empty()).then(|| e.aliases.join(", "));
-    let selected = move || r.selected.get() == Some(id);
+    let is_selected = is_selected.clone();
+    let selected = move || is_selected.selected(&Some(id));
     view! {
         <li>
             <button
@@ -168,7 +177,7 @@ fn entity_item(r: Reader, id: EntityId, e: &Entity) -> impl IntoView + use<> {
                 class="entity"
                 aria-pressed=move || selected().to_string()
                 on:click=move |_| {
-                    if selected() {
+                    if r.selected.get_untracked() == Some(id) {
                         r.view.update(|v| v.entity = None);
                         r.mention_step.set(None);
                     } else {
