@@ -32,11 +32,17 @@ const INTEGRITY = new Map(Object.entries(FILES).map(([path, digest]) => [href(pa
 const LATER = new Set(LAZY.map(href));
 const INDEX = href('index.html');
 
+/** A name with a hash of its content in it, as Trunk and site.mjs give (`main-<hex>.css`). */
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/;
+
 /** A file of this build from the network, or an error if it is not exactly that file. */
 async function fetchExactly(url) {
-  // Revalidated, not taken from the HTTP cache unchecked: a host that sends
-  // no cache headers lets the browser keep an old index.html for a while.
-  const response = await fetch(url, { integrity: INTEGRITY.get(url), cache: 'no-cache' });
+  // A file named after its content may come from the HTTP cache, where the
+  // page just put it: on a first visit that saves downloading the wasm
+  // twice. Any other is revalidated: a host that sends no cache headers lets
+  // the browser keep an old index.html for a while.
+  const cache = HASHED.test(url) ? 'default' : 'no-cache';
+  const response = await fetch(url, { integrity: INTEGRITY.get(url), cache });
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return response;
 }

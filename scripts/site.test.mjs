@@ -215,6 +215,11 @@ test('the service worker caches its build whole, serves from it, and deletes onl
   assert.deepEqual([...stores.get(cache).keys()].sort(), eager.map((n) => scope + n).sort());
   for (const { url, options } of sw.fetched) {
     assert.equal(options.integrity, files[url.slice(scope.length)], `${url} is fetched with its digest`);
+    // Named after its content, it may come from the HTTP cache; otherwise it is revalidated.
+    const hashed = /(app-0123456789abcdef_bg\.wasm|start-[0-9a-f]{16}\.js)$/.test(url);
+    const unhashed = /(index\.html|main-1\.css)$/.test(url);
+    assert.ok(hashed || unhashed, url);
+    assert.equal(options.cache, hashed ? 'default' : 'no-cache', url);
   }
 
   await sw.dispatch('activate');
