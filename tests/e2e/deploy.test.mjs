@@ -147,9 +147,14 @@ test('every text and wasm file has .br and .gz siblings that decompress to it', 
   }
 });
 
-/** Resolves once the page's service worker is active; to its scope. */
+/** Resolves once the page's service worker is active, to its scope; fails after 10 s without one. */
 const serviceWorkerReady = (page) =>
-  page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+  page.evaluate(() =>
+    Promise.race([
+      navigator.serviceWorker.ready.then((r) => r.scope),
+      new Promise((_, fail) => setTimeout(() => fail(new Error('no active service worker after 10 s')), 10_000)),
+    ]),
+  );
 /** The names of the caches of this origin. */
 const cacheNames = (page) => page.evaluate(() => caches.keys());
 /** Resolves once `check` resolves to true, asked every 100 ms for up to 10 s. */
