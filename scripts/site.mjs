@@ -8,7 +8,16 @@
 //    policy without 'unsafe-inline' blocks: its text moves into a file named
 //    by its hash (start-<hash>.js), loaded by <script type="module" src=…>
 //    with an integrity digest, as Trunk does for its other files.
-// 2. In a release build, every text and wasm file gets a brotli (quality 11)
+// 2. The analysis worker's files, which Trunk names without a hash
+//    (lede-worker.js, lede-worker_bg.wasm, lede-worker_loader.js), are
+//    renamed after a hash of their content, and the page names its loader
+//    in <meta name="lede-worker" content="./lede-worker_loader-<hash>.js">:
+//    a page of one build can then never start the worker of another.
+// 3. In a release build, the service worker sw.js (from
+//    scripts/service-worker.js) with this build's list of files and their
+//    digests, named by the page in <meta name="lede-service-worker">.
+//    Debug builds skip it: `trunk serve` must not be answered from a cache.
+// 4. In a release build, every text and wasm file gets a brotli (quality 11)
 //    and a gzip (level 9) sibling, FILE.br and FILE.gz, for hosts that serve
 //    precompressed files. Debug builds skip this: their wasm is tens of MB
 //    and `trunk serve` rebuilds on every save.
@@ -16,7 +25,7 @@
 //
 // Running it again on its own output changes nothing.
 import { createHash } from 'node:crypto';
-import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -106,16 +115,96 @@ export async function precompress(dir) {
   );
 }
 
+/** 16 hex digits of the SHA-256 of `bytes`, as in Trunk's own names. */
+const shortHash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+const integrityOf = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+
+/** Adds `tag` to the page's head, unless the page has it already. */
+function addToHead(html, tag) {
+  if (html.includes(tag)) return html;
+  const at = html.search(/<\/head\s*>|<body\b/i);
+  if (at < 0) throw new Error(`index.html has no </head> or <body> to put ${tag} before`);
+  return html.slice(0, at) + tag + html.slice(at);
+}
+
+/**
+ * Renames the files of each worker Trunk built with a loader shim
+ * (`NAME_loader.js`, which runs `importScripts("./NAME.js")` and
+ * `wasm_bindgen("./NAME_bg.wasm")`) after a hash of their content, rewrites
+ * the loader to match, and names the loader in `<meta name="NAME">`. Returns
+ * the new page.
+ */
+export async function versionWorkers(dir, html) {
+  for (const loader of (await readdir(dir)).filter((f) => /^[\w-]+_loader\.js$/.test(f))) {
+    const name = loader.slice(0, -'_loader.js'.length);
+    let text = await readFile(join(dir, loader), 'utf8');
+    for (const [, file] of text.matchAll(/"\.\/([\w.-]+)"/g)) {
+      const bytes = await readFile(join(dir, file));
+      const hashed = file.replace(/(_bg)?(\.\w+)$/, `-${shortHash(bytes)}$1$2`);
+      await rename(join(dir, file), join(dir, hashed));
+      text = text.replaceAll(`"./${file}"`, `"./${hashed}"`);
+    }
+    const versioned = `${name}_loader-${shortHash(text)}.js`;
+    await writeFile(join(dir, versioned), text);
+    await rm(join(dir, loader));
+    html = html.replace(new RegExp(`<meta name="${name}" content="[^"]*">`), '');
+    html = addToHead(html, `<meta name="${name}" content="./${versioned}">`);
+  }
+  return html;
+}
+
+const SERVICE_WORKER = 'sw.js';
+const TEMPLATE = fileURLToPath(new URL('./service-worker.js', import.meta.url));
+
+/**
+ * The service worker for the site folder `dir`: `{ build, files, lazy, text }`,
+ * where `files` maps every file a page may ask for (not the .br and .gz
+ * siblings, nor sw.js) to its integrity digest, `lazy` lists the files cached
+ * on first use rather than at install (the workers' files, which only long
+ * documents need), and `build` is a hash of all of them.
+ */
+export async function serviceWorker(dir) {
+  const paths = (await walk(dir))
+    .filter((f) => f !== SERVICE_WORKER && !SIBLINGS.includes(extname(f)))
+    .sort();
+  const files = {};
+  for (const path of paths) files[path] = integrityOf(await readFile(join(dir, path)));
+  const lazy = (await workerFiles(dir)).sort();
+  const build = shortHash(JSON.stringify(files));
+  const fill = (text, line, value) => {
+    if (!text.includes(line)) throw new Error(`scripts/service-worker.js has no line ${line}`);
+    return text.replace(line, value);
+  };
+  let text = await readFile(TEMPLATE, 'utf8');
+  text = fill(text, "const BUILD = '%BUILD%';", `const BUILD = '${build}';`);
+  text = fill(text, 'const FILES = {};', `const FILES = ${JSON.stringify(files, null, 2)};`);
+  text = fill(text, 'const LAZY = [];', `const LAZY = ${JSON.stringify(lazy, null, 2)};`);
+  return { build, files, lazy, text };
+}
+
+/** Each worker's loader, as versionWorkers leaves it, and the files it names. */
+async function workerFiles(dir) {
+  const found = [];
+  for (const loader of (await readdir(dir)).filter((f) => /_loader-[0-9a-f]{16}\.js$/.test(f))) {
+    const text = await readFile(join(dir, loader), 'utf8');
+    found.push(loader, ...[...text.matchAll(/"\.\/([\w.-]+)"/g)].map((m) => m[1]));
+  }
+  return found;
+}
+
 /** The whole step on the site folder `dir`. */
-export async function site(dir, { compress = true, strict = true } = {}) {
+export async function site(dir, { compress = true, strict = true, offline = compress } = {}) {
   const index = join(dir, 'index.html');
-  const { html, files } = externalizeScripts(await readFile(index, 'utf8'));
+  let { html, files } = externalizeScripts(await readFile(index, 'utf8'));
   await Promise.all(files.map((f) => writeFile(join(dir, f.name), f.body)));
+  html = await versionWorkers(dir, html);
+  if (offline) html = addToHead(html, `<meta name="lede-service-worker" content="./${SERVICE_WORKER}">`);
   await writeFile(index, html);
   const blocked = inlineContent(html);
   if (strict && blocked.length > 0) {
     throw new Error(`index.html has what a strict Content-Security-Policy blocks:\n  ${blocked.join('\n  ')}`);
   }
+  if (offline) await writeFile(join(dir, SERVICE_WORKER), (await serviceWorker(dir)).text);
   return compress ? precompress(dir) : [];
 }
 

@@ -5,8 +5,9 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import vm from 'node:vm';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { externalizeScripts, inlineContent, site } from './site.mjs';
+import { externalizeScripts, inlineContent, serviceWorker, site } from './site.mjs';
 
 // What Trunk 0.21 writes for a release build with public_url = "./" (minified).
 const LOADER = `import init, * as bindings from './app-0123456789abcdef.js';
@@ -53,6 +54,7 @@ test('on a folder: siblings that decompress to the originals, stale ones removed
   await writeFile(join(dir, 'app-0123456789abcdef_bg.wasm'), Buffer.from([0, 97, 115, 109, 1, 0, 0, 0]));
   await writeFile(join(dir, 'photo.png'), Buffer.from([137, 80, 78, 71]));
   await writeFile(join(dir, 'gone.js.br'), 'left from an older build');
+  await writeWorker(dir);
 
   const sizes = await site(dir);
   const first = await snapshot(dir);
@@ -65,7 +67,8 @@ test('on a folder: siblings that decompress to the originals, stale ones removed
     assert.deepEqual(brotliDecompressSync(await readFile(join(dir, `${file}.br`))), raw, `${file}.br`);
     assert.deepEqual(gunzipSync(await readFile(join(dir, `${file}.gz`))), raw, `${file}.gz`);
   }
-  assert.equal(sizes.length, 4);
+  // index.html, the css, the wasm, the start-up script, the worker's three files and sw.js.
+  assert.equal(sizes.length, 8);
 
   await site(dir);
   assert.deepEqual(await snapshot(dir), first);
@@ -76,4 +79,178 @@ test('a page with a style attribute fails the step', async (t) => {
   t.after(() => rm(dir, { recursive: true, force: true }));
   await writeFile(join(dir, 'index.html'), '<p style="left: 3px">x</p>');
   await assert.rejects(site(dir, { compress: false }), /style= attribute/);
+});
+
+// What Trunk writes for a worker built with data-loader-shim.
+const WORKER = {
+  'app-worker.js': 'let wasm_bindgen = function () {};\n',
+  'app-worker_bg.wasm': Buffer.from([0, 97, 115, 109, 1, 0, 0, 0, 7]),
+  'app-worker_loader.js': 'importScripts("./app-worker.js");wasm_bindgen("./app-worker_bg.wasm");',
+};
+const writeWorker = (dir) => Promise.all(Object.entries(WORKER).map(([name, body]) => writeFile(join(dir, name), body)));
+const short = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+
+/** A folder as Trunk leaves it, with a worker; removed after the test. */
+async function folder(t) {
+  const dir = await mkdtemp(join(tmpdir(), 'lede-site-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  await writeFile(join(dir, 'index.html'), PAGE);
+  await writeFile(join(dir, 'main-1.css'), 'p { color: red }\n');
+  await writeWorker(dir);
+  return dir;
+}
+
+test("the worker's files are named after their content, and the page names its loader", async (t) => {
+  const dir = await folder(t);
+  await site(dir, { compress: false, offline: false });
+  const names = await readdir(dir);
+  const js = `app-worker-${short(WORKER['app-worker.js'])}.js`;
+  const wasm = `app-worker-${short(WORKER['app-worker_bg.wasm'])}_bg.wasm`;
+  const loaderText = `importScripts("./${js}");wasm_bindgen("./${wasm}");`;
+  const loader = `app-worker_loader-${short(loaderText)}.js`;
+  assert.deepEqual(names.filter((n) => n.startsWith('app-worker')).sort(), [js, wasm, loader].sort());
+  assert.equal(await readFile(join(dir, loader), 'utf8'), loaderText);
+  assert.deepEqual(await readFile(join(dir, wasm)), WORKER['app-worker_bg.wasm']);
+  const html = await readFile(join(dir, 'index.html'), 'utf8');
+  assert.ok(html.includes(`<meta name="app-worker" content="./${loader}"></head>`), html);
+  // A debug build has no service worker.
+  assert.ok(!names.includes('sw.js') && !html.includes('lede-service-worker'), html);
+
+  // Another worker module, another name for it and for the loader.
+  const other = await folder(t);
+  await writeFile(join(other, 'app-worker_bg.wasm'), Buffer.from([0, 97, 115, 109, 1, 0, 0, 0, 8]));
+  await site(other, { compress: false, offline: false });
+  const otherNames = await readdir(other);
+  assert.ok(!otherNames.includes(wasm) && !otherNames.includes(loader), otherNames.join(' '));
+  assert.ok(otherNames.includes(js), 'the unchanged glue keeps its name');
+});
+
+test('sw.js lists every file of the build with its digest, and the page names it', async (t) => {
+  const dir = await folder(t);
+  await site(dir);
+  const all = (await readdir(dir, { recursive: true })).sort();
+  const { build, files, lazy, text } = await serviceWorker(dir);
+  assert.equal(await readFile(join(dir, 'sw.js'), 'utf8'), text);
+  const expected = all.filter((n) => !/\.(br|gz)$/.test(n) && n !== 'sw.js');
+  assert.deepEqual(Object.keys(files), expected);
+  for (const name of expected) assert.equal(files[name], sri(await readFile(join(dir, name))), name);
+  assert.deepEqual(
+    lazy,
+    expected.filter((n) => n.startsWith('app-worker')),
+    'the worker is cached on first use',
+  );
+  assert.equal(lazy.length, 3);
+  assert.match(text, new RegExp(`const BUILD = '${build}';`));
+  assert.ok((await readFile(join(dir, 'index.html'), 'utf8')).includes('<meta name="lede-service-worker" content="./sw.js">'));
+
+  // Any file changed is another build.
+  await writeFile(join(dir, 'main-1.css'), 'p { color: blue }\n');
+  assert.notEqual((await serviceWorker(dir)).build, build);
+});
+
+/**
+ * Runs sw.js from `dir` as a browser would, at `scope`, with an in-memory
+ * Cache Storage (`stores`, name → Map of URL → body) and a network (`network`,
+ * URL → body; every fetch recorded in `fetched`, with its options).
+ */
+async function runWorker(dir, scope, stores = new Map()) {
+  const handlers = {};
+  const fetched = [];
+  const network = new Map();
+  const cacheOf = (name) => {
+    if (!stores.has(name)) stores.set(name, new Map());
+    const store = stores.get(name);
+    return {
+      put: async (url, response) => void store.set(url, response.body),
+      match: async (url) => (store.has(url) ? { body: store.get(url), fromCache: true } : undefined),
+    };
+  };
+  const self = {
+    registration: { scope },
+    location: { href: new URL('sw.js', scope).href },
+    addEventListener: (type, handler) => void (handlers[type] = handler),
+  };
+  const context = {
+    self,
+    URL,
+    caches: {
+      open: async (name) => cacheOf(name),
+      keys: async () => [...stores.keys()],
+      delete: async (name) => stores.delete(name),
+    },
+    fetch: async (url, options) => {
+      const key = typeof url === 'string' ? url : url.url;
+      fetched.push({ url: key, options });
+      if (!network.has(key)) throw new TypeError('Failed to fetch');
+      const body = network.get(key);
+      return { ok: true, status: 200, body, clone: () => ({ body }) };
+    },
+  };
+  vm.runInNewContext(await readFile(join(dir, 'sw.js'), 'utf8'), context);
+  /** Dispatches an event; resolves to what it waited for or responded with. */
+  const dispatch = async (type, fields = {}) => {
+    let promise;
+    handlers[type]({ ...fields, waitUntil: (p) => (promise = p), respondWith: (p) => (promise = p) });
+    return promise;
+  };
+  return { dispatch, fetched, network, stores };
+}
+
+test('the service worker caches its build whole, serves from it, and deletes only its own old caches', async (t) => {
+  const dir = await folder(t);
+  await site(dir);
+  const { build, files, lazy } = await serviceWorker(dir);
+  const scope = 'https://example.org/lede/';
+  const stores = new Map([
+    [`lede ${scope} 0123456789abcdef`, new Map()],
+    ['lede https://example.org/other/ 0123456789abcdef', new Map()],
+  ]);
+  const sw = await runWorker(dir, scope, stores);
+  for (const name of Object.keys(files)) sw.network.set(scope + name, await readFile(join(dir, name), 'utf8'));
+
+  await sw.dispatch('install');
+  const cache = `lede ${scope} ${build}`;
+  const eager = Object.keys(files).filter((n) => !lazy.includes(n));
+  assert.deepEqual([...stores.get(cache).keys()].sort(), eager.map((n) => scope + n).sort());
+  for (const { url, options } of sw.fetched) {
+    assert.equal(options.integrity, files[url.slice(scope.length)], `${url} is fetched with its digest`);
+    // Named after its content, it may come from the HTTP cache; otherwise it is revalidated.
+    const hashed = /(app-0123456789abcdef_bg\.wasm|start-[0-9a-f]{16}\.js)$/.test(url);
+    const unhashed = /(index\.html|main-1\.css)$/.test(url);
+    assert.ok(hashed || unhashed, url);
+    assert.equal(options.cache, hashed ? 'default' : 'no-cache', url);
+  }
+
+  await sw.dispatch('activate');
+  assert.deepEqual([...stores.keys()].sort(), [cache, 'lede https://example.org/other/ 0123456789abcdef'].sort());
+
+  // The page, with any query, from the cache; files of other sites not at all.
+  sw.fetched.length = 0;
+  const page = await sw.dispatch('fetch', { request: { method: 'GET', mode: 'navigate', url: `${scope}?hide=PERSON#x` } });
+  assert.deepEqual(page, { body: await readFile(join(dir, 'index.html'), 'utf8'), fromCache: true });
+  assert.equal(await sw.dispatch('fetch', { request: { method: 'GET', mode: 'navigate', url: `${scope}elsewhere/` } }), undefined);
+  assert.equal(await sw.dispatch('fetch', { request: { method: 'GET', mode: 'cors', url: 'https://example.org/other/x.js' } }), undefined);
+  assert.deepEqual(sw.fetched, []);
+
+  // The worker's files on first use: fetched with their digest, then kept.
+  const [loader] = lazy.filter((n) => n.includes('_loader-'));
+  const request = { method: 'GET', mode: 'same-origin', url: scope + loader };
+  assert.equal((await sw.dispatch('fetch', { request })).fromCache, undefined);
+  assert.deepEqual(sw.fetched.map((f) => [f.url, f.options.integrity]), [[scope + loader, files[loader]]]);
+  assert.equal((await sw.dispatch('fetch', { request })).fromCache, true);
+});
+
+test('an install that cannot fetch every file of its build leaves no cache behind', async (t) => {
+  const dir = await folder(t);
+  await site(dir);
+  const { files } = await serviceWorker(dir);
+  const scope = 'https://example.org/lede/';
+  const sw = await runWorker(dir, scope);
+  // The network lacks the style sheet (a deploy half done).
+  for (const name of Object.keys(files).filter((n) => n !== 'main-1.css')) {
+    sw.network.set(scope + name, await readFile(join(dir, name), 'utf8'));
+  }
+  await assert.rejects(sw.dispatch('install'), /Failed to fetch/);
+  assert.deepEqual([...sw.stores.keys()], []);
 });

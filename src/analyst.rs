@@ -35,7 +35,15 @@ pub const WORKER_BYTES: usize = 32 * 1024;
 
 /// The worker's loader, which Trunk writes beside the page
 /// (`data-loader-shim`); relative, so that the site works under any path.
+/// The build's site step renames the worker's files after their content and
+/// names the loader in `<meta name="lede-worker">`, so that a page starts
+/// the worker of its own build, never a newer one a deploy put beside it.
 const LOADER: &str = "./lede-worker_loader.js";
+
+/// The loader this page's build names, or Trunk's own name.
+fn loader() -> String {
+    crate::site::page_meta("lede-worker").unwrap_or_else(|| LOADER.to_owned())
+}
 
 type OnReply = Rc<dyn Fn(Reply)>;
 
@@ -211,7 +219,7 @@ fn pump(r: &mut Running) {
 }
 
 fn spawn() -> Option<Running> {
-    let worker = Worker::new(LOADER).ok()?;
+    let worker = Worker::new(&loader()).ok()?;
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(receive);
     let on_error = Closure::<dyn Fn(ErrorEvent)>::new(|ev: ErrorEvent| {
         ev.prevent_default();

@@ -10,7 +10,8 @@
 //! - `state`: the shared context, with the analysis derived from the document;
 //! - `app`, `article`, `entities_panel`, `themes_filter`, `search`, `minimap`,
 //!   `shortcuts`, `colour_scheme`: the components;
-//! - `url`, `scroll`, `timing`, `panic`, `storage`: talking to the browser.
+//! - `url`, `scroll`, `timing`, `panic`, `storage`, `site`: talking to the
+//!   browser (`site` registers the service worker that keeps the site offline).
 
 mod analyst;
 mod app;
@@ -30,6 +31,7 @@ mod panic;
 mod scroll;
 mod search;
 mod shortcuts;
+mod site;
 mod state;
 mod storage;
 mod themes_filter;
@@ -43,3 +45,4 @@ pub use colour_scheme::ColourSchemeToggle;
 pub use panic::{
     ERROR_MESSAGE, PANIC_MESSAGE, install_panic_hook, report_uncaught_errors, show_panic_message,
 };
+pub use site::register_service_worker;

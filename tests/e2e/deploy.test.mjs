@@ -1,14 +1,17 @@
 // The release build as a static site (README, "Deploying"): under the strict
-// Content-Security-Policy, under a sub-path, served precompressed, and with a
-// document long enough to go to the analysis worker.
+// Content-Security-Policy, under a sub-path, served precompressed, with a
+// document long enough to go to the analysis worker, and offline after one
+// visit through its service worker.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, readdir } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { serveDist, launchBrowser, openPage } from './harness.mjs';
 import { newsText, firstLine } from './bigtext.mjs';
+import { site } from '../../scripts/site.mjs';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 /** The policy the README asks a host to send. */
@@ -115,7 +118,11 @@ test('a long document opens under the strict policy and a sub-path, analysed in 
     // The app falls back to the main thread, silently, if the worker fails
     // (and a violation inside a worker is reported there, not to the page):
     // so check that the worker started under the policy and answered.
-    assert.ok(server.requests.includes('/lede/lede-worker_bg.wasm'), server.requests.join('\n'));
+    // The worker of this page's build: its files are named after their content.
+    const loader = (await readFile(`${DIST}index.html`, 'utf8')).match(/<meta name="lede-worker" content="\.\/([^"]+)">/)[1];
+    const wasm = (await readFile(DIST + loader, 'utf8')).match(/"\.\/(lede-worker-[0-9a-f]{16}_bg\.wasm)"/)[1];
+    assert.ok(server.requests.includes(`/lede/${loader}`), server.requests.join('\n'));
+    assert.ok(server.requests.includes(`/lede/${wasm}`), server.requests.join('\n'));
     const said = await page.evaluate(() => window.__fromWorkers);
     assert.equal(said[0], 'ready', said.join(' '));
     assert.ok(said.includes('reply'), said.join(' '));
@@ -137,5 +144,122 @@ test('every text and wasm file has .br and .gz siblings that decompress to it', 
     const raw = await readFile(DIST + file);
     assert.deepEqual(brotliDecompressSync(await readFile(`${DIST}${file}.br`)), raw, `${file}.br`);
     assert.deepEqual(gunzipSync(await readFile(`${DIST}${file}.gz`)), raw, `${file}.gz`);
+  }
+});
+
+/** Resolves once the page's service worker is active, to its scope; fails after 10 s without one. */
+const serviceWorkerReady = (page) =>
+  page.evaluate(() =>
+    Promise.race([
+      navigator.serviceWorker.ready.then((r) => r.scope),
+      new Promise((_, fail) => setTimeout(() => fail(new Error('no active service worker after 10 s')), 10_000)),
+    ]),
+  );
+/** The names of the caches of this origin. */
+const cacheNames = (page) => page.evaluate(() => caches.keys());
+/** Resolves once `check` resolves to true, asked every 100 ms for up to 10 s. */
+async function until(check) {
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((ok) => setTimeout(ok, 100))) {
+    if (await check()) return;
+  }
+  throw new Error(`still not so after 10 s: ${check}`);
+}
+/** The build number a test's deploy gave the page, if any. */
+const buildNumber = (page) => page.evaluate(() => document.querySelector('meta[name=build]')?.content ?? null);
+/** The build id sw.js in `dir` caches under. */
+const buildOf = async (dir) => (await readFile(join(dir, 'sw.js'), 'utf8')).match(/const BUILD = '([0-9a-f]{16})';/)[1];
+
+test('after one visit, the site opens and works offline, under /lede/ and the strict policy', async () => {
+  const server = await serveDist(DIST, { prefix: '/lede/', csp: CSP, precompressed: true, cache: true });
+  try {
+    const { page, context, problems } = await openPage(browser, server.url, { init: watch });
+    assert.equal(await serviceWorkerReady(page), server.url);
+    assert.deepEqual(await cacheNames(page), [`lede ${server.url} ${await buildOf(DIST)}`]);
+
+    // A returning visit comes from the cache: the server sees at most the
+    // browser asking whether sw.js changed.
+    const before = server.requests.length;
+    await page.reload();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'the page is controlled');
+    const asked = server.requests.slice(before);
+    assert.deepEqual(asked.filter((p) => p !== '/lede/sw.js'), [], asked.join('\n'));
+
+    // With no network at all, with the view in the URL as a reader might have it.
+    await context.setOffline(true);
+    await page.goto(`${server.url}?quotes=0`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await reads(page);
+    assert.deepEqual(await violations(page), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+    assert.deepEqual(server.requests.filter((p) => !p.startsWith('/lede/')), []);
+  } finally {
+    await server.close();
+  }
+});
+
+test('a new build replaces the cache of the old one once no page of the old one is open', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'lede-deploy-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  await cp(DIST, dir, { recursive: true });
+  const server = await serveDist(dir, { prefix: '/lede/', cache: true });
+  try {
+    const context = await browser.newContext();
+    const first = await context.newPage();
+    await first.goto(server.url);
+    await serviceWorkerReady(first);
+    const old = await buildOf(dir);
+    assert.deepEqual(await cacheNames(first), [`lede ${server.url} ${old}`]);
+    await first.close();
+
+    // Deploy a second build: another page (one more meta element), so another sw.js.
+    const index = join(dir, 'index.html');
+    await writeFile(index, (await readFile(index, 'utf8')).replace('<title>', '<meta name="build" content="2"><title>'));
+    await site(dir, { compress: false, offline: true });
+    const next = await buildOf(dir);
+    assert.notEqual(next, old);
+
+    // A page opened now is still the old build, whole, and the new one installs beside it.
+    const second = await context.newPage();
+    await second.goto(server.url);
+    await second.getByRole('heading', { level: 1 }).waitFor();
+    assert.equal(await buildNumber(second), null);
+    await until(() => second.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting)));
+    assert.deepEqual((await cacheNames(second)).sort(), [`lede ${server.url} ${next}`, `lede ${server.url} ${old}`].sort());
+    await second.close();
+
+    // Once it is closed, the new build takes over and the old cache goes.
+    // Watched from a page of the same origin outside the site's scope.
+    const outside = await context.newPage();
+    await outside.goto(server.url.replace('/lede/', '/elsewhere'));
+    await until(async () => JSON.stringify(await cacheNames(outside)) === JSON.stringify([`lede ${server.url} ${next}`]));
+    await outside.close();
+    const third = await context.newPage();
+    await third.goto(server.url);
+    await third.getByRole('heading', { level: 1 }).waitFor();
+    assert.equal(await buildNumber(third), '2');
+    await context.close();
+  } finally {
+    await server.close();
+  }
+});
+
+test('where the service worker is refused, the page still reads', async () => {
+  // The policy forbids workers of any kind: registering sw.js fails.
+  const server = await serveDist(DIST, { csp: `${CSP}; worker-src 'none'` });
+  try {
+    const { page, context, problems } = await openPage(browser, server.url, { init: watch });
+    await page.waitForFunction(() => window.__violations.some((v) => v.startsWith('worker-src')));
+    await reads(page);
+    assert.deepEqual(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
+    assert.deepEqual(await violations(page).then((v) => v.filter((x) => !x.startsWith('worker-src blocked'))), []);
+    // The browser's own report of the refusal, and nothing else: no unhandled rejection.
+    const refused = /^console error: Creating a worker from '[^']*\/sw\.js' violates the following Content Security Policy directive: "worker-src 'none'"/;
+    assert.deepEqual(problems.filter((p) => !refused.test(p)), []);
+    assert.equal(await page.locator('[role=alert], .fatal').count(), 0, 'no error banner');
+    await context.close();
+  } finally {
+    await server.close();
   }
 });

@@ -18,23 +18,37 @@ const TYPES = {
 
 /**
  * Serves `dir` (dist/ by default) on 127.0.0.1 at a free port; resolves to
- * { url, requests, close }, where `url` is the site's address and `requests`
- * lists the path of every request the server received (the page's, its
- * workers', its preloads'), in order. Options, each as a static host may do:
+ * { url, requests, sent, close }, where `url` is the site's address,
+ * `requests` lists the path of every request the server received (the
+ * page's, its workers', its preloads'), in order, and `sent` the bytes of
+ * each response's body, as sent (compressed or not), in the same order.
+ * Options, each as a static host may do:
  * - `cache`: the page and unhashed files revalidated on every visit, the files
  *   with a hash in their names kept for a year;
  * - `prefix`: the folder mounted under this path (`/lede/`, as a GitHub Pages
  *   project site), nothing served outside it, and `/lede` redirected to `/lede/`;
  * - `csp`: this Content-Security-Policy sent with every response;
  * - `precompressed`: FILE.br or FILE.gz sent, with its Content-Encoding, in
- *   place of FILE when the request accepts that encoding and the file is there.
+ *   place of FILE when the request accepts that encoding and the file is there;
+ * - `encodings`: which of the siblings the host serves (`['gzip']` for a
+ *   host that only gzips, as GitHub Pages does); brotli first when both.
  */
-export async function serveDist(dir = BUILD, { cache = false, prefix = '/', csp, precompressed = false } = {}) {
+export async function serveDist(
+  dir = BUILD,
+  { cache = false, prefix = '/', csp, precompressed = false, encodings = ['br', 'gzip'] } = {},
+) {
   const DIST = dir.endsWith('/') ? dir : `${dir}/`;
   const requests = [];
+  const sent = [];
   const server = createServer(async (req, res) => {
     const { pathname } = new URL(req.url, 'http://x');
     requests.push(pathname);
+    const at = sent.push(0) - 1;
+    const end = res.end.bind(res);
+    res.end = (body, ...rest) => {
+      sent[at] = body?.length ?? 0;
+      return end(body, ...rest);
+    };
     const common = csp ? { 'content-security-policy': csp } : {};
     if (`${pathname}/` === prefix) {
       res.writeHead(301, { ...common, location: prefix }).end();
@@ -57,7 +71,7 @@ export async function serveDist(dir = BUILD, { cache = false, prefix = '/', csp,
         headers.vary = 'accept-encoding';
         const accepts = (req.headers['accept-encoding'] ?? '').split(',').map((e) => e.trim().split(';')[0]);
         for (const [encoding, ext] of [['br', '.br'], ['gzip', '.gz']]) {
-          if (!accepts.includes(encoding)) continue;
+          if (!accepts.includes(encoding) || !encodings.includes(encoding)) continue;
           body = await readFile(file + ext).catch(() => undefined);
           if (body) {
             headers['content-encoding'] = encoding;
@@ -82,6 +96,7 @@ export async function serveDist(dir = BUILD, { cache = false, prefix = '/', csp,
   return {
     url: `http://127.0.0.1:${port}${prefix}`,
     requests,
+    sent,
     close: () => new Promise((ok) => server.close(ok)),
   };
 }

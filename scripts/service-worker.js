@@ -1,0 +1,101 @@
+// The service worker of one build of Lede: after one visit the site opens
+// and works with no network. scripts/site.mjs copies this file into the site
+// folder as sw.js with the three constants below filled in (BUILD, FILES,
+// LAZY), so sw.js changes whenever any file of the build does, which is how
+// the browser learns of a new deploy.
+//
+// One build per page, never a mix. Each build is cached whole, under its own
+// name, before its worker becomes active; every file is fetched with its
+// integrity digest, so a host half-way through a deploy fails the install
+// (tried again on the next visit) rather than caching files of two builds.
+// A new build's worker waits, as service workers do by default, until no
+// page of the old build is open, and only then takes over and deletes the
+// old cache: a page always gets its files from the cache of the build it
+// started with. The analysis worker's files, which the page starts only for
+// long documents, carry a hash of their content in their names (site.mjs
+// renames them), so even a page not controlled by this worker gets the
+// analysis worker of its own build, or none (then the page analyses on its
+// main thread).
+const BUILD = '%BUILD%';
+/** Every file of the build, by path relative to this script, with its integrity digest. */
+const FILES = {};
+/** Files cached when first asked for rather than at install: the analysis worker's. */
+const LAZY = [];
+
+const SCOPE = self.registration.scope;
+// Caches are shared by the whole origin (several sites under one host, as on
+// GitHub Pages): only this scope's are ever deleted.
+const PREFIX = `lede ${SCOPE} `;
+const CACHE = `${PREFIX}${BUILD}`;
+const href = (path) => new URL(path, self.location.href).href;
+const INTEGRITY = new Map(Object.entries(FILES).map(([path, digest]) => [href(path), digest]));
+const LATER = new Set(LAZY.map(href));
+const INDEX = href('index.html');
+
+/** A name with a hash of its content in it, as Trunk and site.mjs give (`main-<hex>.css`). */
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/;
+
+/** A file of this build from the network, or an error if it is not exactly that file. */
+async function fetchExactly(url) {
+  // A file named after its content may come from the HTTP cache, where the
+  // page just put it: on a first visit that saves downloading the wasm
+  // twice. Any other is revalidated: a host that sends no cache headers lets
+  // the browser keep an old index.html for a while.
+  const cache = HASHED.test(url) ? 'default' : 'no-cache';
+  const response = await fetch(url, { integrity: INTEGRITY.get(url), cache });
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response;
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      try {
+        const urls = [...INTEGRITY.keys()].filter((url) => !LATER.has(url));
+        await Promise.all(urls.map(async (url) => cache.put(url, await fetchExactly(url))));
+      } catch (err) {
+        await caches.delete(CACHE);
+        throw err;
+      }
+    })(),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      const old = (await caches.keys()).filter((name) => name.startsWith(PREFIX) && name !== CACHE);
+      await Promise.all(old.map((name) => caches.delete(name)));
+    })(),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  url.hash = '';
+  let key = url.href;
+  if (request.mode === 'navigate') {
+    // The page itself, whatever its query (the view lives in the URL).
+    url.search = '';
+    if (url.href !== SCOPE && url.href !== INDEX) return;
+    key = INDEX;
+  }
+  if (!INTEGRITY.has(key)) return;
+  event.respondWith(fromCache(key, request));
+});
+
+async function fromCache(key, request) {
+  const cache = await caches.open(CACHE);
+  const hit = await cache.match(key, { ignoreVary: true });
+  if (hit) return hit;
+  try {
+    const response = await fetchExactly(key);
+    await cache.put(key, response.clone());
+    return response;
+  } catch {
+    return fetch(request);
+  }
+}
