@@ -11,6 +11,7 @@ use crate::library::{self, Library, Opening, Start, StoredArticle, human_size, t
 use crate::panic::take_sample_request;
 use crate::state::{Reader, use_reader};
 use crate::storage::{self, Change, Kept, kept_file};
+use crate::timing;
 use crate::view_state::ViewState;
 
 const DIALOG_ID: &str = "open-article";
@@ -250,21 +251,24 @@ pub fn OpenArticleDialog() -> impl IntoView {
         close_dialog();
     };
     let add = move |doc: Document| {
-        let text = doc.text().to_owned();
         let article = StoredArticle {
             id: new_id(),
             title: title_for(&doc),
             added: js_sys::Date::new_0().to_iso_string().into(),
-            bytes: text.len(),
+            bytes: doc.text().len(),
         };
         lib.library
             .update(|l| l.articles.insert(0, article.clone()));
-        leptos::task::spawn_local(async move {
-            // Kept before it is analysed, so that it can be offered again
-            // if the analysis stops the page.
-            lib.notice
-                .set(storage::add_article(&article, &text).await.err());
-            show(doc, Some(article.id));
+        let kept = doc.clone();
+        show(doc, Some(article.id.clone()));
+        // Kept once its first screen is painted: waiting for storage to
+        // take 4 MB first held that screen back by over half a second.
+        after_paint(move || {
+            leptos::task::spawn_local(async move {
+                lib.notice
+                    .set(storage::add_article(&article, kept.text()).await.err());
+                timing::mark("lede:open:kept");
+            });
         });
     };
     let read_file = move |file: web_sys::File| {
@@ -281,15 +285,21 @@ pub fn OpenArticleDialog() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let blob = gloo::file::Blob::from(file);
             match gloo::file::futures::read_as_bytes(&blob).await {
-                Ok(bytes) => crate::analyst::import(
-                    Some(name),
-                    bytes,
-                    r.custom_themes.get_untracked(),
-                    move |read| match read {
-                        Ok(doc) => add(doc),
-                        Err(e) => error.set(Some(e)),
-                    },
-                ),
+                Ok(bytes) => {
+                    timing::mark("lede:open:read");
+                    crate::analyst::import(
+                        Some(name),
+                        bytes,
+                        r.custom_themes.get_untracked(),
+                        move |read| match read {
+                            Ok(doc) => {
+                                timing::mark("lede:open:imported");
+                                add(doc)
+                            }
+                            Err(e) => error.set(Some(e)),
+                        },
+                    )
+                }
                 Err(_) => error.set(Some(format!("{name} could not be read from your disk."))),
             }
         });

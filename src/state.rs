@@ -342,6 +342,7 @@ fn ask_the_worker(
                 let w = w.of(doc);
                 match reply {
                     Reply::First { analysis, .. } => {
+                        timing::mark("lede:open:first");
                         w.first = Some(Shared::new(Analyzed::from_job(analysis, &custom)));
                     }
                     Reply::Progress { done, .. } => w.progress = done,

@@ -1,5 +1,5 @@
 //! User Timing marks and measures (`lede:analyze`, `lede:render`,
-//! `lede:panels`), readable in devtools' Performance panel and by benchmark
+//! `lede:panels`, `lede:open:*`), readable in devtools' Performance panel and by benchmark
 //! scripts.
 
 use std::cell::RefCell;
@@ -11,6 +11,15 @@ thread_local! {
 
 fn performance() -> Option<web_sys::Performance> {
     web_sys::window().and_then(|w| w.performance())
+}
+
+/// Marks a moment: the steps of opening a document (`lede:open:read`,
+/// `…:imported`, `…:kept`, `…:first`), which `tests/e2e/bench-big.mjs`
+/// prints.
+pub fn mark(name: &str) {
+    if let Some(p) = performance() {
+        let _ = p.mark(name);
+    }
 }
 
 /// Marks the start of the measure `name`.

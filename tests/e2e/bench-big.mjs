@@ -306,7 +306,13 @@ async function measureDocument(browser, url, spec) {
         // a reader's file chooser does not.
         const end = Math.max(B.doneAt, B.firstAt ?? 0);
         const tasks = B.longtasks.filter(([s]) => s >= B.t0 && s < end).map(([, d]) => d);
+        // The app's own marks of the steps of opening (lede:open:*).
+        const steps = performance
+          .getEntriesByType('mark')
+          .filter((m) => m.name.startsWith('lede:open:') && m.startTime >= B.t0)
+          .map((m) => `${m.name.slice('lede:open:'.length)} ${Math.round(m.startTime - B.t0)}`);
         return {
+          steps,
           longtaskSupported: B.longtaskSupported,
           longest: tasks.length ? Math.max(...tasks) : 0,
           over100: tasks.filter((d) => d > 100).length,
@@ -414,6 +420,7 @@ for (const spec of specs) {
   for (const p of row.problems.slice(0, 5)) console.log(`  ${row.name}: ${p}`);
   if (row.longtaskSupported === false) console.log('  longtask entries are not supported by this browser: no task figures');
   if (row.progressBar) console.log(`  ${row.name}: a progress bar showed; "analysed" waited for it`);
+  if (row.steps?.length) console.log(`  ${row.name}: steps of opening, ms from the file chosen: ${row.steps.join(', ')}`);
   if (row.progressBar === false && row.renderMeasure === false) console.log(`  ${row.name}: no lede:render measure`);
   if (row.search?.length) {
     console.log(`  ${row.name}: search keystrokes, ms script / to paint: ${row.search.map((r, i) => `${QUERY.slice(0, i + 1)} ${pair(r)}`).join(', ')}`);
