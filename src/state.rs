@@ -251,8 +251,16 @@ impl Reader {
             })
         });
         let query = Memo::new(move |_| view.with(|v| v.search.trim().to_owned()));
-        // Folded once per document, when first searched.
+        // Folded once per document: ahead of the first search, once the page
+        // is idle, for a long one (some milliseconds a megabyte).
         let folded = Memo::new(move |_| document.with(|d| Folded::new(d.text())));
+        Effect::new(move |_| {
+            if document.with(in_worker) {
+                request_idle_callback(move || {
+                    let _ = folded.try_with_untracked(|_| ());
+                });
+            }
+        });
         let matches = Memo::new(move |_| {
             let q = query.get();
             if q.is_empty() {
