@@ -182,16 +182,25 @@ test('damaged and newer-format data survive, and are offered as a download', asy
   const newer = '{"version": 7, "shelves": [{"articles": []}]}';
   const record = '{"version": 2, "title": "From the future", "added": "2027-01-01T00:00:00Z", "bytes": 3, "tags": []}';
   const damaged = '{"version": 1, "title": ';
+  // Theme records: one from a newer Lede, one damaged, one readable.
+  const futureTheme = '{"version": 3, "added": 1, "theme": {"id": "bees", "palette": "warm"}}';
+  const brokenTheme = '{"version": 1, "added": 2, "theme": {"id": "hiv';
+  const goodTheme = JSON.stringify({
+    version: 1,
+    added: 3,
+    theme: { id: 'nile', name: 'Nile', colour: '#6f7bd6', description: '', terms: [{ weight: 2, words: ['nile', 'river'] }] },
+  });
   const { page, context } = await openPage(browser, server.url);
   // Written as a newer Lede, or a broken disk, would leave them.
-  await inDatabase(page, (db, [record, damaged]) => new Promise((done, fail) => {
-    const tx = db.transaction(['articles', 'texts'], 'readwrite');
+  await inDatabase(page, (db, [record, damaged, themes]) => new Promise((done, fail) => {
+    const tx = db.transaction(['articles', 'texts', 'themes'], 'readwrite');
     tx.objectStore('articles').put(record, 'future');
     tx.objectStore('texts').put('Hi!', 'future');
     tx.objectStore('articles').put(damaged, 'broken');
+    for (const [id, theme] of themes) tx.objectStore('themes').put(theme, id);
     tx.oncomplete = () => done();
     tx.onerror = () => fail(tx.error);
-  }), [record, damaged]);
+  }), [record, damaged, [['bees', futureTheme], ['hives', brokenTheme], ['nile', goodTheme]]]);
   await page.evaluate((v) => localStorage.setItem('lede.library', v), newer);
 
   for (let visit = 0; visit < 2; visit++) {
@@ -210,14 +219,30 @@ test('damaged and newer-format data survive, and are offered as a download', asy
     assert.equal(data['IndexedDB articles/future'], record);
     assert.equal(data['IndexedDB texts/future'], 'Hi!');
     assert.equal(data['IndexedDB articles/broken'], damaged);
+    assert.equal(data['IndexedDB themes/bees'], futureTheme);
+    assert.equal(data['IndexedDB themes/hives'], brokenTheme);
+    assert.equal(data['IndexedDB themes/nile'], undefined, 'a readable theme is not in the download');
+    assert.equal(file.items.length, 6);
+    // The readable theme is the reader's, as ever.
+    await page.getByRole('button', { name: /^Nile \d+$/ }).waitFor();
   }
+  // A new theme of the same name does not write over the record kept.
+  await page.getByText('Add your own theme').click();
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Bees');
+  await page.getByLabel('Words or phrases, separated by commas').fill('bees, honey');
+  await page.getByRole('button', { name: 'Add theme' }).click();
+  await page.getByRole('button', { name: /^Bees \d+$/ }).waitFor();
+  const refused = page.getByRole('status').filter({ hasText: 'A stored theme called “Bees” could not be read' });
+  await refused.waitFor();
   // Still where they were.
   assert.equal(await page.evaluate(() => localStorage.getItem('lede.library')), newer);
-  const left = await inDatabase(page, (db) => new Promise((done) => {
-    const get = db.transaction('articles').objectStore('articles').get('future');
+  const stored = (store, id) => inDatabase(page, (db, [store, id]) => new Promise((done) => {
+    const get = db.transaction(store).objectStore(store).get(id);
     get.onsuccess = () => done(get.result);
-  }));
-  assert.equal(left, record);
+  }), [store, id]);
+  assert.equal(await stored('articles', 'future'), record);
+  assert.equal(await stored('themes', 'bees'), futureTheme);
+  assert.equal(await stored('themes', 'hives'), brokenTheme);
   await context.close();
 });
 
