@@ -38,7 +38,7 @@ const TEXTS: &str = "texts";
 /// Theme id → the theme ([`records::theme_record`]).
 const THEMES: &str = "themes";
 
-const LEGACY_LIBRARY: &str = "lede.library";
+pub(crate) const LEGACY_LIBRARY: &str = "lede.library";
 /// Where Lede set damaged library data aside before it used IndexedDB.
 const LEGACY_SET_ASIDE: &str = "lede.library.unreadable";
 const LEGACY_THEMES: &str = "lede.custom-themes.v1";

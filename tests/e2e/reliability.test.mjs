@@ -271,3 +271,59 @@ test('articles and themes kept by an earlier version move to IndexedDB', async (
   await page.getByRole('button', { name: /^Bees \d+$/ }).waitFor();
   await context.close();
 });
+
+/** Records in `window.headlines` every headline the page shows, in turn. */
+function recordHeadlines() {
+  window.headlines = [];
+  new MutationObserver(() => {
+    const text = document.querySelector('h1')?.textContent;
+    if (text && text !== window.headlines.at(-1)) window.headlines.push(text);
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+test('after a reload the kept article shows, and never the sample before it', async () => {
+  const { page, context, problems } = await openPage(browser, server.url, { init: recordHeadlines });
+  // The recorder sees what a first visit shows: the sample.
+  const first = await page.evaluate(() => window.headlines);
+  assert.equal(first.length, 1);
+  assert.match(first[0], SAMPLE);
+  await paste(page, FRESH);
+  await page.waitForFunction(() => localStorage.getItem('lede.current') !== null);
+  for (let visit = 0; visit < 3; visit++) {
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Ministers agree on river deal' }).waitFor();
+    await page.waitForFunction(() => performance.getEntriesByName('lede:panels').length > 0);
+    assert.deepEqual(await page.evaluate(() => window.headlines), ['Ministers agree on river deal'], `visit ${visit}`);
+  }
+  // Asked for, the sample shows at once.
+  await page.goto(`${server.url}?sample`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  const asked = await page.evaluate(() => window.headlines);
+  assert.equal(asked.length, 1);
+  assert.match(asked[0], SAMPLE);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('storage that never answers still shows the sample, after a short wait', async () => {
+  const context = await browser.newContext();
+  context.setDefaultTimeout(10_000);
+  // An article was shown last, so the start waits for storage: which never
+  // answers (its open request fires no event).
+  await context.addInitScript(() => {
+    localStorage.setItem('lede.current', 'a1');
+    Object.defineProperty(window, 'indexedDB', { configurable: true, get: () => ({ open: () => ({}) }) });
+  });
+  await context.addInitScript(recordHeadlines);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  const shown = await page.evaluate(() => window.headlines);
+  assert.equal(shown.length, 1);
+  assert.match(shown[0], SAMPLE);
+  assert.equal(await page.getByRole('alert').count(), 0, 'no error banner');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
