@@ -2,7 +2,12 @@
 // uncaught errors, and an article that did not finish opening.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serveDist, launchBrowser, openPage, openDialog, paste, headline } from './harness.mjs';
 
 const FRESH = `Ministers agree on river deal
@@ -326,4 +331,47 @@ test('storage that never answers still shows the sample, after a short wait', as
   assert.equal(await page.getByRole('alert').count(), 0, 'no error banner');
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+/** Writes the crafted inputs of the classes whose name holds `word`, at `size`, with crafted.rs. */
+function craftedInputs(word, size) {
+  const dir = mkdtempSync(join(tmpdir(), 'lede-crafted-'));
+  execFileSync(
+    'cargo',
+    ['run', '--quiet', '--release', '-p', 'lede-analysis', '--example', 'crafted', '--', '--write', dir, size, '--class', word],
+    { cwd: fileURLToPath(new URL('../../', import.meta.url)), stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  return JSON.parse(readFileSync(join(dir, 'classes.json'), 'utf8')).map((c) => ({ ...c, path: join(dir, c.file) }));
+}
+
+test('the nastiest crafted inputs open, and the page still answers', { timeout: 600_000 }, async () => {
+  const inputs = [...craftedInputs('one line', '256K'), ...craftedInputs('unclosed', '256K')];
+  assert.equal(inputs.length, 2);
+  for (const input of inputs) {
+    const { page, context, problems } = await openPage(browser, server.url);
+    context.setDefaultTimeout(120_000);
+    const dialog = await openDialog(page);
+    await dialog.getByLabel('Choose a .txt, .md or .html file').setInputFiles(input.path);
+    await dialog.waitFor({ state: 'hidden' });
+    // The article's own text in place of the sample's (compared without
+    // spaces: the blocks of an HTML file join as they were cut).
+    const opening = readFileSync(input.path, 'utf8').replace(/<[^>]*>|\s+/g, '').slice(0, 20);
+    await page.waitForFunction(
+      ([sample, opening]) => {
+        const h1 = document.querySelector('h1');
+        const shown = document.querySelector('main')?.textContent.replace(/\s+/g, '') ?? '';
+        return !(h1 && new RegExp(sample).test(h1.textContent)) && shown.includes(opening);
+      },
+      [SAMPLE.source, opening],
+    );
+    if (input.class.startsWith('one line')) await page.locator('.article-body mark.ent').first().waitFor();
+    // Still answering the reader: a search runs and the dialog opens again.
+    await page.getByRole('searchbox', { name: 'Search the article' }).fill('Word');
+    await page.getByRole('searchbox', { name: 'Search the article' }).press('Escape');
+    await (await openDialog(page)).getByRole('button', { name: 'Open the sample article' }).click();
+    assert.match(await headline(page), SAMPLE, input.class);
+    assert.equal(await page.getByRole('alert').count(), 0, 'no error banner');
+    assert.deepEqual(problems, [], input.class);
+    await context.close();
+  }
 });
