@@ -61,8 +61,15 @@ pub fn start_reading() -> (RwSignal<Document>, LibraryState, ReadSignal<bool>) {
     let sample_asked = take_sample_request();
     let unfinished = library::take_unfinished();
     let ready = RwSignal::new(!library::may_reopen(sample_asked));
+    // Set once: the page is built when it turns true, and setting it again
+    // would build it anew.
+    let show = move || {
+        if !ready.get_untracked() {
+            ready.set(true);
+        }
+    };
     if !ready.get_untracked() {
-        set_timeout(move || ready.set(true), STORAGE_WAIT);
+        set_timeout(show, STORAGE_WAIT);
     }
     let document = RwSignal::new(Document::parse(SEED_ARTICLE));
     let seed = document.with_untracked(|d| d.text().to_owned());
@@ -103,9 +110,7 @@ pub fn start_reading() -> (RwSignal<Document>, LibraryState, ReadSignal<bool>) {
             }
             Start::Sample => library::mark_shown(None),
         }
-        if !ready.get_untracked() {
-            ready.set(true);
-        }
+        show();
     });
     storage::when_other_tabs_change(Change::Library, move || {
         leptos::task::spawn_local(async move {
