@@ -20,10 +20,13 @@ use crate::{ArticleView, ColourSchemeToggle};
 #[component]
 pub fn App() -> impl IntoView {
     // The article being read when the page was last closed, or the sample.
-    let (document, library) = start_reading();
+    let (document, library, ready) = start_reading();
 
     Effect::new(move |_| {
-        let title = document.with(|d| d.title().map(str::to_owned));
+        let title = ready
+            .get()
+            .then(|| document.with(|d| d.title().map(str::to_owned)))
+            .flatten();
         let page_title = match title {
             Some(t) => format!("{t} — Lede"),
             None => "Lede".to_owned(),
@@ -31,7 +34,9 @@ pub fn App() -> impl IntoView {
         leptos::prelude::document().set_title(&page_title);
     });
 
-    view! { <Reading document library /> }
+    // Nothing until the start knows which article to show: never the
+    // sample first and the kept article a moment later.
+    move || ready.get().then(|| view! { <Reading document library /> })
 }
 
 /// The reading page for `document`: provides the [`Reader`] context, keeps the

@@ -71,6 +71,24 @@ pub fn choose_start(library: &Library, opening: Option<Opening>, sample_asked: b
     }
 }
 
+/// Whether this visit may open a kept article rather than the sample, known
+/// before storage answers: an article was shown last (or an earlier
+/// version's library, not yet moved, names one) and the reader did not ask
+/// for the sample. Such a visit waits for storage before it shows anything.
+pub fn may_reopen(sample_asked: bool) -> bool {
+    !sample_asked && (current_id().is_some() || has_legacy_library())
+}
+
+/// Whether `localStorage` holds the library of an earlier version.
+fn has_legacy_library() -> bool {
+    local_storage().is_some_and(|s| {
+        s.get_item(crate::storage::LEGACY_LIBRARY)
+            .ok()
+            .flatten()
+            .is_some()
+    })
+}
+
 /// Notes that `article` is being opened (`None`: the sample, which needs no note).
 pub fn mark_opening(article: Option<Opening>) {
     let Some(storage) = local_storage() else {

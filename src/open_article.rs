@@ -43,14 +43,35 @@ impl LibraryState {
     }
 }
 
-/// The document a visit opens with, and the reader's library. The sample
-/// shows at once; once storage is read, the article shown last time
-/// replaces it, unless the last visit never finished opening one (then that
-/// article is offered) or the reader asked for the sample (the error
-/// banner's `?sample`).
-pub fn start_reading() -> (RwSignal<Document>, LibraryState) {
+/// How long a visit that may reopen a kept article waits for storage before
+/// it shows the sample instead: the page is never blank for longer.
+const STORAGE_WAIT: std::time::Duration = std::time::Duration::from_millis(1_500);
+
+/// The document a visit opens with, the reader's library, and whether the
+/// page may show the document yet.
+///
+/// A visit that may reopen the article shown last (see
+/// [`library::may_reopen`]) waits for storage to answer, up to
+/// [`STORAGE_WAIT`], so that the sample is not shown first and then
+/// replaced; any other visit shows the sample at once. The article shown
+/// last is opened unless the last visit never finished opening one (then
+/// that article is offered) or the reader asked for the sample (the error
+/// banner's `?sample`). If storage answers after the wait, its article still
+/// replaces the sample, unless the reader has opened another meanwhile.
+pub fn start_reading() -> (RwSignal<Document>, LibraryState, ReadSignal<bool>) {
     let sample_asked = take_sample_request();
     let unfinished = library::take_unfinished();
+    let ready = RwSignal::new(!library::may_reopen(sample_asked));
+    // Set once: the page is built when it turns true, and setting it again
+    // would build it anew.
+    let show = move || {
+        if !ready.get_untracked() {
+            ready.set(true);
+        }
+    };
+    if !ready.get_untracked() {
+        set_timeout(show, STORAGE_WAIT);
+    }
     let document = RwSignal::new(Document::parse(SEED_ARTICLE));
     let seed = document.with_untracked(|d| d.text().to_owned());
     let lib = LibraryState::in_memory();
@@ -90,6 +111,7 @@ pub fn start_reading() -> (RwSignal<Document>, LibraryState) {
             }
             Start::Sample => library::mark_shown(None),
         }
+        show();
     });
     storage::when_other_tabs_change(Change::Library, move || {
         leptos::task::spawn_local(async move {
@@ -98,7 +120,7 @@ pub fn start_reading() -> (RwSignal<Document>, LibraryState) {
                 .try_update(|l| l.articles = loaded.library.articles);
         });
     });
-    (document, lib)
+    (document, lib, ready.read_only())
 }
 
 fn opening_of(lib: LibraryState, id: &str) -> Option<Opening> {

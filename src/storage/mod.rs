@@ -38,7 +38,7 @@ const TEXTS: &str = "texts";
 /// Theme id → the theme ([`records::theme_record`]).
 const THEMES: &str = "themes";
 
-const LEGACY_LIBRARY: &str = "lede.library";
+pub(crate) const LEGACY_LIBRARY: &str = "lede.library";
 /// Where Lede set damaged library data aside before it used IndexedDB.
 const LEGACY_SET_ASIDE: &str = "lede.library.unreadable";
 const LEGACY_THEMES: &str = "lede.custom-themes.v1";
@@ -165,7 +165,8 @@ async fn migrate(ls: &web_sys::Storage, opened: &mut Opened) {
                 Some(db) => {
                     let mut all_written = true;
                     for (i, theme) in themes.iter().enumerate() {
-                        all_written &= write_theme(db, theme, i as f64).await.is_ok();
+                        all_written &= !unreadable_theme_at(db, &theme.id).await
+                            && write_theme(db, theme, i as f64).await.is_ok();
                     }
                     if all_written {
                         let _ = ls.remove_item(LEGACY_THEMES);
@@ -239,6 +240,16 @@ async fn committed(tx: idb::Transaction) -> Result<(), idb::Error> {
     }
 }
 
+/// Whether the record of theme `id` is there and cannot be read: it is kept
+/// as it was, so no theme is written over it.
+async fn unreadable_theme_at(db: &Database, id: &str) -> bool {
+    let read = async {
+        let tx = db.transaction(&[THEMES], TransactionMode::ReadOnly)?;
+        tx.object_store(THEMES)?.get(key(id))?.await
+    };
+    matches!(read.await, Ok(Some(v)) if read_theme(&as_text(&v)).is_err())
+}
+
 async fn write_theme(db: &Database, theme: &Theme, added: f64) -> Result<(), idb::Error> {
     let tx = db.transaction(&[THEMES], TransactionMode::ReadWrite)?;
     tx.object_store(THEMES)?.put(
@@ -256,7 +267,8 @@ pub struct Loaded {
     pub notice: Option<String>,
 }
 
-/// Reads the reader's articles (their facts, not their texts).
+/// Reads the reader’s articles (their facts, not their texts), and gathers
+/// every stored record that cannot be read: articles, texts and themes.
 pub async fn load_library() -> Loaded {
     let opened = opened().await;
     let (db, mut kept, memory) = {
@@ -268,6 +280,7 @@ pub async fn load_library() -> Loaded {
         None => Some(BLOCKED.to_owned()),
         Some(db) => {
             let _ = read_articles(db, &mut articles, &mut kept).await;
+            let _ = keep_unreadable_themes(db, &mut kept).await;
             None
         }
     };
@@ -305,6 +318,26 @@ async fn read_articles(
                     ));
                 }
             }
+        }
+    }
+    Ok(())
+}
+
+/// Adds the theme records that cannot be read to `kept`, as they are
+/// stored: [`load_themes`] leaves them out, and nothing deletes them.
+async fn keep_unreadable_themes(db: &Database, kept: &mut Vec<Kept>) -> Result<(), idb::Error> {
+    let tx = db.transaction(&[THEMES], TransactionMode::ReadOnly)?;
+    let store = tx.object_store(THEMES)?;
+    let keys = store.get_all_keys(None, None)?.await?;
+    let values = store.get_all(None, None)?.await?;
+    for (k, v) in keys.iter().zip(&values) {
+        let raw = as_text(v);
+        if let Err(why) = read_theme(&raw) {
+            kept.push(Kept::new(
+                format!("IndexedDB {THEMES}/{}", as_text(k)),
+                why,
+                raw,
+            ));
         }
     }
     Ok(())
@@ -384,8 +417,8 @@ pub async fn delete_article(id: &str) -> Result<(), String> {
 }
 
 /// The reader's own themes, in the order they were added. Unreadable theme
-/// records are left as they are (and listed by [`load_library`]'s kept data
-/// only for `localStorage`; a theme record is small and rarely damaged).
+/// records are left as they are; [`load_library`] lists them with the other
+/// data kept to download.
 pub async fn load_themes() -> Vec<Theme> {
     let opened = opened().await;
     let (db, memory) = {
@@ -411,6 +444,12 @@ pub async fn load_themes() -> Vec<Theme> {
 pub async fn add_theme(theme: &Theme) -> Result<(), String> {
     const THEMES_REFUSED: &str = "The browser would not store your themes (storage full or private mode): they last until you close the page.";
     let db = database().await.ok_or(THEMES_REFUSED)?;
+    if unreadable_theme_at(&db, &theme.id).await {
+        return Err(format!(
+            "A stored theme called “{}” could not be read, and is kept as it was: this one lasts until you close the page. Give it another name to keep it.",
+            theme.name
+        ));
+    }
     write_theme(&db, theme, js_sys::Date::now())
         .await
         .map_err(|_| THEMES_REFUSED)?;

@@ -43,11 +43,13 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { serveDist, launchBrowser, loadQuietly } from './harness.mjs';
+import { serveDist, launchBrowser } from './harness.mjs';
+import { bounded as within, openMeasured } from './measure.mjs';
 import { newsText, oneLineParagraphs, firstLine } from './bigtext.mjs';
 import { addProfile, emptySums, printSums } from './cpuprofile.mjs';
 
 const STEP_MS = Number(process.env.TIMEOUT ?? 180) * 1000;
+const bounded = (promise) => within(promise, STEP_MS);
 const QUERY = 'Beijing';
 const PROFILE = process.env.PROFILE;
 const profiled = emptySums();
@@ -70,137 +72,11 @@ function parseSpec(arg) {
   process.exit(2);
 }
 
-/** Resolves to `promise`'s value, or to the string 'timeout' after STEP_MS. */
-function bounded(promise) {
-  let timer;
-  const timeout = new Promise((ok) => {
-    timer = setTimeout(() => ok('timeout'), STEP_MS);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 // Installed before the page loads: keeps the WebAssembly module's exports
 // (Trunk's loader dispatches TrunkApplicationStarted with them).
 function captureWasm() {
   addEventListener('TrunkApplicationStarted', (e) => {
     window.__benchWasm = e.detail?.wasm;
-  });
-}
-
-// Run in the page just before the file is chosen: starts the timers and
-// observers, and leaves promises in window.__bench for the figures.
-function arm(headline) {
-  const norm = (s) => s.replace(/\s+/g, ' ').trim();
-  const want = norm(headline);
-  const B = {
-    t0: null,
-    longtasks: [],
-    renderEnd: null,
-    bars: new Set(),
-    barsDone: null,
-  };
-  window.__bench = B;
-  const now = () => performance.now();
-  const afterPaint = (cb) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => cb(now());
-    ch.port2.postMessage(0);
-  };
-  // The moment the file is chosen: the input's first input or change event,
-  // before the app's own handlers (capture, on window).
-  const chosen = (e) => {
-    if (B.t0 === null && e.target instanceof HTMLInputElement && e.target.type === 'file') B.t0 = now();
-  };
-  addEventListener('input', chosen, true);
-  addEventListener('change', chosen, true);
-  try {
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) B.longtasks.push([e.startTime, e.duration]);
-    }).observe({ type: 'longtask', buffered: true });
-    B.longtaskSupported = true;
-  } catch {
-    B.longtaskSupported = false;
-  }
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
-      if (e.name === 'lede:render' && B.t0 !== null && e.startTime >= B.t0 && B.renderEnd === null) {
-        B.renderEnd = e.startTime + e.duration;
-      }
-    }
-  }).observe({ type: 'measure' });
-  // A progress bar is noticed when it is first styled, at no cost to the
-  // page: a CSS animation of its own starts on it (animationstart).
-  const style = document.createElement('style');
-  style.textContent =
-    '@keyframes lede-bench-bar{from{opacity:1}to{opacity:1}}' +
-    '[role=progressbar],progress{animation:lede-bench-bar 1ms!important}';
-  document.head.append(style);
-  addEventListener('animationstart', (e) => {
-    if (e.animationName === 'lede-bench-bar') B.bars.add(e.target);
-  });
-  const barDone = (el) => {
-    if (!el.isConnected || el.hidden || el.getClientRects().length === 0) return true;
-    if (el instanceof HTMLProgressElement) return el.hasAttribute('value') && el.value >= el.max;
-    const v = Number(el.getAttribute('aria-valuenow'));
-    const max = Number(el.getAttribute('aria-valuemax') ?? 100);
-    return el.hasAttribute('aria-valuenow') && v >= max;
-  };
-  // The first screen: a frame with the new headline and a highlight in view.
-  const onScreen = () => {
-    const h1 = document.querySelector('h1');
-    if (!h1 || norm(h1.textContent) !== want) return false;
-    const ents = document.getElementsByClassName('ent'); // live: walked only as far as needed
-    for (let i = 0; i < ents.length && i < 5000; i++) {
-      const el = ents[i];
-      if (el.tagName !== 'MARK') continue;
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 && r.height === 0) continue;
-      if (r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth) return true;
-      if (r.top >= innerHeight) break; // the marks after it come lower down
-    }
-    return false;
-  };
-  B.firstScreen = new Promise((resolveFirst) => {
-    B.analysed = new Promise((resolveDone) => {
-      let first = false;
-      let finished = false;
-      let framesAfterRender = 0;
-      const frame = () => {
-        const t = now();
-        if (B.t0 !== null && !first && onScreen()) {
-          first = true;
-          afterPaint((p) => {
-            B.firstAt = p;
-            resolveFirst(p - B.t0);
-          });
-        }
-        if (!finished) {
-          const allDone = B.bars.size > 0 && [...B.bars].every(barDone);
-          if (!allDone) B.barsDone = null;
-          else if (B.barsDone === null) B.barsDone = t;
-          if (B.renderEnd !== null) framesAfterRender++;
-          // Done when the render measure has ended and, two frames on, no
-          // progress bar is still short of its end (a bar that shows up has
-          // been styled by then). An app that records no lede:render but
-          // shows a bar is done five seconds after the bar completed.
-          const barsOk = B.bars.size === 0 || B.barsDone !== null;
-          if (
-            (framesAfterRender >= 2 && barsOk) ||
-            (B.renderEnd === null && B.barsDone !== null && t - B.barsDone > 5000)
-          ) {
-            finished = true;
-            B.doneAt = Math.max(B.renderEnd ?? 0, B.bars.size ? B.barsDone : 0);
-            resolveDone({
-              ms: B.doneAt - B.t0,
-              progressBar: B.bars.size > 0,
-              renderMeasure: B.renderEnd !== null,
-            });
-          }
-        }
-        if (!first || !finished) requestAnimationFrame(frame);
-      };
-      requestAnimationFrame(frame);
-    });
   });
 }
 
@@ -276,50 +152,10 @@ async function measureDocument(browser, url, spec) {
   try {
     await page.addInitScript(captureWasm);
     await page.addInitScript(installTimeAction);
-    await loadQuietly(page, url, 'lede:panels');
-    await page.getByRole('button', { name: 'Open article' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Open an article' });
-    const input = dialog.getByLabel('Choose a .txt, .md or .html file');
-    await input.waitFor({ state: 'attached' });
-    await page.evaluate(arm, headline);
-    const done = await profiling(context, page, 'open', async () => {
-      await input.setInputFiles({ name: spec.file, mimeType: 'text/plain', buffer: Buffer.from(text) });
-      row.firstScreen = await bounded(page.evaluate(() => window.__bench.firstScreen));
-      return bounded(page.evaluate(() => window.__bench.analysed));
-    });
-    if (done === 'timeout') {
-      row.analysed = 'timeout';
-      return row;
-    }
-    row.analysed = done.ms;
-    row.progressBar = done.progressBar;
-    row.renderMeasure = done.renderMeasure;
-    Object.assign(
-      row,
-      await page.evaluate(() => {
-        const B = window.__bench;
-        // Until both the first screen and the analysis are done: the
-        // render measure ends before the frame that paints it.
-        // From the task after the one that chose the file: Playwright sets a
-        // file by decoding its bytes from base64 inside the page, in the
-        // task that fires the change event (136 ms of a 4 MB file), which
-        // a reader's file chooser does not.
-        const end = Math.max(B.doneAt, B.firstAt ?? 0);
-        const tasks = B.longtasks.filter(([s]) => s >= B.t0 && s < end).map(([, d]) => d);
-        // The app's own marks of the steps of opening (lede:open:*).
-        const steps = performance
-          .getEntriesByType('mark')
-          .filter((m) => m.name.startsWith('lede:open:') && m.startTime >= B.t0)
-          .map((m) => `${m.name.slice('lede:open:'.length)} ${Math.round(m.startTime - B.t0)}`);
-        return {
-          steps,
-          longtaskSupported: B.longtaskSupported,
-          longest: tasks.length ? Math.max(...tasks) : 0,
-          over100: tasks.filter((d) => d > 100).length,
-          elements: document.getElementsByTagName('*').length,
-        };
-      }),
-    );
+    const file = { name: spec.file, mimeType: 'text/plain', buffer: Buffer.from(text) };
+    const around = (step) => profiling(context, page, 'open', step);
+    Object.assign(row, await openMeasured(page, url, file, headline, STEP_MS, { around }));
+    if (row.analysed === 'timeout') return row;
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     await cdp.detach();

@@ -41,8 +41,8 @@ test('a pasted article never seen before is read with its entities, and kept acr
   assert.ok((await page.locator('mark.ent[data-label="MONEY"]').count()) > 0);
 
   await page.reload();
-  // The sample shows first, and the kept article replaces it once storage
-  // has answered (some hundreds of ms on a cold start).
+  // The page waits for storage (some hundreds of ms on a cold start) and
+  // shows the kept article, never the sample first (reliability.test.mjs).
   await page
     .waitForFunction(() => document.querySelector('h1')?.textContent === 'Ministers agree on river deal')
     .catch(() => {});

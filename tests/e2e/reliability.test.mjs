@@ -2,7 +2,12 @@
 // uncaught errors, and an article that did not finish opening.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serveDist, launchBrowser, openPage, openDialog, paste, headline } from './harness.mjs';
 
 const FRESH = `Ministers agree on river deal
@@ -182,16 +187,25 @@ test('damaged and newer-format data survive, and are offered as a download', asy
   const newer = '{"version": 7, "shelves": [{"articles": []}]}';
   const record = '{"version": 2, "title": "From the future", "added": "2027-01-01T00:00:00Z", "bytes": 3, "tags": []}';
   const damaged = '{"version": 1, "title": ';
+  // Theme records: one from a newer Lede, one damaged, one readable.
+  const futureTheme = '{"version": 3, "added": 1, "theme": {"id": "bees", "palette": "warm"}}';
+  const brokenTheme = '{"version": 1, "added": 2, "theme": {"id": "hiv';
+  const goodTheme = JSON.stringify({
+    version: 1,
+    added: 3,
+    theme: { id: 'nile', name: 'Nile', colour: '#6f7bd6', description: '', terms: [{ weight: 2, words: ['nile', 'river'] }] },
+  });
   const { page, context } = await openPage(browser, server.url);
   // Written as a newer Lede, or a broken disk, would leave them.
-  await inDatabase(page, (db, [record, damaged]) => new Promise((done, fail) => {
-    const tx = db.transaction(['articles', 'texts'], 'readwrite');
+  await inDatabase(page, (db, [record, damaged, themes]) => new Promise((done, fail) => {
+    const tx = db.transaction(['articles', 'texts', 'themes'], 'readwrite');
     tx.objectStore('articles').put(record, 'future');
     tx.objectStore('texts').put('Hi!', 'future');
     tx.objectStore('articles').put(damaged, 'broken');
+    for (const [id, theme] of themes) tx.objectStore('themes').put(theme, id);
     tx.oncomplete = () => done();
     tx.onerror = () => fail(tx.error);
-  }), [record, damaged]);
+  }), [record, damaged, [['bees', futureTheme], ['hives', brokenTheme], ['nile', goodTheme]]]);
   await page.evaluate((v) => localStorage.setItem('lede.library', v), newer);
 
   for (let visit = 0; visit < 2; visit++) {
@@ -210,14 +224,30 @@ test('damaged and newer-format data survive, and are offered as a download', asy
     assert.equal(data['IndexedDB articles/future'], record);
     assert.equal(data['IndexedDB texts/future'], 'Hi!');
     assert.equal(data['IndexedDB articles/broken'], damaged);
+    assert.equal(data['IndexedDB themes/bees'], futureTheme);
+    assert.equal(data['IndexedDB themes/hives'], brokenTheme);
+    assert.equal(data['IndexedDB themes/nile'], undefined, 'a readable theme is not in the download');
+    assert.equal(file.items.length, 6);
+    // The readable theme is the reader's, as ever.
+    await page.getByRole('button', { name: /^Nile \d+$/ }).waitFor();
   }
+  // A new theme of the same name does not write over the record kept.
+  await page.getByText('Add your own theme').click();
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Bees');
+  await page.getByLabel('Words or phrases, separated by commas').fill('bees, honey');
+  await page.getByRole('button', { name: 'Add theme' }).click();
+  await page.getByRole('button', { name: /^Bees \d+$/ }).waitFor();
+  const refused = page.getByRole('status').filter({ hasText: 'A stored theme called “Bees” could not be read' });
+  await refused.waitFor();
   // Still where they were.
   assert.equal(await page.evaluate(() => localStorage.getItem('lede.library')), newer);
-  const left = await inDatabase(page, (db) => new Promise((done) => {
-    const get = db.transaction('articles').objectStore('articles').get('future');
+  const stored = (store, id) => inDatabase(page, (db, [store, id]) => new Promise((done) => {
+    const get = db.transaction(store).objectStore(store).get(id);
     get.onsuccess = () => done(get.result);
-  }));
-  assert.equal(left, record);
+  }), [store, id]);
+  assert.equal(await stored('articles', 'future'), record);
+  assert.equal(await stored('themes', 'bees'), futureTheme);
+  assert.equal(await stored('themes', 'hives'), brokenTheme);
   await context.close();
 });
 
@@ -245,4 +275,109 @@ test('articles and themes kept by an earlier version move to IndexedDB', async (
   await dialog.getByRole('button', { name: 'Open Port strike ends' }).waitFor();
   await page.getByRole('button', { name: /^Bees \d+$/ }).waitFor();
   await context.close();
+});
+
+/** Records in `window.headlines` every headline the page shows, in turn. */
+function recordHeadlines() {
+  window.headlines = [];
+  new MutationObserver(() => {
+    const h1 = document.querySelector('h1');
+    window.firstHeadline ??= h1 ?? undefined;
+    const text = h1?.textContent;
+    if (text && text !== window.headlines.at(-1)) window.headlines.push(text);
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+test('after a reload the kept article shows, and never the sample before it', async () => {
+  const { page, context, problems } = await openPage(browser, server.url, { init: recordHeadlines });
+  // The recorder sees what a first visit shows: the sample.
+  const first = await page.evaluate(() => window.headlines);
+  assert.equal(first.length, 1);
+  assert.match(first[0], SAMPLE);
+  await paste(page, FRESH);
+  await page.waitForFunction(() => localStorage.getItem('lede.current') !== null);
+  for (let visit = 0; visit < 3; visit++) {
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Ministers agree on river deal' }).waitFor();
+    await page.waitForFunction(() => performance.getEntriesByName('lede:panels').length > 0);
+    assert.deepEqual(await page.evaluate(() => window.headlines), ['Ministers agree on river deal'], `visit ${visit}`);
+  }
+  // Past the longest the start waits for storage (1.5 s), the page is the
+  // one built first, not built again.
+  await page.waitForTimeout(2_000);
+  assert.ok(await page.evaluate(() => document.querySelector('h1') === window.firstHeadline), 'the page was not built again');
+  // Asked for, the sample shows at once.
+  await page.goto(`${server.url}?sample`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  const asked = await page.evaluate(() => window.headlines);
+  assert.equal(asked.length, 1);
+  assert.match(asked[0], SAMPLE);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('storage that never answers still shows the sample, after a short wait', async () => {
+  const context = await browser.newContext();
+  context.setDefaultTimeout(10_000);
+  // An article was shown last, so the start waits for storage: which never
+  // answers (its open request fires no event).
+  await context.addInitScript(() => {
+    localStorage.setItem('lede.current', 'a1');
+    Object.defineProperty(window, 'indexedDB', { configurable: true, get: () => ({ open: () => ({}) }) });
+  });
+  await context.addInitScript(recordHeadlines);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  const shown = await page.evaluate(() => window.headlines);
+  assert.equal(shown.length, 1);
+  assert.match(shown[0], SAMPLE);
+  assert.equal(await page.getByRole('alert').count(), 0, 'no error banner');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** Writes the crafted inputs of the classes whose name holds `word`, at `size`, with crafted.rs. */
+function craftedInputs(word, size) {
+  const dir = mkdtempSync(join(tmpdir(), 'lede-crafted-'));
+  execFileSync(
+    'cargo',
+    ['run', '--quiet', '--release', '-p', 'lede-analysis', '--example', 'crafted', '--', '--write', dir, size, '--class', word],
+    { cwd: fileURLToPath(new URL('../../', import.meta.url)), stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  return JSON.parse(readFileSync(join(dir, 'classes.json'), 'utf8')).map((c) => ({ ...c, path: join(dir, c.file) }));
+}
+
+test('the nastiest crafted inputs open, and the page still answers', { timeout: 600_000 }, async () => {
+  const inputs = [...craftedInputs('one line', '256K'), ...craftedInputs('unclosed', '256K')];
+  assert.equal(inputs.length, 2);
+  for (const input of inputs) {
+    const { page, context, problems } = await openPage(browser, server.url);
+    context.setDefaultTimeout(120_000);
+    const dialog = await openDialog(page);
+    await dialog.getByLabel('Choose a .txt, .md or .html file').setInputFiles(input.path);
+    await dialog.waitFor({ state: 'hidden' });
+    // The article's own text in place of the sample's (compared without
+    // spaces: the blocks of an HTML file join as they were cut).
+    const opening = readFileSync(input.path, 'utf8').replace(/<[^>]*>|\s+/g, '').slice(0, 20);
+    await page.waitForFunction(
+      ([sample, opening]) => {
+        const h1 = document.querySelector('h1');
+        const shown = document.querySelector('main')?.textContent.replace(/\s+/g, '') ?? '';
+        return !(h1 && new RegExp(sample).test(h1.textContent)) && shown.includes(opening);
+      },
+      [SAMPLE.source, opening],
+    );
+    if (input.class.startsWith('one line')) await page.locator('.article-body mark.ent').first().waitFor();
+    // Still answering the reader: a search runs and the dialog opens again.
+    await page.getByRole('searchbox', { name: 'Search the article' }).fill('Word');
+    await page.getByRole('searchbox', { name: 'Search the article' }).press('Escape');
+    await (await openDialog(page)).getByRole('button', { name: 'Open the sample article' }).click();
+    assert.match(await headline(page), SAMPLE, input.class);
+    assert.equal(await page.getByRole('alert').count(), 0, 'no error banner');
+    assert.deepEqual(problems, [], input.class);
+    await context.close();
+  }
 });

@@ -10,7 +10,13 @@
 //! cargo run --release -p lede-analysis --example crafted -- --smoke # 64 KB and 256 KB
 //! cargo run --release -p lede-analysis --example crafted -- 256K 1M # any two sizes
 //! cargo run --release -p lede-analysis --example crafted -- --class HTML
+//! cargo run --release -p lede-analysis --example crafted -- --write DIR 1M
 //! ```
+//!
+//! `--write DIR SIZE` times nothing: it writes each class at SIZE into DIR,
+//! for `tests/e2e/bench-crafted.mjs` to open in the browser, and lists the
+//! files in `DIR/classes.json`: a file class as `NN-name.txt` or `.html`,
+//! the custom theme as its text and `NN-name.terms.txt` (one term a line).
 //!
 //! A class whose smaller size takes over 20 s is not run at the larger one
 //! (the untouched code needed that). Exits with status 1 when a class misses
@@ -361,8 +367,61 @@ fn label(size: usize) -> String {
     }
 }
 
+/// Writes each class (or those whose name holds `only`) at `size` into `dir`.
+fn write_classes(dir: &std::path::Path, size: usize, only: Option<&str>) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let mut listed = Vec::new();
+    for (i, class) in CLASSES.iter().enumerate() {
+        if only.is_some_and(|w| !class.name.contains(w)) {
+            continue;
+        }
+        let stem = format!(
+            "{:02}-{}",
+            i + 1,
+            class
+                .name
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join("-")
+                .to_lowercase()
+        );
+        let mut entry = serde_json::json!({ "class": class.name });
+        match (class.make)(size) {
+            Input::File { name, bytes } => {
+                let ext = name.rsplit('.').next().expect("a name with an extension");
+                let file = format!("{stem}.{ext}");
+                std::fs::write(dir.join(&file), bytes)?;
+                entry["file"] = file.into();
+            }
+            Input::Theme { terms, text } => {
+                let (file, list) = (format!("{stem}.txt"), format!("{stem}.terms.txt"));
+                std::fs::write(dir.join(&file), text)?;
+                std::fs::write(dir.join(&list), terms.join("\n"))?;
+                entry["file"] = file.into();
+                entry["terms"] = list.into();
+            }
+        }
+        println!("{}", entry["file"].as_str().unwrap_or_default());
+        listed.push(entry);
+    }
+    let list = serde_json::to_string_pretty(&listed).expect("JSON");
+    std::fs::write(dir.join("classes.json"), list)
+}
+
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(i) = args.iter().position(|a| a == "--write") {
+        let only = args
+            .iter()
+            .position(|a| a == "--class")
+            .map(|c| args[c + 1].clone());
+        let dir = args.get(i + 1).expect("a folder after --write");
+        let size = args.get(i + 2).map_or(1_000_000, |s| parse_size(s));
+        write_classes(std::path::Path::new(dir), size, only.as_deref())
+            .expect("the files are written");
+        return;
+    }
     // `--class WORD` runs only the classes whose name holds WORD.
     let only = args.iter().position(|a| a == "--class").map(|i| {
         let word = args.get(i + 1).cloned().expect("a word after --class");
