@@ -65,6 +65,12 @@ pub struct Byline<'t> {
 const MAX_TITLE_CHARS: usize = 200;
 /// Longest block we still take for a byline.
 const MAX_BYLINE_CHARS: usize = 160;
+/// Longest block, in bytes: a longer stretch with no blank line (a book
+/// pasted as one line, a page's text run together) is cut into blocks at
+/// sentence ends. A reader cannot follow a paragraph of a megabyte, and the
+/// page lays out, builds and filters a block at a time: one of a megabyte
+/// held the page for seconds. News paragraphs are under 2 KB.
+pub const MAX_BLOCK_BYTES: usize = 8 * 1024;
 
 impl Document {
     /// Reads an article from plain text.
@@ -73,7 +79,8 @@ impl Document {
     /// lines is taken one paragraph a line, as pasted text often is. The first block
     /// is the title when it is one short line that does not end like a sentence; a
     /// block starting "By " right after it is the byline; a last block wholly in
-    /// parentheses is a note.
+    /// parentheses is a note. A block over 8 KB (`MAX_BLOCK_BYTES`) is cut at
+    /// sentence ends.
     pub fn parse(text: &str) -> Document {
         Document::parse_with_title(text, false)
     }
@@ -103,6 +110,12 @@ impl Document {
         let mut spans = split_blocks(&text);
         if spans.len() == 1 && spans[0].slice(&text).contains('\n') {
             spans = split_lines(&text, spans[0]);
+        }
+        if spans.iter().any(|s| s.len() > MAX_BLOCK_BYTES) {
+            spans = spans
+                .into_iter()
+                .flat_map(|s| cut_long(&text, s, MAX_BLOCK_BYTES))
+                .collect();
         }
         let mut blocks: Vec<Block> = spans
             .into_iter()
@@ -209,6 +222,50 @@ fn split_lines(text: &str, within: Span) -> Vec<Span> {
         offset += line.len();
     }
     spans
+}
+
+/// `span` cut into spans of at most `max` bytes (trimmed, none empty): each
+/// cut after the last sentence end in the second half of the stretch, or
+/// failing one at the last space there, or failing that at the last
+/// character boundary. Linear: each stretch is scanned once.
+fn cut_long(text: &str, span: Span, max: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = span.start;
+    while span.end - start > max {
+        let mut limit = start + max;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &text[start..limit];
+        let floor = window.len() / 2;
+        let bytes = window.as_bytes();
+        // After a sentence's end (and its closing quotes or brackets),
+        // where a space follows.
+        let sentence_end = (floor..bytes.len()).rev().find(|&k| {
+            bytes[k].is_ascii_whitespace() && {
+                let before = window[..k].trim_end_matches(['"', '\'', ')', ']', '”', '’']);
+                before.ends_with(['.', '!', '?'])
+            }
+        });
+        let space = || {
+            (floor..bytes.len())
+                .rev()
+                .find(|&k| bytes[k].is_ascii_whitespace())
+        };
+        let cut = start + sentence_end.or_else(space).unwrap_or(window.len());
+        let piece = trimmed(text, Span::new(start, cut));
+        if !piece.is_empty() {
+            out.push(piece);
+        }
+        start = cut;
+        // The next block starts at its first non-space.
+        start += text[start..span.end].len() - text[start..span.end].trim_start().len();
+    }
+    let rest = trimmed(text, Span::new(start, span.end));
+    if !rest.is_empty() {
+        out.push(rest);
+    }
+    out
 }
 
 fn trimmed(text: &str, span: Span) -> Span {
@@ -339,6 +396,65 @@ mod tests {
         let note: Vec<_> = doc.blocks_of(Note).map(|b| doc.block_text(b)).collect();
         assert_eq!(note.len(), 1);
         assert!(note[0].starts_with("(Zhong Sheng is a pen name"));
+    }
+
+    #[test]
+    fn a_run_of_text_with_no_blank_line_is_cut_at_sentence_ends() {
+        let sentence = "President Zork met Minister Quux in Geneva on Monday. ";
+        let text = format!("A headline\n\n{}", sentence.repeat(2_000));
+        let doc = Document::parse(&text);
+        let body: Vec<&Block> = doc.blocks_of(BlockKind::Paragraph).collect();
+        assert!(body.len() > 10, "{} blocks", body.len());
+        for b in &body {
+            let s = doc.block_text(b);
+            assert!(b.span.len() <= MAX_BLOCK_BYTES, "{} bytes", b.span.len());
+            assert!(
+                s.starts_with("President") && s.ends_with("Monday."),
+                "{s:?}"
+            );
+        }
+        // Nothing lost: the blocks hold every word, in order.
+        let words: Vec<&str> = body
+            .iter()
+            .flat_map(|b| doc.block_text(b).split_whitespace())
+            .collect();
+        assert_eq!(words, text.split_whitespace().skip(2).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_run_with_no_sentence_end_is_cut_at_spaces_or_characters() {
+        let words = "Zork Quux ".repeat(3_000);
+        for b in Document::parse(&words).blocks() {
+            assert!(b.span.len() <= MAX_BLOCK_BYTES);
+            assert!(!words[b.span.start..b.span.end].starts_with(' '));
+            assert!(words[..b.span.end].ends_with("Zork") || words[..b.span.end].ends_with("Quux"));
+        }
+        let unbroken = "é".repeat(20_000);
+        let doc = Document::parse(&unbroken);
+        assert!(doc.blocks().len() >= 4);
+        assert_eq!(
+            doc.blocks().iter().map(|b| b.span.len()).sum::<usize>(),
+            unbroken.len()
+        );
+    }
+
+    proptest! {
+        /// Cut or not, blocks are in order, apart, trimmed, within the
+        /// limit, and lose no text but the spaces between them.
+        #[test]
+        fn long_runs_are_cut_without_losing_text(text in "[a-z.!? \n\"é]{0,3000}") {
+            let max = 64;
+            let span = trimmed(&text, Span::new(0, text.len()));
+            let pieces = if span.is_empty() { vec![] } else { cut_long(&text, span, max) };
+            let mut at = 0;
+            for p in &pieces {
+                prop_assert!(p.start >= at && !p.is_empty() && p.len() <= max);
+                prop_assert!(text[at..p.start].trim().is_empty(), "text lost before {:?}", p);
+                prop_assert_eq!(trimmed(&text, *p), *p);
+                at = p.end;
+            }
+            prop_assert!(text[at..].trim().is_empty());
+        }
     }
 
     proptest! {
