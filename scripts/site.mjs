@@ -21,6 +21,8 @@
 //    and a gzip (level 9) sibling, FILE.br and FILE.gz, for hosts that serve
 //    precompressed files. Debug builds skip this: their wasm is tens of MB
 //    and `trunk serve` rebuilds on every save.
+// 5. First of all, the sample article pre-rendered into the page
+//    (scripts/prerender.mjs), when run by Trunk or by hand.
 // Then it checks the page for anything the policy would block.
 //
 // Running it again on its own output changes nothing.
@@ -30,6 +32,8 @@ import { extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+
+import { prerender, seedArticle } from './prerender.mjs';
 
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
@@ -193,9 +197,12 @@ async function workerFiles(dir) {
 }
 
 /** The whole step on the site folder `dir`. */
-export async function site(dir, { compress = true, strict = true, offline = compress } = {}) {
+export async function site(dir, { compress = true, strict = true, offline = compress, article } = {}) {
   const index = join(dir, 'index.html');
-  let { html, files } = externalizeScripts(await readFile(index, 'utf8'));
+  let page = await readFile(index, 'utf8');
+  // First, so that the service worker's digest is the finished page's.
+  if (article) page = prerender(page, article);
+  let { html, files } = externalizeScripts(page);
   await Promise.all(files.map((f) => writeFile(join(dir, f.name), f.body)));
   html = await versionWorkers(dir, html);
   if (offline) html = addToHead(html, `<meta name="lede-service-worker" content="./${SERVICE_WORKER}">`);
@@ -218,7 +225,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   // a release build has to pass the check, and only it is compressed.
   const release = process.argv[2] !== undefined || process.env.TRUNK_PROFILE === 'release';
   try {
-    const sizes = await site(dir, { compress: release, strict: release });
+    const sizes = await site(dir, { compress: release, strict: release, article: seedArticle() });
     if (sizes.length > 0) {
       const sum = (k) => sizes.reduce((n, s) => n + s[k], 0);
       console.log(`site.mjs: ${sizes.length} files, ${sum('raw')} bytes; brotli ${sum('br')}, gzip ${sum('gz')}`);

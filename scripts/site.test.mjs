@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { prerender } from './prerender.mjs';
 import { externalizeScripts, inlineContent, serviceWorker, site } from './site.mjs';
 
 // What Trunk 0.21 writes for a release build with public_url = "./" (minified).
@@ -253,4 +254,50 @@ test('an install that cannot fetch every file of its build leaves no cache behin
   }
   await assert.rejects(sw.dispatch('install'), /Failed to fetch/);
   assert.deepEqual([...sw.stores.keys()], []);
+});
+
+// One paragraph, "<b>Tom & “Jerry”</b> $&", with "Tom" a PERSON mention: ops as
+// segments::encode writes them (a plain piece of 3 UTF-16 units, the
+// mention, then the rest).
+const ARTICLE = {
+  title: 'A <title> & more — Lede',
+  labels: 'PERSON\nPerson',
+  blocks: [
+    { index: 0, kind: 'title', text: 'A <title> & more', ops: [0, 1, 16, 0], markers: '' },
+    {
+      index: 1,
+      kind: 'paragraph',
+      text: '<b>Tom & “Jerry”</b> $&',
+      ops: [0, 1, 3, 0, 1, 0, 0, 0, 1, 3, 0, 0, 1, 17, 0],
+      markers: '#123456\tD\tdialogue\tDialogue: "score" <4>',
+    },
+  ],
+};
+
+test('the pre-rendered article is escaped text, the page\'s title too, and written once', async () => {
+  const page = '<!doctype html><title>Lede</title><main><lede-article></lede-article></main>';
+  const html = prerender(page, ARTICLE);
+  assert.equal(
+    html,
+    '<!doctype html><title>A &lt;title&gt; &amp; more — Lede</title><main>' +
+      '<article class="article" lang="en" data-hide=""><header class="article-head">' +
+      '<h1 id="block-0" data-block="0"><span class="text">A &lt;title&gt; &amp; more</span></h1></header>' +
+      '<div class="article-body"><p id="block-1" data-block="1"><span class="text">' +
+      '<span class="markers" aria-hidden="true"><span class="marker" data-initial="D" data-theme="dialogue" title="Dialogue: &quot;score&quot; &lt;4&gt;"></span></span>' +
+      '&lt;b&gt;<mark class="ent" data-label="PERSON" data-type="Person" data-mention="0" data-entity="0" tabindex="0">Tom</mark>' +
+      ' &amp; “Jerry”&lt;/b&gt; $&amp;</span></p></div><footer class="article-foot"></footer></article></main>',
+  );
+  assert.deepEqual(inlineContent(html), []);
+  assert.equal(prerender(html, ARTICLE), html, 'a second run changes nothing');
+});
+
+test('the site step pre-renders before the service worker digests the page', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'site-'));
+  t.after(() => rm(dir, { recursive: true }));
+  await writeFile(join(dir, 'index.html'), '<!doctype html><title>Lede</title></head><body><lede-article></lede-article></body>');
+  await site(dir, { compress: false, offline: true, article: ARTICLE });
+  const page = await readFile(join(dir, 'index.html'));
+  assert.match(page.toString(), /<mark class="ent"/);
+  const { files } = await serviceWorker(dir);
+  assert.equal(files['index.html'], `sha384-${createHash('sha384').update(page).digest('base64')}`);
 });

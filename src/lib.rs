@@ -28,6 +28,9 @@ pub mod library;
 mod minimap;
 mod open_article;
 mod panic;
+// The sample article as the build pre-renders it into index.html.
+#[doc(hidden)]
+pub mod prerender;
 mod scroll;
 mod search;
 mod shortcuts;

@@ -10,7 +10,12 @@ thread_local! {
 }
 
 fn performance() -> Option<web_sys::Performance> {
-    web_sys::window().and_then(|w| w.performance())
+    // Natively (the build's pre-render) there is no browser to tell.
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window().and_then(|w| w.performance())
+    } else {
+        None
+    }
 }
 
 /// Marks a moment: the steps of opening a document (`lede:open:read`,

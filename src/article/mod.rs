@@ -78,6 +78,7 @@ pub fn ArticleView() -> impl IntoView {
     Effect::new(move |_| {
         repainted.track();
         timing::end_if_started("lede:render");
+        take_over_prerender(root);
     });
 
     let ctx = BlockContext {
@@ -480,6 +481,19 @@ fn reveal(windows: StoredValue<Option<BodyWindow>>, req: Reveal, tries: u32) {
     }
 }
 
+/// Removes the page the build pre-rendered (`#prerender` in `index.html`,
+/// `scripts/prerender.mjs`) once this article has its blocks: the style
+/// sheet shows the app's page in its place in the same frame, so nothing
+/// flashes, and the two lay out alike, so nothing moves.
+fn take_over_prerender(root: NodeRef<leptos::html::Article>) {
+    let painted = root
+        .get_untracked()
+        .is_some_and(|el| el.query_selector("[data-block]").ok().flatten().is_some());
+    if painted && let Some(pre) = document().get_element_by_id("prerender") {
+        pre.remove();
+    }
+}
+
 /// What every block's view follows, made once for the article.
 #[derive(Clone, Copy)]
 struct BlockContext {
@@ -545,55 +559,67 @@ fn block_view(r: Reader, i: usize, kind: BlockKind, ctx: BlockContext) -> AnyVie
 /// then render nothing.
 fn block_text(r: Reader, i: usize, markers: bool, search: &[Span], offset: usize) -> AnyView {
     let content = r.document.with(|d| {
-        let block = d.blocks().get(i)?.span;
-        let ops = r.analysis.with(|a| {
-            let ms = &a.entities.mentions;
-            let first = ms.partition_point(|m| m.span.end <= block.start);
-            let mentions: Vec<(usize, Span)> = ms[first..]
-                .iter()
-                .enumerate()
-                .take_while(|(_, m)| m.span.start < block.end)
-                .map(|(k, m)| (first + k, m.span))
-                .collect();
-            let quotes: Vec<Span> = a
-                .entities
-                .quotes
-                .iter()
-                .map(|q| q.span)
-                .filter(|q| q.overlaps(block))
-                .collect();
-            let evidence = crate::themes_filter::evidence_in(a, i);
-            let pieces = segment(
-                block,
-                Layers {
-                    mentions: &mentions,
-                    quotes: &quotes,
-                    evidence: &evidence,
-                    search,
-                },
-            );
-            let label_index = |l| Label::ALL.iter().position(|&x| x == l).unwrap_or(0);
-            let ops = segments::encode(
-                d.text(),
-                &pieces,
-                |m| (label_index(ms[m].label) as u32, ms[m].entity as u32),
-                offset,
-            );
-            let markers = if markers {
-                crate::themes_filter::margin_markers(a, i)
-            } else {
-                String::new()
-            };
-            (ops, markers)
-        });
-        Some((block.slice(d.text()).to_owned(), ops))
+        r.analysis
+            .with(|a| block_layout(d, a, i, markers, search, offset))
     });
     match content {
-        Some(text_and_ops) => {
-            view! { <span class="text" use:fill_text=text_and_ops></span> }.into_any()
-        }
+        Some(layout) => view! { <span class="text" use:fill_text=layout></span> }.into_any(),
         None => ().into_any(),
     }
+}
+
+/// What `src/article/fill_block.js` builds block `i` of `d` from: its text,
+/// its pieces as [`segments::encode`] writes them, and its theme markers
+/// (if `markers`; else empty). Plain Rust: the app calls it for every block
+/// it paints, and the build for the sample it pre-renders
+/// ([`crate::prerender`]). None if `d` has no block `i`.
+pub(crate) fn block_layout(
+    d: &lede_analysis::Document,
+    a: &crate::state::Analyzed,
+    i: usize,
+    markers: bool,
+    search: &[Span],
+    offset: usize,
+) -> Option<(String, (Vec<u32>, String))> {
+    let block = d.blocks().get(i)?.span;
+    let ms = &a.entities.mentions;
+    let first = ms.partition_point(|m| m.span.end <= block.start);
+    let mentions: Vec<(usize, Span)> = ms[first..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, m)| m.span.start < block.end)
+        .map(|(k, m)| (first + k, m.span))
+        .collect();
+    let quotes: Vec<Span> = a
+        .entities
+        .quotes
+        .iter()
+        .map(|q| q.span)
+        .filter(|q| q.overlaps(block))
+        .collect();
+    let evidence = crate::themes_filter::evidence_in(a, i);
+    let pieces = segment(
+        block,
+        Layers {
+            mentions: &mentions,
+            quotes: &quotes,
+            evidence: &evidence,
+            search,
+        },
+    );
+    let label_index = |l| Label::ALL.iter().position(|&x| x == l).unwrap_or(0);
+    let ops = segments::encode(
+        d.text(),
+        &pieces,
+        |m| (label_index(ms[m].label) as u32, ms[m].entity as u32),
+        offset,
+    );
+    let markers = if markers {
+        crate::themes_filter::margin_markers(a, i)
+    } else {
+        String::new()
+    };
+    Some((block.slice(d.text()).to_owned(), (ops, markers)))
 }
 
 #[wasm_bindgen(module = "/src/article/fill_block.js")]
@@ -610,7 +636,7 @@ fn fill_text(el: web_sys::Element, (text, (ops, markers)): (String, (Vec<u32>, S
 
 /// Each entity type's code and name, one per line, in the order of
 /// [`Label::ALL`]: what [`fill_block`] looks the numbers in its ops up in.
-fn label_table() -> &'static str {
+pub(crate) fn label_table() -> &'static str {
     static TABLE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         Label::ALL

@@ -1,0 +1,123 @@
+// The sample article arrives in the page, highlighted (scripts/prerender.mjs
+// writes it into index.html at build time): the page that arrives, before
+// any script runs, must be the page the app then paints, element for element
+// and pixel for pixel, so that the app takes over with no flash and no shift.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launchBrowser, openPage } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/**
+ * The article in the page as a canonical string: each element's tag and its
+ * attributes sorted, and its text; Leptos' empty comments left out. Not the
+ * `style` attribute: a theme marker's colour is set through the CSSOM, which
+ * a strict policy allows and the page's HTML cannot carry (the pre-render's
+ * markers take their colour when the app takes over).
+ */
+const canonical = (page) =>
+  page.evaluate(() => {
+    const write = (node) => {
+      if (node.nodeType === Node.TEXT_NODE) return node.data;
+      if (node.nodeType !== Node.ELEMENT_NODE) return '';
+      const attrs = [...node.attributes]
+        .filter((a) => a.name !== 'style')
+        .map((a) => `${a.name}="${a.value}"`)
+        .sort();
+      const tag = node.localName;
+      return `<${[tag, ...attrs].join(' ')}>${[...node.childNodes].map(write).join('')}</${tag}>`;
+    };
+    const articles = [...document.querySelectorAll('article.article')];
+    return { count: articles.length, html: articles.map(write).join('') };
+  });
+
+/** Where the parts of the page a reader first sees are laid out. */
+const layout = (page) =>
+  page.evaluate(() => {
+    const rect = (sel) => {
+      const el = document.querySelector(sel);
+      if (!el) return null;
+      const r = el.getBoundingClientRect();
+      return [r.x, r.y, r.width, r.height].map((v) => Math.round(v * 2) / 2);
+    };
+    const sels = ['.site-header', '.controls', 'article.article', 'h1', '.byline', '#block-2', '#block-3'];
+    const rects = Object.fromEntries(sels.map((s) => [s, rect(s)]));
+    // The controls' column, not its height: on a wide screen the app opens
+    // it and fills it with the panels a frame after the article, beside it.
+    rects['.controls'] = rects['.controls']?.slice(0, 3);
+    return rects;
+  });
+
+/** The page with no script and no WebAssembly: what a reader sees before they arrive. */
+async function beforeTheApp(width, height) {
+  const context = await browser.newContext({ viewport: { width, height }, serviceWorkers: 'block' });
+  await context.route(/\.(js|wasm)(\?|$)/, (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForLoadState('load');
+  return { page, context };
+}
+
+for (const [name, width, height] of [
+  ['a phone', 412, 823],
+  ['a desktop', 1280, 900],
+]) {
+  test(`on ${name}, the pre-rendered article is the app's own render, laid out alike`, async () => {
+    const pre = await beforeTheApp(width, height);
+    const before = await canonical(pre.page);
+    const beforeLayout = await layout(pre.page);
+    assert.equal(before.count, 1, 'the page arrives with one article');
+    assert.ok((await pre.page.locator('mark.ent').count()) > 50, 'with its highlights');
+    await pre.context.close();
+
+    const { page, context, problems } = await openPage(browser, server.url, { width, height });
+    const after = await canonical(page);
+    assert.equal(await page.locator('#prerender').count(), 0, 'the app has removed the pre-render');
+    assert.equal(after.count, 1);
+    assert.equal(before.html, after.html);
+    assert.deepEqual(beforeLayout, await layout(page));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('the page that arrives holds the highlighted article and its title', async () => {
+  const res = await fetch(server.url);
+  const html = await res.text();
+  assert.doesNotMatch(html, /<lede-article>/, 'the placeholder is filled');
+  assert.match(html, /<title>To push China-U\.S\. relations[^<]* — Lede<\/title>/);
+  assert.match(html, /<mark class="ent" data-label="PERSON" data-type="Person"[^>]*>Xi Jinping<\/mark>/);
+});
+
+test('taking over moves nothing: no layout shift while the app starts', async () => {
+  const init = () => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  };
+  // Slowed down, so that the pre-render is painted well before the app takes over.
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+  await context.addInitScript(init);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto(server.url);
+  await page.waitForFunction(() => performance.getEntriesByName('lede:panels').length > 0, null, {
+    timeout: 30_000,
+  });
+  await page.waitForTimeout(200);
+  const shift = await page.evaluate(() => window.__shift);
+  assert.ok(shift <= 0.02, `cumulative layout shift ${shift}`);
+  assert.equal(await page.locator('h1').count(), 1);
+  await context.close();
+});
