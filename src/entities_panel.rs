@@ -99,7 +99,7 @@ pub fn EntityPanel() -> impl IntoView {
             let mut by_label: Vec<Vec<EntityId>> = vec![Vec::new(); Label::ALL.len()];
             for (id, e) in a.entities.entities.iter().enumerate() {
                 if let Some(k) = Label::ALL.iter().position(|&l| l == e.label) {
-                    by_label[k].push(id);
+                    by_label[k].push(EntityId(id));
                 }
             }
             Label::ALL
@@ -318,7 +318,7 @@ pub fn MentionCard() -> impl IntoView {
     move || {
         let (m, x, y) = r.card.get()?;
         let card = r.analysis.with(|a| {
-            let mention = a.entities.mentions.get(m)?;
+            let mention = a.entities.mentions.get(m.0)?;
             let e = &a.entities.entities[mention.entity];
             Some((e.clone(), mention.label, mention.why.to_string()))
         });

@@ -9,6 +9,7 @@
 //! hidden or shown, the window resized, another article); a mark inside a
 //! block is placed by its offset in the block's text.
 
+use lede_analysis::{BlockId, MentionId};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
@@ -31,12 +32,12 @@ struct Place {
 /// are not measured yet.
 fn percent(
     places: &[Place],
-    block: usize,
+    block: BlockId,
     (start, end): (usize, usize),
     byte: usize,
     len: usize,
 ) -> f64 {
-    match places.get(block) {
+    match places.get(block.0) {
         Some(p) => {
             let within = (byte.saturating_sub(start)) as f64 / (end - start).max(1) as f64;
             (p.top + within.min(1.0) * p.height) * 100.0
@@ -97,11 +98,13 @@ fn merge_bands<T: PartialEq>(bands: Vec<Band<T>>) -> Vec<Band<T>> {
     out
 }
 
-/// The index of the block whose span holds `byte` (blocks are in text order).
-fn block_at(spans: &[(usize, usize)], byte: usize) -> usize {
-    spans
-        .partition_point(|&(_, end)| end <= byte)
-        .min(spans.len().saturating_sub(1))
+/// The block whose span holds `byte` (blocks are in text order).
+fn block_at(spans: &[(usize, usize)], byte: usize) -> BlockId {
+    BlockId(
+        spans
+            .partition_point(|&(_, end)| end <= byte)
+            .min(spans.len().saturating_sub(1)),
+    )
 }
 
 /// Measures the article's blocks (`block-0`, `block-1`, … in the DOM, one per
@@ -163,8 +166,8 @@ struct Strip {
 
 impl Strip {
     /// Where byte `byte` of block `block` goes, in percent down the strip.
-    fn at(&self, block: usize, byte: usize) -> f64 {
-        let span = self.spans.get(block).copied().unwrap_or((0, self.len));
+    fn at(&self, block: BlockId, byte: usize) -> f64 {
+        let span = self.spans.get(block.0).copied().unwrap_or((0, self.len));
         percent(&self.places, block, span, byte, self.len)
     }
 }
@@ -211,7 +214,7 @@ pub fn Minimap() -> impl IntoView {
                     };
                     let Some(t) = a.theme_index(id) else { continue };
                     let block = p.block;
-                    let Some(&(start, end)) = g.spans.get(block) else {
+                    let Some(&(start, end)) = g.spans.get(block.0) else {
                         continue;
                     };
                     let top = g.at(block, start);
@@ -242,7 +245,7 @@ pub fn Minimap() -> impl IntoView {
         let Some(e) = r.selected.get() else {
             return Vec::new();
         };
-        let marks: Vec<(f64, (usize, usize))> = strip.with(|g| {
+        let marks: Vec<(f64, (BlockId, MentionId))> = strip.with(|g| {
             r.analysis.with(|a| {
                 a.entities.entities[e]
                     .mentions
@@ -275,7 +278,7 @@ pub fn Minimap() -> impl IntoView {
         if r.matches.with(Matches::is_empty) {
             return Vec::new();
         }
-        let hits: Vec<(f64, (usize, MatchId))> = strip.with(|g| {
+        let hits: Vec<(f64, (BlockId, MatchId))> = strip.with(|g| {
             r.matches.with(|m| {
                 m.iter()
                     .map(|(k, s)| {
@@ -344,12 +347,16 @@ mod tests {
 
     #[test]
     fn a_byte_is_in_the_block_that_holds_it() {
-        assert_eq!(block_at(&SPANS, 0), 0);
-        assert_eq!(block_at(&SPANS, 9), 0);
-        assert_eq!(block_at(&SPANS, 12), 1);
-        assert_eq!(block_at(&SPANS, 60), 2);
-        assert_eq!(block_at(&SPANS, 500), 2, "past the end: the last block");
-        assert_eq!(block_at(&[], 3), 0);
+        assert_eq!(block_at(&SPANS, 0), BlockId(0));
+        assert_eq!(block_at(&SPANS, 9), BlockId(0));
+        assert_eq!(block_at(&SPANS, 12), BlockId(1));
+        assert_eq!(block_at(&SPANS, 60), BlockId(2));
+        assert_eq!(
+            block_at(&SPANS, 500),
+            BlockId(2),
+            "past the end: the last block"
+        );
+        assert_eq!(block_at(&[], 3), BlockId(0));
     }
 
     #[test]
@@ -369,9 +376,9 @@ mod tests {
             },
         ];
         // The start of a block is its top; halfway through its text, halfway down it.
-        assert!((percent(&places, 1, SPANS[1], 12, 100) - 20.0).abs() < 1e-9);
-        assert!((percent(&places, 1, SPANS[1], 32, 100) - 40.0).abs() < 1e-9);
-        assert!((percent(&places, 2, SPANS[2], 100, 100) - 90.0).abs() < 1e-9);
+        assert!((percent(&places, BlockId(1), SPANS[1], 12, 100) - 20.0).abs() < 1e-9);
+        assert!((percent(&places, BlockId(1), SPANS[1], 32, 100) - 40.0).abs() < 1e-9);
+        assert!((percent(&places, BlockId(2), SPANS[2], 100, 100) - 90.0).abs() < 1e-9);
         // A hidden block (no height) puts its marks at its place, not elsewhere.
         let hidden = [
             places[0],
@@ -381,14 +388,14 @@ mod tests {
             },
             places[2],
         ];
-        assert!((percent(&hidden, 1, SPANS[1], 40, 100) - 20.0).abs() < 1e-9);
+        assert!((percent(&hidden, BlockId(1), SPANS[1], 40, 100) - 20.0).abs() < 1e-9);
     }
 
     #[test]
     fn unmeasured_marks_go_by_their_offset_in_the_text() {
-        assert!((percent(&[], 1, SPANS[1], 25, 100) - 25.0).abs() < 1e-9);
+        assert!((percent(&[], BlockId(1), SPANS[1], 25, 100) - 25.0).abs() < 1e-9);
         assert!(
-            percent(&[], 0, (0, 0), 0, 0).is_finite(),
+            percent(&[], BlockId(0), (0, 0), 0, 0).is_finite(),
             "an empty text divides by one"
         );
     }

@@ -6,7 +6,7 @@
 //! runs `cargo run -p lede --example prerender` and feeds the result to the
 //! app's own `fill_block.js`.
 
-use lede_analysis::{BlockKind, Document};
+use lede_analysis::{BlockId, BlockKind, Document};
 use serde::Serialize;
 
 use crate::article::{block_layout, label_table};
@@ -56,7 +56,7 @@ pub fn article(doc: &Document) -> Article {
                 BlockKind::Note => "note",
             };
             let markers = b.kind == BlockKind::Paragraph;
-            let (text, (ops, markers)) = block_layout(doc, &analysis, i, markers, &[], 0)?;
+            let (text, (ops, markers)) = block_layout(doc, &analysis, BlockId(i), markers, &[], 0)?;
             Some(Block {
                 index: i,
                 kind,

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use lede_analysis::job::{self, Assembly, Reply};
 use lede_analysis::themes::{Lexicon, Theme, ThemeReport, ThemeTotal};
-use lede_analysis::{Document, Entities, EntityId, Label, Span};
+use lede_analysis::{BlockId, Document, Entities, EntityId, Label, MentionId, Span};
 use leptos::prelude::*;
 
 use crate::analyst;
@@ -108,7 +108,11 @@ impl Analyzed {
 
     /// The entity whose canonical name is `name`.
     pub fn entity_named(&self, name: &str) -> Option<EntityId> {
-        self.entities.entities.iter().position(|e| e.name == name)
+        self.entities
+            .entities
+            .iter()
+            .position(|e| e.name == name)
+            .map(EntityId)
     }
 }
 
@@ -178,14 +182,14 @@ pub struct Reader {
     pub hidden: Memo<BTreeSet<Label>>,
     pub selected: Memo<Option<EntityId>>,
     /// The blocks that pass the chosen themes; None when none is chosen.
-    pub themed: Memo<Option<BTreeSet<usize>>>,
+    pub themed: Memo<Option<BTreeSet<BlockId>>>,
     /// The search's matches in the whole document.
     pub matches: Memo<Matches>,
     /// Which mention of the selected entity, or which search match, the reader stepped to last.
-    pub mention_step: RwSignal<Option<usize>>,
+    pub mention_step: RwSignal<Option<MentionId>>,
     pub match_step: RwSignal<Option<MatchId>>,
     /// The mention whose card is showing, and where (page x, page y of its bottom left).
-    pub card: RwSignal<Option<(usize, f64, f64)>>,
+    pub card: RwSignal<Option<(MentionId, f64, f64)>>,
     /// The last request to bring something into view ([`Reader::reveal`]).
     pub reveal_request: RwSignal<Option<Reveal>>,
 }
@@ -194,7 +198,7 @@ pub struct Reader {
 /// view: on a long document that block may not be built yet.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Reveal {
-    pub block: usize,
+    pub block: BlockId,
     pub selector: String,
     /// Whether the element takes keyboard focus too.
     pub focus: bool,
@@ -288,7 +292,7 @@ impl Reader {
 
     /// Brings the element matching `selector`, in block `block`, into view
     /// (and focus, with `focus`), building its block first if need be.
-    pub fn reveal(&self, block: usize, selector: String, focus: bool) {
+    pub fn reveal(&self, block: BlockId, selector: String, focus: bool) {
         self.reveal_request.set(Some(Reveal {
             block,
             selector,
@@ -296,19 +300,21 @@ impl Reader {
         }));
     }
 
-    /// The index of the block holding byte `byte` of the text.
-    pub fn block_at(&self, byte: usize) -> usize {
+    /// The block holding byte `byte` of the text.
+    pub fn block_at(&self, byte: usize) -> BlockId {
         self.document.with_untracked(|d| {
             let blocks = d.blocks();
-            blocks
-                .partition_point(|b| b.span.end <= byte)
-                .min(blocks.len().saturating_sub(1))
+            BlockId(
+                blocks
+                    .partition_point(|b| b.span.end <= byte)
+                    .min(blocks.len().saturating_sub(1)),
+            )
         })
     }
 
-    /// Indices of the blocks that mention the selected entity: a binary
-    /// search per mention, not a pass over every block per mention.
-    pub fn blocks_mentioning(&self, entity: EntityId) -> BTreeSet<usize> {
+    /// The blocks that mention the selected entity: a binary search per
+    /// mention, not a pass over every block per mention.
+    pub fn blocks_mentioning(&self, entity: EntityId) -> BTreeSet<BlockId> {
         let spans: Vec<Span> = self.analysis.with(|a| {
             a.entities.entities[entity]
                 .mentions
@@ -322,7 +328,10 @@ impl Reader {
                 .iter()
                 .filter_map(|s| {
                     let i = blocks.partition_point(|b| b.span.end <= s.start);
-                    blocks.get(i).filter(|b| b.span.contains(*s)).map(|_| i)
+                    blocks
+                        .get(i)
+                        .filter(|b| b.span.contains(*s))
+                        .map(|_| BlockId(i))
                 })
                 .collect()
         })

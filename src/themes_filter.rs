@@ -3,8 +3,8 @@
 
 use std::collections::BTreeSet;
 
-use lede_analysis::Span;
 use lede_analysis::themes::{ParagraphThemes, Theme, suggest_terms};
+use lede_analysis::{BlockId, Span};
 use leptos::prelude::*;
 
 use crate::state::{Analyzed, Reader, use_reader};
@@ -52,7 +52,7 @@ fn delete_custom_theme(id: String, notice: RwSignal<Option<String>>) {
 
 /// The themes of block `block`: the report holds paragraphs in the text's
 /// order, so a binary search finds it (each built block asks).
-fn paragraph_of(a: &Analyzed, block: usize) -> Option<&ParagraphThemes> {
+fn paragraph_of(a: &Analyzed, block: BlockId) -> Option<&ParagraphThemes> {
     let ps = &a.themes.paragraphs;
     ps.binary_search_by_key(&block, |p| p.block)
         .ok()
@@ -60,7 +60,7 @@ fn paragraph_of(a: &Analyzed, block: usize) -> Option<&ParagraphThemes> {
 }
 
 /// The evidence spans of block `block`, with the index of their theme.
-pub fn evidence_in(a: &Analyzed, block: usize) -> Vec<(usize, Span)> {
+pub fn evidence_in(a: &Analyzed, block: BlockId) -> Vec<(usize, Span)> {
     paragraph_of(a, block)
         .map(|p| {
             p.evidence
@@ -72,7 +72,11 @@ pub fn evidence_in(a: &Analyzed, block: usize) -> Vec<(usize, Span)> {
 }
 
 /// The blocks that pass the `chosen` themes, or None when none is chosen.
-pub fn passing_blocks(a: &Analyzed, chosen: &[String], matching: Match) -> Option<BTreeSet<usize>> {
+pub fn passing_blocks(
+    a: &Analyzed,
+    chosen: &[String],
+    matching: Match,
+) -> Option<BTreeSet<BlockId>> {
     if chosen.is_empty() {
         return None;
     }
@@ -97,7 +101,7 @@ pub fn passing_blocks(a: &Analyzed, chosen: &[String], matching: Match) -> Optio
 /// its colour, the theme's initial (colour is not the only cue), its id, and
 /// its score with the terms that made it, as a tooltip; fields apart by tabs,
 /// markers by newlines (a tab or newline inside a field becomes a space).
-pub fn margin_markers(a: &Analyzed, block: usize) -> String {
+pub fn margin_markers(a: &Analyzed, block: BlockId) -> String {
     let Some(p) = paragraph_of(a, block) else {
         return String::new();
     };

@@ -18,7 +18,7 @@
 
 use std::collections::BTreeSet;
 
-use lede_analysis::{Block, BlockKind, Label, Span};
+use lede_analysis::{Block, BlockId, BlockKind, Label, MentionId, Span};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -42,8 +42,8 @@ pub fn ArticleView() -> impl IntoView {
     // Which blocks pass the reader's filters: None when nothing filters.
     // What the filters read of the view: a search keystroke changes none of it.
     let only_entity = Memo::new(move |_| r.view.with(|v| v.only_entity && v.entity.is_some()));
-    let passing = Memo::new(move |_| -> Option<BTreeSet<usize>> {
-        let mut pass: Option<BTreeSet<usize>> = None;
+    let passing = Memo::new(move |_| -> Option<BTreeSet<BlockId>> {
+        let mut pass: Option<BTreeSet<BlockId>> = None;
         if only_entity.get()
             && let Some(e) = r.selected.get()
         {
@@ -138,7 +138,7 @@ pub fn ArticleView() -> impl IntoView {
                         .iter()
                         .enumerate()
                         .filter(|(_, b)| kinds.contains(&b.kind))
-                        .map(|(i, b)| block_view(r, i, b.kind, ctx))
+                        .map(|(i, b)| block_view(r, BlockId(i), b.kind, ctx))
                         .collect_view()
                 };
                 let head = of_kind(&[BlockKind::Title, BlockKind::Byline]);
@@ -164,8 +164,9 @@ fn body_view(
     ctx: BlockContext,
     windows: StoredValue<Option<BodyWindow>>,
 ) -> AnyView {
-    let paragraphs: Vec<usize> = (0..blocks.len())
+    let paragraphs: Vec<BlockId> = (0..blocks.len())
         .filter(|&i| blocks[i].kind == BlockKind::Paragraph)
+        .map(BlockId)
         .collect();
     let bytes = blocks.last().map_or(0, |b| b.span.end);
     if !window::windowed(bytes, blocks.len()) {
@@ -209,13 +210,13 @@ struct BodyWindow {
     layout: Memo<window::Layout>,
     range: Memo<std::ops::Range<usize>>,
     /// The blocks built, in order.
-    built: Memo<Vec<usize>>,
+    built: Memo<Vec<BlockId>>,
     /// The body's width when last measured.
     width: StoredValue<f64>,
 }
 
 impl BodyWindow {
-    fn new(ctx: BlockContext, paragraphs: Vec<usize>, lens: Vec<usize>) -> BodyWindow {
+    fn new(ctx: BlockContext, paragraphs: Vec<BlockId>, lens: Vec<usize>) -> BodyWindow {
         let heights = StoredValue::new(window::Heights::new(lens.len()));
         let lens = StoredValue::new(lens);
         let measured = RwSignal::new(0u64);
@@ -232,7 +233,7 @@ impl BodyWindow {
         } = ctx;
         let layout = Memo::new(move |_| {
             measured.track();
-            let shown: Vec<usize> = if hide_outside.get() {
+            let shown: Vec<BlockId> = if hide_outside.get() {
                 passing.with(|p| match p {
                     Some(p) => paragraphs
                         .iter()
@@ -245,7 +246,7 @@ impl BodyWindow {
                 paragraphs.clone()
             };
             heights.with_value(|h| {
-                lens.with_value(|lens| window::Layout::new(shown, |b| h.get(b, lens[b])))
+                lens.with_value(|lens| window::Layout::new(shown, |b| h.get(b, lens[b.0])))
             })
         });
         let range = Memo::new(move |_| {
@@ -357,10 +358,11 @@ impl BodyWindow {
                         .item(k as u32 + 1)
                         .and_then(|el| el.get_attribute("data-block"))
                         .and_then(|b| b.parse::<usize>().ok())
+                        .map(BlockId)
                     else {
                         continue;
                     };
-                    let bytes = lens.get(block).copied().unwrap_or(0);
+                    let bytes = lens.get(block.0).copied().unwrap_or(0);
                     changed |= h.measure(block, bytes, tops[k + 1] - tops[k]);
                 }
             })
@@ -372,7 +374,7 @@ impl BodyWindow {
         // heights move them by, the page scrolls by too (the browser's own
         // scroll anchoring cannot, as the window is rebuilt at the same time).
         let first = self.built.with_untracked(|b| b.first().copied());
-        let top_of = |b: Option<usize>| {
+        let top_of = |b: Option<BlockId>| {
             self.layout
                 .with_untracked(|l| b.and_then(|b| l.position(b)).map(|k| l.top(k)))
         };
@@ -392,7 +394,7 @@ impl BodyWindow {
 
     /// Scrolls to block `block` and builds the blocks around it, if it is
     /// shown; whether it is.
-    fn bring(self, block: usize) -> bool {
+    fn bring(self, block: BlockId) -> bool {
         let Some(top) = self
             .layout
             .try_with_untracked(|l| l.position(block).map(|k| l.top(k)))
@@ -498,12 +500,12 @@ fn take_over_prerender(root: NodeRef<leptos::html::Article>) {
 #[derive(Clone, Copy)]
 struct BlockContext {
     /// Which blocks pass the reader's filters: None when nothing filters.
-    passing: Memo<Option<BTreeSet<usize>>>,
+    passing: Memo<Option<BTreeSet<BlockId>>>,
     hide_outside: Memo<bool>,
     repainted: Repainted,
 }
 
-fn block_view(r: Reader, i: usize, kind: BlockKind, ctx: BlockContext) -> AnyView {
+fn block_view(r: Reader, i: BlockId, kind: BlockKind, ctx: BlockContext) -> AnyView {
     let BlockContext {
         passing,
         hide_outside,
@@ -516,7 +518,7 @@ fn block_view(r: Reader, i: usize, kind: BlockKind, ctx: BlockContext) -> AnyVie
     // repaints only the blocks whose matches changed.
     let span = r
         .document
-        .with_untracked(|d| d.blocks().get(i).map(|b| b.span));
+        .with_untracked(|d| d.blocks().get(i.0).map(|b| b.span));
     let hits = Memo::new(move |_| {
         r.matches.with(|m| match span.map(|s| m.within(s)) {
             Some((first, here)) if !here.is_empty() => (here.to_vec(), first.0),
@@ -530,17 +532,18 @@ fn block_view(r: Reader, i: usize, kind: BlockKind, ctx: BlockContext) -> AnyVie
         content
     };
     let id = format!("block-{i}");
+    let data_block = i.to_string();
     match kind {
-        BlockKind::Title => view! { <h1 id=id data-block=i>{content}</h1> }.into_any(),
-        BlockKind::Byline => view! { <p id=id data-block=i class="byline">{content}</p> }.into_any(),
+        BlockKind::Title => view! { <h1 id=id data-block=data_block>{content}</h1> }.into_any(),
+        BlockKind::Byline => view! { <p id=id data-block=data_block class="byline">{content}</p> }.into_any(),
         BlockKind::Paragraph => view! {
-            <p id=id data-block=i class:dim=dim hidden=gone>
+            <p id=id data-block=data_block class:dim=dim hidden=gone>
                 {content}
             </p>
         }
         .into_any(),
         BlockKind::Note => view! {
-            <aside id=id data-block=i class="note" role="note" aria-label="Note" class:dim=dim hidden=gone>
+            <aside id=id data-block=data_block class="note" role="note" aria-label="Note" class:dim=dim hidden=gone>
                 <p>{content}</p>
             </aside>
         }
@@ -557,7 +560,7 @@ fn block_view(r: Reader, i: usize, kind: BlockKind, ctx: BlockContext) -> AnyVie
 /// When the document is replaced, the closures of its old blocks may run once
 /// more before they are dropped, with an index the new document lacks: they
 /// then render nothing.
-fn block_text(r: Reader, i: usize, markers: bool, search: &[Span], offset: usize) -> AnyView {
+fn block_text(r: Reader, i: BlockId, markers: bool, search: &[Span], offset: usize) -> AnyView {
     let content = r.document.with(|d| {
         r.analysis
             .with(|a| block_layout(d, a, i, markers, search, offset))
@@ -576,19 +579,19 @@ fn block_text(r: Reader, i: usize, markers: bool, search: &[Span], offset: usize
 pub(crate) fn block_layout(
     d: &lede_analysis::Document,
     a: &crate::state::Analyzed,
-    i: usize,
+    i: BlockId,
     markers: bool,
     search: &[Span],
     offset: usize,
 ) -> Option<(String, (Vec<u32>, String))> {
-    let block = d.blocks().get(i)?.span;
+    let block = d.blocks().get(i.0)?.span;
     let ms = &a.entities.mentions;
     let first = ms.partition_point(|m| m.span.end <= block.start);
-    let mentions: Vec<(usize, Span)> = ms[first..]
+    let mentions: Vec<(MentionId, Span)> = ms[first..]
         .iter()
         .enumerate()
         .take_while(|(_, m)| m.span.start < block.end)
-        .map(|(k, m)| (first + k, m.span))
+        .map(|(k, m)| (MentionId(first + k), m.span))
         .collect();
     let quotes: Vec<Span> = a
         .entities
@@ -611,7 +614,7 @@ pub(crate) fn block_layout(
     let ops = segments::encode(
         d.text(),
         &pieces,
-        |m| (label_index(ms[m].label) as u32, ms[m].entity as u32),
+        |m| (label_index(ms[m].label) as u32, ms[m].entity),
         offset,
     );
     let markers = if markers {
@@ -843,11 +846,11 @@ fn set_class(root: &web_sys::Element, selector: &str, class: &str, on: bool) {
 }
 
 /// The mention an event happened in, and its element.
-fn mention_of(ev: &web_sys::Event) -> Option<(usize, web_sys::Element)> {
+fn mention_of(ev: &web_sys::Event) -> Option<(MentionId, web_sys::Element)> {
     let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
     let el = target.closest("[data-mention]").ok()??;
     let m = el.get_attribute("data-mention")?.parse().ok()?;
-    Some((m, el))
+    Some((MentionId(m), el))
 }
 
 fn show_card(r: Reader, ev: &web_sys::Event) {
@@ -862,7 +865,7 @@ fn show_card(r: Reader, ev: &web_sys::Event) {
 }
 
 /// Selects the entity of mention `m`, or clears the selection if it was selected.
-pub fn select_mention(r: Reader, m: usize) {
+pub fn select_mention(r: Reader, m: MentionId) {
     let (entity, name) = r.analysis.with(|a| {
         let e = a.entities.mentions[m].entity;
         (e, a.entities.entities[e].name.clone())

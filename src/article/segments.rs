@@ -7,13 +7,13 @@
 //! further into [`Frag`]s wherever a quotation, an evidence term or a search
 //! match starts or ends, and each fragment says which of those cover it.
 
-use lede_analysis::Span;
+use lede_analysis::{EntityId, MentionId, Span};
 
 /// The layers over one block, all as byte spans into the document text.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Layers<'a> {
-    /// Mentions' spans, sorted and not overlapping, with their index.
-    pub mentions: &'a [(usize, Span)],
+    /// Mentions' spans, sorted and not overlapping, with their ids.
+    pub mentions: &'a [(MentionId, Span)],
     pub quotes: &'a [Span],
     /// Evidence spans with the index of their theme.
     pub evidence: &'a [(usize, Span)],
@@ -35,7 +35,7 @@ pub struct Frag {
 /// Plain text, or one mention, made of fragments.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Piece {
-    pub mention: Option<usize>,
+    pub mention: Option<MentionId>,
     pub frags: Vec<Frag>,
 }
 
@@ -119,7 +119,7 @@ pub const HIT: u32 = 4;
 pub fn encode(
     text: &str,
     pieces: &[Piece],
-    mention: impl Fn(usize) -> (u32, u32),
+    mention: impl Fn(MentionId) -> (u32, EntityId),
     first_hit: usize,
 ) -> Vec<u32> {
     let mut ops = Vec::with_capacity(pieces.len() * 8);
@@ -129,7 +129,7 @@ pub fn encode(
             None => ops.push(PLAIN),
             Some(m) => {
                 let (label, entity) = mention(m);
-                ops.extend([MENTION, label, n(m), entity]);
+                ops.extend([MENTION, label, n(m.0), n(entity.0)]);
             }
         }
         ops.push(n(piece.frags.len()));
@@ -203,9 +203,9 @@ mod tests {
         let q0 = text.find('“').unwrap();
         let q1 = text.find('”').unwrap() + '”'.len_utf8();
         let mentions = [
-            (0, sp(0, 2)),
-            (1, sp(china, china + 5)),
-            (2, sp(beijing, beijing + 7)),
+            (MentionId(0), sp(0, 2)),
+            (MentionId(1), sp(china, china + 5)),
+            (MentionId(2), sp(beijing, beijing + 7)),
         ];
         let quotes = [sp(q0, q1)];
         let wins = text.find("wins").unwrap();
@@ -234,13 +234,13 @@ mod tests {
         let pieces = segment(
             sp(0, text.len()),
             Layers {
-                mentions: &[(7, sp(0, 2))],
+                mentions: &[(MentionId(7), sp(0, 2))],
                 quotes: &[sp(at("“"), at(" now"))],
                 evidence: &[(3, sp(at("Wins"), at("Wins") + 4))],
                 search: &[sp(at("🙂"), at("”"))],
             },
         );
-        let ops = encode(text, &pieces, |m| (m as u32 * 10, 42), 5);
+        let ops = encode(text, &pieces, |m| (m.0 as u32 * 10, EntityId(42)), 5);
         #[rustfmt::skip]
         assert_eq!(ops, [
             MENTION, 70, 7, 42, 1, 2, 0,  // [Xi]
@@ -277,12 +277,12 @@ mod tests {
                 sp(a.min(b), a.max(b))
             }).collect();
             // Mentions must not overlap: keep a non-overlapping subset.
-            let mut mentions: Vec<(usize, Span)> = Vec::new();
+            let mut mentions: Vec<(MentionId, Span)> = Vec::new();
             let mut sorted = spans.clone();
             sorted.sort();
             for s in sorted {
                 if !s.is_empty() && mentions.last().is_none_or(|m| m.1.end <= s.start) {
-                    mentions.push((mentions.len(), s));
+                    mentions.push((MentionId(mentions.len()), s));
                 }
             }
             let evidence: Vec<(usize, Span)> = spans.iter().map(|&s| (1, s)).collect();
@@ -297,7 +297,7 @@ mod tests {
                     pos = f.span.end;
                 }
                 if let Some(m) = p.mention {
-                    prop_assert_eq!(p.span(), mentions[m].1);
+                    prop_assert_eq!(p.span(), mentions[m.0].1);
                 }
             }
             prop_assert_eq!(pos, text.len());

@@ -11,6 +11,8 @@
 
 use std::ops::Range;
 
+use lede_analysis::BlockId;
+
 /// Up to this much text the whole article is built: the browser's own find
 /// and a screen reader then reach every word, and nothing needs measuring.
 /// The seed article is about 8 KB, and 64 KB of news text is about 2,000
@@ -61,8 +63,8 @@ impl Heights {
     }
 
     /// Block `block`'s height, for `bytes` of text.
-    pub fn get(&self, block: usize, bytes: usize) -> f64 {
-        match self.measured.get(block) {
+    pub fn get(&self, block: BlockId, bytes: usize) -> f64 {
+        match self.measured.get(block.0) {
             Some(h) if !h.is_nan() => f64::from(*h),
             _ => LINE_PX + bytes as f64 * self.per_byte,
         }
@@ -70,8 +72,8 @@ impl Heights {
 
     /// Records that block `block`, of `bytes` bytes, is `px` tall. Whether
     /// that changes its height by half a pixel or more.
-    pub fn measure(&mut self, block: usize, bytes: usize, px: f64) -> bool {
-        let Some(slot) = self.measured.get_mut(block) else {
+    pub fn measure(&mut self, block: BlockId, bytes: usize, px: f64) -> bool {
+        let Some(slot) = self.measured.get_mut(block.0) else {
             return false;
         };
         let before = *slot;
@@ -98,14 +100,14 @@ impl Heights {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Layout {
     /// The blocks shown, in the text's order.
-    blocks: Vec<usize>,
+    blocks: Vec<BlockId>,
     /// `tops[k]` is where `blocks[k]` starts; one more, the total height.
     tops: Vec<f64>,
 }
 
 impl Layout {
     /// Lays out `blocks` (in order) one after the other, each `height(block)` tall.
-    pub fn new(blocks: Vec<usize>, height: impl Fn(usize) -> f64) -> Layout {
+    pub fn new(blocks: Vec<BlockId>, height: impl Fn(BlockId) -> f64) -> Layout {
         let mut tops = Vec::with_capacity(blocks.len() + 1);
         let mut y = 0.0;
         tops.push(y);
@@ -116,7 +118,7 @@ impl Layout {
         Layout { blocks, tops }
     }
 
-    pub fn blocks(&self) -> &[usize] {
+    pub fn blocks(&self) -> &[BlockId] {
         &self.blocks
     }
 
@@ -130,7 +132,7 @@ impl Layout {
     }
 
     /// The position of `block` among the shown blocks, if it is shown.
-    pub fn position(&self, block: usize) -> Option<usize> {
+    pub fn position(&self, block: BlockId) -> Option<usize> {
         self.blocks.binary_search(&block).ok()
     }
 
@@ -157,8 +159,11 @@ mod tests {
     use super::*;
 
     fn layout(heights: &[f64]) -> Layout {
-        Layout::new((0..heights.len()).collect(), |b| heights[b])
+        Layout::new((0..heights.len()).map(BlockId).collect(), |b| heights[b.0])
     }
+
+    const B0: BlockId = BlockId(0);
+    const B2: BlockId = BlockId(2);
 
     #[test]
     fn a_window_holds_the_blocks_that_overlap_it() {
@@ -183,9 +188,9 @@ mod tests {
 
     #[test]
     fn hidden_blocks_take_no_room() {
-        let l = Layout::new(vec![0, 2, 5], |_| 10.0);
-        assert_eq!(l.position(2), Some(1));
-        assert_eq!(l.position(3), None);
+        let l = Layout::new(vec![B0, B2, BlockId(5)], |_| 10.0);
+        assert_eq!(l.position(B2), Some(1));
+        assert_eq!(l.position(BlockId(3)), None);
         assert_eq!(l.top(2), 20.0);
         assert_eq!(l.total(), 30.0);
     }
@@ -193,19 +198,19 @@ mod tests {
     #[test]
     fn estimates_follow_what_was_measured() {
         let mut h = Heights::new(3);
-        let before = h.get(2, 1000);
-        assert!(h.measure(0, 1000, LINE_PX + 1000.0));
-        assert_eq!(h.get(0, 1000), LINE_PX + 1000.0);
+        let before = h.get(B2, 1000);
+        assert!(h.measure(B0, 1000, LINE_PX + 1000.0));
+        assert_eq!(h.get(B0, 1000), LINE_PX + 1000.0);
         // One pixel a byte measured: the estimate of a block as long follows.
-        assert!((h.get(2, 1000) - (LINE_PX + 1000.0)).abs() < 1e-6);
-        assert_ne!(before, h.get(2, 1000));
+        assert!((h.get(B2, 1000) - (LINE_PX + 1000.0)).abs() < 1e-6);
+        assert_ne!(before, h.get(B2, 1000));
         assert!(
-            !h.measure(0, 1000, LINE_PX + 1000.2),
+            !h.measure(B0, 1000, LINE_PX + 1000.2),
             "under half a pixel is no change"
         );
         h.forget();
         assert!(
-            (h.get(0, 1000) - (LINE_PX + 1000.0)).abs() < 1e-6,
+            (h.get(B0, 1000) - (LINE_PX + 1000.0)).abs() < 1e-6,
             "the fit stays"
         );
     }
@@ -214,11 +219,11 @@ mod tests {
     fn the_fit_settles_after_the_first_blocks() {
         let mut h = Heights::new(100);
         for b in 0..FIT_BLOCKS {
-            h.measure(b, 100, LINE_PX + 100.0);
+            h.measure(BlockId(b), 100, LINE_PX + 100.0);
         }
-        let settled = h.get(99, 100);
-        h.measure(FIT_BLOCKS, 100, LINE_PX + 10_000.0);
-        assert_eq!(h.get(99, 100), settled);
+        let settled = h.get(BlockId(99), 100);
+        h.measure(BlockId(FIT_BLOCKS), 100, LINE_PX + 10_000.0);
+        assert_eq!(h.get(BlockId(99), 100), settled);
     }
 
     #[test]

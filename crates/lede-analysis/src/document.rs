@@ -28,6 +28,11 @@ pub struct Block {
     pub span: Span,
 }
 
+crate::id::index_id! {
+    /// The index of a [`Block`] in [`Document::blocks`], from 0 in reading order.
+    BlockId => Block
+}
+
 /// An article: its text and the blocks it is made of, in reading order.
 ///
 /// ```

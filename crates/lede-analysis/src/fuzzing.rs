@@ -19,7 +19,7 @@ use serde_json::Value;
 use crate::export::{self, View};
 use crate::import::{self, text::normalise};
 use crate::themes::{self, ABOUT_SCORE, ABOUT_SHARE, Lexicon, Theme, ThemeReport};
-use crate::{BlockKind, Document, Entities, Label, Span};
+use crate::{BlockKind, Document, Entities, EntityId, Label, MentionId, Span};
 
 /// The file names the first byte of an [`importers`] input stands for, so that
 /// every path is taken: none (a paste), each known extension, and an unknown one.
@@ -289,11 +289,11 @@ pub fn check_entities(doc: &Document, found: &Entities) {
         );
         let e = found
             .entities
-            .get(m.entity)
+            .get(m.entity.0)
             .unwrap_or_else(|| panic!("mention {i}'s entity {} exists", m.entity));
         assert_eq!(e.label, m.label, "mention {i} has its entity's label");
         assert!(
-            e.mentions.contains(&i),
+            e.mentions.contains(&MentionId(i)),
             "entity {} lists mention {i}",
             m.entity
         );
@@ -301,6 +301,7 @@ pub fn check_entities(doc: &Document, found: &Entities) {
     }
     let mut listed = 0;
     for (id, e) in found.entities.iter().enumerate() {
+        let id = EntityId(id);
         assert!(!e.name.trim().is_empty(), "entity {id} has a name");
         assert!(!e.mentions.is_empty(), "entity {id} has mentions");
         assert!(
@@ -308,7 +309,7 @@ pub fn check_entities(doc: &Document, found: &Entities) {
             "entity {id}'s mentions in text order"
         );
         for &j in &e.mentions {
-            assert_eq!(found.mentions.get(j).map(|m| m.entity), Some(id));
+            assert_eq!(found.mentions.get(j.0).map(|m| m.entity), Some(id));
         }
         listed += e.mentions.len();
         assert!((0.0..=1.0).contains(&e.salience), "entity {id}: {e:?}");
@@ -319,7 +320,7 @@ pub fn check_entities(doc: &Document, found: &Entities) {
         check_span(text, q.span);
         assert!(!q.span.is_empty(), "quote {i} is not empty");
         assert!(
-            q.speaker.is_none_or(|s| s < found.entities.len()),
+            q.speaker.is_none_or(|s| s.0 < found.entities.len()),
             "quote {i}'s speaker exists"
         );
     }
@@ -343,7 +344,7 @@ fn check_report(doc: &Document, lexicon: &Lexicon, report: &ThemeReport) {
         .filter(|(_, b)| matches!(b.kind, BlockKind::Paragraph | BlockKind::Note))
         .map(|(i, _)| i)
         .collect();
-    let blocks: Vec<usize> = report.paragraphs.iter().map(|p| p.block).collect();
+    let blocks: Vec<usize> = report.paragraphs.iter().map(|p| p.block.0).collect();
     assert_eq!(blocks, scored, "every paragraph and note, in order");
     for p in &report.paragraphs {
         let block = doc.blocks()[p.block];
@@ -427,7 +428,7 @@ pub fn check_exports(doc: &Document, entities: &Entities, report: &ThemeReport, 
         .iter()
         .filter(|m| view.shows(m.label))
         .collect();
-    let wikidata = |id: usize| entities.entities[id].wikidata.as_deref().unwrap_or("");
+    let wikidata = |id: EntityId| entities.entities[id].wikidata.as_deref().unwrap_or("");
 
     // displaCy: code points.
     let v = json(&export::displacy(doc, entities, view));
@@ -503,7 +504,7 @@ pub fn check_exports(doc: &Document, entities: &Entities, report: &ThemeReport, 
     let csv = export::entities_csv(doc, entities, view);
     let rows = parse_csv(&csv);
     assert_eq!(rows[0], ["name", "type", "mentions", "wikidata"]);
-    let mut first_seen: Vec<usize> = Vec::new();
+    let mut first_seen: Vec<EntityId> = Vec::new();
     for m in &shown {
         if !first_seen.contains(&m.entity) {
             first_seen.push(m.entity);

@@ -22,6 +22,7 @@ pub mod export;
 #[cfg(not(target_arch = "wasm32"))]
 #[doc(hidden)]
 pub mod fuzzing;
+mod id;
 mod import;
 pub mod job;
 mod span;
@@ -30,8 +31,10 @@ pub mod themes;
 mod wire;
 mod word_hash;
 
-pub use document::{Block, BlockKind, Byline, Document};
-pub use entities::{Entities, Entity, EntityId, Label, Mention, Quote, recognize, wikidata_url};
+pub use document::{Block, BlockId, BlockKind, Byline, Document};
+pub use entities::{
+    Entities, Entity, EntityId, Label, Mention, MentionId, Quote, recognize, wikidata_url,
+};
 pub use import::{ImportError, MAX_IMPORT_BYTES, check_import_size, import, import_text};
 pub use span::{OffsetMap, Span};
 pub use themes::{Lexicon, Theme, ThemeReport};

@@ -493,7 +493,7 @@ fn check_layers(text: &str) -> Result<(), TestCaseError> {
         );
         prop_assert!(t.is_char_boundary(m.span.start) && t.is_char_boundary(m.span.end));
         prop_assert_eq!(m.span.slice(t), &t[m.span.start..m.span.end]);
-        prop_assert!(m.entity < found.entities.len());
+        prop_assert!(m.entity.0 < found.entities.len());
         prop_assert!(found.entities[m.entity].label == m.label);
         prop_assert!(!m.why.is_empty());
         last_end = m.span.end;
@@ -502,7 +502,7 @@ fn check_layers(text: &str) -> Result<(), TestCaseError> {
     for q in &found.quotes {
         prop_assert!(q.span.start >= last_start && q.span.start < q.span.end);
         prop_assert!(t.is_char_boundary(q.span.start) && t.is_char_boundary(q.span.end));
-        prop_assert!(q.speaker.is_none_or(|e| e < found.entities.len()));
+        prop_assert!(q.speaker.is_none_or(|e| e.0 < found.entities.len()));
         last_start = q.span.start;
     }
     for e in &found.entities {

@@ -7,7 +7,8 @@ use lede_analysis::themes::{
     self, Evidence, Lexicon, ParagraphThemes, ThemeReport, ThemeScore, ThemeTotal,
 };
 use lede_analysis::{
-    BlockKind, Document, Entities, Entity, Label, Mention, Quote, Span, recognize,
+    BlockId, BlockKind, Document, Entities, Entity, EntityId, Label, Mention, MentionId, Quote,
+    Span, recognize,
 };
 use proptest::prelude::*;
 use serde_json::Value;
@@ -40,7 +41,7 @@ fn fixture() -> (Document, Entities) {
         .map(|&(s, nth, label, entity)| Mention {
             span: nth_span(text, s, nth),
             label,
-            entity,
+            entity: EntityId(entity),
             why: "test".into(),
         })
         .collect();
@@ -60,7 +61,7 @@ fn fixture() -> (Document, Entities) {
         entity(Label::Date, "Monday", None, &[]),
     ];
     for (i, m) in mentions.iter().enumerate() {
-        entities[m.entity].mentions.push(i);
+        entities[m.entity].mentions.push(MentionId(i));
     }
     let quote = nth_span(text, "“Peace, now.”", 0);
     let found = Entities {
@@ -68,7 +69,7 @@ fn fixture() -> (Document, Entities) {
         entities,
         quotes: vec![Quote {
             span: quote,
-            speaker: Some(1),
+            speaker: Some(EntityId(1)),
         }],
     };
     (doc, found)
@@ -297,7 +298,7 @@ fn report(doc: &Document) -> ThemeReport {
     };
     ThemeReport {
         paragraphs: vec![ParagraphThemes {
-            block,
+            block: BlockId(block),
             kind: BlockKind::Paragraph,
             words: 9,
             scores: vec![ThemeScore {
@@ -554,14 +555,14 @@ proptest! {
             mentions.push(Mention {
                 span: Span::new(bounds[start], bounds[end]),
                 label: Label::ALL[label],
-                entity: mentions.len(),
+                entity: EntityId(mentions.len()),
                 why: "".into(),
             });
             from = end;
         }
         let entities = mentions.iter().enumerate().map(|(i, m)| Entity {
             label: m.label, name: m.span.slice(t).to_owned(), aliases: vec![],
-            wikidata: (i % 2 == 0).then(|| format!("Q{i}")), mentions: vec![i], salience: 0.1,
+            wikidata: (i % 2 == 0).then(|| format!("Q{i}")), mentions: vec![MentionId(i)], salience: 0.1,
         }).collect();
         let found = Entities { mentions, entities, quotes: vec![] };
         check_spans(&doc, &found);

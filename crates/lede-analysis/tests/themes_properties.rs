@@ -59,7 +59,7 @@ fn check(text: &str) -> Result<(), TestCaseError> {
         report
             .paragraphs
             .iter()
-            .map(|p| p.block)
+            .map(|p| p.block.0)
             .collect::<Vec<_>>(),
         scored
     );

@@ -148,7 +148,7 @@ fn the_note_and_headline_are_handled() {
     assert_eq!(note.kind, BlockKind::Note);
     assert!(note.about.is_empty() && note.dominant.is_none());
     // The title and byline are not paragraphs.
-    assert!(report.paragraphs.iter().all(|p| p.block >= 2));
+    assert!(report.paragraphs.iter().all(|p| p.block.0 >= 2));
 }
 
 #[test]

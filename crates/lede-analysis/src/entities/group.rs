@@ -14,7 +14,7 @@ type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 use super::gazetteer::{Fnv, Gazetteer};
 use super::names::Raw;
-use super::{Entity, Label, Mention};
+use super::{Entity, EntityId, Label, Mention, MentionId};
 use crate::{BlockKind, Document};
 
 /// Family names written first: "Xi Jinping" is Mr. Xi.
@@ -96,10 +96,10 @@ pub(crate) fn group(
 
     let mut mentions = Vec::new();
     let mut entities: Vec<Entity> = Vec::new();
-    let mut by_key: FastMap<(Label, Cow<str>), usize> = FastMap::default();
+    let mut by_key: FastMap<(Label, Cow<str>), EntityId> = FastMap::default();
     // Most mentions repeat an earlier one word for word: find those without
     // building a key.
-    let mut by_surface: FastMap<(Label, &str), usize> = FastMap::default();
+    let mut by_surface: FastMap<(Label, &str), EntityId> = FastMap::default();
     let block_kinds: Vec<BlockKind> = doc.blocks().iter().map(|b| b.kind).collect();
     let first_paragraph = block_kinds.iter().position(|k| *k == BlockKind::Paragraph);
     for f in kept {
@@ -111,7 +111,7 @@ pub(crate) fn group(
         {
             let entity = &mut entities[id];
             entity.salience += weight(block_kinds[f.block], f.block, first_paragraph, raw.label);
-            entity.mentions.push(mentions.len());
+            entity.mentions.push(MentionId(mentions.len()));
             mentions.push(Mention {
                 span: crate::Span::new(raw.start, raw.end),
                 label: raw.label,
@@ -155,7 +155,7 @@ pub(crate) fn group(
                 mentions: Vec::new(),
                 salience: 0.0,
             });
-            entities.len() - 1
+            EntityId(entities.len() - 1)
         });
         let entity = &mut entities[id];
         // A person named by surname first takes the full name once seen.
@@ -174,7 +174,7 @@ pub(crate) fn group(
         if raw.lone.is_none() && label == raw.label && why == raw.why {
             by_surface.insert((label, surface), id);
         }
-        entity.mentions.push(mentions.len());
+        entity.mentions.push(MentionId(mentions.len()));
         // An alias says something only if it is not the name, or another
         // alias, in other apostrophes or with "the".
         let form = key_form(surface);

@@ -46,7 +46,7 @@ mod numeric;
 mod quotes;
 mod tokens;
 
-pub use model::{Entities, Entity, EntityId, Label, Mention, Quote};
+pub use model::{Entities, Entity, EntityId, Label, Mention, MentionId, Quote};
 
 use crate::Document;
 use names::{Item, NameRules, Raw};

@@ -104,8 +104,15 @@ impl fmt::Display for Label {
     }
 }
 
-/// Index of an [`Entity`] in [`Entities::entities`].
-pub type EntityId = usize;
+crate::id::index_id! {
+    /// The index of an [`Entity`] in [`Entities::entities`].
+    EntityId => Entity
+}
+
+crate::id::index_id! {
+    /// The index of a [`Mention`] in [`Entities::mentions`], from 0 in text order.
+    MentionId => Mention
+}
 
 /// One occurrence of an entity in the text.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -130,8 +137,8 @@ pub struct Entity {
     pub aliases: Vec<String>,
     /// The Wikidata ID (`"Q15031"`) of a known entity.
     pub wikidata: Option<String>,
-    /// Indices into [`Entities::mentions`], in text order.
-    pub mentions: Vec<usize>,
+    /// Its mentions, in text order.
+    pub mentions: Vec<MentionId>,
     /// How central the entity is to the document, from 0 to 1.
     pub salience: f32,
 }

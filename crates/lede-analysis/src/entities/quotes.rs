@@ -2,7 +2,7 @@
 //! included (so a period before the closing mark is inside), with the speaker
 //! when the sentence says who said it.
 
-use super::{Label, Mention, Quote};
+use super::{EntityId, Label, Mention, Quote};
 use crate::{Document, Span};
 
 const SPEECH_VERBS: &[&str] = &[
@@ -84,7 +84,7 @@ fn is_speech_verb(w: &str) -> bool {
 }
 
 /// The entity the sentence around `q` says spoke.
-fn speaker(text: &str, q: Span, block: Span, mentions: &[Mention]) -> Option<usize> {
+fn speaker(text: &str, q: Span, block: Span, mentions: &[Mention]) -> Option<EntityId> {
     // The sentence after the quotation, then the one before it.
     let after_end = floor_boundary(
         text,

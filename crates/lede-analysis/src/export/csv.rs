@@ -1,7 +1,7 @@
 //! A table of the entities, one row each, for spreadsheets.
 
 use super::{View, shown_mentions};
-use crate::{Document, Entities};
+use crate::{Document, Entities, EntityId};
 
 /// The entities the view shows as CSV (RFC 4180): a header
 /// `name,type,mentions,wikidata`, then one row per entity in the order of its
@@ -11,9 +11,9 @@ use crate::{Document, Entities};
 /// `=`, `+`, `@`, or `-` before a non-digit) is prefixed with `'`.
 pub fn entities_csv(doc: &Document, entities: &Entities, view: &View) -> String {
     // (entity, mentions shown), in order of first mention.
-    let mut rows: Vec<(usize, usize)> = Vec::new();
+    let mut rows: Vec<(EntityId, usize)> = Vec::new();
     for (_, m) in shown_mentions(doc, entities, view) {
-        if m.entity >= entities.entities.len() {
+        if m.entity.0 >= entities.entities.len() {
             continue;
         }
         match rows.iter_mut().find(|(e, _)| *e == m.entity) {

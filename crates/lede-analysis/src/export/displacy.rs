@@ -38,7 +38,7 @@ pub fn displacy(doc: &Document, entities: &Entities, view: &View) -> String {
         .map(|(_, m)| {
             let kb_id = entities
                 .entities
-                .get(m.entity)
+                .get(m.entity.0)
                 .and_then(|e| e.wikidata.as_deref())
                 .unwrap_or("");
             Ent {

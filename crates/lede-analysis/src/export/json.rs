@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{View, shown_mentions};
 use crate::themes::ThemeReport;
-use crate::{BlockKind, Document, Entities, Label, OffsetMap, Span};
+use crate::{BlockId, BlockKind, Document, Entities, EntityId, Label, OffsetMap, Span};
 
 /// The version tag; a change that breaks readers of the file gets a new one.
 const FORMAT: &str = "lede/1";
@@ -65,7 +65,7 @@ struct Offset {
 
 #[derive(Serialize)]
 struct EntityOut<'a> {
-    id: usize,
+    id: EntityId,
     name: &'a str,
     label: Label,
     aliases: &'a [String],
@@ -94,7 +94,7 @@ struct QuoteOut<'a> {
 #[derive(Serialize)]
 struct SpeakerOut<'a> {
     /// The `id` of the speaker in `entities`; `null` when the view hides it.
-    entity: Option<usize>,
+    entity: Option<EntityId>,
     name: &'a str,
 }
 
@@ -113,7 +113,7 @@ struct TotalOut<'a> {
 
 #[derive(Serialize)]
 struct ParagraphOut<'a> {
-    block: usize,
+    block: BlockId,
     kind: BlockKind,
     words: usize,
     scores: Vec<ScoreOut<'a>>,
@@ -178,7 +178,7 @@ pub fn full_json(doc: &Document, entities: &Entities, themes: &ThemeReport, view
 
     let mut exported: Vec<EntityOut> = Vec::new();
     for (_, m) in shown_mentions(doc, entities, view) {
-        let Some(e) = entities.entities.get(m.entity) else {
+        let Some(e) = entities.entities.get(m.entity.0) else {
             continue;
         };
         let mention = MentionOut {
@@ -211,7 +211,7 @@ pub fn full_json(doc: &Document, entities: &Entities, themes: &ThemeReport, view
             end: at(q.span.end),
             text: q.span.slice(text),
             speaker: q.speaker.and_then(|id| {
-                let e = entities.entities.get(id)?;
+                let e = entities.entities.get(id.0)?;
                 Some(SpeakerOut {
                     entity: exported.iter().any(|x| x.id == id).then_some(id),
                     name: &e.name,

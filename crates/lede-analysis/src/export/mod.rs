@@ -12,19 +12,19 @@
 //!
 //! ```
 //! use lede_analysis::export::{self, View};
-//! use lede_analysis::{Document, Entities, Entity, Label, Mention, Span};
+//! use lede_analysis::{Document, Entities, Entity, EntityId, Label, Mention, MentionId, Span};
 //!
 //! let doc = Document::parse("Talks\n\nXi met Trump in Geneva.");
 //! let text = doc.text();
 //! let span = |s: &str| Span::new(text.find(s).unwrap(), text.find(s).unwrap() + s.len());
 //! let person = |name: &str, id, wikidata: Option<&str>| Entity {
 //!     label: Label::Person, name: name.into(), aliases: vec![],
-//!     wikidata: wikidata.map(Into::into), mentions: vec![id], salience: 0.5,
+//!     wikidata: wikidata.map(Into::into), mentions: vec![MentionId(id)], salience: 0.5,
 //! };
 //! let found = Entities {
 //!     mentions: vec![
-//!         Mention { span: span("Xi"), label: Label::Person, entity: 0, why: "name list".into() },
-//!         Mention { span: span("Geneva"), label: Label::Gpe, entity: 1, why: "place list".into() },
+//!         Mention { span: span("Xi"), label: Label::Person, entity: EntityId(0), why: "name list".into() },
+//!         Mention { span: span("Geneva"), label: Label::Gpe, entity: EntityId(1), why: "place list".into() },
 //!     ],
 //!     entities: vec![person("Xi Jinping", 0, Some("Q15031")), Entity { label: Label::Gpe, ..person("Geneva", 1, None) }],
 //!     quotes: vec![],

@@ -120,7 +120,7 @@ pub fn web_annotation(doc: &Document, entities: &Entities, view: &View) -> Strin
     let items: Vec<Annotation> = shown_mentions(doc, entities, view)
         .into_iter()
         .map(|(i, m)| {
-            let entity = entities.entities.get(m.entity);
+            let entity = entities.entities.get(m.entity.0);
             let mut body = vec![Body::text("tagging", m.label.as_str())];
             if let Some(e) = entity {
                 body.push(Body::text("describing", &e.name));

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::lexicon::Lexicon;
 use super::matcher::{FxMap, Tok};
 use super::tables::Hit;
-use crate::{BlockKind, Document, Span};
+use crate::{BlockId, BlockKind, Document, Span};
 
 /// A paragraph is about a theme when its score reaches this…
 pub const ABOUT_SCORE: f32 = 2.0;
@@ -33,8 +33,7 @@ pub struct ThemeReport {
 /// The themes of one paragraph.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ParagraphThemes {
-    /// Index into [`Document::blocks`].
-    pub block: usize,
+    pub block: BlockId,
     pub kind: BlockKind,
     /// How many words the paragraph has.
     pub words: usize,
@@ -215,7 +214,7 @@ pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
         }
         let about: Vec<Arc<str>> = about.into_iter().map(|s| s.theme.clone()).collect();
         paragraphs.push(ParagraphThemes {
-            block: index,
+            block: BlockId(index),
             kind: block.kind,
             words,
             dominant: about.first().cloned(),
