@@ -165,7 +165,6 @@ fn entity_item(
     id: EntityId,
     e: &Entity,
 ) -> impl IntoView + use<> {
-    let name = e.name.clone();
     let count = e.mentions.len();
     let aliases = (!e.aliases.is_empty()).then(|| e.aliases.join(", "));
     let is_selected = is_selected.clone();
@@ -176,15 +175,7 @@ fn entity_item(
                 type="button"
                 class="entity"
                 aria-pressed=move || selected().to_string()
-                on:click=move |_| {
-                    if r.selected.get_untracked() == Some(id) {
-                        r.view.update(|v| v.entity = None);
-                        r.mention_step.set(None);
-                    } else {
-                        r.view.update(|v| v.entity = Some(name.clone()));
-                        r.mention_step.set(None);
-                    }
-                }
+                on:click=move |_| r.toggle_entity(id)
             >
                 <span class="entity-name">{e.name.clone()}</span>
                 <span class="count">{count}</span>
@@ -234,8 +225,8 @@ fn SelectedEntity() -> impl IntoView {
                 </p>
                 <p class="status" aria-live="polite">{status}</p>
                 <div class="stepper">
-                    <button type="button" on:click=move |_| step_mention(r, -1)>"Previous mention"</button>
-                    <button type="button" on:click=move |_| step_mention(r, 1)>"Next mention"</button>
+                    <button type="button" on:click=move |_| r.step_mention(-1)>"Previous mention"</button>
+                    <button type="button" on:click=move |_| r.step_mention(1)>"Next mention"</button>
                     <button
                         type="button"
                         aria-pressed=move || only().to_string()
@@ -245,13 +236,7 @@ fn SelectedEntity() -> impl IntoView {
                     </button>
                     <button
                         type="button"
-                        on:click=move |_| {
-                            r.view.update(|v| {
-                                v.entity = None;
-                                v.only_entity = false;
-                            });
-                            r.mention_step.set(None);
-                        }
+                        on:click=move |_| r.clear_selection()
                     >
                         "Clear selection"
                     </button>
@@ -259,36 +244,6 @@ fn SelectedEntity() -> impl IntoView {
             </div>
         })
     }
-}
-
-/// Moves to the previous (`-1`) or next (`1`) mention of the selected entity,
-/// wrapping around, and scrolls it into view.
-pub fn step_mention(r: Reader, delta: isize) {
-    let Some(id) = r.selected.get_untracked() else {
-        return;
-    };
-    let mentions = r
-        .analysis
-        .with_untracked(|a| a.entities.entities[id].mentions.clone());
-    if mentions.is_empty() {
-        return;
-    }
-    let n = mentions.len() as isize;
-    let next = match r
-        .mention_step
-        .get_untracked()
-        .and_then(|s| mentions.iter().position(|&m| m == s))
-    {
-        Some(p) => (p as isize + delta).rem_euclid(n),
-        None if delta > 0 => 0,
-        None => n - 1,
-    } as usize;
-    let m = mentions[next];
-    r.mention_step.set(Some(m));
-    let start = r
-        .analysis
-        .with_untracked(|a| a.entities.mentions[m].span.start);
-    r.reveal(r.block_at(start), format!("[data-mention=\"{m}\"]"), true);
 }
 
 /// The id of the mention card.
@@ -312,7 +267,7 @@ pub fn MentionCard() -> impl IntoView {
     // Off the card and not back onto a mention (which shows its own card).
     let leave = move |ev: web_sys::MouseEvent| {
         if !pointer_goes_into(&ev, "[data-mention]") {
-            r.card.set(None);
+            r.hide_card();
         }
     };
     move || {

@@ -245,7 +245,7 @@ pub fn Minimap() -> impl IntoView {
         let Some(e) = r.selected.get() else {
             return Vec::new();
         };
-        let marks: Vec<(f64, (BlockId, MentionId))> = strip.with(|g| {
+        let marks: Vec<(f64, MentionId)> = strip.with(|g| {
             r.analysis.with(|a| {
                 a.entities.entities[e]
                     .mentions
@@ -253,22 +253,19 @@ pub fn Minimap() -> impl IntoView {
                     .map(|&m| {
                         let start = a.entities.mentions[m].span.start;
                         let block = block_at(&g.spans, start);
-                        (g.at(block, start), (block, m))
+                        (g.at(block, start), m)
                     })
                     .collect()
             })
         });
         thin(marks)
             .into_iter()
-            .map(|(top, (block, m))| {
+            .map(|(top, m)| {
                 view! {
                     <div
                         class="mark entity"
                         style:top=format!("{top:.2}%")
-                        on:click=move |_| {
-                            r.mention_step.set(Some(m));
-                            r.reveal(block, format!("[data-mention=\"{m}\"]"), true)
-                        }
+                        on:click=move |_| r.go_to_mention(m)
                     ></div>
                 }
             })
@@ -278,27 +275,24 @@ pub fn Minimap() -> impl IntoView {
         if r.matches.with(Matches::is_empty) {
             return Vec::new();
         }
-        let hits: Vec<(f64, (BlockId, MatchId))> = strip.with(|g| {
+        let hits: Vec<(f64, MatchId)> = strip.with(|g| {
             r.matches.with(|m| {
                 m.iter()
                     .map(|(k, s)| {
                         let block = block_at(&g.spans, s.start);
-                        (g.at(block, s.start), (block, k))
+                        (g.at(block, s.start), k)
                     })
                     .collect()
             })
         });
         thin(hits)
             .into_iter()
-            .map(|(top, (block, k))| {
+            .map(|(top, k)| {
                 view! {
                     <div
                         class="mark hit"
                         style:top=format!("{top:.2}%")
-                        on:click=move |_| {
-                            r.match_step.set(Some(k));
-                            r.reveal(block, format!("[data-hit=\"{k}\"]"), false)
-                        }
+                        on:click=move |_| r.go_to_match(k)
                     ></div>
                 }
             })

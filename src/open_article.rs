@@ -12,7 +12,6 @@ use crate::panic::take_sample_request;
 use crate::state::{Reader, use_reader};
 use crate::storage::{self, Change, Kept, kept_file};
 use crate::timing;
-use crate::view_state::ViewState;
 
 const DIALOG_ID: &str = "open-article";
 
@@ -138,10 +137,7 @@ fn opening_of(lib: LibraryState, id: &str) -> Option<Opening> {
 pub fn show_article(r: Reader, lib: LibraryState, doc: Document, current: Option<String>) {
     library::mark_opening(current.as_deref().and_then(|id| opening_of(lib, id)));
     lib.unfinished.set(None);
-    r.view.set(ViewState::default());
-    r.mention_step.set(None);
-    r.match_step.set(None);
-    r.document.set(doc);
+    r.open_document(doc);
     after_paint(move || became_shown(lib, current));
 }
 

@@ -3,8 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::entities_panel::step_mention;
-use crate::search::{SEARCH_INPUT_ID, step_match};
+use crate::search::SEARCH_INPUT_ID;
 use crate::state::use_reader;
 
 const DIALOG_ID: &str = "shortcuts";
@@ -65,12 +64,12 @@ pub fn use_shortcuts() {
                 ev.prevent_default();
                 open_shortcuts();
             }
-            "]" => step_mention(r, 1),
-            "[" => step_mention(r, -1),
+            "]" => r.step_mention(1),
+            "[" => r.step_mention(-1),
             // Dismisses the mention card without moving the pointer or focus (WCAG 1.4.13).
-            "Escape" if r.card.get_untracked().is_some() => r.card.set(None),
-            "n" => step_match(r, 1),
-            "N" => step_match(r, -1),
+            "Escape" if r.card.get_untracked().is_some() => r.hide_card(),
+            "n" => r.step_match(1),
+            "N" => r.step_match(-1),
             _ => {}
         }
     });

@@ -290,6 +290,152 @@ impl Reader {
         }
     }
 
+    /// Opens `doc` in place of the current document, with a fresh view: no
+    /// filter, selection, search, step or card carries over to it.
+    pub fn open_document(&self, doc: Document) {
+        self.view.set(ViewState::default());
+        self.mention_step.set(None);
+        self.match_step.set(None);
+        self.card.set(None);
+        self.document.set(doc);
+    }
+
+    /// Selects entity `id`, stepped to mention `step` if any.
+    fn select(&self, id: EntityId, step: Option<MentionId>) {
+        let name = self
+            .analysis
+            .with_untracked(|a| a.entities.entities[id].name.clone());
+        self.view.update(|v| v.entity = Some(name));
+        self.mention_step.set(step);
+    }
+
+    /// Selects entity `id`, or clears the selection if it is the one selected.
+    pub fn toggle_entity(&self, id: EntityId) {
+        if self.selected.get_untracked() == Some(id) {
+            self.deselect_entity();
+        } else {
+            self.select(id, None);
+        }
+    }
+
+    /// Selects the entity of mention `m`, stepped to `m`, or clears the
+    /// selection if that entity is the one selected.
+    pub fn toggle_entity_of(&self, m: MentionId) {
+        let entity = self
+            .analysis
+            .with_untracked(|a| a.entities.mentions[m].entity);
+        if self.selected.get_untracked() == Some(entity) {
+            self.deselect_entity();
+        } else {
+            self.select(entity, Some(m));
+        }
+    }
+
+    /// Clears the selected entity.
+    pub fn deselect_entity(&self) {
+        self.view.update(|v| v.entity = None);
+        self.mention_step.set(None);
+    }
+
+    /// Clears the selected entity and the filter to the paragraphs that
+    /// mention it.
+    pub fn clear_selection(&self) {
+        self.view.update(|v| {
+            v.entity = None;
+            v.only_entity = false;
+        });
+        self.mention_step.set(None);
+    }
+
+    /// Moves to the previous (`-1`) or next (`1`) mention of the selected
+    /// entity, wrapping around, and brings it into view.
+    pub fn step_mention(&self, delta: isize) {
+        let Some(id) = self.selected.get_untracked() else {
+            return;
+        };
+        let mentions = self
+            .analysis
+            .with_untracked(|a| a.entities.entities[id].mentions.clone());
+        if mentions.is_empty() {
+            return;
+        }
+        let n = mentions.len() as isize;
+        let next = match self
+            .mention_step
+            .get_untracked()
+            .and_then(|s| mentions.iter().position(|&m| m == s))
+        {
+            Some(p) => (p as isize + delta).rem_euclid(n),
+            None if delta > 0 => 0,
+            None => n - 1,
+        } as usize;
+        self.go_to_mention(mentions[next]);
+    }
+
+    /// Steps to mention `m` and brings it into view, focused.
+    pub fn go_to_mention(&self, m: MentionId) {
+        self.mention_step.set(Some(m));
+        let start = self
+            .analysis
+            .with_untracked(|a| a.entities.mentions[m].span.start);
+        self.reveal(
+            self.block_at(start),
+            format!("[data-mention=\"{m}\"]"),
+            true,
+        );
+    }
+
+    /// Searches for `query`, from no match stepped to.
+    pub fn search_for(&self, query: String) {
+        self.match_step.set(None);
+        self.view.update(|v| v.search = query);
+    }
+
+    /// Clears the search.
+    pub fn clear_search(&self) {
+        self.match_step.set(None);
+        self.view.update(|v| v.search.clear());
+    }
+
+    /// Moves to the previous (`-1`) or next (`1`) search match, wrapping
+    /// around, and brings it into view.
+    pub fn step_match(&self, delta: isize) {
+        let total = self.matches.with_untracked(Matches::len);
+        if total == 0 {
+            return;
+        }
+        let n = total as isize;
+        let next = MatchId(match self.match_step.get_untracked() {
+            Some(MatchId(k)) if k < total => (k as isize + delta).rem_euclid(n) as usize,
+            _ if delta > 0 => 0,
+            _ => total - 1,
+        });
+        self.go_to_match(next);
+    }
+
+    /// Steps to search match `k` and brings it into view.
+    pub fn go_to_match(&self, k: MatchId) {
+        self.match_step.set(Some(k));
+        if let Some(span) = self.matches.with_untracked(|m| m.get(k)) {
+            self.reveal(
+                self.block_at(span.start),
+                format!("[data-hit=\"{k}\"]"),
+                false,
+            );
+        }
+    }
+
+    /// Shows the card of mention `m` at page position `x`, `y` (the
+    /// mention's bottom left).
+    pub fn show_card(&self, m: MentionId, x: f64, y: f64) {
+        self.card.set(Some((m, x, y)));
+    }
+
+    /// Hides the mention card.
+    pub fn hide_card(&self) {
+        self.card.set(None);
+    }
+
     /// Brings the element matching `selector`, in block `block`, into view
     /// (and focus, with `focus`), building its block first if need be.
     pub fn reveal(&self, block: BlockId, selector: String, focus: bool) {

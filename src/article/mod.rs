@@ -94,7 +94,7 @@ pub fn ArticleView() -> impl IntoView {
     let on_focus_in = move |ev: web_sys::FocusEvent| show_card(r, &ev);
     let hide_card = move |ev: &web_sys::Event| {
         if mention_of(ev).is_some() {
-            r.card.set(None);
+            r.hide_card();
         }
     };
     // Onto the card the pointer may go, to reach its link: the card stays
@@ -106,14 +106,14 @@ pub fn ArticleView() -> impl IntoView {
     };
     let on_click = move |ev: web_sys::MouseEvent| {
         if let Some((mention, _)) = mention_of(&ev) {
-            select_mention(r, mention);
+            r.toggle_entity_of(mention);
         }
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
         if ev.key() == "Enter"
             && let Some((mention, _)) = mention_of(&ev)
         {
-            select_mention(r, mention);
+            r.toggle_entity_of(mention);
         }
     };
 
@@ -860,21 +860,6 @@ fn show_card(r: Reader, ev: &web_sys::Event) {
             window().scroll_x().unwrap_or(0.0),
             window().scroll_y().unwrap_or(0.0),
         );
-        r.card.set(Some((m, rect.left() + sx, rect.bottom() + sy)));
-    }
-}
-
-/// Selects the entity of mention `m`, or clears the selection if it was selected.
-pub fn select_mention(r: Reader, m: MentionId) {
-    let (entity, name) = r.analysis.with(|a| {
-        let e = a.entities.mentions[m].entity;
-        (e, a.entities.entities[e].name.clone())
-    });
-    if r.selected.get_untracked() == Some(entity) {
-        r.view.update(|v| v.entity = None);
-        r.mention_step.set(None);
-    } else {
-        r.view.update(|v| v.entity = Some(name));
-        r.mention_step.set(Some(m));
+        r.show_card(m, rect.left() + sx, rect.bottom() + sy);
     }
 }

@@ -6,31 +6,9 @@ use leptos::prelude::*;
 mod find;
 pub use find::{Folded, MatchId, Matches};
 
-use crate::state::{Reader, use_reader};
+use crate::state::use_reader;
 
 pub const SEARCH_INPUT_ID: &str = "search";
-
-/// Moves to the previous (`-1`) or next (`1`) search match, wrapping around.
-pub fn step_match(r: Reader, delta: isize) {
-    let total = r.matches.with_untracked(Matches::len);
-    if total == 0 {
-        return;
-    }
-    let n = total as isize;
-    let next = MatchId(match r.match_step.get_untracked() {
-        Some(MatchId(k)) if k < total => (k as isize + delta).rem_euclid(n) as usize,
-        _ if delta > 0 => 0,
-        _ => total - 1,
-    });
-    r.match_step.set(Some(next));
-    if let Some(span) = r.matches.with_untracked(|m| m.get(next)) {
-        r.reveal(
-            r.block_at(span.start),
-            format!("[data-hit=\"{next}\"]"),
-            false,
-        );
-    }
-}
 
 #[component]
 pub fn SearchBox() -> impl IntoView {
@@ -49,19 +27,16 @@ pub fn SearchBox() -> impl IntoView {
         }
     };
     let on_input = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        r.match_step.set(None);
-        r.view.update(|v| v.search = value);
+        r.search_for(event_target_value(&ev));
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
         "Enter" => {
             ev.prevent_default();
-            step_match(r, if ev.shift_key() { -1 } else { 1 });
+            r.step_match(if ev.shift_key() { -1 } else { 1 });
         }
         "Escape" => {
             ev.prevent_default();
-            r.match_step.set(None);
-            r.view.update(|v| v.search.clear());
+            r.clear_search();
         }
         _ => {}
     };
@@ -83,7 +58,7 @@ pub fn SearchBox() -> impl IntoView {
                 type="button"
                 aria-label="Previous match"
                 disabled=move || total.get() == 0
-                on:click=move |_| step_match(r, -1)
+                on:click=move |_| r.step_match(-1)
             >
                 "↑"
             </button>
@@ -91,7 +66,7 @@ pub fn SearchBox() -> impl IntoView {
                 type="button"
                 aria-label="Next match"
                 disabled=move || total.get() == 0
-                on:click=move |_| step_match(r, 1)
+                on:click=move |_| r.step_match(1)
             >
                 "↓"
             </button>
