@@ -1,5 +1,6 @@
 // Builds the marked-up text of one block of the article in one call from
-// Rust (`src/article/segments.rs`, whose `encode` describes the layout of `ops`).
+// Rust (`src/article/segments.rs`, whose `encode` describes the layout of `ops`;
+// `src/article/round_trip.rs` checks in the browser that the two agree).
 //
 // On a first visit every WebAssembly function runs for the first time, and
 // each element, attribute and text node made from Rust is a call across to

@@ -34,6 +34,9 @@ use segments::{Layers, segment};
 pub mod segments;
 pub mod window;
 
+#[cfg(all(test, target_arch = "wasm32"))]
+mod round_trip;
+
 /// The article with its highlights. Needs the [`Reader`] context.
 #[component]
 pub fn ArticleView() -> impl IntoView {

@@ -116,6 +116,9 @@ pub const HIT: u32 = 4;
 ///   units (the script's string offsets, not bytes), then its flags:
 ///   [`QUOTE`], [`EVIDENCE`] (followed by the number of themes and their
 ///   indexes), [`HIT`] (followed by the match's number).
+///
+/// `src/article/round_trip.rs` runs the script on this output in the
+/// browser: change the layout on both sides together.
 pub fn encode(
     text: &str,
     pieces: &[Piece],
