@@ -55,21 +55,17 @@ function writeInputs() {
   return dir;
 }
 
-/** Stores `terms` as a reader's theme "Crafted", as the app's storage does. */
-async function storeTheme(page, terms) {
-  const record = JSON.stringify({
-    version: 1,
-    added: 1,
-    theme: { id: 'crafted', name: 'Crafted', colour: '#b5835a', description: '', terms: [{ weight: 2, words: terms }] },
-  });
+/** Stores `theme` (as crafted.rs writes it) as a reader's theme, as the app's storage does. */
+async function storeTheme(page, theme) {
+  const record = JSON.stringify({ version: 1, added: 1, theme });
   await page.evaluate(
-    (record) =>
+    ([record, id]) =>
       new Promise((done, fail) => {
         const open = indexedDB.open('lede');
         open.onerror = () => fail(open.error);
         open.onsuccess = () => {
           const tx = open.result.transaction('themes', 'readwrite');
-          tx.objectStore('themes').put(record, 'crafted');
+          tx.objectStore('themes').put(record, id);
           tx.oncomplete = () => {
             open.result.close();
             done();
@@ -77,7 +73,7 @@ async function storeTheme(page, terms) {
           tx.onerror = () => fail(tx.error);
         };
       }),
-    record,
+    [record, theme.id],
   );
 }
 
@@ -95,10 +91,10 @@ async function measureClass(browser, url, dir, entry) {
   const row = { bytes: buffer.length };
   try {
     let loaded;
-    if (entry.terms) {
-      const terms = readFileSync(join(dir, entry.terms), 'utf8').split('\n');
+    if (entry.theme) {
+      const theme = JSON.parse(readFileSync(join(dir, entry.theme), 'utf8'));
       await page.goto(url);
-      await storeTheme(page, terms);
+      await storeTheme(page, theme);
       // The theme is read with the page: wait for its chip before the file.
       loaded = (page) => page.getByRole('button', { name: /^Crafted\b/ }).first().waitFor();
     }

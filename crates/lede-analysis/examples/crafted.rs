@@ -16,7 +16,7 @@
 //! `--write DIR SIZE` times nothing: it writes each class at SIZE into DIR,
 //! for `tests/e2e/bench-crafted.mjs` to open in the browser, and lists the
 //! files in `DIR/classes.json`: a file class as `NN-name.txt` or `.html`,
-//! the custom theme as its text and `NN-name.terms.txt` (one term a line).
+//! the custom theme as its text and `NN-name.theme.json` (the theme).
 //!
 //! A class whose smaller size takes over 20 s is not run at the larger one
 //! (the untouched code needed that). Exits with status 1 when a class misses
@@ -395,11 +395,18 @@ fn write_classes(dir: &std::path::Path, size: usize, only: Option<&str>) -> std:
                 entry["file"] = file.into();
             }
             Input::Theme { terms, text } => {
-                let (file, list) = (format!("{stem}.txt"), format!("{stem}.terms.txt"));
+                // The theme as a reader's theme is kept: made by
+                // Theme::custom, which keeps one of the terms that stem
+                // alike ("qbi", "qby"), as the lexicon demands.
+                let (file, json) = (format!("{stem}.txt"), format!("{stem}.theme.json"));
+                let theme = Theme::custom("Crafted", terms).expect("a valid theme");
                 std::fs::write(dir.join(&file), text)?;
-                std::fs::write(dir.join(&list), terms.join("\n"))?;
+                std::fs::write(
+                    dir.join(&json),
+                    serde_json::to_string(&theme).expect("JSON"),
+                )?;
                 entry["file"] = file.into();
-                entry["terms"] = list.into();
+                entry["theme"] = json.into();
             }
         }
         println!("{}", entry["file"].as_str().unwrap_or_default());
