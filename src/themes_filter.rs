@@ -261,8 +261,35 @@ pub fn ThemeFilter() -> impl IntoView {
             <SuggestedTheme notice />
             <CustomThemeForm notice />
             {move || notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
+            {move || refused(r).map(|n| view! { <p class="notice" role="status">{n}</p> })}
         </section>
     }
+}
+
+/// What to tell the reader of their kept themes that the analysis could not
+/// use (two of its terms stem alike, or its name is taken, written by hand
+/// or by another version): they stay kept, and say why. None if all fit.
+fn refused(r: Reader) -> Option<String> {
+    let missing: Vec<Theme> = r.custom_themes.with(|c| {
+        r.analysis.with(|a| {
+            c.iter()
+                .filter(|t| a.theme_index(&t.id).is_none())
+                .cloned()
+                .collect()
+        })
+    });
+    let why: Vec<String> = missing
+        .into_iter()
+        .map(|t| {
+            let reason = lede_analysis::themes::Lexicon::builtin()
+                .clone()
+                .with_theme(t.clone())
+                .err()
+                .map_or_else(|| "its name is taken".to_owned(), |e| e.to_string());
+            format!("Your theme “{}” is kept but not used: {reason}.", t.name)
+        })
+        .collect();
+    (!why.is_empty()).then(|| why.join(" "))
 }
 
 /// Adds a reader's theme, saves the reader's themes and chooses the new one;

@@ -383,3 +383,32 @@ test('the nastiest crafted inputs open, and the page still answers', { timeout: 
     await context.close();
   }
 });
+
+test('a kept theme the lexicon refuses is not used, and the reader is told why', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  // Written by hand or another version: two terms that stem alike.
+  const theme = { id: 'rivers', name: 'Rivers', colour: '#336699', description: '', terms: [{ weight: 2, words: ['qbi', 'qby', 'river'] }] };
+  await page.evaluate(
+    (record) =>
+      new Promise((done, fail) => {
+        const open = indexedDB.open('lede');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('themes', 'readwrite');
+          tx.objectStore('themes').put(record, 'rivers');
+          tx.oncomplete = () => {
+            open.result.close();
+            done();
+          };
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+    JSON.stringify({ version: 1, added: 1, theme }),
+  );
+  await page.reload();
+  const notice = page.getByRole('status').filter({ hasText: 'Your theme “Rivers” is kept but not used' });
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /"qbi" and "qby"/);
+  assert.equal(await page.getByRole('button', { name: /^Rivers\b/ }).count(), 0, 'no chip for it');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
