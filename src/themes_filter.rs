@@ -152,6 +152,10 @@ pub fn margin_markers(a: &Analyzed, block: BlockId) -> String {
 pub fn ThemeFilter() -> impl IntoView {
     let r = use_reader();
     let notice = RwSignal::new(None::<String>);
+    // The reader's kept themes the analysis left out: only when that set
+    // changes is each refused theme checked again for why.
+    let left_out = Memo::new(move |_| left_out(r));
+    let refused = Memo::new(move |_| left_out.with(|t| why_refused(t)));
     let chips = move || {
         r.analysis.with(|a| {
             a.theme_list
@@ -261,25 +265,30 @@ pub fn ThemeFilter() -> impl IntoView {
             <SuggestedTheme notice />
             <CustomThemeForm notice />
             {move || notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
-            {move || refused(r).map(|n| view! { <p class="notice" role="status">{n}</p> })}
+            {move || refused.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
         </section>
     }
 }
 
-/// What to tell the reader of their kept themes that the analysis could not
-/// use (two of its terms stem alike, or its name is taken, written by hand
-/// or by another version): they stay kept, and say why. None if all fit.
-fn refused(r: Reader) -> Option<String> {
-    let missing: Vec<Theme> = r.custom_themes.with(|c| {
+/// The reader's kept themes that the analysis could not use (two of their
+/// terms stem alike, or their name is taken: written by hand or by another
+/// version).
+fn left_out(r: Reader) -> Vec<Theme> {
+    r.custom_themes.with(|c| {
         r.analysis.with(|a| {
             c.iter()
                 .filter(|t| a.theme_index(&t.id).is_none())
                 .cloned()
                 .collect()
         })
-    });
-    let why: Vec<String> = missing
-        .into_iter()
+    })
+}
+
+/// What to tell the reader of the themes `left_out`: they stay kept, and
+/// why they are not used, in the lexicon's words. None if there are none.
+fn why_refused(left_out: &[Theme]) -> Option<String> {
+    let why: Vec<String> = left_out
+        .iter()
         .map(|t| {
             let reason = lede_analysis::themes::Lexicon::builtin()
                 .clone()
