@@ -40,11 +40,10 @@
 // (e.g. "select an entity") records a CPU profile of that step and prints
 // where its time went (function names need a build that keeps them:
 // docs/performance.md, "Profiling").
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { serveDist, launchBrowser } from './harness.mjs';
-import { bounded as within, openMeasured } from './measure.mjs';
+import { bounded as within, chromiumVersion, openMeasured, table } from './measure.mjs';
 import { newsText, oneLineParagraphs, firstLine } from './bigtext.mjs';
 import { addProfile, emptySums, printSums } from './cpuprofile.mjs';
 
@@ -229,19 +228,8 @@ const fmt = (x, digits = 0) => {
 };
 const mb = (b) => (b === null || b === undefined ? 'n/a' : (b / 1048576).toFixed(1));
 const pair = (r) => (r === 'timeout' ? 'timeout' : r ? `${fmt(r.script)} / ${fmt(r.paint)}` : 'n/a');
-const table = (header, rows) => {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) => `| ${cells.map((c, i) => (i ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join(' | ')} |`;
-  return [line(header), `|${widths.map((w, i) => (i ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`, ...rows.map(line)].join('\n');
-};
 
-let chromium = '';
-try {
-  chromium = execFileSync(process.env.CHROMIUM ?? '/usr/bin/chromium', ['--version'], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'ignore'],
-  }).trim();
-} catch {}
+const chromium = chromiumVersion();
 console.log(`$ node tests/e2e/bench-big.mjs${args.length ? ` ${args.join(' ')}` : ''}${process.env.DIST ? `   (DIST=${process.env.DIST})` : ''}`);
 console.log(`${new Date().toISOString()}, ${chromium || 'chromium'}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 

@@ -34,7 +34,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveDist, launchBrowser } from './harness.mjs';
-import { openMeasured } from './measure.mjs';
+import { chromiumVersion, openMeasured, table } from './measure.mjs';
 
 const STEP_MS = Number(process.env.TIMEOUT ?? 60) * 1000;
 const RUNS = Number(process.env.RUNS ?? 3);
@@ -120,16 +120,8 @@ const median = (xs) => {
 };
 const most = (xs) => (xs.every((x) => typeof x === 'number') ? Math.max(...xs) : median(xs));
 const fmt = (x) => (typeof x === 'number' ? x.toLocaleString('en-US', { maximumFractionDigits: 0 }) : String(x ?? 'n/a'));
-const table = (header, rows) => {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) => `| ${cells.map((c, i) => (i ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join(' | ')} |`;
-  return [line(header), `|${widths.map((w, i) => (i ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`, ...rows.map(line)].join('\n');
-};
 
-let chromium = '';
-try {
-  chromium = execFileSync(process.env.CHROMIUM ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-} catch {}
+const chromium = chromiumVersion();
 console.log(`$ node tests/e2e/bench-crafted.mjs ${size}${only ? ` --class ${only}` : ''}   (RUNS=${RUNS}${process.env.DIST ? `, DIST=${process.env.DIST}` : ''})`);
 const dir = writeInputs();
 const classes = JSON.parse(readFileSync(join(dir, 'classes.json'), 'utf8')).filter((c) => !only || c.class.includes(only));

@@ -1,6 +1,7 @@
 // Shared by the browser benchmarks: opening a file through "Open article" →
 // "Choose a … file" and timing it from the moment it is chosen (bench-big.mjs
 // describes the figures).
+import { execFileSync } from 'node:child_process';
 import { loadQuietly } from './harness.mjs';
 
 /** Resolves to `promise`'s value, or to the string 'timeout' after `ms`. */
@@ -207,4 +208,23 @@ export async function openMeasured(page, url, file, headline, ms, { loaded, arou
     }),
   );
   return row;
+}
+
+/** A Markdown table of `rows` under `header`, numbers right-aligned. */
+export function table(header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => `| ${cells.map((c, i) => (i ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join(' | ')} |`;
+  return [line(header), `|${widths.map((w, i) => (i ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+/** The browser's version line, for a benchmark's header; '' if unknown. */
+export function chromiumVersion() {
+  try {
+    return execFileSync(process.env.CHROMIUM ?? '/usr/bin/chromium', ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {
+    return '';
+  }
 }
