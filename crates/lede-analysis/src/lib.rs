@@ -15,6 +15,7 @@
 //! converts them to code points or UTF-16 units.
 
 mod background;
+pub mod corrections;
 mod document;
 pub mod entities;
 pub mod export;

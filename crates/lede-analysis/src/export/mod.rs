@@ -104,6 +104,15 @@ pub(crate) fn shown_mentions<'e>(
     shown
 }
 
+/// The URN that names a text in the exports, made from a hash of it:
+/// `urn:lede:text:<16 hex digits>`.
+pub(crate) fn text_source(text: &str) -> String {
+    format!(
+        "urn:lede:text:{:016x}",
+        web_annotation::fnv1a(text.as_bytes())
+    )
+}
+
 /// The Wikidata concept IRI of an entity ID, for linked data.
 pub(crate) fn wikidata_entity(id: &str) -> String {
     format!("http://www.wikidata.org/entity/{id}")

@@ -116,7 +116,7 @@ impl<'a> Body<'a> {
 pub fn web_annotation(doc: &Document, entities: &Entities, view: &View) -> String {
     let text = doc.text();
     let map = OffsetMap::new(text);
-    let source = format!("urn:lede:text:{:016x}", fnv1a(text.as_bytes()));
+    let source = super::text_source(text);
     let items: Vec<Annotation> = shown_mentions(doc, entities, view)
         .into_iter()
         .map(|(i, m)| {
@@ -196,7 +196,7 @@ fn context(text: &str, span: Span) -> (&str, &str) {
 }
 
 /// The 64-bit FNV-1a hash: small, stable across platforms and versions.
-fn fnv1a(bytes: &[u8]) -> u64 {
+pub(super) fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
