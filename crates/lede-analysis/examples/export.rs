@@ -8,7 +8,9 @@
 //! ```
 //!
 //! Formats: `displacy`, `json` (Lede's full JSON), `web-annotation`, `csv`.
-//! `--labels` keeps only mentions of those labels, as the reader's view does.
+//! `--labels` keeps only mentions of those labels, as the reader's view does;
+//! `--corrections FILE` applies a reader's corrections (a `lede-corrections/1`
+//! file, as the app exports them) first, as the app does.
 
 use std::io::Read;
 use std::process::ExitCode;
@@ -16,8 +18,7 @@ use std::process::ExitCode;
 use lede_analysis::export::{self, View};
 use lede_analysis::{Label, import, recognize, themes};
 
-const USAGE: &str =
-    "usage: export <displacy|json|web-annotation|csv> [--labels PERSON,GPE,…] [FILE]";
+const USAGE: &str = "usage: export <displacy|json|web-annotation|csv> [--labels PERSON,GPE,…] [--corrections FILE] [FILE]";
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
@@ -25,7 +26,7 @@ fn main() -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
-    let (mut view, mut file) = (View::all(), None);
+    let (mut view, mut file, mut corrections) = (View::all(), None, None);
     while let Some(arg) = args.next() {
         if arg == "--labels" {
             let names = args.next().unwrap_or_default();
@@ -38,6 +39,8 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             };
             view = View::only(labels);
+        } else if arg == "--corrections" {
+            corrections = args.next();
         } else {
             file = Some(arg);
         }
@@ -59,7 +62,24 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let found = recognize(&doc);
+    let mut found = recognize(&doc);
+    if let Some(path) = corrections {
+        let json =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+        let list = match lede_analysis::corrections::import_file(&doc, &json) {
+            Ok((list, _)) => list,
+            Err(e) => {
+                eprintln!("{path}: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        let applied = lede_analysis::corrections::apply(&doc, &found, &list);
+        for d in &applied.dropped {
+            eprintln!("dropped: {}", d.why);
+        }
+        view = view.marking(&applied);
+        found = applied.entities;
+    }
     let out = match format.as_str() {
         "displacy" => export::displacy(&doc, &found, &view),
         "json" => {

@@ -335,3 +335,110 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn exports_give_the_corrected_reading_and_say_whose_each_annotation_is() {
+    use lede_analysis::export::{self, View};
+    let doc = Document::parse(TEXT);
+    let text = doc.text();
+    let list = [
+        Correction::Add {
+            target: anchor(text, "Zorblatt", 0),
+            label: Label::Org,
+        },
+        Correction::Remove {
+            target: anchor(text, "Monday", 0),
+            scope: Scope::One,
+        },
+    ];
+    let out = corrections::apply(&doc, &recognize(&doc), &list);
+    let view = View::all().marking(&out);
+    let e = &out.entities;
+    let json = |s: String| serde_json::from_str::<serde_json::Value>(&s).unwrap();
+
+    let displacy = json(export::displacy(&doc, e, &view));
+    let ents = displacy["ents"].as_array().unwrap();
+    let chars: Vec<char> = text.chars().collect();
+    let spans: Vec<(String, &str)> = ents
+        .iter()
+        .map(|x| {
+            let (a, b) = (
+                x["start"].as_u64().unwrap() as usize,
+                x["end"].as_u64().unwrap() as usize,
+            );
+            (chars[a..b].iter().collect(), x["label"].as_str().unwrap())
+        })
+        .collect();
+    assert!(spans.contains(&("Zorblatt".to_owned(), "ORG")), "{spans:?}");
+    assert!(!spans.iter().any(|(t, _)| t == "Monday"));
+
+    let csv = export::entities_csv(&doc, e, &view);
+    assert!(
+        csv.contains("\r\nZorblatt,ORG,1,\r\n") && !csv.contains("Monday"),
+        "{csv}"
+    );
+
+    let full = json(export::full_json(
+        &doc,
+        e,
+        &lede_analysis::themes::score(&doc, lede_analysis::Lexicon::builtin()),
+        &view,
+    ));
+    let by: Vec<(String, String)> = full["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|x| x["mentions"].as_array().unwrap().iter())
+        .map(|m| {
+            (
+                m["text"].as_str().unwrap().to_owned(),
+                m["by"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert!(by.contains(&("Zorblatt".into(), "reader".into())));
+    assert!(by.contains(&("Geneva".into(), "engine".into())));
+    assert_eq!(full["quotes"][0]["by"], "engine");
+
+    let wa = json(export::web_annotation(&doc, e, &view));
+    let items = wa["first"]["items"].as_array().unwrap();
+    let zorblatt = items
+        .iter()
+        .find(|a| a["target"]["selector"][0]["exact"] == "Zorblatt")
+        .unwrap();
+    assert_eq!(zorblatt["creator"]["type"], "Person");
+    let geneva = items
+        .iter()
+        .find(|a| a["target"]["selector"][0]["exact"] == "Geneva")
+        .unwrap();
+    assert_eq!(geneva["creator"]["name"], "Lede");
+}
+
+#[test]
+fn a_corrections_file_imported_reproduces_the_reading() {
+    let doc = Document::parse(TEXT);
+    let text = doc.text();
+    let list = vec![
+        Correction::Add {
+            target: anchor(text, "Zorblatt", 0),
+            label: Label::Org,
+        },
+        Correction::Merge {
+            target: anchor(text, "Brussels", 0),
+            into: anchor(text, "Geneva", 0),
+        },
+        Correction::Retype {
+            target: anchor(text, "Paris", 0),
+            label: Label::Loc,
+            scope: Scope::One,
+        },
+    ];
+    let engine = recognize(&doc);
+    let file = corrections::export_file(&doc, &list);
+    let (read, same) = corrections::import_file(&doc, &file).unwrap();
+    assert!(same);
+    assert_eq!(
+        corrections::apply(&doc, &engine, &read),
+        corrections::apply(&doc, &engine, &list)
+    );
+}

@@ -38,6 +38,7 @@ mod file;
 
 use serde::{Deserialize, Serialize};
 
+pub(crate) use anchor::context;
 pub use anchor::{Anchor, snap_to_words, word_at};
 pub use apply::{Applied, Dropped, apply};
 pub use file::{FileError, export_file, import_file};

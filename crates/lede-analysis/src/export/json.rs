@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::{View, shown_mentions};
+use super::{By, View, shown_mentions};
 use crate::themes::ThemeReport;
 use crate::{BlockId, BlockKind, Document, Entities, EntityId, Label, OffsetMap, Span};
 
@@ -81,6 +81,7 @@ struct MentionOut<'a> {
     text: &'a str,
     label: Label,
     why: &'a str,
+    by: By,
 }
 
 #[derive(Serialize)]
@@ -89,6 +90,7 @@ struct QuoteOut<'a> {
     end: Offset,
     text: &'a str,
     speaker: Option<SpeakerOut<'a>>,
+    by: By,
 }
 
 #[derive(Serialize)]
@@ -154,7 +156,9 @@ character, end is just after the last.";
 /// `end` is `{"codepoint": n, "utf16": m}`, and the file says so in
 /// `"offsets": {"units": ["codepoint", "utf16"]}`. Each span also carries its
 /// `text`, so a reader can check any offset against it. Scores and weights are
-/// rounded to four decimals.
+/// rounded to four decimals. Each mention and quotation says whose it is,
+/// `"by": "engine"` or `"by": "reader"` (a reader's correction, as the view
+/// marks them: [`View::marking`]).
 pub fn full_json(doc: &Document, entities: &Entities, themes: &ThemeReport, view: &View) -> String {
     let text = doc.text();
     let map = OffsetMap::new(text);
@@ -177,7 +181,7 @@ pub fn full_json(doc: &Document, entities: &Entities, themes: &ThemeReport, view
         .collect();
 
     let mut exported: Vec<EntityOut> = Vec::new();
-    for (_, m) in shown_mentions(doc, entities, view) {
+    for (i, m) in shown_mentions(doc, entities, view) {
         let Some(e) = entities.entities.get(m.entity.0) else {
             continue;
         };
@@ -187,6 +191,7 @@ pub fn full_json(doc: &Document, entities: &Entities, themes: &ThemeReport, view
             text: m.span.slice(text),
             label: m.label,
             why: &m.why,
+            by: view.mention_by(i),
         };
         match exported.iter_mut().find(|x| x.id == m.entity) {
             Some(x) => x.mentions.push(mention),
@@ -205,8 +210,10 @@ pub fn full_json(doc: &Document, entities: &Entities, themes: &ThemeReport, view
     let quotes = entities
         .quotes
         .iter()
-        .filter(|q| fits(q.span))
-        .map(|q| QuoteOut {
+        .enumerate()
+        .filter(|(_, q)| fits(q.span))
+        .map(|(i, q)| QuoteOut {
+            by: view.quote_by(i),
             start: at(q.span.start),
             end: at(q.span.end),
             text: q.span.slice(text),

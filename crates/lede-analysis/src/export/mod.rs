@@ -52,25 +52,52 @@ pub use web_annotation::web_annotation;
 
 use crate::{Document, Entities, Label, Mention};
 
-/// What the reader sees: the entity labels shown. Exports leave out the
-/// mentions (and entities) of the labels the reader has hidden.
+/// What the reader sees: the entity labels shown, and which annotations are
+/// the reader's own corrections. Exports leave out the mentions (and
+/// entities) of the labels the reader has hidden.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct View {
     /// `None` shows every label.
     labels: Option<BTreeSet<Label>>,
+    /// Per mention, and per quotation: whether the reader's corrections
+    /// made it (as [`crate::corrections::Applied`] says). Empty: none.
+    by_reader: Vec<bool>,
+    quotes_by_reader: Vec<bool>,
 }
 
 impl View {
     /// Every label shown.
     pub fn all() -> View {
-        View { labels: None }
+        View::default()
     }
 
     /// Only these labels shown.
     pub fn only(labels: impl IntoIterator<Item = Label>) -> View {
         View {
             labels: Some(labels.into_iter().collect()),
+            ..View::default()
         }
+    }
+
+    /// The same view, marking as the reader's the mentions and quotations
+    /// that `applied` says corrections made: the full JSON and the Web
+    /// Annotations say whose each annotation is.
+    pub fn marking(self, applied: &crate::corrections::Applied) -> View {
+        View {
+            by_reader: applied.by_reader.clone(),
+            quotes_by_reader: applied.quotes_by_reader.clone(),
+            ..self
+        }
+    }
+
+    /// Whose mention number `i` is.
+    pub(crate) fn mention_by(&self, i: usize) -> By {
+        By::of(self.by_reader.get(i).copied().unwrap_or(false))
+    }
+
+    /// Whose quotation number `i` is.
+    pub(crate) fn quote_by(&self, i: usize) -> By {
+        By::of(self.quotes_by_reader.get(i).copied().unwrap_or(false))
     }
 
     /// Whether mentions with this label are shown.
@@ -81,6 +108,20 @@ impl View {
     /// The labels shown, in legend order.
     pub fn labels(&self) -> Vec<Label> {
         Label::ALL.into_iter().filter(|&l| self.shows(l)).collect()
+    }
+}
+
+/// Whose an annotation is: the engine's reading, or the reader's correction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum By {
+    Engine,
+    Reader,
+}
+
+impl By {
+    fn of(reader: bool) -> By {
+        if reader { By::Reader } else { By::Engine }
     }
 }
 

@@ -3,11 +3,9 @@
 
 use serde::Serialize;
 
-use super::{View, shown_mentions, wikidata_entity};
-use crate::{Document, Entities, OffsetMap, Span};
-
-/// How many code points of context a `TextQuoteSelector` gives on each side.
-const CONTEXT_CHARS: usize = 32;
+use super::{By, View, shown_mentions, wikidata_entity};
+use crate::corrections::context;
+use crate::{Document, Entities, OffsetMap};
 
 #[derive(Serialize)]
 struct Collection<'a> {
@@ -20,6 +18,29 @@ struct Collection<'a> {
     generator: Generator,
     total: usize,
     first: Page<'a>,
+}
+
+/// Who made an annotation: Lede's engine, or the reader correcting it.
+#[derive(Serialize)]
+struct Agent {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    name: &'static str,
+}
+
+impl Agent {
+    fn of(by: By) -> Agent {
+        match by {
+            By::Engine => Agent {
+                kind: "Software",
+                name: "Lede",
+            },
+            By::Reader => Agent {
+                kind: "Person",
+                name: "Reader",
+            },
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -45,6 +66,7 @@ struct Annotation<'a> {
     #[serde(rename = "type")]
     kind: &'static str,
     motivation: &'static str,
+    creator: Agent,
     body: Vec<Body<'a>>,
     target: Target<'a>,
 }
@@ -110,6 +132,10 @@ impl<'a> Body<'a> {
 /// with a `TextQuoteSelector` (the exact text, and up to 32 code points before
 /// and after it) and a `TextPositionSelector` (start and end in code points).
 ///
+/// Each annotation names its `creator`: `{"type": "Software", "name":
+/// "Lede"}` for the engine's reading, `{"type": "Person", "name": "Reader"}`
+/// for a reader's correction (as the view marks them: [`View::marking`]).
+///
 /// The text has no web address of its own, so the target's source is a URN
 /// made from a hash of the text: `urn:lede:text:<16 hex digits>`. The same
 /// text always gets the same source, and annotation IDs extend it.
@@ -139,6 +165,7 @@ pub fn web_annotation(doc: &Document, entities: &Entities, view: &View) -> Strin
                 id: format!("{source}/annotation/{i}"),
                 kind: "Annotation",
                 motivation: "tagging",
+                creator: Agent::of(view.mention_by(i)),
                 body,
                 target: Target {
                     source: &source,
@@ -179,22 +206,6 @@ pub fn web_annotation(doc: &Document, entities: &Entities, view: &View) -> Strin
     serde_json::to_string_pretty(&out).expect("plain data always serialises")
 }
 
-/// Up to [`CONTEXT_CHARS`] code points before and after `span`.
-fn context(text: &str, span: Span) -> (&str, &str) {
-    let before = &text[..span.start];
-    let start = before
-        .char_indices()
-        .rev()
-        .nth(CONTEXT_CHARS - 1)
-        .map_or(0, |(i, _)| i);
-    let after = &text[span.end..];
-    let end = after
-        .char_indices()
-        .nth(CONTEXT_CHARS)
-        .map_or(after.len(), |(i, _)| i);
-    (&before[start..], &after[..end])
-}
-
 /// The 64-bit FNV-1a hash: small, stable across platforms and versions.
 pub(super) fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
@@ -205,6 +216,7 @@ pub(super) fn fnv1a(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Span;
 
     #[test]
     fn contexts() {
