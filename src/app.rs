@@ -3,6 +3,7 @@
 use lede_analysis::Document;
 use leptos::prelude::*;
 
+use crate::corrections::{CorrectionsAnnouncer, CorrectionsPanel};
 use crate::entities_panel::{EntityPanel, Legend, MentionCard};
 use crate::export_panel::ExportPanel;
 use crate::minimap::Minimap;
@@ -92,6 +93,7 @@ pub fn Reading(
                                     <Legend />
                                     <ThemeFilter />
                                     <EntityPanel />
+                                    <CorrectionsPanel />
                                     <ExportPanel />
                                 }
                             })
@@ -100,6 +102,7 @@ pub fn Reading(
             </aside>
             <main id="main" tabindex="-1">
                 <AnalysisProgress />
+                <CorrectionsAnnouncer />
                 <ArticleView />
             </main>
             {move || panels.get().then(|| view! { <Minimap /> })}

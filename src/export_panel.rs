@@ -48,17 +48,20 @@ fn render(r: Reader, format: Format) -> String {
     let hidden = r.hidden.get_untracked();
     let view = View::only(Label::ALL.into_iter().filter(|l| !hidden.contains(l)));
     r.document.with_untracked(|doc| {
-        r.analysis.with_untracked(|a| match format {
-            Format::Displacy => export::displacy(doc, &a.entities, &view),
-            Format::Full => export::full_json(doc, &a.entities, &a.themes, &view),
-            Format::WebAnnotation => export::web_annotation(doc, &a.entities, &view),
-            Format::Csv => export::entities_csv(doc, &a.entities, &view),
+        r.analysis.with_untracked(|a| {
+            let view = view.marking(&a.marks.by_reader, &a.marks.quotes_by_reader);
+            match format {
+                Format::Displacy => export::displacy(doc, &a.entities, &view),
+                Format::Full => export::full_json(doc, &a.entities, &a.themes, &view),
+                Format::WebAnnotation => export::web_annotation(doc, &a.entities, &view),
+                Format::Csv => export::entities_csv(doc, &a.entities, &view),
+            }
         })
     })
 }
 
 /// A file name from the article's title: lower case, hyphens, at most 60 characters.
-fn file_stem(r: Reader) -> String {
+pub(crate) fn file_stem(r: Reader) -> String {
     let title = r
         .document
         .with_untracked(|d| d.title().unwrap_or("article").to_owned());

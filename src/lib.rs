@@ -17,6 +17,7 @@ mod analyst;
 mod app;
 mod article;
 mod colour_scheme;
+mod corrections;
 mod entities_panel;
 mod export_panel;
 // The laws the fuzz targets check, shared with the test that replays their corpus.

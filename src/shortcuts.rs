@@ -87,6 +87,7 @@ pub fn ShortcutsDialog() -> impl IntoView {
     };
     let rows = SHORTCUTS
         .iter()
+        .chain(crate::corrections::keys::KEYS.iter())
         .map(|(keys, what)| view! { <tr><th scope="row"><kbd>{*keys}</kbd></th><td>{*what}</td></tr> })
         .collect_view();
     view! {

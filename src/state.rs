@@ -12,6 +12,7 @@ use lede_analysis::{BlockId, Document, Entities, EntityId, Label, MentionId, Spa
 use leptos::prelude::*;
 
 use crate::analyst;
+use crate::corrections::{History, Marks, Target};
 use crate::search::{Folded, MatchId, Matches};
 use crate::timing;
 use crate::view_state::ViewState;
@@ -24,8 +25,12 @@ pub fn in_worker(doc: &Document) -> bool {
 /// What the analysis found in the current document.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Analyzed {
+    /// The engine's entities, with the reader's corrections applied.
     pub entities: Entities,
-    pub themes: ThemeReport,
+    /// Which of them the reader made, and what of the corrections applied.
+    pub marks: Marks,
+    /// Shared with the engine's reading: a correction leaves it as it is.
+    pub themes: Arc<ThemeReport>,
     /// The themes scored, in the report's order: the built-in ones, then the
     /// reader's (shared with the lexicon, not copied).
     pub theme_list: Arc<[Theme]>,
@@ -47,7 +52,8 @@ impl Analyzed {
         timing::start("lede:render");
         Analyzed {
             entities,
-            themes,
+            marks: Marks::default(),
+            themes: Arc::new(themes),
             theme_list: lexicon.shared_themes(),
         }
     }
@@ -69,7 +75,8 @@ impl Analyzed {
         };
         Analyzed {
             entities: analysis.entities,
-            themes: analysis.themes,
+            marks: Marks::default(),
+            themes: Arc::new(analysis.themes),
             theme_list,
         }
     }
@@ -92,11 +99,12 @@ impl Analyzed {
             .collect();
         Analyzed {
             entities: Entities::default(),
-            themes: ThemeReport {
+            marks: Marks::default(),
+            themes: Arc::new(ThemeReport {
                 paragraphs: Vec::new(),
                 totals,
                 sequence: Vec::new(),
-            },
+            }),
             theme_list,
         }
     }
@@ -122,7 +130,7 @@ impl Analyzed {
 pub struct Shared(Arc<Analyzed>);
 
 impl Shared {
-    fn new(a: Analyzed) -> Shared {
+    pub(crate) fn new(a: Analyzed) -> Shared {
         Shared(Arc::new(a))
     }
 }
@@ -174,7 +182,14 @@ pub struct Reader {
     /// The reader's own themes.
     pub custom_themes: RwSignal<Vec<Theme>>,
     pub view: RwSignal<ViewState>,
+    /// The reading with the reader's corrections: what every view shows.
     pub analysis: Memo<Shared>,
+    /// The reader's corrections of this text, with their undo history.
+    pub corrections: RwSignal<History>,
+    /// What the reader has chosen in the text to correct.
+    pub target: RwSignal<Option<Target>>,
+    /// The last change, said to screen readers.
+    pub announcement: RwSignal<String>,
     /// How far the worker is with a long document, from 0 to 1; None once done
     /// (or for a document analysed on the main thread).
     pub progress: Memo<Option<f32>>,
@@ -217,7 +232,7 @@ impl Reader {
             n.map_or(0, |n| n + 1)
         });
         let from_worker = RwSignal::new(FromWorker::default());
-        let analysis = Memo::new(move |_| {
+        let engine = Memo::new(move |_| {
             let doc = opened.get();
             if !document.with(in_worker) {
                 return Shared::new(document.with(|d| custom_themes.with(|c| Analyzed::of(d, c))));
@@ -242,6 +257,8 @@ impl Reader {
             })
         });
         ask_the_worker(document, custom_themes, opened, from_worker);
+        let corrections = RwSignal::new(History::default());
+        let analysis = crate::corrections::corrected(document, engine, corrections);
         let hidden = Memo::new(move |_| view.with(|v| v.hidden.clone()));
         let entity_name = Memo::new(move |_| view.with(|v| v.entity.clone()));
         let selected = Memo::new(move |_| {
@@ -278,6 +295,9 @@ impl Reader {
             custom_themes,
             view,
             analysis,
+            corrections,
+            target: RwSignal::new(None),
+            announcement: RwSignal::new(String::new()),
             progress,
             hidden,
             selected,
@@ -297,6 +317,7 @@ impl Reader {
         self.mention_step.set(None);
         self.match_step.set(None);
         self.card.set(None);
+        self.target.set(None);
         self.document.set(doc);
     }
 

@@ -12,6 +12,8 @@ const MENTION = 1;
 const QUOTE = 1;
 const EVIDENCE = 2;
 const HIT = 4;
+// Added to a mention's type when a reader's correction made or changed it.
+const CORRECTED = 256;
 
 /**
  * Replaces the content of `el` with the pieces of `text` that `ops` describes.
@@ -50,9 +52,12 @@ export function fillBlock(el, text, ops, labels, markers) {
   while (i < ops.length) {
     let parent = el;
     if (ops[i++] === MENTION) {
-      const label = ops[i++];
+      const code = ops[i++];
+      const label = code & (CORRECTED - 1);
       const mark = doc.createElement('mark');
       mark.className = 'ent';
+      // Marked as corrected by an outline and in what screen readers hear (style/main.css).
+      if (code & CORRECTED) mark.setAttribute('data-corrected', 'true');
       mark.setAttribute('data-label', names[2 * label]);
       mark.setAttribute('data-type', names[2 * label + 1]);
       mark.setAttribute('data-mention', String(ops[i++]));

@@ -94,7 +94,19 @@ pub fn ArticleView() -> impl IntoView {
     serve_reveals(r, windows);
 
     let on_mouse_over = move |ev: web_sys::MouseEvent| show_card(r, &ev);
-    let on_focus_in = move |ev: web_sys::FocusEvent| show_card(r, &ev);
+    let on_focus_in = move |ev: web_sys::FocusEvent| {
+        show_card(r, &ev);
+        // A mention focused is the one the corrections panel acts on.
+        if let Some((m, _)) = mention_of(&ev) {
+            crate::corrections::aim_at_mention(r, m);
+        }
+    };
+    // Words selected (or a word clicked) are what the panel adds.
+    let follow_selection = move || {
+        if let Some(el) = root.get_untracked() {
+            crate::corrections::selection::follow_selection(r, &el);
+        }
+    };
     let hide_card = move |ev: &web_sys::Event| {
         if mention_of(ev).is_some() {
             r.hide_card();
@@ -133,6 +145,12 @@ pub fn ArticleView() -> impl IntoView {
             on:focusout=move |ev| hide_card(&ev)
             on:click=on_click
             on:keydown=on_key
+            on:mouseup=move |_| follow_selection()
+            on:keyup=move |ev| {
+                if ev.shift_key() {
+                    follow_selection();
+                }
+            }
         >
             {move || {
                 let blocks = r.document.with(|d| d.blocks().to_vec());
@@ -613,11 +631,18 @@ pub(crate) fn block_layout(
             search,
         },
     );
-    let label_index = |l| Label::ALL.iter().position(|&x| x == l).unwrap_or(0);
+    let label_index = |l| Label::ALL.iter().position(|&x| x == l).unwrap_or(0) as u32;
+    let corrected = |m| {
+        if a.marks.corrected(m) {
+            segments::CORRECTED
+        } else {
+            0
+        }
+    };
     let ops = segments::encode(
         d.text(),
         &pieces,
-        |m| (label_index(ms[m].label) as u32, ms[m].entity),
+        |m| (label_index(ms[m].label) | corrected(m), ms[m].entity),
         offset,
     );
     let markers = if markers {

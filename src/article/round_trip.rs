@@ -24,8 +24,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// What one UTF-16 unit of a block lies in.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Unit {
-    /// The mention's `data-mention`, `data-entity`, `data-label`, `data-type`.
-    mention: Option<[String; 4]>,
+    /// The mention's `data-mention`, `data-entity`, `data-label`,
+    /// `data-type`, `data-corrected`.
+    mention: Option<[String; 5]>,
     quote: bool,
     /// The `data-themes` of the evidence over it.
     themes: Option<String>,
@@ -47,8 +48,16 @@ fn read(node: &web_sys::Node, at: &Unit, out: &mut Vec<Unit>) {
     match el.tag_name().as_str() {
         "MARK" if classes.contains("ent") => {
             assert!(at.mention.is_none(), "marks do not nest");
-            inner.mention =
-                Some(["data-mention", "data-entity", "data-label", "data-type"].map(attr));
+            inner.mention = Some(
+                [
+                    "data-mention",
+                    "data-entity",
+                    "data-label",
+                    "data-type",
+                    "data-corrected",
+                ]
+                .map(attr),
+            );
         }
         "MARK" if classes.contains("hit") => inner.hit = Some(attr("data-hit")),
         "SPAN" if classes.contains("markers") => return,
@@ -94,6 +103,12 @@ fn expected(d: &Document, a: &Analyzed, i: BlockId, hits: &[Span], first_hit: us
                     m.entity.to_string(),
                     m.label.as_str().to_owned(),
                     label_name(m.label).to_owned(),
+                    if a.marks.corrected(lede_analysis::MentionId(id)) {
+                        "true"
+                    } else {
+                        ""
+                    }
+                    .to_owned(),
                 ]
             }),
             quote: a.entities.quotes.iter().any(|q| covers(&q.span, at)),
@@ -117,7 +132,15 @@ const TEXT: &str = "Li Qiang meets von der Leyen in Genève\n\n\
 #[wasm_bindgen_test]
 fn the_script_builds_what_the_encoder_describes() {
     let d = Document::parse(TEXT);
-    let a = Analyzed::of(&d, &[]);
+    // With a reader's correction, so that the script marks a mention corrected.
+    let text = d.text();
+    let at = text.find("Genève").unwrap();
+    let added = lede_analysis::corrections::Correction::Retype {
+        target: lede_analysis::corrections::Anchor::at(text, Span::new(at, at + "Genève".len())),
+        label: lede_analysis::Label::Loc,
+        scope: lede_analysis::corrections::Scope::One,
+    };
+    let a = crate::corrections::with_corrections(&d, &Analyzed::of(&d, &[]), &[added]);
     let found = Folded::new(d.text()).find_all("li");
     let matches = Matches::new(found, d.blocks().iter().map(|b| b.span));
     let doc = web_sys::window().unwrap().document().unwrap();
@@ -170,6 +193,9 @@ fn the_script_builds_what_the_encoder_describes() {
                 // Block 1 opens with an emoji, two UTF-16 units.
                 seen.insert(format!("a mention in block {i} ({})", m[3]));
             }
+            if u.mention.as_ref().is_some_and(|m| m[4] == "true") {
+                seen.insert("a corrected mention".to_owned());
+            }
             if u.quote {
                 seen.insert("quote".to_owned());
             }
@@ -194,6 +220,7 @@ fn the_script_builds_what_the_encoder_describes() {
         "evidence",
         "a later block's hit",
         "a hit inside a mention",
+        "a corrected mention",
         "markers",
     ] {
         assert!(seen.contains(what), "the text exercises {what}: {seen:?}");

@@ -100,6 +100,9 @@ pub fn segment(block: Span, layers: Layers<'_>) -> Vec<Piece> {
 /// What [`encode`] writes a piece as: plain text, or one mention.
 pub const PLAIN: u32 = 0;
 pub const MENTION: u32 = 1;
+/// Added to a mention's type in [`encode`]'s numbers when a reader's
+/// correction made or changed the mention.
+pub const CORRECTED: u32 = 1 << 8;
 /// What covers a fragment, in [`encode`]'s flags.
 pub const QUOTE: u32 = 1;
 pub const EVIDENCE: u32 = 2;
@@ -111,7 +114,8 @@ pub const HIT: u32 = 4;
 /// entity, and a fragment's search match `k` is match `first_hit + k` of the
 /// document. Piece after piece:
 ///
-/// - [`PLAIN`], or [`MENTION`] then its type, mention and entity;
+/// - [`PLAIN`], or [`MENTION`] then its type (plus [`CORRECTED`] for a
+///   reader's mention), mention and entity;
 /// - the number of fragments, and each fragment's length in UTF-16 code
 ///   units (the script's string offsets, not bytes), then its flags:
 ///   [`QUOTE`], [`EVIDENCE`] (followed by the number of themes and their

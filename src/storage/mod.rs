@@ -28,15 +28,18 @@ pub use records::{Kept, kept_file};
 use records::{Unusable, article_record, read_article, read_theme, theme_record};
 
 const DB_NAME: &str = "lede";
-/// Bumped (with an upgrade step) when a store is added: per-article
-/// corrections, say.
-const DB_VERSION: u32 = 1;
+/// Bumped when a store is added (opening makes the stores missing): 2 added
+/// [`CORRECTIONS`]. An older database keeps its records as they were.
+const DB_VERSION: u32 = 2;
 /// Article id → its facts ([`records::article_record`]).
 const ARTICLES: &str = "articles";
 /// Article id → its text, as UTF-8 bytes ([`text_value`]).
 const TEXTS: &str = "texts";
 /// Theme id → the theme ([`records::theme_record`]).
 const THEMES: &str = "themes";
+/// Text URN (`urn:lede:text:…`) → the reader's corrections of that text
+/// ([`records::corrections_record`]): an article's text, or the sample's.
+const CORRECTIONS: &str = "corrections";
 
 pub(crate) const LEGACY_LIBRARY: &str = "lede.library";
 /// Where Lede set damaged library data aside before it used IndexedDB.
@@ -71,6 +74,8 @@ thread_local! {
     static OPENED: RefCell<Option<Rc<RefCell<Opened>>>> = const { RefCell::new(None) };
     /// Texts kept in memory: without storage, or when it refused them.
     static MEMORY: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    /// Corrections kept in memory, by text URN: without storage.
+    static MEMORY_CORRECTIONS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
     /// Channels listened on, kept alive with the page.
     static LISTENING: RefCell<Vec<web_sys::BroadcastChannel>> = const { RefCell::new(Vec::new()) };
 }
@@ -101,7 +106,7 @@ async fn open() -> Result<Database, idb::Error> {
     request.on_upgrade_needed(|event| {
         let Ok(db) = event.database() else { return };
         let have = db.store_names();
-        for store in [ARTICLES, TEXTS, THEMES] {
+        for store in [ARTICLES, TEXTS, THEMES, CORRECTIONS] {
             if !have.iter().any(|s| s == store) {
                 let _ = db.create_object_store(store, ObjectStoreParams::new());
             }
@@ -526,4 +531,56 @@ pub fn when_other_tabs_change(change: Change, f: impl Fn() + 'static) {
     channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     LISTENING.with_borrow_mut(|l| l.push(channel));
+}
+
+/// The reader's corrections of the text named `key` (none if none are
+/// kept, or if their record cannot be read: it is then left as it is).
+pub async fn load_corrections(key: &str) -> Vec<lede_analysis::corrections::Correction> {
+    let from_memory = MEMORY_CORRECTIONS.with_borrow(|m| m.get(key).cloned());
+    let raw = match from_memory {
+        Some(raw) => Some(raw),
+        None => {
+            let Some(db) = database().await else {
+                return Vec::new();
+            };
+            let read = async {
+                let tx = db.transaction(&[CORRECTIONS], TransactionMode::ReadOnly)?;
+                tx.object_store(CORRECTIONS)?.get(self::key(key))?.await
+            };
+            read.await.ok().flatten().map(|v| as_text(&v))
+        }
+    };
+    raw.and_then(|r| records::read_corrections(&r).ok())
+        .unwrap_or_default()
+}
+
+/// Keeps the reader's corrections of the text named `key` (none: the
+/// record goes). Refused, they are kept in memory for this visit.
+pub async fn save_corrections(
+    key: &str,
+    list: &[lede_analysis::corrections::Correction],
+) -> Result<(), String> {
+    let record = records::corrections_record(list);
+    let Some(db) = database().await else {
+        MEMORY_CORRECTIONS.with_borrow_mut(|m| m.insert(key.to_owned(), record));
+        return Err(BLOCKED.to_owned());
+    };
+    let write = async {
+        let tx = db.transaction(&[CORRECTIONS], TransactionMode::ReadWrite)?;
+        let store = tx.object_store(CORRECTIONS)?;
+        if list.is_empty() {
+            store.delete(self::key(key))?;
+        } else {
+            store.put(&JsValue::from_str(&record), Some(&self::key(key)))?;
+        }
+        committed(tx).await
+    };
+    if write.await.is_err() {
+        MEMORY_CORRECTIONS.with_borrow_mut(|m| m.insert(key.to_owned(), record));
+        return Err(
+            "The browser would not store your corrections (its storage is full or switched off): they last until you close the page."
+                .to_owned(),
+        );
+    }
+    Ok(())
 }

@@ -9,6 +9,7 @@
 //! (`lede.library` version 1, `lede.custom-themes.v1`), as plain functions
 //! tested against fixture files.
 
+use lede_analysis::corrections::Correction;
 use lede_analysis::themes::Theme;
 use serde::{Deserialize, Serialize};
 
@@ -135,6 +136,28 @@ pub fn read_theme(json: &str) -> Result<(Theme, f64), Unusable> {
         .map(|r| (r.theme, r.added))
 }
 
+#[derive(Serialize, Deserialize)]
+struct CorrectionsRecord {
+    version: u32,
+    corrections: Vec<Correction>,
+}
+
+/// The record of a text's corrections (kept under the text's URN, so the
+/// sample and every article have theirs).
+pub fn corrections_record(list: &[Correction]) -> String {
+    serde_json::to_string(&CorrectionsRecord {
+        version: RECORD_VERSION,
+        corrections: list.to_vec(),
+    })
+    .unwrap_or_default()
+}
+
+/// Reads a record of corrections.
+pub fn read_corrections(json: &str) -> Result<Vec<Correction>, Unusable> {
+    read_versioned(json, |j| serde_json::from_str::<CorrectionsRecord>(j).ok())
+        .map(|r| r.corrections)
+}
+
 /// The articles and the open one, from `localStorage`'s `lede.library`.
 #[derive(Debug, PartialEq)]
 pub struct LegacyLibrary {
@@ -192,6 +215,29 @@ mod tests {
 
     const LIBRARY_V1: &str = include_str!("../../tests/fixtures/storage/library-v1.json");
     const THEMES_V1: &str = include_str!("../../tests/fixtures/storage/custom-themes-v1.json");
+    const ARTICLE_V1: &str = include_str!("../../tests/fixtures/storage/article-record-v1.json");
+    const CORRECTIONS_V1: &str = include_str!("../../tests/fixtures/storage/corrections-v1.json");
+
+    #[test]
+    fn article_records_from_before_corrections_still_read() {
+        // Written before corrections were kept: no corrections, none to read.
+        let a = read_article("a1", ARTICLE_V1).unwrap();
+        assert_eq!(a.title, "Nile deal");
+        assert_eq!(read_article("a1", &article_record(&a)), Ok(a));
+    }
+
+    #[test]
+    fn corrections_read_back_as_written() {
+        let list = read_corrections(CORRECTIONS_V1).unwrap();
+        assert_eq!(list.len(), 2);
+        assert_eq!(list[0].target().exact, "Geneva");
+        assert_eq!(read_corrections(&corrections_record(&list)), Ok(list));
+        assert_eq!(read_corrections("{\"version\": 2}"), Err(Unusable::Newer));
+        assert_eq!(
+            read_corrections("{\"version\": 1, \"corrections\": [{\"action\": \"x\"}]}"),
+            Err(Unusable::Damaged)
+        );
+    }
 
     #[test]
     fn migrates_the_library_of_version_1() {

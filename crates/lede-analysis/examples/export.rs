@@ -77,7 +77,7 @@ fn main() -> ExitCode {
         for d in &applied.dropped {
             eprintln!("dropped: {}", d.why);
         }
-        view = view.marking(&applied);
+        view = view.marking(&applied.by_reader, &applied.quotes_by_reader);
         found = applied.entities;
     }
     let out = match format.as_str() {

@@ -352,7 +352,7 @@ fn exports_give_the_corrected_reading_and_say_whose_each_annotation_is() {
         },
     ];
     let out = corrections::apply(&doc, &recognize(&doc), &list);
-    let view = View::all().marking(&out);
+    let view = View::all().marking(&out.by_reader, &out.quotes_by_reader);
     let e = &out.entities;
     let json = |s: String| serde_json::from_str::<serde_json::Value>(&s).unwrap();
 

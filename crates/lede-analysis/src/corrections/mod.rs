@@ -43,6 +43,12 @@ pub use anchor::{Anchor, snap_to_words, word_at};
 pub use apply::{Applied, Dropped, apply};
 pub use file::{FileError, export_file, import_file};
 
+/// The URN a text is named by in the exports and the corrections file:
+/// `urn:lede:text:<16 hex digits of its FNV-1a hash>`.
+pub fn text_urn(text: &str) -> String {
+    crate::export::text_source(text)
+}
+
 use crate::Label;
 
 /// Whether a correction is for the one mention anchored, or for every

@@ -80,12 +80,13 @@ impl View {
     }
 
     /// The same view, marking as the reader's the mentions and quotations
-    /// that `applied` says corrections made: the full JSON and the Web
+    /// that corrections made (`by_reader[i]` for mention `i`, as
+    /// [`crate::corrections::Applied`] lists them): the full JSON and the Web
     /// Annotations say whose each annotation is.
-    pub fn marking(self, applied: &crate::corrections::Applied) -> View {
+    pub fn marking(self, by_reader: &[bool], quotes_by_reader: &[bool]) -> View {
         View {
-            by_reader: applied.by_reader.clone(),
-            quotes_by_reader: applied.quotes_by_reader.clone(),
+            by_reader: by_reader.to_vec(),
+            quotes_by_reader: quotes_by_reader.to_vec(),
             ..self
         }
     }

@@ -1,0 +1,400 @@
+//! The "Corrections" panel: what is targeted in the text and what can be
+//! done to it, undo and redo, the list of corrections (each with a jump to
+//! it and a way to drop it), the reset, and the corrections file. Also the
+//! keys that correct, and the live region that says each change.
+
+use lede_analysis::corrections::Scope;
+use lede_analysis::{EntityId, Label, Span};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::Target;
+use super::keys::{Press, Step, Then, step};
+use crate::labels::label_name;
+use crate::state::{Reader, use_reader};
+
+/// Says each correction to screen readers. Outside the panel, which may be
+/// folded away (a live region that is not rendered says nothing).
+#[component]
+pub fn CorrectionsAnnouncer() -> impl IntoView {
+    let r = use_reader();
+    view! { <p class="sr-only" role="status" aria-live="polite">{move || r.announcement.get()}</p> }
+}
+
+/// What the target is, for the panel: its words, and for a mention its
+/// label, its entity and the quotation around it.
+#[derive(Clone, Debug, PartialEq)]
+struct Aim {
+    target: Target,
+    words: String,
+    mention: Option<(Label, EntityId, String)>,
+    quote: Option<Span>,
+}
+
+fn aim(r: Reader) -> Option<Aim> {
+    let target = r.target.get()?;
+    let span = target.span();
+    let words = r
+        .document
+        .with(|d| d.text().get(span.start..span.end).map(str::to_owned))?;
+    r.analysis.with(|a| {
+        let e = &a.entities;
+        let mention = match target {
+            Target::Mention(s) => {
+                let i = e.mentions.partition_point(|m| m.span.start < s.start);
+                let m = e.mentions.get(i).filter(|m| m.span == s)?;
+                Some((m.label, m.entity, e.entities[m.entity].name.clone()))
+            }
+            Target::Words(_) => None,
+        };
+        let q = e.quotes.partition_point(|q| q.span.start <= span.start);
+        let quote = q
+            .checked_sub(1)
+            .map(|q| e.quotes[q].span)
+            .filter(|q| q.contains(span));
+        Some(Aim {
+            target,
+            words,
+            mention,
+            quote,
+        })
+    })
+}
+
+#[component]
+pub fn CorrectionsPanel() -> impl IntoView {
+    let r = use_reader();
+    let aim = Memo::new(move |_| aim(r));
+    let label = RwSignal::new(Label::Org);
+    let then = RwSignal::new(None::<Then>);
+    let type_list = NodeRef::<leptos::html::Select>::new();
+    let merge_list = NodeRef::<leptos::html::Select>::new();
+    let merge_into = RwSignal::new(String::new());
+    let speaker = RwSignal::new(String::new());
+
+    let run = move |t: Then| {
+        let Some(a) = aim.get_untracked() else { return };
+        let span = a.target.span();
+        match (t, a.target) {
+            (Then::Add, Target::Words(_)) => r.add_entity(span, label.get_untracked()),
+            (Then::Retype(scope), Target::Mention(_)) => {
+                r.retype(span, label.get_untracked(), scope)
+            }
+            _ => {}
+        }
+        then.set(None);
+    };
+    // The first mention of entity `id`: what a merge or a speaker is anchored to.
+    let first_mention = move |id: usize| {
+        r.analysis.with_untracked(|a| {
+            let e = a.entities.entities.get(id)?;
+            Some(a.entities.mentions[*e.mentions.first()?].span)
+        })
+    };
+    let merge = move || {
+        let Some(Aim {
+            target: Target::Mention(span),
+            ..
+        }) = aim.get_untracked()
+        else {
+            return;
+        };
+        if let Some(into) = merge_into
+            .get_untracked()
+            .parse()
+            .ok()
+            .and_then(first_mention)
+        {
+            r.merge(span, into);
+        }
+    };
+    let focus = |list: NodeRef<leptos::html::Select>| {
+        if let Some(el) = list.get_untracked() {
+            let _ = el.focus();
+        }
+    };
+
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        let in_field = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| {
+                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    || el.closest("[contenteditable]").ok().flatten().is_some()
+            });
+        let key = ev.key();
+        let press = Press {
+            key: &key,
+            command: ev.ctrl_key() || ev.meta_key(),
+            shift: ev.shift_key(),
+            alt: ev.alt_key(),
+            in_field,
+        };
+        let Some(s) = step(press, r.target.get_untracked()) else {
+            return;
+        };
+        ev.prevent_default();
+        let span = r.target.get_untracked().map(Target::span);
+        match (s, span) {
+            (Step::Undo, _) => r.undo_correction(),
+            (Step::Redo, _) => r.redo_correction(),
+            (Step::ChooseType(t), _) => {
+                then.set(Some(t));
+                focus(type_list);
+            }
+            (Step::Remove(scope), Some(span)) => r.remove_mention(span, scope),
+            (Step::ChooseMerge, _) => focus(merge_list),
+            (Step::Split, Some(span)) => r.split(span),
+            _ => {}
+        }
+    });
+    on_cleanup(move || handle.remove());
+
+    let on_type_key = move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
+        "Enter" => {
+            ev.prevent_default();
+            let t = then.get_untracked().or_else(|| {
+                aim.get_untracked().map(|a| match a.target {
+                    Target::Words(_) => Then::Add,
+                    Target::Mention(_) => Then::Retype(Scope::One),
+                })
+            });
+            if let Some(t) = t {
+                run(t);
+            }
+        }
+        "Escape" => then.set(None),
+        _ => {}
+    };
+    let on_merge_key = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Enter" {
+            ev.prevent_default();
+            merge();
+        }
+    };
+
+    let type_options = Label::ALL
+        .into_iter()
+        .map(|l| {
+            view! {
+                <option value=l.as_str() selected=move || label.get() == l>
+                    {format!("{} ({})", label_name(l), l.as_str())}
+                </option>
+            }
+        })
+        .collect_view();
+
+    let target_line = move || match aim.get() {
+        None => "Select words in the article, or a highlighted mention, to correct it.".to_owned(),
+        Some(Aim {
+            words,
+            mention: Some((l, _, name)),
+            ..
+        }) => format!("Mention “{words}”: {}, of {name}.", label_name(l)),
+        Some(Aim { words, .. }) => format!("Selected: “{words}”."),
+    };
+    let is_words =
+        move || aim.with(|a| matches!(a, Some(a) if matches!(a.target, Target::Words(_))));
+    let is_mention = move || aim.with(|a| a.as_ref().is_some_and(|a| a.mention.is_some()));
+    let words = move || aim.with(|a| a.as_ref().map(|a| a.words.clone()).unwrap_or_default());
+    let span = move || aim.with_untracked(|a| a.as_ref().map(|a| a.target.span()));
+
+    let entity_options = move || {
+        let own = aim.with(|a| a.as_ref().and_then(|a| a.mention.as_ref().map(|m| m.1)));
+        r.analysis.with(|a| {
+            let mut list: Vec<(usize, String)> = a
+                .entities
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| Some(EntityId(*i)) != own)
+                .map(|(i, e)| (i, format!("{} ({})", e.name, label_name(e.label))))
+                .collect();
+            list.sort_by(|x, y| x.1.cmp(&y.1));
+            list
+        })
+    };
+
+    let speaker_row = move || {
+        let quote = aim.with(|a| a.as_ref().and_then(|a| a.quote))?;
+        let set = move |_| {
+            let who = speaker.get_untracked();
+            let who = if who.is_empty() {
+                None
+            } else {
+                who.parse().ok().and_then(first_mention)
+            };
+            r.set_speaker(quote, who);
+        };
+        Some(view! {
+            <div class="correct-row">
+                <label for="correct-speaker">"Speaker of this quotation"</label>
+                <select id="correct-speaker" on:change=move |ev| speaker.set(event_target_value(&ev))>
+                        <option value="">"No one named"</option>
+                        {entity_options()
+                            .into_iter()
+                            .map(|(i, name)| view! { <option value=i.to_string()>{name}</option> })
+                            .collect_view()}
+                </select>
+                <button type="button" on:click=set>"Set speaker"</button>
+            </div>
+        })
+    };
+
+    let list = move || {
+        let dropped_ids: Vec<usize> = r
+            .analysis
+            .with(|a| a.marks.dropped.iter().map(|d| d.index).collect());
+        r.corrections.with(|h| {
+            h.list()
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let said = c.describe();
+                    let gone = dropped_ids.contains(&i);
+                    view! {
+                        <li class:dropped=gone>
+                            <span class="said">{said.clone()}</span>
+                            {gone.then(|| view! { <span class="why">" (not placed)"</span> })}
+                            <button type="button" aria-label=format!("Go to: {said}") disabled=gone
+                                on:click=move |_| r.go_to_correction(i)>"Go to"</button>
+                            <button type="button" aria-label=format!("Drop: {said}")
+                                on:click=move |_| r.drop_correction(i)>"Drop"</button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let count = move || r.corrections.with(|h| h.list().len());
+    let dropped = move || {
+        if r.progress.get().is_some() {
+            return Vec::new();
+        }
+        r.analysis.with(|a| {
+            a.marks
+                .dropped
+                .iter()
+                .map(|d| d.why.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+    let reset = move |_| {
+        let n = count();
+        let sure = window()
+            .confirm_with_message(&format!(
+                "Drop all {n} corrections and go back to the engine's reading? (Undo brings them back.)"
+            ))
+            .unwrap_or(false);
+        if sure {
+            r.reset_corrections();
+        }
+    };
+    let export = move |_| {
+        let file = format!("{}.corrections.json", crate::export_panel::file_stem(r));
+        let said =
+            match crate::export_panel::download(&file, "application/json", &r.corrections_file()) {
+                Ok(()) => format!("Downloaded {file}."),
+                Err(_) => "The browser would not start the download.".to_owned(),
+            };
+        r.announcement.set(said);
+    };
+    let import = move |ev: web_sys::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                Ok(text) => r.import_corrections(&text.as_string().unwrap_or_default()),
+                Err(_) => r
+                    .announcement
+                    .set("The browser could not read that file.".to_owned()),
+            }
+        });
+    };
+
+    view! {
+        <section class="panel corrections" aria-labelledby="corrections-title">
+            <h2 id="corrections-title">"Corrections"</h2>
+            <p class="target">{target_line}</p>
+            <div class="correct-row">
+                <label for="correct-type">"Type"</label>
+                <select
+                        id="correct-type"
+                        node_ref=type_list
+                        aria-keyshortcuts="a t T"
+                        on:change=move |ev| {
+                            if let Some(l) = Label::from_name(&event_target_value(&ev)) {
+                                label.set(l);
+                            }
+                        }
+                        on:keydown=on_type_key
+                    >
+                        {type_options}
+                </select>
+                {move || is_words().then(|| view! {
+                    <button type="button" aria-keyshortcuts="a" on:click=move |_| run(Then::Add)>"Add as entity"</button>
+                })}
+            </div>
+            {move || is_mention().then(|| {
+                let w = words();
+                view! {
+                    <div class="correct-row">
+                        <button type="button" aria-keyshortcuts="t" on:click=move |_| run(Then::Retype(Scope::One))>"Retype this mention"</button>
+                        <button type="button" aria-keyshortcuts="Shift+T" on:click=move |_| run(Then::Retype(Scope::All))>{format!("Retype every “{w}”")}</button>
+                    </div>
+                    <div class="correct-row">
+                        <button type="button" aria-keyshortcuts="x Delete" on:click=move |_| if let Some(s) = span() { r.remove_mention(s, Scope::One) }>"Remove this mention"</button>
+                        <button type="button" aria-keyshortcuts="Shift+X" on:click=move |_| if let Some(s) = span() { r.remove_mention(s, Scope::All) }>{format!("Remove every “{}”", words())}</button>
+                    </div>
+                    <div class="correct-row">
+                        <label for="correct-merge">"Merge with"</label>
+                        <select id="correct-merge" node_ref=merge_list aria-keyshortcuts="m" on:change=move |ev| merge_into.set(event_target_value(&ev)) on:keydown=on_merge_key>
+                                <option value="">"(choose an entity)"</option>
+                                {entity_options()
+                                    .into_iter()
+                                    .map(|(i, name)| view! { <option value=i.to_string()>{name}</option> })
+                                    .collect_view()}
+                        </select>
+                        <button type="button" on:click=move |_| merge()>"Merge"</button>
+                    </div>
+                    <div class="correct-row">
+                        <button type="button" aria-keyshortcuts="s" on:click=move |_| if let Some(s) = span() { r.split(s) }>{format!("Split “{}” out as its own entity", words())}</button>
+                    </div>
+                }
+            })}
+            {speaker_row}
+            <div class="correct-row">
+                <button type="button" aria-keyshortcuts="Control+Z Meta+Z" disabled=move || !r.corrections.with(|h| h.can_undo()) on:click=move |_| r.undo_correction()>"Undo"</button>
+                <button type="button" aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z" disabled=move || !r.corrections.with(|h| h.can_redo()) on:click=move |_| r.redo_correction()>"Redo"</button>
+            </div>
+            <h3 id="corrections-list">{move || match count() { 0 => "No corrections yet".to_owned(), 1 => "1 correction".to_owned(), n => format!("{n} corrections") }}</h3>
+            <ol class="corrections-list" aria-labelledby="corrections-list">{list}</ol>
+            {move || {
+                let d = dropped();
+                (!d.is_empty()).then(|| view! {
+                    <div class="notice dropped" role="status">
+                        <p>"These corrections could not be placed in this text (it has changed since):"</p>
+                        <ul>{d.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+                    </div>
+                })
+            }}
+            <div class="correct-row">
+                <button type="button" on:click=export disabled=move || count() == 0>"Export corrections"</button>
+                <label class="file-button">
+                    "Import corrections"
+                    <input type="file" class="sr-only" accept=".json,application/json" on:change=import />
+                </label>
+            </div>
+            <button type="button" class="reset" disabled=move || count() == 0 on:click=reset>"Reset to the engine’s reading"</button>
+            <p class="status">{move || r.announcement.get()}</p>
+        </section>
+    }
+}
