@@ -284,6 +284,22 @@ test('every text on the page keeps AA contrast in both themes, with every layer 
       assert.ok(ratio >= 3, `${sel} in the ${colorScheme} theme: outline contrast ${ratio.toFixed(2)}`);
     }
 
+    // A reader's correction: the panel's actions and list, and the dotted
+    // outline that marks the corrected mention (3:1, WCAG 1.4.11).
+    const corrections = page.getByRole('region', { name: 'Corrections', exact: true });
+    await page.locator('mark.ent', { hasText: 'Donald Trump' }).first().focus();
+    await corrections.getByLabel('Type').selectOption('ORG');
+    await corrections.getByRole('button', { name: 'Retype this mention' }).click();
+    await page.locator('mark.ent[data-corrected]').first().waitFor();
+    await corrections.getByRole('button', { name: /^Drop: / }).waitFor();
+    await page.locator('mark.ent[data-corrected]').first().focus();
+    assert.deepEqual(await page.evaluate(lowContrast), [], `the ${colorScheme} theme, corrections`);
+    const [line, bg] = await page.evaluate(() => [
+      getComputedStyle(document.querySelector('mark.ent[data-corrected]:not(.current)')).outlineColor,
+      getComputedStyle(document.body).backgroundColor,
+    ]);
+    assert.ok(contrast(line, bg) >= 3, `a corrected mention in the ${colorScheme} theme: outline contrast ${contrast(line, bg).toFixed(2)}`);
+
     await page.keyboard.press('?');
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
     assert.deepEqual(await page.evaluate(lowContrast), [], `the ${colorScheme} theme, shortcuts dialog`);
