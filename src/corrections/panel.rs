@@ -130,7 +130,18 @@ pub fn CorrectionsPanel() -> impl IntoView {
             alt: ev.alt_key(),
             in_field,
         };
-        let Some(s) = step(press, r.target.get_untracked()) else {
+        // Keys that act on what is targeted act only from the article or
+        // this panel: elsewhere the reader has moved on.
+        // (Words selected leave the focus on the page's body.)
+        let near = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| {
+                el.tag_name() == "BODY"
+                    || el.closest("article, .corrections").ok().flatten().is_some()
+            });
+        let target = r.target.get_untracked().filter(|_| near);
+        let Some(s) = step(press, target) else {
             return;
         };
         ev.prevent_default();
@@ -215,30 +226,24 @@ pub fn CorrectionsPanel() -> impl IntoView {
         })
     };
 
-    let speaker_row = move || {
-        let quote = aim.with(|a| a.as_ref().and_then(|a| a.quote))?;
-        let set = move |_| {
-            let who = speaker.get_untracked();
-            let who = if who.is_empty() {
-                None
-            } else {
-                who.parse().ok().and_then(first_mention)
-            };
-            r.set_speaker(quote, who);
+    let in_quote = move || aim.with(|a| a.as_ref().is_some_and(|a| a.quote.is_some()));
+    let set_speaker = move |_| {
+        let Some(quote) = aim.with_untracked(|a| a.as_ref().and_then(|a| a.quote)) else {
+            return;
         };
-        Some(view! {
-            <div class="correct-row">
-                <label for="correct-speaker">"Speaker of this quotation"</label>
-                <select id="correct-speaker" on:change=move |ev| speaker.set(event_target_value(&ev))>
-                        <option value="">"No one named"</option>
-                        {entity_options()
-                            .into_iter()
-                            .map(|(i, name)| view! { <option value=i.to_string()>{name}</option> })
-                            .collect_view()}
-                </select>
-                <button type="button" on:click=set>"Set speaker"</button>
-            </div>
-        })
+        let who = speaker.get_untracked();
+        let who = if who.is_empty() {
+            None
+        } else {
+            who.parse().ok().and_then(first_mention)
+        };
+        r.set_speaker(quote, who);
+    };
+    let entity_option_views = move || {
+        entity_options()
+            .into_iter()
+            .map(|(i, name)| view! { <option value=i.to_string()>{name}</option> })
+            .collect_view()
     };
 
     let list = move || {
@@ -339,38 +344,37 @@ pub fn CorrectionsPanel() -> impl IntoView {
                     >
                         {type_options}
                 </select>
-                {move || is_words().then(|| view! {
-                    <button type="button" aria-keyshortcuts="a" on:click=move |_| run(Then::Add)>"Add as entity"</button>
-                })}
+                <button type="button" aria-keyshortcuts="a" hidden=move || !is_words() on:click=move |_| run(Then::Add)>"Add as entity"</button>
             </div>
-            {move || is_mention().then(|| {
-                let w = words();
-                view! {
-                    <div class="correct-row">
-                        <button type="button" aria-keyshortcuts="t" on:click=move |_| run(Then::Retype(Scope::One))>"Retype this mention"</button>
-                        <button type="button" aria-keyshortcuts="Shift+T" on:click=move |_| run(Then::Retype(Scope::All))>{format!("Retype every “{w}”")}</button>
-                    </div>
-                    <div class="correct-row">
-                        <button type="button" aria-keyshortcuts="x Delete" on:click=move |_| if let Some(s) = span() { r.remove_mention(s, Scope::One) }>"Remove this mention"</button>
-                        <button type="button" aria-keyshortcuts="Shift+X" on:click=move |_| if let Some(s) = span() { r.remove_mention(s, Scope::All) }>{format!("Remove every “{}”", words())}</button>
-                    </div>
-                    <div class="correct-row">
-                        <label for="correct-merge">"Merge with"</label>
-                        <select id="correct-merge" node_ref=merge_list aria-keyshortcuts="m" on:change=move |ev| merge_into.set(event_target_value(&ev)) on:keydown=on_merge_key>
-                                <option value="">"(choose an entity)"</option>
-                                {entity_options()
-                                    .into_iter()
-                                    .map(|(i, name)| view! { <option value=i.to_string()>{name}</option> })
-                                    .collect_view()}
-                        </select>
-                        <button type="button" on:click=move |_| merge()>"Merge"</button>
-                    </div>
-                    <div class="correct-row">
-                        <button type="button" aria-keyshortcuts="s" on:click=move |_| if let Some(s) = span() { r.split(s) }>{format!("Split “{}” out as its own entity", words())}</button>
-                    </div>
-                }
-            })}
-            {speaker_row}
+            <div class="mention-actions" hidden=move || !is_mention()>
+                <div class="correct-row">
+                    <button type="button" aria-keyshortcuts="t" on:click=move |_| run(Then::Retype(Scope::One))>"Retype this mention"</button>
+                    <button type="button" aria-keyshortcuts="Shift+T" on:click=move |_| run(Then::Retype(Scope::All))>{move || format!("Retype every “{}”", words())}</button>
+                </div>
+                <div class="correct-row">
+                    <button type="button" aria-keyshortcuts="x Delete" on:click=move |_| if let Some(s) = span() { r.remove_mention(s, Scope::One) }>"Remove this mention"</button>
+                    <button type="button" aria-keyshortcuts="Shift+X" on:click=move |_| if let Some(s) = span() { r.remove_mention(s, Scope::All) }>{move || format!("Remove every “{}”", words())}</button>
+                </div>
+                <div class="correct-row">
+                    <label for="correct-merge">"Merge with"</label>
+                    <select id="correct-merge" node_ref=merge_list aria-keyshortcuts="m" on:change=move |ev| merge_into.set(event_target_value(&ev)) on:keydown=on_merge_key>
+                        <option value="">"(choose an entity)"</option>
+                        {entity_option_views}
+                    </select>
+                    <button type="button" on:click=move |_| merge()>"Merge"</button>
+                </div>
+                <div class="correct-row">
+                    <button type="button" aria-keyshortcuts="s" on:click=move |_| if let Some(s) = span() { r.split(s) }>{move || format!("Split “{}” out as its own entity", words())}</button>
+                </div>
+            </div>
+            <div class="correct-row" hidden=move || !in_quote()>
+                <label for="correct-speaker">"Speaker of this quotation"</label>
+                <select id="correct-speaker" on:change=move |ev| speaker.set(event_target_value(&ev))>
+                    <option value="">"No one named"</option>
+                    {entity_option_views}
+                </select>
+                <button type="button" on:click=set_speaker>"Set speaker"</button>
+            </div>
             <div class="correct-row">
                 <button type="button" aria-keyshortcuts="Control+Z Meta+Z" disabled=move || !r.corrections.with(|h| h.can_undo()) on:click=move |_| r.undo_correction()>"Undo"</button>
                 <button type="button" aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z" disabled=move || !r.corrections.with(|h| h.can_redo()) on:click=move |_| r.redo_correction()>"Redo"</button>

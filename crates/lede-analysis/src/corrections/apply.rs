@@ -2,9 +2,9 @@
 //! mentions and entities after the corrections are placed.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use super::{Anchor, Correction, Scope};
+use crate::entities::group::FastMap;
 use crate::{Document, Entities, Entity, EntityId, Label, Mention, MentionId, Span};
 
 /// Why a reader's correction applied.
@@ -64,11 +64,11 @@ struct State<'t> {
     /// Entities whose aliases must be read again.
     touched: Vec<bool>,
     /// (label, name) → entity, for the entities a moved mention may join.
-    named: HashMap<(Label, String), usize>,
+    named: FastMap<(Label, Cow<'static, str>), EntityId>,
     quotes: Vec<crate::Quote>,
     quotes_by_reader: Vec<bool>,
     /// Names merged into an entity, kept as aliases though the text may not write them.
-    merged: HashMap<usize, Vec<String>>,
+    merged: Vec<Vec<String>>,
 }
 
 /// Applies `corrections`, in order, to `engine`, the reading of `doc`.
@@ -105,16 +105,16 @@ pub fn apply(doc: &Document, engine: &Entities, corrections: &[Correction]) -> A
         entities: engine.entities.clone(),
         live: engine.entities.iter().map(|e| e.mentions.len()).collect(),
         touched: vec![false; engine.entities.len()],
-        named: HashMap::new(),
+        named: FastMap::default(),
         quotes: engine.quotes.clone(),
         quotes_by_reader: vec![false; engine.quotes.len()],
-        merged: HashMap::new(),
+        merged: vec![Vec::new(); engine.entities.len()],
     };
     s.named = s
         .entities
         .iter()
         .enumerate()
-        .map(|(i, e)| ((e.label, e.name.clone()), i))
+        .map(|(i, e)| ((e.label, Cow::Owned(e.name.clone())), EntityId(i)))
         .collect();
     let mut placed = Vec::with_capacity(corrections.len());
     let mut dropped = Vec::new();
@@ -166,8 +166,8 @@ impl State<'_> {
 
     /// The entity named `name` with label `label`, made if there is none.
     fn entity_named(&mut self, label: Label, name: &str) -> usize {
-        if let Some(&id) = self.named.get(&(label, name.to_owned())) {
-            return id;
+        if let Some(&id) = self.named.get(&(label, Cow::Owned(name.to_owned()))) {
+            return id.0;
         }
         self.entities.push(Entity {
             label,
@@ -180,25 +180,33 @@ impl State<'_> {
         self.touched.push(true);
         self.live.push(0);
         let id = self.entities.len() - 1;
-        self.named.insert((label, name.to_owned()), id);
+        self.merged.push(Vec::new());
+        self.named
+            .insert((label, Cow::Owned(name.to_owned())), EntityId(id));
         id
     }
 
     /// Mentions `moved` take `label`; an entity all of whose mentions move
     /// takes it too, the others go to an entity named by their text.
     fn retype(&mut self, moved: &[usize], label: Label) {
-        let mut left: HashMap<usize, usize> = HashMap::new();
+        // (entity, how many of its mentions move); few entities.
+        let mut left: Vec<(usize, usize)> = Vec::new();
         for &i in moved {
-            *left.entry(self.mentions[i].entity).or_default() += 1;
+            let e = self.mentions[i].entity;
+            match left.iter_mut().find(|(x, _)| *x == e) {
+                Some((_, n)) => *n += 1,
+                None => left.push((e, 1)),
+            }
         }
         for &i in moved {
             let old = self.mentions[i].entity;
             let surface = self.mentions[i].span.slice(self.text);
-            let entity = if Some(&self.live[old]) == left.get(&old) {
+            let moving = left.iter().find(|(x, _)| *x == old).map(|(_, n)| *n);
+            let entity = if Some(self.live[old]) == moving {
                 if self.entities[old].label != label {
                     self.entities[old].label = label;
                     let name = self.entities[old].name.clone();
-                    self.named.insert((label, name), old);
+                    self.named.insert((label, Cow::Owned(name)), EntityId(old));
                 }
                 old
             } else {
@@ -308,8 +316,8 @@ impl State<'_> {
                 }
                 self.live[to] += std::mem::take(&mut self.live[from]);
                 let mut names = vec![self.entities[from].name.clone()];
-                names.extend(self.merged.remove(&from).unwrap_or_default());
-                self.merged.entry(to).or_default().extend(names);
+                names.append(&mut self.merged[from]);
+                self.merged[to].extend(names);
                 let salience = self.entities[from].salience;
                 let e = &mut self.entities[to];
                 e.salience = (e.salience + salience).min(1.0);
@@ -347,6 +355,7 @@ impl State<'_> {
                 });
                 self.touched.push(true);
                 self.live.push(0);
+                self.merged.push(Vec::new());
                 let to = self.entities.len() - 1;
                 for i in moved {
                     self.move_mention(i, to);
@@ -424,7 +433,7 @@ impl State<'_> {
                 let surfaces = e.mentions.iter().map(|&m| mentions[m].span.slice(text));
                 for a in surfaces
                     .map(str::to_owned)
-                    .chain(merged.remove(&old).unwrap_or_default())
+                    .chain(std::mem::take(&mut merged[old]))
                 {
                     let form = plain(&a);
                     if form != name && !aliases.iter().any(|x| plain(x) == form) {

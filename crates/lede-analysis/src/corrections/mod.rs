@@ -62,8 +62,12 @@ pub enum Scope {
 }
 
 /// One correction of the reading, in the order the reader made it.
+///
+/// Read through [`Flat`], one struct with every field: serde's own reading
+/// of a tagged enum buffers each object first, in code that cost the app's
+/// WebAssembly module tens of kilobytes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "action", rename_all = "lowercase")]
+#[serde(tag = "action", rename_all = "lowercase", try_from = "Flat")]
 pub enum Correction {
     /// A missed entity: `target` is a mention of type `label` (replacing
     /// any mention it overlaps).
@@ -148,6 +152,66 @@ impl Correction {
                 short(&quote.exact)
             ),
         }
+    }
+}
+
+/// Every field a correction may have, as a file holds them.
+#[derive(Deserialize)]
+struct Flat {
+    action: Action,
+    target: Option<Anchor>,
+    label: Option<Label>,
+    #[serde(default)]
+    scope: Scope,
+    into: Option<Anchor>,
+    quote: Option<Anchor>,
+    #[serde(default)]
+    speaker: Option<Anchor>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Action {
+    Add,
+    Retype,
+    Remove,
+    Merge,
+    Split,
+    Speaker,
+}
+
+impl TryFrom<Flat> for Correction {
+    type Error = &'static str;
+
+    fn try_from(f: Flat) -> Result<Correction, &'static str> {
+        let target = f.target.ok_or("a correction without its \"target\"");
+        let label = f.label.ok_or("a correction without its \"label\"");
+        Ok(match f.action {
+            Action::Add => Correction::Add {
+                target: target?,
+                label: label?,
+            },
+            Action::Retype => Correction::Retype {
+                target: target?,
+                label: label?,
+                scope: f.scope,
+            },
+            Action::Remove => Correction::Remove {
+                target: target?,
+                scope: f.scope,
+            },
+            Action::Merge => Correction::Merge {
+                target: target?,
+                into: f.into.ok_or("a merge without \"into\"")?,
+            },
+            Action::Split => Correction::Split { target: target? },
+            Action::Speaker => Correction::Speaker {
+                quote: f
+                    .quote
+                    .ok_or("a speaker's correction without its \"quote\"")?,
+                speaker: f.speaker,
+            },
+        })
     }
 }
 

@@ -39,7 +39,7 @@
 
 mod gazetteer;
 mod gazetteer_files;
-mod group;
+pub(crate) mod group;
 mod model;
 mod names;
 mod numeric;
