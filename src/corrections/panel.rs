@@ -394,7 +394,7 @@ pub fn CorrectionsPanel() -> impl IntoView {
                 <button type="button" on:click=export disabled=move || count() == 0>"Export corrections"</button>
                 <label class="file-button">
                     "Import corrections"
-                    <input type="file" class="sr-only" accept=".json,application/json" on:change=import />
+                    <input type="file" class="sr-only" aria-label="Import corrections" accept=".json,application/json" on:change=import />
                 </label>
             </div>
             <button type="button" class="reset" disabled=move || count() == 0 on:click=reset>"Reset to the engine’s reading"</button>
