@@ -45,6 +45,8 @@ const SIBLINGS = ['.br', '.gz'];
 const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 const hasSrc = (attrs) => /\ssrc\s*=/i.test(` ${attrs}`);
 const isModule = (attrs) => /\stype\s*=\s*["']?module["']?(\s|$)/i.test(` ${attrs}`);
+/** A data block: a script of a type no browser runs (application/json, application/octet-stream). */
+const isData = (attrs) => /\stype\s*=\s*["']?application\/(json|octet-stream)["']?(\s|$)/i.test(` ${attrs}`);
 
 /**
  * Moves each inline module script of `html` into a file of its own. Returns the
@@ -66,13 +68,14 @@ export function externalizeScripts(html) {
 }
 
 /**
- * What in `html` a policy without 'unsafe-inline' would block: inline scripts,
- * <style> elements, style="…" attributes and on…= handlers. An empty list is good.
+ * What in `html` a policy without 'unsafe-inline' would block: inline scripts
+ * (not data blocks, which never run), <style> elements, style="…" attributes
+ * and on…= handlers. An empty list is good.
  */
 export function inlineContent(html) {
   const found = [];
   for (const [, attrs, body] of html.matchAll(SCRIPT)) {
-    if (!hasSrc(attrs) && body.trim() !== '') found.push(`inline script: ${body.trim().slice(0, 60)}`);
+    if (!hasSrc(attrs) && !isData(attrs) && body.trim() !== '') found.push(`inline script: ${body.trim().slice(0, 60)}`);
   }
   if (/<style\b/i.test(html)) found.push('a <style> element');
   for (const tag of html.match(/<[a-z][^>]*>/gi) ?? []) {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { prerender } from './prerender.mjs';
+import { analysisHtml, prerender } from './prerender.mjs';
 import { externalizeScripts, inlineContent, serviceWorker, site } from './site.mjs';
 
 // What Trunk 0.21 writes for a release build with public_url = "./" (minified).
@@ -272,6 +272,7 @@ const ARTICLE = {
       markers: '#123456\tD\tdialogue\tDialogue: "score" <4>',
     },
   ],
+  analysis: 'AAAA',
 };
 
 test('the pre-rendered article is escaped text, the page\'s title too, and written once', async () => {
@@ -289,6 +290,17 @@ test('the pre-rendered article is escaped text, the page\'s title too, and writt
   );
   assert.deepEqual(inlineContent(html), []);
   assert.equal(prerender(html, ARTICLE), html, 'a second run changes nothing');
+});
+
+test('the build\'s analysis is a data block of base64 that a strict policy allows', () => {
+  const analysis = Buffer.from('</script><script>alert(1)</script> <!--').toString('base64');
+  const html = analysisHtml(analysis);
+  assert.equal(html, `<script type="application/octet-stream" id="lede-analysis">${analysis}</script>`);
+  assert.deepEqual(inlineContent(`<body>${html}</body>`), []);
+  assert.deepEqual(inlineContent('<script>alert(1)</script>'), ['inline script: alert(1)']);
+  assert.throws(() => analysisHtml('</script>'), /not base64/);
+  const page = prerender('<title>Lede</title><body><lede-article></lede-article></body>', { ...ARTICLE, analysis });
+  assert.ok(page.endsWith(`${html}</body>`), page);
 });
 
 test('the site step pre-renders before the service worker digests the page', async (t) => {

@@ -21,6 +21,26 @@ pub fn in_worker(doc: &Document) -> bool {
     doc.text().len() > analyst::WORKER_BYTES
 }
 
+/// The analysis of `doc` with the reader's `custom` themes that needs no
+/// worker: the build's own, for the sample with the built-in themes (the
+/// page carries it); or, for a short text, one made on the main thread.
+fn analysed_here(doc: &Document, custom: &[Theme]) -> Option<Analyzed> {
+    if in_worker(doc) {
+        return None;
+    }
+    if custom.is_empty() {
+        // Timed as an analysis is, so that lede:render follows it.
+        timing::start("lede:analyze");
+        if let Some(a) = crate::prerender::built_analysis(doc) {
+            timing::mark("lede:analysis:built");
+            timing::end("lede:analyze");
+            timing::start("lede:render");
+            return Some(a);
+        }
+    }
+    Some(Analyzed::of(doc, custom))
+}
+
 /// What the analysis found in the current document.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Analyzed {
@@ -54,7 +74,7 @@ impl Analyzed {
 
     /// What the worker found, its themes looked up by the ids its report
     /// lists (the lexicon itself stays in the worker).
-    fn from_job(analysis: job::Analysis, custom: &[Theme]) -> Analyzed {
+    pub(crate) fn from_job(analysis: job::Analysis, custom: &[Theme]) -> Analyzed {
         let builtin = Lexicon::builtin();
         let theme_list = if custom.is_empty() {
             builtin.shared_themes()
@@ -217,10 +237,14 @@ impl Reader {
             n.map_or(0, |n| n + 1)
         });
         let from_worker = RwSignal::new(FromWorker::default());
+        // The analysis that needs no worker, if there is one.
+        let here = Memo::new(move |_| {
+            document.with(|d| custom_themes.with(|c| analysed_here(d, c).map(Shared::new)))
+        });
         let analysis = Memo::new(move |_| {
             let doc = opened.get();
-            if !document.with(in_worker) {
-                return Shared::new(document.with(|d| custom_themes.with(|c| Analyzed::of(d, c))));
+            if let Some(a) = here.get() {
+                return a;
             }
             from_worker
                 .with(|w| {
@@ -232,7 +256,7 @@ impl Reader {
         });
         let progress = Memo::new(move |_| {
             let doc = opened.get();
-            if !document.with(in_worker) {
+            if here.with(Option::is_some) {
                 return None;
             }
             from_worker.with(|w| match (w.doc == doc, &w.done) {
@@ -241,7 +265,7 @@ impl Reader {
                 (false, _) => Some(0.0),
             })
         });
-        ask_the_worker(document, custom_themes, opened, from_worker);
+        ask_the_worker(document, custom_themes, opened, here, from_worker);
         let hidden = Memo::new(move |_| view.with(|v| v.hidden.clone()));
         let entity_name = Memo::new(move |_| view.with(|v| v.entity.clone()));
         let selected = Memo::new(move |_| {
@@ -490,12 +514,13 @@ fn ask_the_worker(
     document: RwSignal<Document>,
     custom_themes: RwSignal<Vec<Theme>>,
     opened: Memo<u64>,
+    here: Memo<Option<Shared>>,
     from_worker: RwSignal<FromWorker>,
 ) {
     Effect::new(move |_| {
         let doc = opened.get();
         let custom = custom_themes.get();
-        if !document.with(in_worker) {
+        if here.with(Option::is_some) {
             return;
         }
         timing::start("lede:analyze");
