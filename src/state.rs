@@ -16,16 +16,18 @@ use crate::search::{Folded, MatchId, Matches};
 use crate::timing;
 use crate::view_state::ViewState;
 
-/// Whether `doc` is analysed in the worker.
-pub fn in_worker(doc: &Document) -> bool {
+/// Whether `doc` is long: never analysed on the main thread, and its text
+/// folded for search ahead of the first search, in an idle moment.
+pub fn is_long(doc: &Document) -> bool {
     doc.text().len() > analyst::WORKER_BYTES
 }
 
 /// The analysis of `doc` with the reader's `custom` themes that needs no
 /// worker: the build's own, for the sample with the built-in themes (the
-/// page carries it); or, for a short text, one made on the main thread.
+/// page carries it); or, built with `main-thread-analysis`, one made on the
+/// main thread for a short text.
 fn analysed_here(doc: &Document, custom: &[Theme]) -> Option<Analyzed> {
-    if in_worker(doc) {
+    if is_long(doc) {
         return None;
     }
     if custom.is_empty() {
@@ -38,7 +40,10 @@ fn analysed_here(doc: &Document, custom: &[Theme]) -> Option<Analyzed> {
             return Some(a);
         }
     }
-    Some(Analyzed::of(doc, custom))
+    if cfg!(feature = "main-thread-analysis") {
+        return Some(Analyzed::of(doc, custom));
+    }
+    None
 }
 
 /// What the analysis found in the current document.
@@ -172,6 +177,8 @@ struct FromWorker {
     done: Option<Shared>,
     /// How far the whole is, from 0 to 1.
     progress: f32,
+    /// Why the analysis did not run, if it did not.
+    failed: Option<String>,
 }
 
 impl FromWorker {
@@ -198,6 +205,9 @@ pub struct Reader {
     /// How far the worker is with a long document, from 0 to 1; None once done
     /// (or for a document analysed on the main thread).
     pub progress: Memo<Option<f32>>,
+    /// Why the current document has no analysis, if the worker could not
+    /// make one ([`analyst`]).
+    pub failure: Memo<Option<String>>,
     /// Entity types switched off.
     pub hidden: Memo<BTreeSet<Label>>,
     pub selected: Memo<Option<EntityId>>,
@@ -261,9 +271,14 @@ impl Reader {
             }
             from_worker.with(|w| match (w.doc == doc, &w.done) {
                 (true, Some(_)) => None,
+                (true, None) if w.failed.is_some() => None,
                 (true, None) => Some(w.progress),
                 (false, _) => Some(0.0),
             })
+        });
+        let failure = Memo::new(move |_| {
+            let doc = opened.get();
+            from_worker.with(|w| w.failed.clone().filter(|_| w.doc == doc))
         });
         ask_the_worker(document, custom_themes, opened, here, from_worker);
         let hidden = Memo::new(move |_| view.with(|v| v.hidden.clone()));
@@ -283,7 +298,7 @@ impl Reader {
         // is idle, for a long one (some milliseconds a megabyte).
         let folded = Memo::new(move |_| document.with(|d| Folded::new(d.text())));
         Effect::new(move |_| {
-            if document.with(in_worker) {
+            if document.with(is_long) {
                 request_idle_callback(move || {
                     let _ = folded.try_with_untracked(|_| ());
                 });
@@ -303,6 +318,7 @@ impl Reader {
             view,
             analysis,
             progress,
+            failure,
             hidden,
             selected,
             themed,
@@ -534,6 +550,10 @@ fn ask_the_worker(
                         w.first = Some(Shared::new(Analyzed::from_job(analysis, &custom)));
                     }
                     Reply::Progress { done, .. } => w.progress = done,
+                    Reply::Failed { reason, .. } => {
+                        timing::end("lede:analyze");
+                        w.failed = Some(reason);
+                    }
                     part => {
                         if let Some(analysis) = w.whole.add(part) {
                             timing::end("lede:analyze");

@@ -4,7 +4,7 @@
 // and pixel for pixel, so that the app takes over with no flash and no shift.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, openPage } from './harness.mjs';
+import { analysed, serveDist, launchBrowser, openPage } from './harness.mjs';
 
 let server;
 let browser;
@@ -106,7 +106,7 @@ test('the app takes the sample\'s analysis from the page, and its own if the pag
   await context.close();
 
   // A page whose data block is another text's (its hash changed) or broken:
-  // the app analyses the sample itself and shows the same highlights.
+  // the app has the sample analysed in its worker, with the same highlights.
   const html = await (await fetch(server.url)).text();
   const block = html.match(/(<script type="application\/octet-stream" id="lede-analysis">)([^<]*)(<\/script>)/);
   assert.ok(block, 'the page carries the build\'s analysis');
@@ -121,6 +121,7 @@ test('the app takes the sample\'s analysis from the page, and its own if the pag
     p.on('pageerror', (e) => errors.push(e.message));
     await p.goto(server.url);
     await p.waitForFunction(() => performance.getEntriesByName('lede:panels').length > 0);
+    await analysed(p);
     assert.equal(await p.evaluate(() => performance.getEntriesByName('lede:analysis:built').length), 0);
     assert.ok((await p.locator('#main mark.ent').count()) > 50, 'highlighted all the same');
     assert.deepEqual(errors, []);
