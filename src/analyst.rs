@@ -33,10 +33,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{ErrorEvent, Event, MessageEvent, Worker};
 
-/// Inputs up to this size are read and analysed on the main thread, without
-/// a worker: the seed article (8 KB) takes some 30 ms there on a first visit,
-/// less than starting a worker; past 32 KB a task would begin to hold the
-/// page up for more than a few frames.
+/// Files up to this size are read on the main thread, without waiting for a
+/// worker (their analysis goes to the worker all the same); past 32 KB
+/// reading would begin to hold the page up for more than a few frames.
 pub const WORKER_BYTES: usize = 32 * 1024;
 
 /// The worker's loader, which Trunk writes beside the page

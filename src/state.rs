@@ -16,8 +16,8 @@ use crate::search::{Folded, MatchId, Matches};
 use crate::timing;
 use crate::view_state::ViewState;
 
-/// Whether `doc` is long: never analysed on the main thread, and its text
-/// folded for search ahead of the first search, in an idle moment.
+/// Whether `doc` is long: its text is folded for search ahead of the first
+/// search, in an idle moment, and the build's analysis is never looked for.
 pub fn is_long(doc: &Document) -> bool {
     doc.text().len() > analyst::WORKER_BYTES
 }
@@ -202,8 +202,8 @@ pub struct Reader {
     pub custom_themes: RwSignal<Vec<Theme>>,
     pub view: RwSignal<ViewState>,
     pub analysis: Memo<Shared>,
-    /// How far the worker is with a long document, from 0 to 1; None once done
-    /// (or for a document analysed on the main thread).
+    /// How far the worker is with the document, from 0 to 1; None once done
+    /// or failed (or for the sample, analysed by the build).
     pub progress: Memo<Option<f32>>,
     /// Why the current document has no analysis, if the worker could not
     /// make one ([`analyst`]).
