@@ -103,6 +103,11 @@ pub fn Reading(
             <main id="main" tabindex="-1">
                 <AnalysisProgress />
                 <CorrectionsAnnouncer />
+                {move || {
+                    use_reader().failure.get().map(|why| view! {
+                        <p class="notice" role="status">{format!("No highlights for this article: {why}.")}</p>
+                    })
+                }}
                 <ArticleView />
             </main>
             {move || panels.get().then(|| view! { <Minimap /> })}
