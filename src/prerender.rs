@@ -141,6 +141,7 @@ pub fn article(doc: &Document) -> Article {
                 analysis: Analysis {
                     entities: analysis.entities.clone(),
                     themes: (*analysis.themes).clone(),
+                    notes: analysis.notes.clone(),
                 },
             })
             .expect("an analysis serialises"),
@@ -182,6 +183,6 @@ mod tests {
         assert_ne!(built.text, text_hash(&doc.text()[1..]));
         let own = Analyzed::of(&doc, &[]);
         assert_eq!(built.analysis.entities, own.entities);
-        assert_eq!(built.analysis.themes, own.themes);
+        assert_eq!(built.analysis.themes, *own.themes);
     }
 }

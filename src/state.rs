@@ -6,8 +6,9 @@ use std::collections::BTreeSet;
 use std::ops::Deref;
 use std::sync::Arc;
 
+use lede_analysis::job::ThemeNotes;
 use lede_analysis::job::{self, Assembly, Reply};
-use lede_analysis::themes::{Lexicon, Theme, ThemeReport, ThemeTotal};
+use lede_analysis::themes::{Theme, ThemeReport, ThemeTotal, builtin_themes};
 use lede_analysis::{BlockId, Document, Entities, EntityId, Label, MentionId, Span};
 use leptos::prelude::*;
 
@@ -57,8 +58,10 @@ pub struct Analyzed {
     /// Shared with the engine's reading: a correction leaves it as it is.
     pub themes: Arc<ThemeReport>,
     /// The themes scored, in the report's order: the built-in ones, then the
-    /// reader's (shared with the lexicon, not copied).
+    /// reader's (shared, not copied).
     pub theme_list: Arc<[Theme]>,
+    /// The reader's themes left out and the article's key terms.
+    pub notes: ThemeNotes,
 }
 
 impl Analyzed {
@@ -66,31 +69,20 @@ impl Analyzed {
     /// User Timing measure `lede:analyze`.
     pub fn of(doc: &Document, custom: &[Theme]) -> Analyzed {
         timing::start("lede:analyze");
-        timing::start("lede:analyze:entities");
-        let entities = lede_analysis::recognize(doc);
-        timing::end("lede:analyze:entities");
-        timing::start("lede:analyze:themes");
-        let lexicon = job::lexicon_with(custom);
-        let themes = lede_analysis::themes::score(doc, &lexicon);
-        timing::end("lede:analyze:themes");
+        let analysis = job::analyse(doc, custom);
         timing::end("lede:analyze");
         timing::start("lede:render");
-        Analyzed {
-            entities,
-            marks: Marks::default(),
-            themes: Arc::new(themes),
-            theme_list: lexicon.shared_themes(),
-        }
+        Analyzed::from_job(analysis, custom)
     }
 
     /// What the worker found, its themes looked up by the ids its report
     /// lists (the lexicon itself stays in the worker).
     pub(crate) fn from_job(analysis: job::Analysis, custom: &[Theme]) -> Analyzed {
-        let builtin = Lexicon::builtin();
+        let builtin = builtin_themes();
         let theme_list = if custom.is_empty() {
-            builtin.shared_themes()
+            builtin
         } else {
-            let known = || builtin.themes().iter().chain(custom);
+            let known = || builtin.iter().chain(custom);
             analysis
                 .themes
                 .totals
@@ -103,16 +95,17 @@ impl Analyzed {
             marks: Marks::default(),
             themes: Arc::new(analysis.themes),
             theme_list,
+            notes: analysis.notes,
         }
     }
 
     /// Nothing found yet: the text shows plain while the worker reads it.
     fn nothing(custom: &[Theme]) -> Analyzed {
-        let builtin = Lexicon::builtin();
+        let builtin = builtin_themes();
         let theme_list: Arc<[Theme]> = if custom.is_empty() {
-            builtin.shared_themes()
+            builtin
         } else {
-            builtin.themes().iter().chain(custom).cloned().collect()
+            builtin.iter().chain(custom).cloned().collect()
         };
         let totals = theme_list
             .iter()
@@ -131,6 +124,7 @@ impl Analyzed {
                 sequence: Vec::new(),
             }),
             theme_list,
+            notes: ThemeNotes::default(),
         }
     }
 

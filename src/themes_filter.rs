@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use lede_analysis::themes::{ParagraphThemes, Theme, suggest_terms};
+use lede_analysis::themes::{ParagraphThemes, Theme};
 use lede_analysis::{BlockId, Span};
 use leptos::prelude::*;
 
@@ -155,7 +155,7 @@ pub fn ThemeFilter() -> impl IntoView {
     // The reader's kept themes the analysis left out: only when that set
     // changes is each refused theme checked again for why.
     let left_out = Memo::new(move |_| left_out(r));
-    let refused = Memo::new(move |_| left_out.with(|t| why_refused(t)));
+    let refused = Memo::new(move |_| left_out.with(|t| why_refused(r, t)));
     let chips = move || {
         r.analysis.with(|a| {
             a.theme_list
@@ -270,8 +270,8 @@ pub fn ThemeFilter() -> impl IntoView {
     }
 }
 
-/// The reader's kept themes that the analysis could not use (two of their
-/// terms stem alike, or their name is taken: written by hand or by another
+/// The reader's kept themes that the analysis could not use (a term it
+/// cannot read, or their name is taken: written by hand or by another
 /// version).
 fn left_out(r: Reader) -> Vec<Theme> {
     r.custom_themes.with(|c| {
@@ -285,19 +285,23 @@ fn left_out(r: Reader) -> Vec<Theme> {
 }
 
 /// What to tell the reader of the themes `left_out`: they stay kept, and
-/// why they are not used, in the lexicon's words. None if there are none.
-fn why_refused(left_out: &[Theme]) -> Option<String> {
-    let why: Vec<String> = left_out
-        .iter()
-        .map(|t| {
-            let reason = lede_analysis::themes::Lexicon::builtin()
-                .clone()
-                .with_theme(t.clone())
-                .err()
-                .map_or_else(|| "its name is taken".to_owned(), |e| e.to_string());
-            format!("Your theme “{}” is kept but not used: {reason}.", t.name)
-        })
-        .collect();
+/// why they are not used, in the lexicon's words as the analysis gave them.
+/// None if there are none.
+fn why_refused(r: Reader, left_out: &[Theme]) -> Option<String> {
+    let why: Vec<String> = r.analysis.with(|a| {
+        left_out
+            .iter()
+            .map(|t| {
+                let reason = a
+                    .notes
+                    .refused
+                    .iter()
+                    .find(|(id, _)| *id == t.id)
+                    .map_or("its name is taken", |(_, why)| why.as_str());
+                format!("Your theme “{}” is kept but not used: {reason}.", t.name)
+            })
+            .collect()
+    });
     (!why.is_empty()).then(|| why.join(" "))
 }
 
@@ -318,25 +322,14 @@ fn add_custom_theme(
     Ok(())
 }
 
-/// How many of the article's key terms are offered as a theme.
-const SUGGESTED_TERMS: usize = 8;
-
 /// The article's key terms, offered as a theme in one step when the themes
 /// find little in it (an article on another subject than the built-in themes').
 #[component]
 fn SuggestedTheme(notice: RwSignal<Option<String>>) -> impl IntoView {
     let r = use_reader();
     let error = RwSignal::new(None::<String>);
-    let finds_little = move || r.analysis.with(|a| a.themes.finds_little());
-    // Read only while offered: the seed article never computes it.
-    let terms = Memo::new(move |_| {
-        r.document.with(|d| {
-            suggest_terms(d, SUGGESTED_TERMS)
-                .into_iter()
-                .map(|t| t.text)
-                .collect::<Vec<String>>()
-        })
-    });
+    // The analysis finds them, only when its themes find little.
+    let terms = Memo::new(move |_| r.analysis.with(|a| a.notes.key_terms.clone()));
     let make = move |_| {
         let terms = terms.get();
         let Some(first) = terms.first() else { return };
@@ -350,7 +343,7 @@ fn SuggestedTheme(notice: RwSignal<Option<String>>) -> impl IntoView {
         error.set(result.err());
     };
     move || {
-        (finds_little() && !terms.with(Vec::is_empty)).then(|| {
+        (!terms.with(Vec::is_empty)).then(|| {
             view! {
                 <div class="suggested" role="group" aria-labelledby="suggested-title">
                     <p id="suggested-title">

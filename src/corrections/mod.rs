@@ -119,6 +119,7 @@ pub(crate) fn with_corrections(doc: &Document, engine: &Analyzed, list: &[Correc
         },
         themes: Arc::clone(&engine.themes),
         theme_list: Arc::clone(&engine.theme_list),
+        notes: engine.notes.clone(),
     }
 }
 

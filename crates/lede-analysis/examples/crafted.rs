@@ -431,8 +431,8 @@ fn write_classes(dir: &std::path::Path, size: usize, only: Option<&str>) -> std:
             }
             Input::Theme { terms, text } => {
                 // The theme as a reader's theme is kept: made by
-                // Theme::custom, which keeps one of the terms that stem
-                // alike ("qbi", "qby"), as the lexicon demands.
+                // Theme::custom; the lexicon counts terms that stem alike
+                // ("qbi", "qby") once.
                 let (file, json) = (format!("{stem}.txt"), format!("{stem}.theme.json"));
                 let theme = Theme::custom("Crafted", terms).expect("a valid theme");
                 std::fs::write(dir.join(&file), text)?;

@@ -32,7 +32,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 use crate::entities::Mention;
-use crate::themes::{Lexicon, ParagraphThemes, Theme, ThemeReport, score};
+use crate::themes::{Lexicon, ParagraphThemes, Theme, ThemeReport, score, suggest_terms};
 use crate::{Document, Entities, import, recognize};
 
 /// How much of a long document is analysed first: about two screens of text.
@@ -42,6 +42,9 @@ pub const FIRST_BYTES: usize = 8 * 1024;
 /// has some 110,000 mentions, 7.7 MB on the wire, and reading them in one
 /// task held the page up for over 100 ms.
 pub const PART: usize = 10_000;
+
+/// How many of an article's key terms [`ThemeNotes`] offers.
+pub const KEY_TERMS: usize = 8;
 
 /// What is asked of the worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -84,6 +87,34 @@ pub struct Request {
 pub struct Analysis {
     pub entities: Entities,
     pub themes: ThemeReport,
+    pub notes: ThemeNotes,
+}
+
+/// What a page says of the themes beside their report, found where the
+/// lexicon is, so that the page needs none of the lexicon's code.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ThemeNotes {
+    /// The reader's themes the lexicon left out, each with why, in words for
+    /// the reader: `(id, reason)`.
+    pub refused: Vec<(String, String)>,
+    /// When the themes find little in the article ([`ThemeReport::finds_little`]),
+    /// its [`KEY_TERMS`] key terms ([`suggest_terms`]), to offer as a theme.
+    pub key_terms: Vec<String>,
+}
+
+impl ThemeNotes {
+    /// The notes on `report` of `doc`, with the themes `refused`.
+    pub fn of(doc: &Document, report: &ThemeReport, refused: Vec<(String, String)>) -> ThemeNotes {
+        let key_terms = if report.finds_little() {
+            suggest_terms(doc, KEY_TERMS)
+                .into_iter()
+                .map(|t| t.text)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        ThemeNotes { refused, key_terms }
+    }
 }
 
 /// One of the replies to a [`Job`].
@@ -114,9 +145,13 @@ pub enum Reply {
         id: u32,
         paragraphs: Vec<ParagraphThemes>,
     },
-    /// The rest of its themes, their paragraphs sent before: always the last
-    /// reply to an analysis.
-    Done { id: u32, themes: ThemeReport },
+    /// The rest of its themes, their paragraphs sent before, and the notes
+    /// on them: always the last reply to an analysis.
+    Done {
+        id: u32,
+        themes: ThemeReport,
+        notes: ThemeNotes,
+    },
     /// What stopped a job before its last reply, in words for the reader:
     /// the asker's own reply when the worker that held the job failed (it
     /// did not load, or the job brought it down).
@@ -139,11 +174,17 @@ impl Assembly {
             Reply::Mentions { mentions, .. } => self.mentions.extend(mentions),
             Reply::Entities { entities, .. } => self.entities = Some(entities),
             Reply::Paragraphs { paragraphs, .. } => self.paragraphs.extend(paragraphs),
-            Reply::Done { mut themes, .. } => {
+            Reply::Done {
+                mut themes, notes, ..
+            } => {
                 let mut entities = self.entities.take().unwrap_or_default();
                 entities.mentions = std::mem::take(&mut self.mentions);
                 themes.paragraphs = std::mem::take(&mut self.paragraphs);
-                return Some(Analysis { entities, themes });
+                return Some(Analysis {
+                    entities,
+                    themes,
+                    notes,
+                });
             }
             Reply::Imported { .. }
             | Reply::First { .. }
@@ -154,27 +195,34 @@ impl Assembly {
     }
 }
 
-/// The built-in lexicon with the reader's themes added; a theme that no
-/// longer fits (say, a duplicate id) is left out rather than fatal.
-pub fn lexicon_with(custom: &[Theme]) -> Cow<'static, Lexicon> {
+/// The built-in lexicon with the reader's themes added; a theme that does
+/// not fit (say, a duplicate id) is left out rather than fatal, and listed
+/// with why as [`ThemeNotes::refused`] has it.
+pub fn lexicon_with(custom: &[Theme]) -> (Cow<'static, Lexicon>, Vec<(String, String)>) {
     let builtin = Lexicon::builtin();
     if custom.is_empty() {
-        return Cow::Borrowed(builtin);
+        return (Cow::Borrowed(builtin), Vec::new());
     }
     let mut lexicon = builtin.clone();
+    let mut refused = Vec::new();
     for theme in custom {
-        if let Ok(l) = lexicon.clone().with_theme(theme.clone()) {
-            lexicon = l;
+        match lexicon.clone().with_theme(theme.clone()) {
+            Ok(l) => lexicon = l,
+            Err(e) => refused.push((theme.id.clone(), e.to_string())),
         }
     }
-    Cow::Owned(lexicon)
+    (Cow::Owned(lexicon), refused)
 }
 
-/// Analyses `doc` with `lexicon`.
-pub fn analyse(doc: &Document, lexicon: &Lexicon) -> Analysis {
+/// Analyses `doc` with the built-in themes and the reader's `custom` ones,
+/// in one go: what the page shows when it has all of it at once.
+pub fn analyse(doc: &Document, custom: &[Theme]) -> Analysis {
+    let (lexicon, refused) = lexicon_with(custom);
+    let themes = score(doc, &lexicon);
     Analysis {
         entities: recognize(doc),
-        themes: score(doc, lexicon),
+        notes: ThemeNotes::of(doc, &themes, refused),
+        themes,
     }
 }
 
@@ -237,15 +285,25 @@ pub fn serve(job: &Job, mut send: impl FnMut(Reply)) {
 pub fn run(request: &Request, mut send: impl FnMut(Reply)) {
     let id = request.id;
     let doc = &request.document;
-    let lexicon = lexicon_with(&request.custom);
+    let (lexicon, refused) = lexicon_with(&request.custom);
     if doc.text().len() > FIRST_BYTES {
         let first = doc.prefix(FIRST_BYTES);
         let bytes = first.text().len();
         if bytes < doc.text().len() {
+            // No key terms yet: whether the themes find little is for the
+            // whole to say.
+            let notes = ThemeNotes {
+                refused: refused.clone(),
+                key_terms: Vec::new(),
+            };
             send(Reply::First {
                 id,
                 bytes,
-                analysis: analyse(&first, &lexicon),
+                analysis: Analysis {
+                    entities: recognize(&first),
+                    themes: score(&first, &lexicon),
+                    notes,
+                },
             });
         }
     }
@@ -258,13 +316,14 @@ pub fn run(request: &Request, mut send: impl FnMut(Reply)) {
     }
     send(Reply::Entities { id, entities });
     let mut themes = score(doc, &lexicon);
+    let notes = ThemeNotes::of(doc, &themes, refused);
     for part in in_parts(std::mem::take(&mut themes.paragraphs)) {
         send(Reply::Paragraphs {
             id,
             paragraphs: part,
         });
     }
-    send(Reply::Done { id, themes });
+    send(Reply::Done { id, themes, notes });
 }
 
 /// `all` in parts of at most [`PART`], in order.
@@ -346,7 +405,7 @@ mod tests {
             .map(|m| (m.span, m.label))
             .collect();
         assert_eq!(first_spans, in_first);
-        assert_eq!(whole, analyse(&document, Lexicon::builtin()));
+        assert_eq!(whole, analyse(&document, &[]));
         // Progress only goes forward, between the first reply and the last.
         let done: Vec<f32> = replies
             .iter()
@@ -427,7 +486,7 @@ mod tests {
         };
         assert!(!replies[0].is_last_for(&job), "the analysis follows");
         assert!(replies.last().unwrap().is_last_for(&job));
-        assert_eq!(whole_of(&replies), analyse(doc, Lexicon::builtin()));
+        assert_eq!(whole_of(&replies), analyse(doc, &[]));
     }
 
     #[test]
@@ -441,7 +500,7 @@ mod tests {
             assert_eq!(parts.concat(), (0..n).collect::<Vec<_>>(), "{n}");
         }
         // Mentions and paragraphs in several parts come back whole.
-        let whole = analyse(&long_document(), Lexicon::builtin());
+        let whole = analyse(&long_document(), &[]);
         let mut replies = Vec::new();
         for part in whole.entities.mentions.chunks(7) {
             replies.push(Reply::Mentions {
@@ -460,7 +519,11 @@ mod tests {
         }
         let mut themes = whole.themes.clone();
         themes.paragraphs.clear();
-        replies.push(Reply::Done { id: 1, themes });
+        replies.push(Reply::Done {
+            id: 1,
+            themes,
+            notes: whole.notes.clone(),
+        });
         assert!(replies.len() > 10);
         assert_eq!(whole_of(&replies), whole);
     }
@@ -491,5 +554,35 @@ mod tests {
             all.blocks() == document.blocks(),
             "past the end, every block"
         );
+    }
+
+    #[test]
+    fn the_notes_say_which_themes_were_left_out_and_why() {
+        let doc = Document::parse("Talks\n\nThe two sides held talks on trade.");
+        let energy = Theme::custom("Energy", ["oil"]).unwrap();
+        let taken = Theme::custom("Dialogue", ["chat"]).unwrap();
+        let a = analyse(&doc, &[energy, taken]);
+        assert_eq!(a.notes.refused.len(), 1, "{:?}", a.notes.refused);
+        let (id, why) = &a.notes.refused[0];
+        assert_eq!(id, "dialogue");
+        assert!(why.contains("two themes have the id"), "{why}");
+    }
+
+    #[test]
+    fn key_terms_are_offered_only_when_the_themes_find_little() {
+        let bees = Document::parse(
+            "Bees and farmers\n\nWild bees are vanishing from farmland, and farmers who rely on pollination are worried. Pesticides harm bees even in small doses.\n\nIn orchards, pollination now depends on hired hives. Beekeepers truck hives from farm to farm, and the bees suffer.",
+        );
+        let notes = analyse(&bees, &[]).notes;
+        assert!(!notes.key_terms.is_empty() && notes.key_terms.len() <= KEY_TERMS);
+        assert!(
+            notes.key_terms.iter().any(|t| t.contains("bee")),
+            "{:?}",
+            notes.key_terms
+        );
+        let talks = Document::parse(
+            "Talks\n\nThe two presidents held talks on trade and cooperation.\n\nBoth sides pledged dialogue and partnership.",
+        );
+        assert_eq!(analyse(&talks, &[]).notes.key_terms, Vec::<String>::new());
     }
 }

@@ -86,7 +86,7 @@ pub(crate) fn rule<'de, D: Deserializer<'de>>(d: D) -> Result<Cow<'static, str>,
 
 #[cfg(test)]
 mod tests {
-    use crate::job::{analyse, lexicon_with};
+    use crate::job::analyse;
     use crate::{Document, Entities, ThemeReport};
 
     #[test]
@@ -94,7 +94,7 @@ mod tests {
         let doc = Document::parse(
             "Talks\n\nXi Jinping met Joe Biden in Lima on Monday to discuss trade.\n\nXi said trade and cooperation would grow.",
         );
-        let a = analyse(&doc, &lexicon_with(&[]));
+        let a = analyse(&doc, &[]);
         let entities: Entities =
             bincode::deserialize(&bincode::serialize(&a.entities).unwrap()).unwrap();
         let themes: ThemeReport =

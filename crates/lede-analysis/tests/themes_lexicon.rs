@@ -161,7 +161,7 @@ fn custom_themes() {
         (
             "  Trade War!  ",
             &["tariff", "tariffs", " ", "Tariffs"],
-            Ok(("trade-war", &["tariff"])),
+            Ok(("trade-war", &["tariff", "tariffs"])),
         ),
         (
             "Énergie verte",
@@ -192,6 +192,11 @@ fn custom_themes() {
     let energy = Theme::custom("Energy", ["oil"]).unwrap();
     let lex = lex.with_theme(energy.clone()).unwrap();
     assert_eq!(lex.themes().len(), 9);
+    // Terms alike once stemmed count once, the first kept.
+    let war = Theme::custom("Trade War", ["tariffs", "tariff", "levy"]).unwrap();
+    let with_war = lex.clone().with_theme(war).unwrap();
+    let kept = &with_war.theme("trade-war").unwrap().terms[0].words;
+    assert_eq!(kept, &["tariffs", "levy"]);
     let err = lex.clone().with_theme(energy).unwrap_err();
     assert!(
         err.to_string()

@@ -121,29 +121,40 @@ struct LexiconFile {
     themes: Vec<Theme>,
 }
 
+/// The built-in lexicon's themes, as [`Lexicon::builtin`] lists them, without
+/// its matcher: what a page needs to name and colour the themes of a report
+/// made elsewhere (the matcher and its tables stay out of its module).
+pub fn builtin_themes() -> Arc<[Theme]> {
+    static THEMES: OnceLock<Arc<[Theme]>> = OnceLock::new();
+    let themes = THEMES.get_or_init(|| {
+        compiled::THEMES
+            .iter()
+            .map(|t| Theme {
+                id: t.id.to_owned(),
+                name: t.name.to_owned(),
+                colour: t.colour.to_owned(),
+                description: t.description.to_owned(),
+                terms: t
+                    .terms
+                    .iter()
+                    .map(|&(weight, words)| TermGroup {
+                        weight,
+                        words: lines(words).map(str::to_owned).collect(),
+                    })
+                    .collect(),
+            })
+            .collect()
+    });
+    Arc::clone(themes)
+}
+
 impl Lexicon {
     /// The built-in lexicon (`data/themes.json`). Its checks and its
     /// matcher were made by `build.rs`; the tests check them against the file.
     pub fn builtin() -> &'static Lexicon {
         static BUILTIN: OnceLock<Lexicon> = OnceLock::new();
         BUILTIN.get_or_init(|| {
-            let themes: Arc<[Theme]> = compiled::THEMES
-                .iter()
-                .map(|t| Theme {
-                    id: t.id.to_owned(),
-                    name: t.name.to_owned(),
-                    colour: t.colour.to_owned(),
-                    description: t.description.to_owned(),
-                    terms: t
-                        .terms
-                        .iter()
-                        .map(|&(weight, words)| TermGroup {
-                            weight,
-                            words: lines(words).map(str::to_owned).collect(),
-                        })
-                        .collect(),
-                })
-                .collect();
+            let themes = builtin_themes();
             Lexicon {
                 layer_of: vec![0; themes.len()],
                 themes,
@@ -218,8 +229,12 @@ impl Lexicon {
 
     /// This lexicon with one more theme, matched on its own: its terms count
     /// wherever they occur, even inside another theme's longer phrase.
+    ///
+    /// Terms alike once stemmed ("tariff", "tariffs") count once: the first
+    /// is kept, as a reader who lists both means.
     pub fn with_theme(mut self, theme: Theme) -> Result<Lexicon, LexiconError> {
         let layer = self.layer_of.iter().copied().max().map_or(0, |l| l + 1);
+        let theme = without_repeats(theme);
         check_theme(&theme)?;
         self.keys.push(theme_keys(&theme)?);
         self.themes = self.themes.iter().cloned().chain([theme]).collect();
@@ -263,8 +278,11 @@ impl Theme {
     /// A reader's theme from a name and a list of words or phrases.
     ///
     /// The id is the name in lower case with hyphens for spaces and punctuation.
-    /// Every term weighs [`CUSTOM_TERM_WEIGHT`]; blank terms and repeats are
-    /// dropped. Fails when the name has no letter or digit, or no term is left.
+    /// Every term weighs [`CUSTOM_TERM_WEIGHT`]; terms with no letter or digit
+    /// and repeats (ignoring case) are dropped, and [`Lexicon::with_theme`]
+    /// counts terms that stem alike once. Fails when the name has no letter or
+    /// digit, or no term is left. No stemming here: a page can make a theme
+    /// without the lexicon's code.
     pub fn custom(
         name: &str,
         terms: impl IntoIterator<Item = impl AsRef<str>>,
@@ -277,12 +295,10 @@ impl Theme {
         }
         let mut words: Vec<String> = Vec::new();
         // A set, not a list: a reader's theme may hold 100,000 terms.
-        let mut seen = WordsBuilder::default();
-        let mut key = String::new();
+        let mut seen = std::collections::HashSet::new();
         for term in terms {
             let term = term.as_ref().trim();
-            term_key(term, &mut key);
-            if !key.is_empty() && seen.insert(&key) {
+            if term.chars().any(char::is_alphanumeric) && seen.insert(term.to_lowercase()) {
                 words.push(term.to_owned());
             }
         }
@@ -302,6 +318,20 @@ impl Theme {
             }],
         })
     }
+}
+
+/// `theme` with each term that stems like an earlier one, or has no word,
+/// left out ([`Lexicon::with_theme`]).
+fn without_repeats(mut theme: Theme) -> Theme {
+    let mut seen = WordsBuilder::default();
+    let mut key = String::new();
+    for group in &mut theme.terms {
+        group.words.retain(|term| {
+            term_key(term, &mut key);
+            !key.is_empty() && seen.insert(&key)
+        });
+    }
+    theme
 }
 
 /// The keys of every term of `theme`, group by group, one term a line.

@@ -42,7 +42,7 @@ mod suggest;
 pub(crate) mod tables;
 mod tokens;
 
-pub use lexicon::{CUSTOM_TERM_WEIGHT, Lexicon, LexiconError, TermGroup, Theme};
+pub use lexicon::{CUSTOM_TERM_WEIGHT, Lexicon, LexiconError, TermGroup, Theme, builtin_themes};
 pub use score::{
     ABOUT_SCORE, ABOUT_SHARE, Evidence, ParagraphThemes, REFERENCE_WORDS, ThemeReport, ThemeScore,
     ThemeTotal, score,
