@@ -27,6 +27,7 @@
 //! (the untouched code needed that). Exits with status 1 when a class misses
 //! a target, so CI can run the smoke mode.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use lede_analysis::themes::{Lexicon, Theme, score};
@@ -261,11 +262,16 @@ fn nested_tags(size: usize) -> Input {
     html_file(html)
 }
 
-/// A custom theme of 100,000 made-up terms (fewer below 1 MB: 100 a KB, so
-/// that the smoke sizes time the text, not the theme), scoring a text of
-/// `size` bytes of them.
+/// The smaller size of the run, which sets the custom theme's size.
+static THEME_FROM: AtomicUsize = AtomicUsize::new(usize::MAX);
+
+/// A custom theme of 100,000 made-up terms, scoring a text of `size` bytes
+/// of them. Below 1 MB the theme is smaller, 100 terms a KB of the run's
+/// smaller size, and the same at both sizes: the smoke sizes time a
+/// growing text against one theme, as the full run does.
 fn big_theme(size: usize) -> Input {
-    theme_of(THEME_TERMS.min(size / 10), size)
+    let base = THEME_FROM.load(Ordering::Relaxed).min(size);
+    theme_of(THEME_TERMS.min(base / 10), size)
 }
 
 /// The same with 100,000 terms per MB of `size`, so that the theme's tables
@@ -476,6 +482,7 @@ fn main() {
         [a, b] => (parse_size(a), parse_size(b)),
         _ => panic!("usage: crafted [--smoke | SMALL LARGE]"),
     };
+    THEME_FROM.store(small, Ordering::Relaxed);
     // The one-time set-up (gazetteer index, built-in lexicon) is not timed.
     recognize(&Document::parse(SEED));
     let (sl, ll) = (label(small), label(large));
