@@ -132,13 +132,14 @@ pub fn CorrectionsPanel() -> impl IntoView {
         };
         // Keys that act on what is targeted act only from the article or
         // this panel: elsewhere the reader has moved on.
-        // (Words selected leave the focus on the page's body.)
+        // (A click on words leaves the focus on what holds the article: the
+        // page's body, or <main>, focusable as the skip link's target.)
         let near = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .is_some_and(|el| {
-                el.tag_name() == "BODY"
-                    || el.closest("article, .corrections").ok().flatten().is_some()
+                el.closest("article, .corrections").ok().flatten().is_some()
+                    || el.query_selector("article").ok().flatten().is_some()
             });
         let target = r.target.get_untracked().filter(|_| near);
         let Some(s) = step(press, target) else {
