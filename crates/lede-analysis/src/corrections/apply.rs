@@ -445,10 +445,14 @@ impl State<'_> {
                 let name = plain(&e.name).into_owned();
                 let mut aliases: Vec<String> = Vec::new();
                 // An entity may have thousands of mentions and few names:
-                // each name is copied once, not each mention's.
+                // each name is read and copied once, not each mention's.
                 let surfaces = e.mentions.iter().map(|&m| mentions[m].span.slice(text));
                 let merged = std::mem::take(&mut merged[old]);
+                let mut seen: FastMap<&str, ()> = FastMap::default();
                 for a in surfaces.chain(merged.iter().map(String::as_str)) {
+                    if seen.insert(a, ()).is_some() {
+                        continue;
+                    }
                     let form = plain(a);
                     if form != name && !aliases.iter().any(|x| plain(x) == form) {
                         aliases.push(a.to_owned());
