@@ -2,7 +2,7 @@
 //! listing the document's entities, stepping through the selected entity's
 //! mentions, and the card shown on hover or focus.
 
-use lede_analysis::{Entity, EntityId, Label, wikidata_url};
+use lede_analysis::{EntityId, Label, wikidata_url};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -15,14 +15,15 @@ pub fn Legend() -> impl IntoView {
     let r = use_reader();
     let counts = Memo::new(move |_| {
         r.analysis.with(|a| {
+            let mut n = [0usize; Label::ALL.len()];
+            for m in &a.entities.mentions {
+                if let Some(k) = Label::ALL.iter().position(|&l| l == m.label) {
+                    n[k] += 1;
+                }
+            }
             Label::ALL
                 .into_iter()
-                .map(|l| {
-                    (
-                        l,
-                        a.entities.mentions.iter().filter(|m| m.label == l).count(),
-                    )
-                })
+                .zip(n)
                 .filter(|(_, n)| *n > 0)
                 .collect::<Vec<_>>()
         })
@@ -85,6 +86,26 @@ pub fn Legend() -> impl IntoView {
 /// document has thousands, and the first are the most salient.
 const FIRST_LISTED: usize = 50;
 
+/// One type's entities as the panel lists them.
+#[derive(Clone, Debug, PartialEq)]
+struct Group {
+    label: Label,
+    /// How many entities the type has.
+    total: usize,
+    /// Those listed, most salient first.
+    listed: Vec<Item>,
+}
+
+/// An entity as the panel lists it: a correction rebuilds only the items
+/// it changes.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Item {
+    id: EntityId,
+    name: String,
+    count: usize,
+    aliases: Option<String>,
+}
+
 /// The entities of the document by type, most salient first.
 #[component]
 pub fn EntityPanel() -> impl IntoView {
@@ -94,7 +115,7 @@ pub fn EntityPanel() -> impl IntoView {
     // Selecting another entity wakes its button and the one selected
     // before, not every button listed.
     let is_selected = Selector::new(move || r.selected.get());
-    let groups = move || {
+    let groups = Memo::new(move |_| {
         r.analysis.with(|a| {
             let mut by_label: Vec<Vec<EntityId>> = vec![Vec::new(); Label::ALL.len()];
             for (id, e) in a.entities.entities.iter().enumerate() {
@@ -120,41 +141,80 @@ pub fn EntityPanel() -> impl IntoView {
                     } else {
                         FIRST_LISTED
                     };
-                    let items = ids[..listed]
+                    let listed = ids[..listed]
                         .iter()
-                        .map(|&id| entity_item(r, &is_selected, id, &a.entities.entities[id]))
-                        .collect_view();
-                    let more = (listed < total).then(|| {
-                        view! {
-                            <button
-                                type="button"
-                                class="show-all"
-                                on:click=move |_| expanded.update(|x| {
-                                    x.insert(label);
-                                })
-                            >
-                                {format!("Show all {total} {}", label_plural(label).to_lowercase())}
-                            </button>
-                        }
-                    });
-                    let heading_id = format!("group-{}", label.as_str());
-                    let labelled_by = heading_id.clone();
-                    view! {
-                        <section class="group" aria-labelledby=labelled_by>
-                            <h3 id=heading_id data-label=label.as_str()>{label_plural(label)}</h3>
-                            <ul role="list">{items}</ul>
-                            {more}
-                        </section>
+                        .map(|&id| {
+                            let e = &a.entities.entities[id];
+                            Item {
+                                id,
+                                name: e.name.clone(),
+                                count: e.mentions.len(),
+                                aliases: (!e.aliases.is_empty()).then(|| e.aliases.join(", ")),
+                            }
+                        })
+                        .collect();
+                    Group {
+                        label,
+                        total,
+                        listed,
                     }
                 })
-                .collect_view()
+                .collect::<Vec<_>>()
         })
+    });
+    let group_view = move |label: Label| {
+        let of = move |f: fn(&Group) -> usize| {
+            groups.with(|g| g.iter().find(|g| g.label == label).map_or(0, f))
+        };
+        let items = move || {
+            groups.with(|g| {
+                g.iter()
+                    .find(|g| g.label == label)
+                    .map(|g| g.listed.clone())
+                    .unwrap_or_default()
+            })
+        };
+        let is_selected = is_selected.clone();
+        let more = move || {
+            let (total, listed) = (of(|g| g.total), of(|g| g.listed.len()));
+            (listed < total).then(|| {
+                view! {
+                    <button
+                        type="button"
+                        class="show-all"
+                        on:click=move |_| expanded.update(|x| {
+                            x.insert(label);
+                        })
+                    >
+                        {format!("Show all {total} {}", label_plural(label).to_lowercase())}
+                    </button>
+                }
+            })
+        };
+        let heading_id = format!("group-{}", label.as_str());
+        let labelled_by = heading_id.clone();
+        view! {
+            <section class="group" aria-labelledby=labelled_by>
+                <h3 id=heading_id data-label=label.as_str()>{label_plural(label)}</h3>
+                <ul role="list">
+                    <For each=items key=|item| item.clone() let:item>
+                        {entity_item(r, &is_selected, item)}
+                    </For>
+                </ul>
+                {more}
+            </section>
+        }
     };
+    let labels = move || groups.with(|g| g.iter().map(|g| g.label).collect::<Vec<_>>());
     view! {
         <section class="panel entities" aria-labelledby="entities-title">
             <h2 id="entities-title">"Entities"</h2>
             <SelectedEntity />
-            <div class="groups">{groups}</div>
+            <div class="groups">
+                <For each=labels key=|l| *l let:label>
+                    {group_view(label)}
+                </For>
+            </div>
         </section>
     }
 }
@@ -162,11 +222,14 @@ pub fn EntityPanel() -> impl IntoView {
 fn entity_item(
     r: Reader,
     is_selected: &Selector<Option<EntityId>>,
-    id: EntityId,
-    e: &Entity,
+    item: Item,
 ) -> impl IntoView + use<> {
-    let count = e.mentions.len();
-    let aliases = (!e.aliases.is_empty()).then(|| e.aliases.join(", "));
+    let Item {
+        id,
+        name,
+        count,
+        aliases,
+    } = item;
     let is_selected = is_selected.clone();
     let selected = move || is_selected.selected(&Some(id));
     view! {
@@ -177,7 +240,7 @@ fn entity_item(
                 aria-pressed=move || selected().to_string()
                 on:click=move |_| r.toggle_entity(id)
             >
-                <span class="entity-name">{e.name.clone()}</span>
+                <span class="entity-name">{name}</span>
                 <span class="count">{count}</span>
                 {aliases.map(|a| view! { <span class="aliases">{a}</span> })}
             </button>

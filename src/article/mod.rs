@@ -83,6 +83,12 @@ pub fn ArticleView() -> impl IntoView {
         timing::end_if_started("lede:render");
         take_over_prerender(root);
     });
+    // A new analysis that repaints no block (it marks the blocks built as
+    // the last did) still ends the measure.
+    Effect::new(move |_| {
+        r.analysis.track();
+        repainted.note();
+    });
 
     let ctx = BlockContext {
         passing,
@@ -546,9 +552,19 @@ fn block_view(r: Reader, i: BlockId, kind: BlockKind, ctx: BlockContext) -> AnyV
             _ => (Vec::new(), 0),
         })
     });
-    let content = move || {
+    // What the block is built from: a correction changes the reading of the
+    // whole document, and repaints only the blocks whose marks it changed.
+    let layout = Memo::new(move |_| {
         let markers = kind == BlockKind::Paragraph;
-        let content = hits.with(|(search, offset)| block_text(r, i, markers, search, *offset));
+        hits.with(|(search, offset)| {
+            r.document.with(|d| {
+                r.analysis
+                    .with(|a| block_layout(d, a, i, markers, search, *offset))
+            })
+        })
+    });
+    let content = move || {
+        let content = block_text(layout.get());
         repainted.note();
         content
     };
@@ -572,21 +588,15 @@ fn block_view(r: Reader, i: BlockId, kind: BlockKind, ctx: BlockContext) -> AnyV
     }
 }
 
-/// The text of block `i` with its marks, in a `<span class="text">` that
-/// `src/article/fill_block.js` fills in one call (see [`segments::encode`]), with
-/// the theme markers for its margin if `markers`; `search` holds the block's
-/// search matches, the first of which is match number `offset` in the
-/// document.
+/// The text of a block with its marks, in a `<span class="text">` that
+/// `src/article/fill_block.js` fills in one call from `layout` (see
+/// [`block_layout`]).
 ///
 /// When the document is replaced, the closures of its old blocks may run once
-/// more before they are dropped, with an index the new document lacks: they
-/// then render nothing.
-fn block_text(r: Reader, i: BlockId, markers: bool, search: &[Span], offset: usize) -> AnyView {
-    let content = r.document.with(|d| {
-        r.analysis
-            .with(|a| block_layout(d, a, i, markers, search, offset))
-    });
-    match content {
+/// more before they are dropped, with an index the new document lacks
+/// (`layout` None): they then render nothing.
+fn block_text(layout: Option<(String, (Vec<u32>, String))>) -> AnyView {
+    match layout {
         Some(layout) => view! { <span class="text" use:fill_text=layout></span> }.into_any(),
         None => ().into_any(),
     }

@@ -132,13 +132,14 @@ pub fn CorrectionsPanel() -> impl IntoView {
         };
         // Keys that act on what is targeted act only from the article or
         // this panel: elsewhere the reader has moved on.
-        // (Words selected leave the focus on the page's body.)
+        // (A click on words leaves the focus on what holds the article: the
+        // page's body, or <main>, focusable as the skip link's target.)
         let near = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .is_some_and(|el| {
-                el.tag_name() == "BODY"
-                    || el.closest("article, .corrections").ok().flatten().is_some()
+                el.closest("article, .corrections").ok().flatten().is_some()
+                    || el.query_selector("article").ok().flatten().is_some()
             });
         let target = r.target.get_untracked().filter(|_| near);
         let Some(s) = step(press, target) else {
@@ -210,22 +211,26 @@ pub fn CorrectionsPanel() -> impl IntoView {
     let words = move || aim.with(|a| a.as_ref().map(|a| a.words.clone()).unwrap_or_default());
     let span = move || aim.with_untracked(|a| a.as_ref().map(|a| a.target.span()));
 
-    let entity_options = move || {
-        let own = aim.with(|a| a.as_ref().and_then(|a| a.mention.as_ref().map(|m| m.1)));
+    // The entities to merge with or to name as a speaker: one list for both,
+    // which a correction changes only where its entities change (a long
+    // document has hundreds), each option keyed, so that nothing else is
+    // rebuilt; the targeted mention's own entity is disabled.
+    let entity_options = Memo::new(move |_| {
         r.analysis.with(|a| {
             let mut list: Vec<(usize, String)> = a
                 .entities
                 .entities
                 .iter()
                 .enumerate()
-                .filter(|(i, _)| Some(EntityId(*i)) != own)
                 .map(|(i, e)| (i, format!("{} ({})", e.name, label_name(e.label))))
                 .collect();
             list.sort_by(|x, y| x.1.cmp(&y.1));
             list
         })
-    };
-
+    });
+    let own = Selector::new(move || {
+        aim.with(|a| a.as_ref().and_then(|a| a.mention.as_ref().map(|m| m.1.0)))
+    });
     let in_quote = move || aim.with(|a| a.as_ref().is_some_and(|a| a.quote.is_some()));
     let set_speaker = move |_| {
         let Some(quote) = aim.with_untracked(|a| a.as_ref().and_then(|a| a.quote)) else {
@@ -240,12 +245,17 @@ pub fn CorrectionsPanel() -> impl IntoView {
         r.set_speaker(quote, who);
     };
     let entity_option_views = move || {
-        entity_options()
-            .into_iter()
-            .map(|(i, name)| view! { <option value=i.to_string()>{name}</option> })
-            .collect_view()
+        let own = own.clone();
+        view! {
+            <For each=move || entity_options.get() key=|o| o.clone() let:o>
+                {
+                    let (i, name) = o;
+                    let own = own.clone();
+                    view! { <option value=i.to_string() disabled=move || own.selected(&Some(i))>{name}</option> }
+                }
+            </For>
+        }
     };
-
     let list = move || {
         let dropped_ids: Vec<usize> = r
             .analysis
@@ -359,7 +369,7 @@ pub fn CorrectionsPanel() -> impl IntoView {
                     <label for="correct-merge">"Merge with"</label>
                     <select id="correct-merge" node_ref=merge_list aria-keyshortcuts="m" on:change=move |ev| merge_into.set(event_target_value(&ev)) on:keydown=on_merge_key>
                         <option value="">"(choose an entity)"</option>
-                        {entity_option_views}
+                        {entity_option_views()}
                     </select>
                     <button type="button" on:click=move |_| merge()>"Merge"</button>
                 </div>
@@ -371,7 +381,7 @@ pub fn CorrectionsPanel() -> impl IntoView {
                 <label for="correct-speaker">"Speaker of this quotation"</label>
                 <select id="correct-speaker" on:change=move |ev| speaker.set(event_target_value(&ev))>
                     <option value="">"No one named"</option>
-                    {entity_option_views}
+                    {entity_option_views()}
                 </select>
                 <button type="button" on:click=set_speaker>"Set speaker"</button>
             </div>

@@ -102,7 +102,20 @@ pub fn apply(doc: &Document, engine: &Entities, corrections: &[Correction]) -> A
                 gone: false,
             })
             .collect(),
-        entities: engine.entities.clone(),
+        // Their mentions are listed anew at the end: not copied here (a
+        // long document has a hundred thousand).
+        entities: engine
+            .entities
+            .iter()
+            .map(|e| Entity {
+                label: e.label,
+                name: e.name.clone(),
+                aliases: e.aliases.clone(),
+                wikidata: e.wikidata.clone(),
+                mentions: Vec::new(),
+                salience: e.salience,
+            })
+            .collect(),
         live: engine.entities.iter().map(|e| e.mentions.len()).collect(),
         touched: vec![false; engine.entities.len()],
         named: FastMap::default(),
@@ -393,14 +406,15 @@ impl State<'_> {
             text,
             mentions: work,
             mut entities,
+            live,
             touched,
             mut quotes,
             quotes_by_reader,
             mut merged,
             ..
         } = self;
-        for e in &mut entities {
-            e.mentions.clear();
+        for (e, &n) in entities.iter_mut().zip(&live) {
+            e.mentions = Vec::with_capacity(n);
         }
         let mut mentions = Vec::with_capacity(work.len());
         let mut by_reader = Vec::with_capacity(work.len());
@@ -430,14 +444,18 @@ impl State<'_> {
             if touched[old] {
                 let name = plain(&e.name).into_owned();
                 let mut aliases: Vec<String> = Vec::new();
+                // An entity may have thousands of mentions and few names:
+                // each name is read and copied once, not each mention's.
                 let surfaces = e.mentions.iter().map(|&m| mentions[m].span.slice(text));
-                for a in surfaces
-                    .map(str::to_owned)
-                    .chain(std::mem::take(&mut merged[old]))
-                {
-                    let form = plain(&a);
+                let merged = std::mem::take(&mut merged[old]);
+                let mut seen: FastMap<&str, ()> = FastMap::default();
+                for a in surfaces.chain(merged.iter().map(String::as_str)) {
+                    if seen.insert(a, ()).is_some() {
+                        continue;
+                    }
+                    let form = plain(a);
                     if form != name && !aliases.iter().any(|x| plain(x) == form) {
-                        aliases.push(a);
+                        aliases.push(a.to_owned());
                     }
                 }
                 e.aliases = aliases;
