@@ -116,7 +116,7 @@ fn people_and_titles() {
         ),
         (
             "U.S. Treasury Secretary Scott Bessent arrived.",
-            &[("U.S.", Gpe), ("Scott Bessent", Person)],
+            &[("U.S. Treasury", Org), ("Scott Bessent", Person)],
         ),
         (
             "NATO Secretary General Mark Rutte spoke.",
@@ -134,6 +134,123 @@ fn people_and_titles() {
             &[("Kofi Mensah", Person), ("Ghana", Gpe)],
         ),
         ("The President said nothing.", &[]),
+    ]);
+}
+
+/// The rules of issue #17, each with the negatives that keep it precise. The
+/// names are invented.
+#[test]
+fn titled_surnames_departments_initials_and_suffixes() {
+    check(&[
+        // A surname met after a title is that person everywhere, also before the
+        // title and in the headline.
+        (
+            "Okafor pledges reform\n\nOkafor arrived late. Chancellor Brandt met President Okafor. Brandt said the talks went well.",
+            &[
+                ("Okafor", Person),
+                ("Okafor", Person),
+                ("Brandt", Person),
+                ("Okafor", Person),
+                ("Brandt", Person),
+            ],
+        ),
+        // … but a place stays a place, and a sentence-initial common word a word.
+        (
+            "Chancellor Brandt flew to Jordan. Jordan welcomed Brandt.",
+            &[
+                ("Brandt", Person),
+                ("Jordan", Gpe),
+                ("Jordan", Gpe),
+                ("Brandt", Person),
+            ],
+        ),
+        (
+            "President Macron landed in Paris. Paris welcomed him.",
+            &[("Macron", Person), ("Paris", Gpe), ("Paris", Gpe)],
+        ),
+        (
+            "Mayor Brown opened the fair. Brown bread was served. Brown said it was good.",
+            &[("Brown", Person), ("Brown", Person)],
+        ),
+        // A department's short name before "Secretary" is the department (OntoNotes).
+        (
+            "Treasury Secretary Jane Roe spoke.",
+            &[("Treasury", Org), ("Jane Roe", Person)],
+        ),
+        (
+            "Commerce Secretary Ann Lee and Defense Secretary Bo Reyes met.",
+            &[
+                ("Commerce", Org),
+                ("Ann Lee", Person),
+                ("Defense", Org),
+                ("Bo Reyes", Person),
+            ],
+        ),
+        (
+            "Deputy Treasury Secretary Jane Roe spoke.",
+            &[("Treasury", Org), ("Jane Roe", Person)],
+        ),
+        (
+            "Ann Lee (Commerce) and Bo Reyes (Energy) attended.",
+            &[
+                ("Ann Lee", Person),
+                ("Commerce", Org),
+                ("Bo Reyes", Person),
+                ("Energy", Org),
+            ],
+        ),
+        // Generic title words stay out.
+        (
+            "Foreign Secretary Ann Lee and Home Secretary Bo Reyes spoke.",
+            &[("Ann Lee", Person), ("Bo Reyes", Person)],
+        ),
+        ("Secretary of State Ann Lee spoke.", &[("Ann Lee", Person)]),
+        ("Energy prices rose; Commerce slowed.", &[]),
+        // Middle initials and generational suffixes are inside the name.
+        (
+            "Samuel T. Okoro, Jr. spoke with Maria L. Vance Jr. on Monday.",
+            &[
+                ("Samuel T. Okoro, Jr.", Person),
+                ("Maria L. Vance Jr.", Person),
+                ("Monday", Date),
+            ],
+        ),
+        (
+            "Judge Ana B. Castro sentenced Robert K. Hale III.",
+            &[("Ana B. Castro", Person), ("Robert K. Hale III", Person)],
+        ),
+    ]);
+}
+
+#[test]
+fn organisations_from_their_context() {
+    check(&[
+        (
+            "The minister said in a post on X that talks would resume.",
+            &[("X", Org)],
+        ),
+        (
+            "Zentrix said in a statement that sales rose.",
+            &[("Zentrix", Org)],
+        ),
+        (
+            "Shares of Brightwell rose 4%, and shares of Delmar Foods fell.",
+            &[("Brightwell", Org), ("4%", Percent), ("Delmar Foods", Org)],
+        ),
+        (
+            "The chipmaker Voltera and the drugmaker Halvex Pharma gained.",
+            &[("Voltera", Org), ("Halvex Pharma", Org)],
+        ),
+        // A person's surname stays a person; common words and plain nouns stay out.
+        (
+            "Ngozi Okafor spoke. Okafor said in a statement that she would stay.",
+            &[("Ngozi Okafor", Person), ("Okafor", Person)],
+        ),
+        (
+            "Officials said in a statement that it would rise. Shares of the company fell.",
+            &[],
+        ),
+        ("One must ask why.", &[]),
     ]);
 }
 
@@ -287,6 +404,23 @@ fn dates_and_times() {
             "He arrived on May 5 and left in May.",
             &[("May 5", Date), ("May", Date)],
         ),
+        // Relative dates, whole, as OntoNotes has them.
+        (
+            "Talks resume at the end of the week and end by the end of the year.",
+            &[("the end of the week", Date), ("the end of the year", Date)],
+        ),
+        (
+            "A text is due in the coming weeks and months, not in the coming days.",
+            &[
+                ("the coming weeks and months", Date),
+                ("the coming days", Date),
+            ],
+        ),
+        (
+            "They spoke over the weekend about the end of the decade.",
+            &[("the weekend", Date), ("the end of the decade", Date)],
+        ),
+        ("At the end of the talks the coming storm hit.", &[]),
         ("You may go.", &[]),
     ]);
 }

@@ -93,6 +93,21 @@ pub(crate) fn group(
             surnames.entry(key).or_insert_with(|| key_form(name));
         }
     }
+    // A person named only by title and surname ("President Okafor") is that
+    // surname everywhere: before the title, in the headline, alone. Only
+    // words the name rules left lone join, so a place the lists know
+    // ("Jordan", "Paris") stays a place.
+    for f in kept.iter().filter(|f| {
+        f.raw.label == Label::Person
+            && f.raw.lone.is_none()
+            && f.raw.entry.is_none()
+            && f.raw.why == "rule: name after a title"
+    }) {
+        let name = &text[f.raw.start..f.raw.end];
+        if !name.contains(' ') {
+            surnames.entry(name).or_insert_with(|| key_form(name));
+        }
+    }
 
     let mut mentions = Vec::new();
     let mut entities: Vec<Entity> = Vec::new();
@@ -124,13 +139,24 @@ pub(crate) fn group(
         let mut label = raw.label;
         let mut key = key_form(surface);
         let single_name = label == Label::Person && raw.entry.is_none() && !surface.contains(' ');
-        if single_name && let Some(full) = surnames.get(surface) {
+        // A common word that starts a sentence ("Brown bread") is that word,
+        // whoever shares it for a surname, unless it is saying something.
+        let ordinary = raw
+            .lone
+            .is_some_and(|l| l.sentence_start && !l.before_said && gaz.is_common(surface));
+        if single_name
+            && !ordinary
+            && let Some(full) = surnames.get(surface)
+        {
             key = full.clone();
             if raw.lone.is_some() {
                 why = "rule: surname of a person named in the text";
             }
         } else if let Some(lone) = raw.lone {
-            if lone.before_said && !gaz.is_common(surface) {
+            if lone.before_statement && !gaz.is_common(surface) {
+                label = Label::Org;
+                why = "rule: capitalised word before \"said in a statement\"";
+            } else if lone.before_said && !gaz.is_common(surface) {
                 why = "rule: capitalised word before \"said\"";
             } else if lone.after_place_word && !lone.sentence_start && !gaz.is_common(surface) {
                 label = Label::Gpe;

@@ -132,6 +132,18 @@ pub fn recognize(doc: &Document) -> Entities {
             strict: block.kind == crate::BlockKind::Title,
         }
         .run(&mut raws);
+        // "Joseph R. Biden, Jr.": a generational suffix after a comma is part
+        // of the name.
+        for raw in raws.iter_mut().filter(|r| r.label == Label::Person) {
+            let rest = &text[raw.end..to];
+            if let Some(suffix) = [", Jr.", ", Sr.", ", Jr", ", Sr"]
+                .iter()
+                .find(|s| rest.starts_with(**s))
+                && !rest[suffix.len()..].starts_with(|c: char| c.is_alphanumeric())
+            {
+                raw.end += suffix.len();
+            }
+        }
         // "the 15th India-Japan Annual Summit", "the 1951 Mutual Defense
         // Treaty": an ordinal or a year before an event or a law is part of it.
         let block_hits = found.len() - hits.len()..found.len();

@@ -10,6 +10,9 @@
 //!   of them is an ordinary English word ("Greater Progress" in a headline).
 //! - A lone capitalised word is kept aside: it becomes a PERSON if it is the
 //!   surname of a person named elsewhere in the text (see `group`).
+//! - Context names an organisation no list holds: "shares of Brightwell", "the
+//!   chipmaker Voltera", "a post on X"; and a department's short name before
+//!   "Secretary" is the department: "Treasury Secretary", "Commerce Secretary".
 //!
 //! Words that start sentences in capitals ("The", "However") never start a name.
 
@@ -51,6 +54,8 @@ pub(crate) struct Lone {
     pub sentence_start: bool,
     pub before_said: bool,
     pub after_place_word: bool,
+    /// "… said in a statement": an organisation, unless it is a person's surname.
+    pub before_statement: bool,
 }
 
 /// The last word of a run (or the word before its "of") that tells its type.
@@ -344,6 +349,45 @@ const SPEECH_VERBS: &[&str] = &[
     "pointed",
 ];
 const PLACE_PREPOSITIONS: &[&str] = &["in", "from", "to", "near", "across", "throughout"];
+/// Nouns that put a company's name right after them: "the chipmaker Voltera",
+/// "port operator Gemadept". Words ending in "maker" count too.
+const COMPANY_NOUNS: &[&str] = &[
+    "operator",
+    "company",
+    "firm",
+    "lender",
+    "carrier",
+    "conglomerate",
+    "retailer",
+    "insurer",
+    "airline",
+    "manufacturer",
+    "startup",
+    "supplier",
+    "broker",
+    "developer",
+    "miner",
+    "exporter",
+];
+/// Words before "on" that make what follows a platform: "a post on X".
+const POST_WORDS: &[&str] = &[
+    "post", "posts", "posted", "posting", "wrote", "video", "message",
+];
+/// Departments a short name can stand for before "Secretary": "Treasury
+/// Secretary", "Commerce Secretary" (OntoNotes marks the department).
+const DEPARTMENTS: &[&str] = &[
+    "Treasury",
+    "Commerce",
+    "Defense",
+    "Defence",
+    "Energy",
+    "Interior",
+    "Agriculture",
+    "Labor",
+    "Justice",
+    "Transportation",
+    "Education",
+];
 
 /// Whether `word`, in any case, is one of the [`TITLE_MODIFIERS`].
 fn is_title_modifier(word: &str) -> bool {
@@ -584,6 +628,43 @@ impl<'a> NameRules<'a> {
                 && is_title_modifier(&self.text[*start..*end]))
     }
 
+    /// The department named right before the title at `i` when the title is
+    /// "Secretary": "Treasury" in "Treasury Secretary" and "Treasury Cabinet
+    /// Secretary".
+    fn department_before(&self, i: usize) -> Option<usize> {
+        if self.word(i) != Some("Secretary") {
+            return None;
+        }
+        let d = match i.checked_sub(1)? {
+            c if self.word(c) == Some("Cabinet") => c.checked_sub(1)?,
+            c => c,
+        };
+        let name = match self.items[d] {
+            Item::Known { start, end, .. } => &self.text[start..end],
+            Item::Tok(t) => self.tok_text(t),
+            Item::Stop => return None,
+        };
+        DEPARTMENTS.contains(&name).then_some(d)
+    }
+
+    /// What the words before item `start` say of a name: a company ("shares
+    /// of", "the chipmaker", "a post on").
+    fn company_context(&self, start: usize) -> bool {
+        let Some(p) = self.tok_before(start) else {
+            return false;
+        };
+        let prev = self.tok_text(p);
+        let prev2 = p.checked_sub(1).map(|q| self.tok_text(q));
+        if prev == "of" {
+            return prev2.is_some_and(|w| w.eq_ignore_ascii_case("shares"));
+        }
+        if prev == "on" {
+            return prev2.is_some_and(|w| POST_WORDS.contains(&w));
+        }
+        self.toks[p].kind == Kind::Word
+            && (COMPANY_NOUNS.contains(&prev) || (prev.ends_with("maker") && prev.len() > 5))
+    }
+
     fn classify(&self, mut start: usize, end: usize, out: &mut Vec<Raw>) {
         // After each title the rest of the run is read again, from a later
         // start: `tail` keeps what is known of it, so that a run of titled
@@ -631,7 +712,39 @@ impl<'a> NameRules<'a> {
                             break;
                         }
                     }
-                    self.classify_plain(start, a, out);
+                    // "Treasury Secretary", "U.S. Commerce Secretary", "Treasury
+                    // Cabinet Secretary": the department is an organisation.
+                    let dept = self.department_before(i).filter(|&d| d >= a);
+                    match dept {
+                        Some(d) => {
+                            // "U.S. Treasury": with the nationality before it, one name.
+                            let first = if d == a
+                                && d > start
+                                && self.known_label(d - 1) == Some(Label::Gpe)
+                                && self.adjacent(d - 1, d)
+                            {
+                                d - 1
+                            } else {
+                                d
+                            };
+                            self.classify_plain(start, a.min(first), out);
+                            let (s, _) = self.item_span(first);
+                            let (_, e) = self.item_span(d);
+                            out.push(Raw {
+                                start: s,
+                                end: e,
+                                label: Label::Org,
+                                why: if first < d {
+                                    "rule: nationality and institution"
+                                } else {
+                                    "rule: department before \"Secretary\""
+                                },
+                                entry: None,
+                                lone: None,
+                            });
+                        }
+                        None => self.classify_plain(start, a, out),
+                    }
                     // The person: capitalised words and particles, up to four words.
                     let mut p = b;
                     let mut words = 0;
@@ -866,6 +979,17 @@ impl<'a> NameRules<'a> {
         }
         let words: Vec<&str> = (start..end).filter_map(|i| self.word(i)).collect();
         let n = end - start;
+        if n <= 4 && self.company_context(start) {
+            self.push_span(
+                start,
+                end,
+                Label::Org,
+                "rule: company named by its context",
+                None,
+                out,
+            );
+            return;
+        }
         if n == 1 {
             let w = words[0];
             let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
@@ -879,8 +1003,29 @@ impl<'a> NameRules<'a> {
                 return;
             }
             let (s, e) = self.item_span(start);
-            let next = self.tok_after(e).map(|t| self.tok_text(t));
+            let after = self.tok_after(e);
+            let next = after.map(|t| self.tok_text(t));
             let prev = self.tok_before(start).map(|t| self.tok_text(t));
+            // "… said in a statement", "… said in a post".
+            let before_statement = after.is_some_and(|t| {
+                let w = |k: usize| self.toks.get(t + k).map(|x| x.text(self.text));
+                matches!(w(0), Some("said" | "says"))
+                    && w(1) == Some("in")
+                    && matches!(w(2), Some("a" | "its"))
+                    && matches!(w(3), Some("statement" | "filing" | "release"))
+            });
+            // "(Commerce)": a department named in parentheses after a person.
+            if prev == Some("(") && next == Some(")") && DEPARTMENTS.contains(&w) {
+                self.push_span(
+                    start,
+                    end,
+                    Label::Org,
+                    "rule: department in parentheses",
+                    None,
+                    out,
+                );
+                return;
+            }
             out.push(Raw {
                 start: s,
                 end: e,
@@ -891,6 +1036,7 @@ impl<'a> NameRules<'a> {
                     sentence_start: self.sentence_start(start),
                     before_said: next.is_some_and(|w| SPEECH_VERBS.contains(&w)),
                     after_place_word: prev.is_some_and(|w| PLACE_PREPOSITIONS.contains(&w)),
+                    before_statement,
                 }),
             });
             return;

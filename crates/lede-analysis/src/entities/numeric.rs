@@ -597,6 +597,15 @@ impl<'a> Scanner<'a> {
         let the = self.is(j, "the");
         if the {
             j += 1;
+            if let Some(last) = self.part_of_period(j) {
+                return Some(Hit {
+                    first: i,
+                    last,
+                    label: Label::Date,
+                    why: "rule: part of a period",
+                    end_byte: None,
+                });
+            }
         }
         let rel_start = j;
         while j < rel_start + 2
@@ -677,6 +686,33 @@ impl<'a> Scanner<'a> {
         })
     }
 
+    /// "end of the week", "start of next year", "end of 2025" after a "the":
+    /// the token after the period, if one starts at `j`.
+    fn part_of_period(&self, j: usize) -> Option<usize> {
+        if !self.is_among(j, &["end", "start", "beginning", "middle", "turn"])
+            || !self.is(j + 1, "of")
+        {
+            return None;
+        }
+        let k = j + 2;
+        if (k..k + 2).any(|t| self.blocked(t)) {
+            return None;
+        }
+        if self.is_among(k, &["the", "this", "next", "last", "that"])
+            && self.is_among(
+                k + 1,
+                &[
+                    "week", "month", "year", "decade", "century", "quarter", "day",
+                ],
+            )
+        {
+            return Some(k + 2);
+        }
+        self.core(k)
+            .filter(|c| c.label == Label::Date && c.end_byte.is_none())
+            .map(|c| c.last)
+    }
+
     /// The number, date or period starting at token `j`, with its unit.
     fn core(&self, j: usize) -> Option<Core> {
         let w = self.word(j);
@@ -711,7 +747,17 @@ impl<'a> Scanner<'a> {
             && (self.is_in(j - 1, &RELATIVE) || self.is_in(j - 1, &DETERMINERS))
             && let Some(&(_, label)) = PERIOD_WORDS.iter().find(|(p, _)| p.eq_ignore_ascii_case(w))
         {
-            return Some(Core::new(j + 1, label, "rule: relative period"));
+            // "the coming weeks and months": coordinated periods are one span.
+            let plural = ["days", "weeks", "months", "years", "decades"];
+            let last = if is_one_of(w, &plural)
+                && self.is(j + 1, "and")
+                && self.is_among(j + 2, &plural)
+            {
+                j + 3
+            } else {
+                j + 1
+            };
+            return Some(Core::new(last, label, "rule: relative period"));
         }
         if j > 0 && self.is(j - 1, "the") && is_one_of(w, &["weekend", "year"]) {
             let mut c = Core::new(j + 1, Label::Date, "rule: relative period");
@@ -1106,7 +1152,13 @@ impl<'a> Scanner<'a> {
                                 "no", "any", "every", "each", "the", "this", "that", "which",
                                 "someone", "anyone",
                             ],
-                        ) || self.is_among(i + 1, &["another", "side", "way"]);
+                        ) || self.is_among(
+                            i + 1,
+                            &[
+                                "another", "side", "way", "must", "can", "could", "should",
+                                "would", "might", "may", "cannot",
+                            ],
+                        );
                     }
                     // "two hundred and five thousand"
                     loop {
