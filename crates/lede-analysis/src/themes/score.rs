@@ -11,7 +11,7 @@ use super::tables::Hit;
 use crate::{BlockId, BlockKind, Document, Span};
 
 /// A paragraph is about a theme when its score reaches this…
-pub const ABOUT_SCORE: f32 = 2.0;
+pub const ABOUT_SCORE: f32 = 1.7;
 /// …and is at least this share of the paragraph's best theme score.
 pub const ABOUT_SHARE: f32 = 0.3;
 /// Paragraphs up to this many words are scored on their raw weight; longer ones
