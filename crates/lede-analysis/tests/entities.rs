@@ -254,6 +254,77 @@ fn organisations_from_their_context() {
     ]);
 }
 
+/// Wire copy beyond politics: result tables and text in capitals.
+#[test]
+fn result_tables_and_capitals() {
+    check(&[
+        // A result line, a standings row, a fixture: the towns are clubs.
+        (
+            "Leeds 1 Chelsea 0",
+            &[
+                ("Leeds", Org),
+                ("1", Cardinal),
+                ("Chelsea", Org),
+                ("0", Cardinal),
+            ],
+        ),
+        (
+            "NEW YORK 4 CHICAGO 2",
+            &[
+                ("NEW YORK", Org),
+                ("4", Cardinal),
+                ("CHICAGO", Org),
+                ("2", Cardinal),
+            ],
+        ),
+        (
+            "Rotterdam 10 8 1 1 30 8 25",
+            &[
+                ("Rotterdam", Org),
+                ("10", Cardinal),
+                ("8", Cardinal),
+                ("1", Cardinal),
+                ("1", Cardinal),
+                ("30", Cardinal),
+                ("8", Cardinal),
+                ("25", Cardinal),
+            ],
+        ),
+        ("Glasgow v Dundee", &[("Glasgow", Org), ("Dundee", Org)]),
+        // National sides keep their country; a dateline keeps its city.
+        (
+            "Japan 2 Syria 1",
+            &[
+                ("Japan", Gpe),
+                ("2", Cardinal),
+                ("Syria", Gpe),
+                ("1", Cardinal),
+            ],
+        ),
+        (
+            "LONDON 1996-08-22",
+            &[("LONDON", Gpe), ("1996-08-22", Date)],
+        ),
+        (
+            "In Leeds 3 people were hurt.",
+            &[("Leeds", Gpe), ("3", Cardinal)],
+        ),
+        // Words in capitals: known names in title case, shouted words are words.
+        (
+            "The fighting spread near UNITED ARAB EMIRATES borders.",
+            &[("UNITED ARAB EMIRATES", Gpe)],
+        ),
+        (
+            "SOCCER - STANDINGS AFTER THE WEEKEND.",
+            &[("THE WEEKEND", Date)],
+        ),
+        (
+            "PRESS DIGEST - Indonesian newspapers.",
+            &[("Indonesian", Norp)],
+        ),
+    ]);
+}
+
 #[test]
 fn surnames_join_the_full_name() {
     let doc = Document::parse(

@@ -389,6 +389,14 @@ const DEPARTMENTS: &[&str] = &[
     "Education",
 ];
 
+/// "SEP", "AUG.": a month in capitals, as tables and datelines write it.
+fn is_month_abbreviation(word: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "JAN", "FEB", "MAR", "APR", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC",
+    ];
+    MONTHS.contains(&word.trim_end_matches('.'))
+}
+
 /// Whether `word`, in any case, is one of the [`TITLE_MODIFIERS`].
 fn is_title_modifier(word: &str) -> bool {
     static SET: LazyLock<HashSet<&str, BuildHasherDefault<Fnv>>> =
@@ -993,10 +1001,14 @@ impl<'a> NameRules<'a> {
         if n == 1 {
             let w = words[0];
             let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+            // "SOCCER", "STANDINGS", "NOTE": a word in capitals that is an
+            // ordinary English word is that word shouted, not an acronym.
             let acronym = letters.len() >= 2
                 && letters.iter().all(|c| c.is_uppercase())
                 && !w.chars().all(|c| "IVXLC".contains(c))
                 && !NOT_ACRONYMS.contains(&w)
+                && (letters.len() < 4 || !self.gaz.is_common(w))
+                && !is_month_abbreviation(w)
                 && !self.strict;
             if acronym {
                 self.push_span(start, end, Label::Org, "rule: acronym", None, out);
@@ -1046,6 +1058,11 @@ impl<'a> NameRules<'a> {
         }
         let given = self.gaz.given_names.contains(words[0]);
         let all_common = words.iter().all(|w| self.gaz.is_common(w));
+        // "PRESS DIGEST", "W L PCT GB": words in capitals are a heading or
+        // a table's head, not a person.
+        if words.iter().all(|w| !w.chars().any(char::is_lowercase)) {
+            return;
+        }
         let prev = self.tok_before(start).map(|t| self.tok_text(t));
         if prev.is_some_and(|w| matches!(w, "in" | "near" | "outside" | "throughout")) && !given {
             self.push_span(

@@ -716,6 +716,17 @@ impl<'a> Scanner<'a> {
     /// The number, date or period starting at token `j`, with its unit.
     fn core(&self, j: usize) -> Option<Core> {
         let w = self.word(j);
+        // "1996-08-22": an ISO date, as wire datelines write it.
+        if self.kind(j) == Some(Kind::Number)
+            && let Some(iso) = self.text.get(self.toks[j].start..self.toks[j].start + 10)
+            && is_iso_date(iso)
+            && !self.text[self.toks[j].start + 10..]
+                .starts_with(|c: char| c.is_ascii_alphanumeric())
+        {
+            let end = self.toks[j].start + 10;
+            let last = self.toks.partition_point(|t| t.end <= end);
+            return Some(Core::new(last, Label::Date, "rule: ISO date"));
+        }
         // Dates by name.
         if let Some(c) = self.month_date(j) {
             return Some(c);
@@ -1214,6 +1225,21 @@ struct Number {
     article: bool,
     slash_date: bool,
     hyphen_unit: Option<Label>,
+}
+
+/// "1996-08-22": four digits, two, two, joined by hyphens.
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && [0, 1, 2, 3, 5, 6, 8, 9]
+            .iter()
+            .all(|&i| b[i].is_ascii_digit())
+        && matches!(
+            &s[5..7],
+            "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12"
+        )
 }
 
 struct Core {
