@@ -234,12 +234,37 @@ fn organisations_from_their_context() {
             &[("Zentrix", Org)],
         ),
         (
+            "Ngozi Okafor spoke. Exports fell, according to Statvia, and rose, according to Okafor.",
+            &[
+                ("Ngozi Okafor", Person),
+                ("Statvia", Org),
+                ("Okafor", Person),
+            ],
+        ),
+        (
             "Shares of Brightwell rose 4%, and shares of Delmar Foods fell.",
             &[("Brightwell", Org), ("4%", Percent), ("Delmar Foods", Org)],
         ),
         (
             "The chipmaker Voltera and the drugmaker Halvex Pharma gained.",
             &[("Voltera", Org), ("Halvex Pharma", Org)],
+        ),
+        (
+            "An analyst at Brightwell and the chief executive of Zentrix disagreed.",
+            &[("Brightwell", Org), ("Zentrix", Org)],
+        ),
+        (
+            "A spokesman for Delmar Foods declined to comment.",
+            &[("Delmar Foods", Org)],
+        ),
+        // Words that end the names of companies, clubs and agencies.
+        (
+            "Halvex Pharma, Ostrava Steel, Dunmore Rovers gained.",
+            &[
+                ("Halvex Pharma", Org),
+                ("Ostrava Steel", Org),
+                ("Dunmore Rovers", Org),
+            ],
         ),
         // A person's surname stays a person; common words and plain nouns stay out.
         (
@@ -249,6 +274,10 @@ fn organisations_from_their_context() {
         (
             "Officials said in a statement that it would rise. Shares of the company fell.",
             &[],
+        ),
+        (
+            "An analyst at the bank and a spokesman for Ann Lee spoke.",
+            &[("Ann Lee", Person)],
         ),
         ("One must ask why.", &[]),
     ]);

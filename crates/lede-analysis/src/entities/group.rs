@@ -153,9 +153,9 @@ pub(crate) fn group(
                 why = "rule: surname of a person named in the text";
             }
         } else if let Some(lone) = raw.lone {
-            if lone.before_statement && !gaz.is_common(surface) {
+            if lone.org_cue && !gaz.is_common(surface) {
                 label = Label::Org;
-                why = "rule: capitalised word before \"said in a statement\"";
+                why = "rule: capitalised word cited as a source";
             } else if lone.before_said && !gaz.is_common(surface) {
                 why = "rule: capitalised word before \"said\"";
             } else if lone.after_place_word && !lone.sentence_start && !gaz.is_common(surface) {

@@ -54,13 +54,69 @@ pub(crate) struct Lone {
     pub sentence_start: bool,
     pub before_said: bool,
     pub after_place_word: bool,
-    /// "… said in a statement": an organisation, unless it is a person's surname.
-    pub before_statement: bool,
+    /// "… said in a statement", "according to …": an organisation, unless it
+    /// is a person's surname.
+    pub org_cue: bool,
 }
 
 /// The last word of a run (or the word before its "of") that tells its type.
 const KEYWORDS: &[(&str, Label)] = &[
     ("Academy", Label::Org),
+    ("PLC", Label::Org),
+    ("Plc", Label::Org),
+    ("plc", Label::Org),
+    ("AG", Label::Org),
+    ("SA", Label::Org),
+    ("S.A.", Label::Org),
+    ("NV", Label::Org),
+    ("N.V.", Label::Org),
+    ("GmbH", Label::Org),
+    ("Limited", Label::Org),
+    ("Berhad", Label::Org),
+    ("Corp", Label::Org),
+    ("Inc", Label::Org),
+    ("Bancorp", Label::Org),
+    ("Capital", Label::Org),
+    ("Partners", Label::Org),
+    ("Securities", Label::Org),
+    ("Pharma", Label::Org),
+    ("Pharmaceuticals", Label::Org),
+    ("Petroleum", Label::Org),
+    ("Electronics", Label::Org),
+    ("Electric", Label::Org),
+    ("Telecom", Label::Org),
+    ("Communications", Label::Org),
+    ("Insurance", Label::Org),
+    ("Investments", Label::Org),
+    ("Breweries", Label::Org),
+    ("Steel", Label::Org),
+    ("Mining", Label::Org),
+    ("Chemicals", Label::Org),
+    ("Foods", Label::Org),
+    ("Railways", Label::Org),
+    ("Shipping", Label::Org),
+    ("Logistics", Label::Org),
+    ("Tribunal", Label::Org),
+    ("Investigations", Label::Org),
+    ("Index", Label::Org),
+    ("Composite", Label::Org),
+    ("Observatory", Label::Org),
+    ("Watch", Label::Org),
+    ("International", Label::Org),
+    ("Brigade", Label::Org),
+    ("Brigades", Label::Org),
+    ("Battalion", Label::Org),
+    ("Regiment", Label::Org),
+    ("Cartel", Label::Org),
+    ("Legislature", Label::Org),
+    ("Directorate", Label::Org),
+    ("Inspectorate", Label::Org),
+    ("United", Label::Org),
+    ("Rovers", Label::Org),
+    ("Wanderers", Label::Org),
+    ("Athletic", Label::Org),
+    ("Albion", Label::Org),
+    ("Hotspur", Label::Org),
     ("Administration", Label::Org),
     ("Agency", Label::Org),
     ("Airlines", Label::Org),
@@ -369,6 +425,39 @@ const COMPANY_NOUNS: &[&str] = &[
     "miner",
     "exporter",
 ];
+/// People who work for an organisation, named after them: "an analyst at X",
+/// "the chief executive of X", "a spokesman for X".
+const STAFF_NOUNS: &[&str] = &[
+    "analyst",
+    "analysts",
+    "economist",
+    "economists",
+    "strategist",
+    "strategists",
+    "manager",
+    "managers",
+    "executive",
+    "executives",
+    "director",
+    "chairman",
+    "chairwoman",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "researcher",
+    "researchers",
+    "fellow",
+    "professor",
+    "trader",
+    "traders",
+    "dealer",
+    "dealers",
+    "employee",
+    "employees",
+    "engineer",
+    "founder",
+    "owner",
+];
 /// Words before "on" that make what follows a platform: "a post on X".
 const POST_WORDS: &[&str] = &[
     "post", "posts", "posted", "posting", "wrote", "video", "message",
@@ -664,10 +753,21 @@ impl<'a> NameRules<'a> {
         let prev = self.tok_text(p);
         let prev2 = p.checked_sub(1).map(|q| self.tok_text(q));
         if prev == "of" {
-            return prev2.is_some_and(|w| w.eq_ignore_ascii_case("shares"));
+            return prev2.is_some_and(|w| {
+                w.eq_ignore_ascii_case("shares")
+                    || matches!(
+                        w,
+                        "executive" | "chairman" | "chairwoman" | "founder" | "owner"
+                    )
+            });
         }
         if prev == "on" {
             return prev2.is_some_and(|w| POST_WORDS.contains(&w));
+        }
+        if matches!(prev, "at" | "for") {
+            return prev2.is_some_and(|w| {
+                STAFF_NOUNS.contains(&w) && (prev == "at" || w.starts_with("spokes"))
+            });
         }
         self.toks[p].kind == Kind::Word
             && (COMPANY_NOUNS.contains(&prev) || (prev.ends_with("maker") && prev.len() > 5))
@@ -987,7 +1087,7 @@ impl<'a> NameRules<'a> {
         }
         let words: Vec<&str> = (start..end).filter_map(|i| self.word(i)).collect();
         let n = end - start;
-        if n <= 4 && self.company_context(start) {
+        if n <= 4 && !self.gaz.given_names.contains(words[0]) && self.company_context(start) {
             self.push_span(
                 start,
                 end,
@@ -1026,6 +1126,12 @@ impl<'a> NameRules<'a> {
                     && matches!(w(2), Some("a" | "its"))
                     && matches!(w(3), Some("statement" | "filing" | "release"))
             });
+            // "according to Eurostat": a source, most often an institution.
+            let after_according = self.tok_before(start).is_some_and(|p| {
+                self.tok_text(p) == "to"
+                    && p.checked_sub(1)
+                        .is_some_and(|q| self.tok_text(q).eq_ignore_ascii_case("according"))
+            });
             // "(Commerce)": a department named in parentheses after a person.
             if prev == Some("(") && next == Some(")") && DEPARTMENTS.contains(&w) {
                 self.push_span(
@@ -1048,7 +1154,7 @@ impl<'a> NameRules<'a> {
                     sentence_start: self.sentence_start(start),
                     before_said: next.is_some_and(|w| SPEECH_VERBS.contains(&w)),
                     after_place_word: prev.is_some_and(|w| PLACE_PREPOSITIONS.contains(&w)),
-                    before_statement,
+                    org_cue: before_statement || after_according,
                 }),
             });
             return;
