@@ -221,20 +221,40 @@ fn teams_in_tables(
             .is_some_and(|e| gaz.entry(e).source.starts_with("countries"))
     };
     let blank = |a: usize, b: usize| a <= b && text[a..b].chars().all(|c| c == ' ' || c == '\t');
+    // Names in order of their start, and the numbers (in order already):
+    // each line finds its own by a binary search, so that a block of many
+    // short lines is read in linear steps.
+    let mut order: Vec<usize> = (0..raws.len()).collect();
+    order.sort_unstable_by_key(|&i| (raws[i].start, raws[i].end));
     let mut line_start = from;
     while line_start < to {
         let line_end = text[line_start..to]
             .find('\n')
             .map_or(to, |n| line_start + n);
         // The line's names (by index into `raws`) and numbers, in order.
-        let mut names: Vec<usize> = (0..raws.len())
-            .filter(|&i| raws[i].start >= line_start && raws[i].end <= line_end)
+        crate::steps::step();
+        let in_line = |s: usize| s >= line_start && s < line_end;
+        let first_name = order.partition_point(|&i| raws[i].start < line_start);
+        let names: Vec<usize> = order[first_name..]
+            .iter()
+            .copied()
+            .take_while(|&i| {
+                crate::steps::step();
+                in_line(raws[i].start)
+            })
+            .filter(|&i| raws[i].end <= line_end)
             .collect();
-        names.sort_unstable_by_key(|&i| (raws[i].start, raws[i].end));
-        let nums: Vec<(usize, usize)> = numbers
+        let first_number = numbers.partition_point(|f| f.raw.start < line_start);
+        let line_numbers = &numbers[first_number..]
+            [..numbers[first_number..].partition_point(|f| f.raw.start < line_end)];
+        if names.is_empty() {
+            line_start = line_end + 1;
+            continue;
+        }
+        let nums: Vec<(usize, usize)> = line_numbers
             .iter()
             .filter(|f| {
-                f.raw.label == Label::Cardinal && f.raw.start >= line_start && f.raw.end <= line_end
+                f.raw.label == Label::Cardinal && f.raw.end <= line_end && f.raw.end > f.raw.start
             })
             .map(|f| (f.raw.start, f.raw.end))
             .collect();
@@ -271,10 +291,8 @@ fn teams_in_tables(
                     .filter(|s| s.contains(|c: char| c.is_ascii_digit()))
                     .count()
                     >= 2
-                && !numbers.iter().any(|f| {
-                    matches!(f.raw.label, Label::Date | Label::Time)
-                        && f.raw.start >= first_end
-                        && f.raw.end <= line_end
+                && !line_numbers.iter().any(|f| {
+                    matches!(f.raw.label, Label::Date | Label::Time) && f.raw.start >= first_end
                 });
             if pairs >= 2 {
                 teams.extend(marks[..2 * pairs].iter().filter_map(|m| m.2));
@@ -440,5 +458,26 @@ mod tests {
         crate::steps::assert_linear(&[("years before events", events)], 500, |text| {
             super::recognize(&crate::Document::parse(text));
         });
+    }
+
+    #[test]
+    fn result_tables_are_read_in_linear_steps() {
+        fn table(n: usize) -> String {
+            (0..n)
+                .map(|i| format!("Leeds {} Chelsea {}\n", i % 5, i % 3))
+                .collect()
+        }
+        fn one_line(n: usize) -> String {
+            (0..n)
+                .map(|i| format!("Leeds {} Chelsea {} ", i % 5, i % 3))
+                .collect()
+        }
+        crate::steps::assert_linear(
+            &[("a table", table), ("one long line", one_line)],
+            200,
+            |text| {
+                super::recognize(&crate::Document::parse(text));
+            },
+        );
     }
 }
