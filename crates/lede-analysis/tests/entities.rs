@@ -206,6 +206,15 @@ fn titled_surnames_departments_initials_and_suffixes() {
         ),
         ("Secretary of State Ann Lee spoke.", &[("Ann Lee", Person)]),
         ("Energy prices rose; Commerce slowed.", &[]),
+        // "Minister for Trade" is a title; a town's name after a given name is a surname.
+        (
+            "Minister for Trade Dr Ali Hassan flew to Hassan. Ali Hassan said so.",
+            &[
+                ("Ali Hassan", Person),
+                ("Hassan", Gpe),
+                ("Ali Hassan", Person),
+            ],
+        ),
         // Middle initials and generational suffixes are inside the name.
         (
             "Samuel T. Okoro, Jr. spoke with Maria L. Vance Jr. on Monday.",
@@ -521,6 +530,10 @@ fn dates_and_times() {
             &[("the weekend", Date), ("the end of the decade", Date)],
         ),
         ("At the end of the talks the coming storm hit.", &[]),
+        (
+            "Spending rises in fiscal year 2027 and falls in fiscal 2028.",
+            &[("fiscal year 2027", Date), ("fiscal 2028", Date)],
+        ),
         ("You may go.", &[]),
     ]);
 }

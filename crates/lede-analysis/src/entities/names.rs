@@ -744,6 +744,18 @@ impl<'a> NameRules<'a> {
         DEPARTMENTS.contains(&name).then_some(d)
     }
 
+    /// A town the cities list holds (not a country, not a province).
+    fn is_town(&self, entry: u32) -> bool {
+        let e = self.gaz.entry(entry);
+        e.label == Label::Gpe && e.source.starts_with("cities")
+    }
+
+    /// Whether item `i` is a capitalised given name ("Ali", "Chelsea").
+    fn after_given_name(&self, i: usize) -> bool {
+        self.cap_word(i)
+            .is_some_and(|w| self.gaz.given_names.contains(w))
+    }
+
     /// What the words before item `start` say of a name: a company ("shares
     /// of", "the chipmaker", "a post on").
     fn company_context(&self, start: usize) -> bool {
@@ -811,7 +823,7 @@ impl<'a> NameRules<'a> {
                     while b < end {
                         if self.is_modifier_item(b) {
                             b += 1;
-                        } else if matches!(self.word(b), Some("of" | "and"))
+                        } else if matches!(self.word(b), Some("of" | "and" | "for"))
                             && b + 1 < end
                             && self.is_modifier_item(b + 1)
                         {
@@ -863,6 +875,13 @@ impl<'a> NameRules<'a> {
                             {
                                 p += 1;
                                 words += 2;
+                            }
+                            // "Ali Hassan": after a given name, a town's name is a surname.
+                            Item::Known { entry, .. }
+                                if p > b && self.is_town(entry) && self.after_given_name(b) =>
+                            {
+                                p += 1;
+                                words += 1;
                             }
                             Item::Tok(_)
                                 if self.cap_word(p).is_some() && !self.is_title_item(p) =>
@@ -1016,6 +1035,22 @@ impl<'a> NameRules<'a> {
                 Item::Known { entry, .. } => self.gaz.entry(entry).label,
                 _ => unreachable!(),
             };
+            // "Ali Hassan": a given name and a town's name are a person.
+            if end - start == 2
+                && k == start + 1
+                && self.after_given_name(start)
+                && matches!(self.items[k], Item::Known { entry, .. } if self.is_town(entry))
+            {
+                self.push_span(
+                    start,
+                    end,
+                    Label::Person,
+                    "rule: given name and surname",
+                    None,
+                    out,
+                );
+                return;
+            }
             // "China Mobile", "Air China": a place inside a longer name is an organisation.
             let words_are_names = (start..end).all(|i| {
                 matches!(self.items[i], Item::Known { .. })

@@ -353,7 +353,7 @@ const PREFIXES: List = List {
     bit: 1 << 16,
     words: &[
         "the", "this", "each", "every", "early", "late", "mid", "later", "earlier", "a", "an",
-        "us", "usd", "rmb", "eur", "cny",
+        "us", "usd", "rmb", "eur", "cny", "fiscal",
     ],
 };
 /// Words before a period that make it relative, with [`RELATIVE`].
@@ -716,6 +716,16 @@ impl<'a> Scanner<'a> {
     /// The number, date or period starting at token `j`, with its unit.
     fn core(&self, j: usize) -> Option<Core> {
         let w = self.word(j);
+        // "fiscal year 2027", "fiscal 2026": a fiscal year is a date.
+        if w.eq_ignore_ascii_case("fiscal") {
+            let y = j + 1 + usize::from(self.is(j + 1, "year"));
+            if self.kind(y) == Some(Kind::Number)
+                && let Some((num, after)) = self.number(y)
+                && num.year
+            {
+                return Some(Core::new(after, Label::Date, "rule: fiscal year"));
+            }
+        }
         // "1996-08-22": an ISO date, as wire datelines write it.
         if self.kind(j) == Some(Kind::Number)
             && let Some(iso) = self.text.get(self.toks[j].start..self.toks[j].start + 10)
