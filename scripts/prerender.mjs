@@ -125,5 +125,16 @@ export function prerender(html, article) {
   // Functions, not strings, as replacements: the text may hold `$&`.
   return html
     .replace(PLACEHOLDER, () => articleHtml(article))
-    .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeText(article.title)}</title>`);
+    .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeText(article.title)}</title>`)
+    .replace(/<\/body>/, () => `${analysisHtml(article.analysis)}</body>`);
+}
+
+/**
+ * The build's analysis as a data block the app reads (src/prerender.rs): a
+ * script of a type the browser never runs, holding base64, which has no `<`
+ * to close the element with.
+ */
+export function analysisHtml(analysis) {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(analysis)) throw new Error('prerender: the analysis is not base64');
+  return `<script type="application/octet-stream" id="lede-analysis">${analysis}</script>`;
 }

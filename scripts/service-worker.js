@@ -1,8 +1,9 @@
 // The service worker of one build of Lede: after one visit the site opens
-// and works with no network. scripts/site.mjs copies this file into the site
-// folder as sw.js with the three constants below filled in (BUILD, FILES,
-// LAZY), so sw.js changes whenever any file of the build does, which is how
-// the browser learns of a new deploy.
+// and works with no network, the analysis worker too (any article a reader
+// opens is analysed there). scripts/site.mjs copies this file into the site
+// folder as sw.js with the two constants below filled in (BUILD, FILES), so
+// sw.js changes whenever any file of the build does, which is how the
+// browser learns of a new deploy.
 //
 // One build per page, never a mix. Each build is cached whole, under its own
 // name, before its worker becomes active; every file is fetched with its
@@ -11,16 +12,13 @@
 // A new build's worker waits, as service workers do by default, until no
 // page of the old build is open, and only then takes over and deletes the
 // old cache: a page always gets its files from the cache of the build it
-// started with. The analysis worker's files, which the page starts only for
-// long documents, carry a hash of their content in their names (site.mjs
-// renames them), so even a page not controlled by this worker gets the
-// analysis worker of its own build, or none (then the page analyses on its
-// main thread).
+// started with. The analysis worker's files carry a hash of their content
+// in their names (site.mjs renames them), so even a page not controlled by
+// this worker gets the analysis worker of its own build, or none (then the
+// page shows the article without highlights, and says why).
 const BUILD = '%BUILD%';
 /** Every file of the build, by path relative to this script, with its integrity digest. */
 const FILES = {};
-/** Files cached when first asked for rather than at install: the analysis worker's. */
-const LAZY = [];
 
 const SCOPE = self.registration.scope;
 // Caches are shared by the whole origin (several sites under one host, as on
@@ -29,7 +27,6 @@ const PREFIX = `lede ${SCOPE} `;
 const CACHE = `${PREFIX}${BUILD}`;
 const href = (path) => new URL(path, self.location.href).href;
 const INTEGRITY = new Map(Object.entries(FILES).map(([path, digest]) => [href(path), digest]));
-const LATER = new Set(LAZY.map(href));
 const INDEX = href('index.html');
 
 /** A name with a hash of its content in it, as Trunk and site.mjs give (`main-<hex>.css`). */
@@ -52,8 +49,7 @@ self.addEventListener('install', (event) => {
     (async () => {
       const cache = await caches.open(CACHE);
       try {
-        const urls = [...INTEGRITY.keys()].filter((url) => !LATER.has(url));
-        await Promise.all(urls.map(async (url) => cache.put(url, await fetchExactly(url))));
+        await Promise.all([...INTEGRITY.keys()].map(async (url) => cache.put(url, await fetchExactly(url))));
       } catch (err) {
         await caches.delete(CACHE);
         throw err;

@@ -45,6 +45,8 @@ const SIBLINGS = ['.br', '.gz'];
 const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 const hasSrc = (attrs) => /\ssrc\s*=/i.test(` ${attrs}`);
 const isModule = (attrs) => /\stype\s*=\s*["']?module["']?(\s|$)/i.test(` ${attrs}`);
+/** A data block: a script of a type no browser runs (application/json, application/octet-stream). */
+const isData = (attrs) => /\stype\s*=\s*["']?application\/(json|octet-stream)["']?(\s|$)/i.test(` ${attrs}`);
 
 /**
  * Moves each inline module script of `html` into a file of its own. Returns the
@@ -66,13 +68,14 @@ export function externalizeScripts(html) {
 }
 
 /**
- * What in `html` a policy without 'unsafe-inline' would block: inline scripts,
- * <style> elements, style="…" attributes and on…= handlers. An empty list is good.
+ * What in `html` a policy without 'unsafe-inline' would block: inline scripts
+ * (not data blocks, which never run), <style> elements, style="…" attributes
+ * and on…= handlers. An empty list is good.
  */
 export function inlineContent(html) {
   const found = [];
   for (const [, attrs, body] of html.matchAll(SCRIPT)) {
-    if (!hasSrc(attrs) && body.trim() !== '') found.push(`inline script: ${body.trim().slice(0, 60)}`);
+    if (!hasSrc(attrs) && !isData(attrs) && body.trim() !== '') found.push(`inline script: ${body.trim().slice(0, 60)}`);
   }
   if (/<style\b/i.test(html)) found.push('a <style> element');
   for (const tag of html.match(/<[a-z][^>]*>/gi) ?? []) {
@@ -135,8 +138,8 @@ function addToHead(html, tag) {
  * Renames the files of each worker Trunk built with a loader shim
  * (`NAME_loader.js`, which runs `importScripts("./NAME.js")` and
  * `wasm_bindgen("./NAME_bg.wasm")`) after a hash of their content, rewrites
- * the loader to match, and names the loader in `<meta name="NAME">`. Returns
- * the new page.
+ * the loader to match and to report a module that fails to start, and names
+ * the loader in `<meta name="NAME">`. Returns the new page.
  */
 export async function versionWorkers(dir, html) {
   for (const loader of (await readdir(dir)).filter((f) => /^[\w-]+_loader\.js$/.test(f))) {
@@ -148,6 +151,10 @@ export async function versionWorkers(dir, html) {
       await rename(join(dir, file), join(dir, hashed));
       text = text.replaceAll(`"./${file}"`, `"./${hashed}"`);
     }
+    // A worker whose module fails to load or start would otherwise say
+    // nothing: its promise's rejection never reaches the page. Reported, it
+    // is an error event on the page's Worker object (src/analyst.rs).
+    text = text.replace(/(wasm_bindgen\([^)]*\));?\s*$/, '$1.catch(reportError);');
     const versioned = `${name}_loader-${shortHash(text)}.js`;
     await writeFile(join(dir, versioned), text);
     await rm(join(dir, loader));
@@ -161,11 +168,10 @@ const SERVICE_WORKER = 'sw.js';
 const TEMPLATE = fileURLToPath(new URL('./service-worker.js', import.meta.url));
 
 /**
- * The service worker for the site folder `dir`: `{ build, files, lazy, text }`,
+ * The service worker for the site folder `dir`: `{ build, files, text }`,
  * where `files` maps every file a page may ask for (not the .br and .gz
- * siblings, nor sw.js) to its integrity digest, `lazy` lists the files cached
- * on first use rather than at install (the workers' files, which only long
- * documents need), and `build` is a hash of all of them.
+ * siblings, nor sw.js) to its integrity digest, and `build` is a hash of all
+ * of them.
  */
 export async function serviceWorker(dir) {
   const paths = (await walk(dir))
@@ -173,7 +179,6 @@ export async function serviceWorker(dir) {
     .sort();
   const files = {};
   for (const path of paths) files[path] = integrityOf(await readFile(join(dir, path)));
-  const lazy = (await workerFiles(dir)).sort();
   const build = shortHash(JSON.stringify(files));
   const fill = (text, line, value) => {
     if (!text.includes(line)) throw new Error(`scripts/service-worker.js has no line ${line}`);
@@ -182,18 +187,7 @@ export async function serviceWorker(dir) {
   let text = await readFile(TEMPLATE, 'utf8');
   text = fill(text, "const BUILD = '%BUILD%';", `const BUILD = '${build}';`);
   text = fill(text, 'const FILES = {};', `const FILES = ${JSON.stringify(files, null, 2)};`);
-  text = fill(text, 'const LAZY = [];', `const LAZY = ${JSON.stringify(lazy, null, 2)};`);
-  return { build, files, lazy, text };
-}
-
-/** Each worker's loader, as versionWorkers leaves it, and the files it names. */
-async function workerFiles(dir) {
-  const found = [];
-  for (const loader of (await readdir(dir)).filter((f) => /_loader-[0-9a-f]{16}\.js$/.test(f))) {
-    const text = await readFile(join(dir, loader), 'utf8');
-    found.push(loader, ...[...text.matchAll(/"\.\/([\w.-]+)"/g)].map((m) => m[1]));
-  }
-  return found;
+  return { build, files, text };
 }
 
 /** The whole step on the site folder `dir`. */

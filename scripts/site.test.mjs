@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { prerender } from './prerender.mjs';
+import { analysisHtml, prerender } from './prerender.mjs';
 import { externalizeScripts, inlineContent, serviceWorker, site } from './site.mjs';
 
 // What Trunk 0.21 writes for a release build with public_url = "./" (minified).
@@ -108,7 +108,7 @@ test("the worker's files are named after their content, and the page names its l
   const names = await readdir(dir);
   const js = `app-worker-${short(WORKER['app-worker.js'])}.js`;
   const wasm = `app-worker-${short(WORKER['app-worker_bg.wasm'])}_bg.wasm`;
-  const loaderText = `importScripts("./${js}");wasm_bindgen("./${wasm}");`;
+  const loaderText = `importScripts("./${js}");wasm_bindgen("./${wasm}").catch(reportError);`;
   const loader = `app-worker_loader-${short(loaderText)}.js`;
   assert.deepEqual(names.filter((n) => n.startsWith('app-worker')).sort(), [js, wasm, loader].sort());
   assert.equal(await readFile(join(dir, loader), 'utf8'), loaderText);
@@ -131,17 +131,12 @@ test('sw.js lists every file of the build with its digest, and the page names it
   const dir = await folder(t);
   await site(dir);
   const all = (await readdir(dir, { recursive: true })).sort();
-  const { build, files, lazy, text } = await serviceWorker(dir);
+  const { build, files, text } = await serviceWorker(dir);
   assert.equal(await readFile(join(dir, 'sw.js'), 'utf8'), text);
   const expected = all.filter((n) => !/\.(br|gz)$/.test(n) && n !== 'sw.js');
   assert.deepEqual(Object.keys(files), expected);
   for (const name of expected) assert.equal(files[name], sri(await readFile(join(dir, name))), name);
-  assert.deepEqual(
-    lazy,
-    expected.filter((n) => n.startsWith('app-worker')),
-    'the worker is cached on first use',
-  );
-  assert.equal(lazy.length, 3);
+  assert.equal(expected.filter((n) => n.startsWith('app-worker')).length, 3, 'the analysis worker is listed too');
   assert.match(text, new RegExp(`const BUILD = '${build}';`));
   assert.ok((await readFile(join(dir, 'index.html'), 'utf8')).includes('<meta name="lede-service-worker" content="./sw.js">'));
 
@@ -201,7 +196,7 @@ async function runWorker(dir, scope, stores = new Map()) {
 test('the service worker caches its build whole, serves from it, and deletes only its own old caches', async (t) => {
   const dir = await folder(t);
   await site(dir);
-  const { build, files, lazy } = await serviceWorker(dir);
+  const { build, files } = await serviceWorker(dir);
   const scope = 'https://example.org/lede/';
   const stores = new Map([
     [`lede ${scope} 0123456789abcdef`, new Map()],
@@ -212,12 +207,11 @@ test('the service worker caches its build whole, serves from it, and deletes onl
 
   await sw.dispatch('install');
   const cache = `lede ${scope} ${build}`;
-  const eager = Object.keys(files).filter((n) => !lazy.includes(n));
-  assert.deepEqual([...stores.get(cache).keys()].sort(), eager.map((n) => scope + n).sort());
+  assert.deepEqual([...stores.get(cache).keys()].sort(), Object.keys(files).map((n) => scope + n).sort());
   for (const { url, options } of sw.fetched) {
     assert.equal(options.integrity, files[url.slice(scope.length)], `${url} is fetched with its digest`);
     // Named after its content, it may come from the HTTP cache; otherwise it is revalidated.
-    const hashed = /(app-0123456789abcdef_bg\.wasm|start-[0-9a-f]{16}\.js)$/.test(url);
+    const hashed = /(app-0123456789abcdef_bg\.wasm|start-[0-9a-f]{16}\.js|app-worker(_loader)?-[0-9a-f]{16}(_bg)?\.(js|wasm))$/.test(url);
     const unhashed = /(index\.html|main-1\.css)$/.test(url);
     assert.ok(hashed || unhashed, url);
     assert.equal(options.cache, hashed ? 'default' : 'no-cache', url);
@@ -234,9 +228,13 @@ test('the service worker caches its build whole, serves from it, and deletes onl
   assert.equal(await sw.dispatch('fetch', { request: { method: 'GET', mode: 'cors', url: 'https://example.org/other/x.js' } }), undefined);
   assert.deepEqual(sw.fetched, []);
 
-  // The worker's files on first use: fetched with their digest, then kept.
-  const [loader] = lazy.filter((n) => n.includes('_loader-'));
+  // The analysis worker's files were installed with the rest; one gone from
+  // the cache is fetched with its digest, then kept.
+  const loader = Object.keys(files).find((n) => n.includes('_loader-'));
   const request = { method: 'GET', mode: 'same-origin', url: scope + loader };
+  assert.equal((await sw.dispatch('fetch', { request })).fromCache, true);
+  assert.deepEqual(sw.fetched, []);
+  stores.get(cache).delete(scope + loader);
   assert.equal((await sw.dispatch('fetch', { request })).fromCache, undefined);
   assert.deepEqual(sw.fetched.map((f) => [f.url, f.options.integrity]), [[scope + loader, files[loader]]]);
   assert.equal((await sw.dispatch('fetch', { request })).fromCache, true);
@@ -272,6 +270,7 @@ const ARTICLE = {
       markers: '#123456\tD\tdialogue\tDialogue: "score" <4>',
     },
   ],
+  analysis: 'AAAA',
 };
 
 test('the pre-rendered article is escaped text, the page\'s title too, and written once', async () => {
@@ -289,6 +288,17 @@ test('the pre-rendered article is escaped text, the page\'s title too, and writt
   );
   assert.deepEqual(inlineContent(html), []);
   assert.equal(prerender(html, ARTICLE), html, 'a second run changes nothing');
+});
+
+test('the build\'s analysis is a data block of base64 that a strict policy allows', () => {
+  const analysis = Buffer.from('</script><script>alert(1)</script> <!--').toString('base64');
+  const html = analysisHtml(analysis);
+  assert.equal(html, `<script type="application/octet-stream" id="lede-analysis">${analysis}</script>`);
+  assert.deepEqual(inlineContent(`<body>${html}</body>`), []);
+  assert.deepEqual(inlineContent('<script>alert(1)</script>'), ['inline script: alert(1)']);
+  assert.throws(() => analysisHtml('</script>'), /not base64/);
+  const page = prerender('<title>Lede</title><body><lede-article></lede-article></body>', { ...ARTICLE, analysis });
+  assert.ok(page.endsWith(`${html}</body>`), page);
 });
 
 test('the site step pre-renders before the service worker digests the page', async (t) => {

@@ -35,7 +35,7 @@ trap 'rm -rf "$browser_tmp"' EXIT
 TMPDIR=$browser_tmp \
 CHROMEDRIVER=$(command -v chromedriver) \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test -p lede --target wasm32-unknown-unknown
+  cargo test -p lede --target wasm32-unknown-unknown --features main-thread-analysis
 
 step "The site step of the build (scripts/site.mjs)"
 node --test scripts/site.test.mjs

@@ -7,9 +7,15 @@
 //! fresh one started) and any still waiting, rather than queueing behind
 //! stale work. Reading a file is never dropped. A file the worker reads goes
 //! straight on to its analysis, which the page adopts when it asks for the
-//! same document's analysis. Where no worker can run (it fails to load, or
-//! the page is a test without the worker's files), jobs run on the main
-//! thread instead: slower for a long text, never lost.
+//! same document's analysis.
+//!
+//! The engine lives in the worker's module alone, so that a first visit does
+//! not fetch it (the sample's analysis comes in the page: `src/prerender.rs`).
+//! Where no worker can run (it fails to load, or a policy forbids it), a
+//! file is still read on the main thread, and an analysis gets
+//! [`Reply::Failed`]: the article shows, without highlights, and says why.
+//! Built with the `main-thread-analysis` feature, as the component tests
+//! are (their pages have no worker files), the main thread analyses instead.
 //!
 //! Each reply is read in one task and handed over in the next, so that
 //! reading a long document's analysis and showing it are two tasks, not one
@@ -20,17 +26,16 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 
 use lede_analysis::Document;
-use lede_analysis::job::{Job, Reply, Request, serve};
+use lede_analysis::job::{Job, Reply, Request};
 use lede_analysis::themes::Theme;
 use leptos::prelude::set_timeout;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use web_sys::{ErrorEvent, MessageEvent, Worker};
+use web_sys::{ErrorEvent, Event, MessageEvent, Worker};
 
-/// Inputs up to this size are read and analysed on the main thread, without
-/// a worker: the seed article (8 KB) takes some 30 ms there on a first visit,
-/// less than starting a worker; past 32 KB a task would begin to hold the
-/// page up for more than a few frames.
+/// Files up to this size are read on the main thread, without waiting for a
+/// worker (their analysis goes to the worker all the same); past 32 KB
+/// reading would begin to hold the page up for more than a few frames.
 pub const WORKER_BYTES: usize = 32 * 1024;
 
 /// The worker's loader, which Trunk writes beside the page
@@ -56,7 +61,7 @@ struct Running {
     orphan: Option<Orphan>,
     waiting: VecDeque<(Job, OnReply)>,
     _on_message: Closure<dyn Fn(MessageEvent)>,
-    _on_error: Closure<dyn Fn(ErrorEvent)>,
+    _on_error: Closure<dyn Fn(Event)>,
 }
 
 /// The analysis of a file the worker read, which the page has not asked for
@@ -150,7 +155,18 @@ pub fn import(
     if long {
         submit(job, Rc::new(on_reply));
     } else {
-        serve(&job, on_reply);
+        read_here(&job, on_reply);
+    }
+}
+
+/// Reads the file of an import `job` on the main thread, without analysing it.
+fn read_here(job: &Job, on_reply: impl Fn(Reply)) {
+    if let Job::Import {
+        id, name, bytes, ..
+    } = job
+    {
+        let document = lede_analysis::import(name.as_deref(), bytes).map_err(|e| e.to_string());
+        on_reply(Reply::Imported { id: *id, document });
     }
 }
 
@@ -189,17 +205,27 @@ fn submit(job: Job, on_reply: OnReply) {
         None
     });
     if let Some((job, on_reply)) = unserved {
-        serve_here(job, on_reply);
+        serve_here(job, on_reply, NO_WORKER);
     }
 }
 
-/// Does `job` on the main thread: the page's own request for the analysis
-/// follows the document, so a file read here is not analysed twice.
-fn serve_here(mut job: Job, on_reply: OnReply) {
-    if let Job::Import { analyse, .. } = &mut job {
-        *analyse = None;
+/// Does what it can of `job` on the main thread, where no worker runs: reads
+/// its file (the page's own request for the analysis follows the document,
+/// so a file read here is not analysed twice), and analyses only if built to.
+fn serve_here(job: Job, on_reply: OnReply, reason: &str) {
+    match job {
+        Job::Import { .. } => read_here(&job, |reply| on_reply(reply)),
+        #[cfg(feature = "main-thread-analysis")]
+        Job::Analyse(_) => {
+            let _ = reason;
+            lede_analysis::job::serve(&job, |reply| on_reply(reply));
+        }
+        #[cfg(not(feature = "main-thread-analysis"))]
+        Job::Analyse(request) => on_reply(Reply::Failed {
+            id: request.id,
+            reason: reason.to_owned(),
+        }),
     }
-    serve(&job, |reply| on_reply(reply));
 }
 
 /// Posts the next waiting job, if the worker is ready and idle.
@@ -221,9 +247,19 @@ fn pump(r: &mut Running) {
 fn spawn() -> Option<Running> {
     let worker = Worker::new(&loader()).ok()?;
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(receive);
-    let on_error = Closure::<dyn Fn(ErrorEvent)>::new(|ev: ErrorEvent| {
+    // An error inside the worker comes as an ErrorEvent; a script that
+    // failed to load, as a plain Event with no message.
+    let on_error = Closure::<dyn Fn(Event)>::new(|ev: Event| {
         ev.prevent_default();
-        fail();
+        let message = ev
+            .dyn_ref::<ErrorEvent>()
+            .map(ErrorEvent::message)
+            .unwrap_or_default();
+        fail(if message.is_empty() {
+            STOPPED.to_owned()
+        } else {
+            format!("{STOPPED} ({message})")
+        });
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -303,9 +339,14 @@ fn deliver(reply: Reply) {
     }
 }
 
+/// Why an analysis did not run, as the reader is told.
+const NO_WORKER: &str = "this browser did not let the page start its analysis worker";
+const STOPPED: &str = "the analysis worker stopped";
+
 /// The worker failed (its files missing, or the analysis panicked in it):
-/// the jobs it held run on the main thread, and the next starts a new worker.
-fn fail() {
+/// what can of the jobs it held runs on the main thread ([`serve_here`]),
+/// and the next job starts a new worker.
+fn fail(reason: String) {
     let jobs: Vec<(Job, OnReply)> = RUNNING.with(|running| {
         let Some(mut old) = running.borrow_mut().take() else {
             return Vec::new();
@@ -322,6 +363,6 @@ fn fail() {
         jobs
     });
     for (job, on_reply) in jobs {
-        serve_here(job, on_reply);
+        serve_here(job, on_reply, &reason);
     }
 }

@@ -100,6 +100,11 @@ pub fn Reading(
             </aside>
             <main id="main" tabindex="-1">
                 <AnalysisProgress />
+                {move || {
+                    use_reader().failure.get().map(|why| view! {
+                        <p class="notice" role="status">{format!("No highlights for this article: {why}.")}</p>
+                    })
+                }}
                 <ArticleView />
             </main>
             {move || panels.get().then(|| view! { <Minimap /> })}

@@ -5,13 +5,26 @@
 //! the page the app paints come from one source. `scripts/prerender.mjs`
 //! runs `cargo run -p lede --example prerender` and feeds the result to the
 //! app's own `fill_block.js`.
+//!
+//! The build's analysis travels in the page too (`<script
+//! type="application/octet-stream" id="lede-analysis">`, a data block the
+//! browser never runs: [`Built`] as bincode, the worker's own format, in
+//! base64), so the app takes the sample's reading from it instead of redoing
+//! it ([`built_analysis`]). Bincode, not JSON: the app reads bincode already,
+//! and JSON readers for the whole analysis would add some 40 KB of wasm.
 
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use lede_analysis::job::Analysis;
 use lede_analysis::{BlockId, BlockKind, Document};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::article::{block_layout, label_table};
 use crate::open_article::SEED_ARTICLE;
 use crate::state::Analyzed;
+
+/// The id of the page's element that holds the build's analysis.
+pub const ANALYSIS_ID: &str = "lede-analysis";
 
 /// One block of the article: its place, what the app renders it as, and
 /// what `fillBlock` fills its text element from.
@@ -33,6 +46,55 @@ pub struct Article {
     /// `fillBlock`'s `labels` argument.
     pub labels: &'static str,
     pub blocks: Vec<Block>,
+    /// The analysis the blocks show, as the page carries it: [`Built`] as
+    /// bincode, in base64.
+    pub analysis: String,
+}
+
+/// The build's analysis of a text, and which text: the page and the app
+/// come from one build, but a page kept by a host or a cache could meet
+/// another build's app.
+#[derive(Serialize, Deserialize)]
+pub struct Built {
+    /// [`text_hash`] of the document's text.
+    pub text: String,
+    pub analysis: Analysis,
+}
+
+/// A hash of `text` (64-bit FNV-1a, in hex): enough to tell one text from
+/// another, with nothing to set up.
+pub fn text_hash(text: &str) -> String {
+    let h = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{h:016x}")
+}
+
+/// The analysis the page carries for `doc`, if it carries one for this very
+/// text; the page's element is read once and removed. For `doc` analysed
+/// with the built-in themes only.
+pub fn built_analysis(doc: &Document) -> Option<Analyzed> {
+    thread_local! {
+        static BUILT: std::cell::RefCell<Option<Option<Built>>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    BUILT.with(|built| {
+        let mut built = built.borrow_mut();
+        let built = built.get_or_insert_with(read_built);
+        let b = built.as_ref().filter(|b| b.text == text_hash(doc.text()))?;
+        Some(Analyzed::from_job(b.analysis.clone(), &[]))
+    })
+}
+
+/// The page's analysis, read and taken out of the page.
+fn read_built() -> Option<Built> {
+    let el = web_sys::window()?
+        .document()?
+        .get_element_by_id(ANALYSIS_ID)?;
+    let text = el.text_content()?;
+    el.remove();
+    let bytes = BASE64.decode(text.trim()).ok()?;
+    bincode::deserialize(&bytes).ok()
 }
 
 /// The sample article, analysed as the app analyses it on a first visit
@@ -73,6 +135,16 @@ pub fn article(doc: &Document) -> Article {
         },
         labels: label_table(),
         blocks,
+        analysis: BASE64.encode(
+            bincode::serialize(&Built {
+                text: text_hash(doc.text()),
+                analysis: Analysis {
+                    entities: analysis.entities.clone(),
+                    themes: analysis.themes.clone(),
+                },
+            })
+            .expect("an analysis serialises"),
+        ),
     }
 }
 
@@ -97,5 +169,19 @@ mod tests {
             a.blocks.iter().any(|b| !b.markers.is_empty()),
             "no theme marker"
         );
+    }
+
+    /// The analysis the page carries decodes to the engine's own reading of
+    /// this very text, and names the text by its hash.
+    #[test]
+    fn the_page_carries_the_seeds_analysis() {
+        let doc = Document::parse(SEED_ARTICLE);
+        let bytes = BASE64.decode(seed().analysis).expect("base64");
+        let built: Built = bincode::deserialize(&bytes).expect("bincode");
+        assert_eq!(built.text, text_hash(doc.text()));
+        assert_ne!(built.text, text_hash(&doc.text()[1..]));
+        let own = Analyzed::of(&doc, &[]);
+        assert_eq!(built.analysis.entities, own.entities);
+        assert_eq!(built.analysis.themes, own.themes);
     }
 }

@@ -16,9 +16,34 @@ use crate::search::{Folded, MatchId, Matches};
 use crate::timing;
 use crate::view_state::ViewState;
 
-/// Whether `doc` is analysed in the worker.
-pub fn in_worker(doc: &Document) -> bool {
+/// Whether `doc` is long: its text is folded for search ahead of the first
+/// search, in an idle moment, and the build's analysis is never looked for.
+pub fn is_long(doc: &Document) -> bool {
     doc.text().len() > analyst::WORKER_BYTES
+}
+
+/// The analysis of `doc` with the reader's `custom` themes that needs no
+/// worker: the build's own, for the sample with the built-in themes (the
+/// page carries it); or, built with `main-thread-analysis`, one made on the
+/// main thread for a short text.
+fn analysed_here(doc: &Document, custom: &[Theme]) -> Option<Analyzed> {
+    if is_long(doc) {
+        return None;
+    }
+    if custom.is_empty() {
+        // Timed as an analysis is, so that lede:render follows it.
+        timing::start("lede:analyze");
+        if let Some(a) = crate::prerender::built_analysis(doc) {
+            timing::mark("lede:analysis:built");
+            timing::end("lede:analyze");
+            timing::start("lede:render");
+            return Some(a);
+        }
+    }
+    if cfg!(feature = "main-thread-analysis") {
+        return Some(Analyzed::of(doc, custom));
+    }
+    None
 }
 
 /// What the analysis found in the current document.
@@ -54,7 +79,7 @@ impl Analyzed {
 
     /// What the worker found, its themes looked up by the ids its report
     /// lists (the lexicon itself stays in the worker).
-    fn from_job(analysis: job::Analysis, custom: &[Theme]) -> Analyzed {
+    pub(crate) fn from_job(analysis: job::Analysis, custom: &[Theme]) -> Analyzed {
         let builtin = Lexicon::builtin();
         let theme_list = if custom.is_empty() {
             builtin.shared_themes()
@@ -152,6 +177,8 @@ struct FromWorker {
     done: Option<Shared>,
     /// How far the whole is, from 0 to 1.
     progress: f32,
+    /// Why the analysis did not run, if it did not.
+    failed: Option<String>,
 }
 
 impl FromWorker {
@@ -175,9 +202,12 @@ pub struct Reader {
     pub custom_themes: RwSignal<Vec<Theme>>,
     pub view: RwSignal<ViewState>,
     pub analysis: Memo<Shared>,
-    /// How far the worker is with a long document, from 0 to 1; None once done
-    /// (or for a document analysed on the main thread).
+    /// How far the worker is with the document, from 0 to 1; None once done
+    /// or failed (or for the sample, analysed by the build).
     pub progress: Memo<Option<f32>>,
+    /// Why the current document has no analysis, if the worker could not
+    /// make one ([`analyst`]).
+    pub failure: Memo<Option<String>>,
     /// Entity types switched off.
     pub hidden: Memo<BTreeSet<Label>>,
     pub selected: Memo<Option<EntityId>>,
@@ -217,10 +247,14 @@ impl Reader {
             n.map_or(0, |n| n + 1)
         });
         let from_worker = RwSignal::new(FromWorker::default());
+        // The analysis that needs no worker, if there is one.
+        let here = Memo::new(move |_| {
+            document.with(|d| custom_themes.with(|c| analysed_here(d, c).map(Shared::new)))
+        });
         let analysis = Memo::new(move |_| {
             let doc = opened.get();
-            if !document.with(in_worker) {
-                return Shared::new(document.with(|d| custom_themes.with(|c| Analyzed::of(d, c))));
+            if let Some(a) = here.get() {
+                return a;
             }
             from_worker
                 .with(|w| {
@@ -232,16 +266,21 @@ impl Reader {
         });
         let progress = Memo::new(move |_| {
             let doc = opened.get();
-            if !document.with(in_worker) {
+            if here.with(Option::is_some) {
                 return None;
             }
             from_worker.with(|w| match (w.doc == doc, &w.done) {
                 (true, Some(_)) => None,
+                (true, None) if w.failed.is_some() => None,
                 (true, None) => Some(w.progress),
                 (false, _) => Some(0.0),
             })
         });
-        ask_the_worker(document, custom_themes, opened, from_worker);
+        let failure = Memo::new(move |_| {
+            let doc = opened.get();
+            from_worker.with(|w| w.failed.clone().filter(|_| w.doc == doc))
+        });
+        ask_the_worker(document, custom_themes, opened, here, from_worker);
         let hidden = Memo::new(move |_| view.with(|v| v.hidden.clone()));
         let entity_name = Memo::new(move |_| view.with(|v| v.entity.clone()));
         let selected = Memo::new(move |_| {
@@ -259,7 +298,7 @@ impl Reader {
         // is idle, for a long one (some milliseconds a megabyte).
         let folded = Memo::new(move |_| document.with(|d| Folded::new(d.text())));
         Effect::new(move |_| {
-            if document.with(in_worker) {
+            if document.with(is_long) {
                 request_idle_callback(move || {
                     let _ = folded.try_with_untracked(|_| ());
                 });
@@ -279,6 +318,7 @@ impl Reader {
             view,
             analysis,
             progress,
+            failure,
             hidden,
             selected,
             themed,
@@ -490,12 +530,13 @@ fn ask_the_worker(
     document: RwSignal<Document>,
     custom_themes: RwSignal<Vec<Theme>>,
     opened: Memo<u64>,
+    here: Memo<Option<Shared>>,
     from_worker: RwSignal<FromWorker>,
 ) {
     Effect::new(move |_| {
         let doc = opened.get();
         let custom = custom_themes.get();
-        if !document.with(in_worker) {
+        if here.with(Option::is_some) {
             return;
         }
         timing::start("lede:analyze");
@@ -509,6 +550,10 @@ fn ask_the_worker(
                         w.first = Some(Shared::new(Analyzed::from_job(analysis, &custom)));
                     }
                     Reply::Progress { done, .. } => w.progress = done,
+                    Reply::Failed { reason, .. } => {
+                        timing::end("lede:analyze");
+                        w.failed = Some(reason);
+                    }
                     part => {
                         if let Some(analysis) = w.whole.add(part) {
                             timing::end("lede:analyze");

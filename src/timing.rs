@@ -53,9 +53,14 @@ pub fn end_if_started(name: &str) {
     }
 }
 
-/// Ends the measure `name`, from the start of the measure `from`.
+/// Ends the measure `name`, from the start of the measure `from`; from the
+/// page's start if `from` has not started (an analysis still in the worker),
+/// so that `name` is always there once its end has come.
 pub fn end_from(name: &str, from: &str) {
-    if let Some(p) = performance() {
-        let _ = p.measure_with_start_mark(name, &format!("{from}:start"));
+    if let Some(p) = performance()
+        && p.measure_with_start_mark(name, &format!("{from}:start"))
+            .is_err()
+    {
+        let _ = p.measure(name);
     }
 }

@@ -185,7 +185,16 @@ export async function paste(page, text) {
   await dialog.getByRole('button', { name: 'Read this text' }).click();
   // The article is kept first, then opened, and the dialog closes.
   await dialog.waitFor({ state: 'hidden' });
+  await analysed(page);
   return dialog;
+}
+
+/**
+ * Resolves once the open article's analysis has come from the worker (or
+ * failed): its progress bar is gone.
+ */
+export async function analysed(page) {
+  await page.getByRole('progressbar').waitFor({ state: 'detached' });
 }
 
 /** The headline's text. */

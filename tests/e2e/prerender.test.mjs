@@ -4,7 +4,7 @@
 // and pixel for pixel, so that the app takes over with no flash and no shift.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, openPage } from './harness.mjs';
+import { analysed, serveDist, launchBrowser, openPage } from './harness.mjs';
 
 let server;
 let browser;
@@ -96,6 +96,37 @@ test('the page that arrives holds the highlighted article and its title', async 
   assert.doesNotMatch(html, /<lede-article>/, 'the placeholder is filled');
   assert.match(html, /<title>To push China-U\.S\. relations[^<]* — Lede<\/title>/);
   assert.match(html, /<mark class="ent" data-label="PERSON" data-type="Person"[^>]*>Xi Jinping<\/mark>/);
+});
+
+test('the app takes the sample\'s analysis from the page, and its own if the page\'s is not for this text', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  assert.equal(await page.locator('#lede-analysis').count(), 0, 'the data block is read and removed');
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('lede:analysis:built').length), 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+
+  // A page whose data block is another text's (its hash changed) or broken:
+  // the app has the sample analysed in its worker, with the same highlights.
+  const html = await (await fetch(server.url)).text();
+  const block = html.match(/(<script type="application\/octet-stream" id="lede-analysis">)([^<]*)(<\/script>)/);
+  assert.ok(block, 'the page carries the build\'s analysis');
+  const other = Buffer.from(block[2], 'base64');
+  // The hash is the first field: bincode's length (8 bytes), then its hex digits.
+  other[8] = other[8] === 0x30 ? 0x31 : 0x30;
+  for (const data of [other.toString('base64'), 'not base64 at all']) {
+    const ctx = await browser.newContext({ serviceWorkers: 'block' });
+    await ctx.route(server.url, (route) => route.fulfill({ contentType: 'text/html', body: html.replace(block[0], `${block[1]}${data}${block[3]}`) }));
+    const p = await ctx.newPage();
+    const errors = [];
+    p.on('pageerror', (e) => errors.push(e.message));
+    await p.goto(server.url);
+    await p.waitForFunction(() => performance.getEntriesByName('lede:panels').length > 0);
+    await analysed(p);
+    assert.equal(await p.evaluate(() => performance.getEntriesByName('lede:analysis:built').length), 0);
+    assert.ok((await p.locator('#main mark.ent').count()) > 50, 'highlighted all the same');
+    assert.deepEqual(errors, []);
+    await ctx.close();
+  }
 });
 
 test('taking over moves nothing: no layout shift while the app starts', async () => {

@@ -412,3 +412,29 @@ test('a kept theme the lexicon refuses is not used, and the reader is told why',
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('where the analysis worker cannot load, a pasted article still opens, and says why it has no highlights', async () => {
+  // Without the service worker, which would serve the worker's files from its cache.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  await context.route(/\/lede-worker[-_][^/]*$/, (route) => route.abort());
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url);
+  await page.waitForFunction(() => performance.getEntriesByName('lede:panels').length > 0);
+  await paste(page, FRESH);
+  assert.equal(await headline(page), 'Ministers agree on river deal');
+  assert.match(await page.locator('article .article-body').innerText(), /met in Nairobi on Tuesday/);
+  const notice = page.getByRole('status').filter({ hasText: 'No highlights for this article' });
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /^No highlights for this article: the analysis worker stopped/);
+  assert.equal(await page.locator('article mark.ent').count(), 0);
+  // The sample still has its own, from the page.
+  await openDialog(page);
+  await page.getByRole('button', { name: 'Open the sample article' }).click();
+  assert.match(await headline(page), SAMPLE);
+  assert.ok((await page.locator('article mark.ent').count()) > 50);
+  assert.equal(await notice.count(), 0, 'the notice was for the other article');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

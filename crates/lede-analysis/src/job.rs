@@ -117,6 +117,10 @@ pub enum Reply {
     /// The rest of its themes, their paragraphs sent before: always the last
     /// reply to an analysis.
     Done { id: u32, themes: ThemeReport },
+    /// What stopped a job before its last reply, in words for the reader:
+    /// the asker's own reply when the worker that held the job failed (it
+    /// did not load, or the job brought it down).
+    Failed { id: u32, reason: String },
 }
 
 /// The whole analysis put back together from its replies.
@@ -141,7 +145,10 @@ impl Assembly {
                 themes.paragraphs = std::mem::take(&mut self.paragraphs);
                 return Some(Analysis { entities, themes });
             }
-            Reply::Imported { .. } | Reply::First { .. } | Reply::Progress { .. } => {}
+            Reply::Imported { .. }
+            | Reply::First { .. }
+            | Reply::Progress { .. }
+            | Reply::Failed { .. } => {}
         }
         None
     }
@@ -181,14 +188,15 @@ impl Reply {
             | Reply::Mentions { id, .. }
             | Reply::Entities { id, .. }
             | Reply::Paragraphs { id, .. }
-            | Reply::Done { id, .. } => *id,
+            | Reply::Done { id, .. }
+            | Reply::Failed { id, .. } => *id,
         }
     }
 
     /// Whether it is the last reply to `job`.
     pub fn is_last_for(&self, job: &Job) -> bool {
         match self {
-            Reply::Done { .. } => true,
+            Reply::Done { .. } | Reply::Failed { .. } => true,
             // A file not read has nothing to analyse.
             Reply::Imported { document, .. } => {
                 document.is_err() || matches!(job, Job::Import { analyse: None, .. })

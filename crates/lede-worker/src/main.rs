@@ -1,6 +1,8 @@
 //! The analysis worker: a second WebAssembly module that Trunk builds
-//! (`data-type="worker"` in `index.html`) and the page starts for documents
-//! too long to analyse on its main thread (`src/analyst.rs` in the app).
+//! (`data-type="worker"` in `index.html`) and the page starts to read long
+//! files and analyse every article but the sample, whose analysis the build
+//! writes into the page (`src/analyst.rs` in the app). The engine is in this
+//! module alone, so that a first visit does not fetch it.
 //!
 //! It takes a [`Job`] as bincode bytes and answers with each of its replies
 //! as bincode bytes, their buffer transferred rather than copied. It says
