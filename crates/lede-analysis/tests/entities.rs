@@ -292,6 +292,79 @@ fn organisations_from_their_context() {
     ]);
 }
 
+/// Business and court copy: short names of companies, officers' titles,
+/// judges, datelines and hyphenated pairs.
+#[test]
+fn companies_courts_datelines_and_pairs() {
+    check(&[
+        // A company named in full is its short name elsewhere, headline included.
+        (
+            "Judge backs Harlow\n\nHarlow Industries won. Harlow's shares rose.",
+            &[("Harlow", Org), ("Harlow Industries", Org), ("Harlow", Org)],
+        ),
+        (
+            "Shares of Kestrel fell. Kestrel cut its forecast.",
+            &[("Kestrel", Org), ("Kestrel", Org)],
+        ),
+        // One part of a run keeps its keyword.
+        (
+            "Sony Group and Panasonic cut their forecasts.",
+            &[("Sony Group", Org)],
+        ),
+        (
+            "Vireo Networks gained; Dunmore Minerals fell.",
+            &[("Vireo Networks", Org), ("Dunmore Minerals", Org)],
+        ),
+        // The company before its officer's title.
+        (
+            "Kestrel Chief Executive Dana Whitfield spoke.",
+            &[("Kestrel", Org), ("Dana Whitfield", Person)],
+        ),
+        (
+            "Zentrix CEO Ann Lee spoke.",
+            &[("Zentrix", Org), ("Ann Lee", Person)],
+        ),
+        // Judges: "Justice" is a title, "District" qualifies one.
+        (
+            "Chief Justice Martha Koome read the ruling.",
+            &[("Martha Koome", Person)],
+        ),
+        (
+            "U.S. District Judge Amit Mehta ruled.",
+            &[("U.S.", Gpe), ("Amit Mehta", Person)],
+        ),
+        (
+            "The Justice Ministry appealed. Justice must be served.",
+            &[("The Justice Ministry", Org)],
+        ),
+        // A dateline's place, known or not.
+        (
+            "WILMINGTON, Delaware, March 4 (Reuters) - A judge ruled.",
+            &[
+                ("WILMINGTON", Gpe),
+                ("Delaware", Gpe),
+                ("March 4", Date),
+                ("Reuters", Org),
+            ],
+        ),
+        (
+            "LUSAKA, Sept. 3 - Talks began.",
+            &[("LUSAKA", Gpe), ("Sept. 3", Date)],
+        ),
+        ("PRESS DIGEST, 5 items.", &[("5", Cardinal)]),
+        // Hyphenated pairs are two names.
+        (
+            "It promotes China-EU relations.",
+            &[("China", Gpe), ("EU", Org)],
+        ),
+        // The plural of an occupation before "said" is no name; a surname is.
+        (
+            "Diplomats said it would pass. Analysts said so. Okafor said no.",
+            &[("Okafor", Person)],
+        ),
+    ]);
+}
+
 /// Wire copy beyond politics: result tables and text in capitals.
 #[test]
 fn result_tables_and_capitals() {

@@ -28,6 +28,71 @@ const FAMILY_FIRST: &[&str] = &[
     "Zhou", "Zhu",
 ];
 
+/// Words that end a company's name after its short name: "Toyota Motor
+/// Corp", "Harlow Industries".
+const COMPANY_ENDINGS: &[&str] = &[
+    "Corp",
+    "Corporation",
+    "Inc",
+    "Co",
+    "Company",
+    "Ltd",
+    "Limited",
+    "PLC",
+    "Plc",
+    "AG",
+    "SA",
+    "NV",
+    "GmbH",
+    "Group",
+    "Holdings",
+    "Industries",
+    "Systems",
+    "Motor",
+    "Motors",
+    "Technologies",
+    "Airlines",
+    "Airways",
+    "Energy",
+    "Pharmaceuticals",
+    "Pharma",
+    "Steel",
+    "Electronics",
+    "Electric",
+    "Telecom",
+    "Communications",
+    "Capital",
+    "Partners",
+    "Securities",
+    "Bancorp",
+    "Petroleum",
+    "Mining",
+    "Chemicals",
+    "Foods",
+    "Shipping",
+    "Logistics",
+    "Networks",
+    "Brands",
+    "Entertainment",
+    "Studios",
+    "Semiconductor",
+    "Resources",
+    "Minerals",
+    "Metals",
+    "Automotive",
+    "Aerospace",
+    "Therapeutics",
+    "Laboratories",
+    "Labs",
+    "Robotics",
+    "Ventures",
+    "Enterprises",
+    "Solutions",
+    "Media",
+    "Network",
+    "Bank",
+];
+
 /// A mention from the rules, with the block it was found in.
 pub(crate) struct Found {
     pub raw: Raw,
@@ -109,6 +174,29 @@ pub(crate) fn group(
         }
     }
 
+    // An organisation's short name: a one-word organisation, or the first
+    // word of a company's name ("Harlow" of "Harlow Industries"). A lone
+    // word that is one refers to it ("Harlow's shares", a headline's
+    // "Kestrel").
+    let mut short_orgs: FastMap<&str, ()> = FastMap::default();
+    for f in kept
+        .iter()
+        .filter(|f| f.raw.label == Label::Org && f.raw.lone.is_none())
+    {
+        let name = &text[f.raw.start..f.raw.end];
+        let name = name
+            .strip_prefix("the ")
+            .or_else(|| name.strip_prefix("The "))
+            .unwrap_or(name);
+        let mut words = name.split(' ');
+        let first = words.next().unwrap_or_default();
+        let company = words.clone().next().is_some()
+            && words.all(|w| COMPANY_ENDINGS.contains(&w.trim_end_matches('.')));
+        if (!name.contains(' ') || company) && first.chars().any(char::is_lowercase) {
+            short_orgs.insert(first, ());
+        }
+    }
+
     let mut mentions = Vec::new();
     let mut entities: Vec<Entity> = Vec::new();
     let mut by_key: FastMap<(Label, Cow<str>), EntityId> = FastMap::default();
@@ -153,7 +241,10 @@ pub(crate) fn group(
                 why = "rule: surname of a person named in the text";
             }
         } else if let Some(lone) = raw.lone {
-            if lone.org_cue && !gaz.is_common(surface) {
+            if short_orgs.contains_key(surface) && !gaz.is_common(surface) {
+                label = Label::Org;
+                why = "rule: short name of an organisation in the text";
+            } else if lone.org_cue && !gaz.is_common(surface) {
                 label = Label::Org;
                 why = "rule: capitalised word cited as a source";
             } else if lone.before_said && !gaz.is_common(surface) {

@@ -196,6 +196,24 @@ const KEYWORDS: &[(&str, Label)] = &[
     ("Society", Label::Org),
     ("Systems", Label::Org),
     ("Technologies", Label::Org),
+    ("Networks", Label::Org),
+    ("Motor", Label::Org),
+    ("Brands", Label::Org),
+    ("Entertainment", Label::Org),
+    ("Studios", Label::Org),
+    ("Semiconductor", Label::Org),
+    ("Resources", Label::Org),
+    ("Minerals", Label::Org),
+    ("Metals", Label::Org),
+    ("Automotive", Label::Org),
+    ("Aerospace", Label::Org),
+    ("Therapeutics", Label::Org),
+    ("Laboratories", Label::Org),
+    ("Labs", Label::Org),
+    ("Robotics", Label::Org),
+    ("Ventures", Label::Org),
+    ("Enterprises", Label::Org),
+    ("Solutions", Label::Org),
     ("Telegraph", Label::Org),
     ("Times", Label::Org),
     ("Tribune", Label::Org),
@@ -324,6 +342,8 @@ const TITLE_MODIFIERS: &[&str] = &[
     "interior",
     "home",
     "justice",
+    "district",
+    "circuit",
     "acting",
     "former",
     "supreme",
@@ -484,6 +504,37 @@ fn is_month_abbreviation(word: &str) -> bool {
         "JAN", "FEB", "MAR", "APR", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC",
     ];
     MONTHS.contains(&word.trim_end_matches('.'))
+}
+
+/// "March", "Feb.", "SEPT": a month's name or abbreviation, in any case.
+fn is_month(word: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ];
+    with_lower(word.trim_end_matches('.'), |w| MONTHS.contains(&w))
 }
 
 /// Whether `word`, in any case, is one of the [`TITLE_MODIFIERS`].
@@ -708,6 +759,26 @@ impl<'a> NameRules<'a> {
         };
         w.split('-')
             .all(|p| self.gaz.is_title(p) || p.eq_ignore_ascii_case("elect"))
+            // "Chief Executive": a modifier alone, a title after "Chief".
+            || (w == "Executive" && i > 0 && self.word(i - 1) == Some("Chief"))
+    }
+
+    /// "Kestrel Chief Executive", "Apple CEO": one unknown word before a
+    /// company's title is the company.
+    fn company_before_title(&self, start: usize, a: usize, b: usize) -> bool {
+        a == start + 1
+            && matches!(self.items[start], Item::Tok(_))
+            && self
+                .cap_word(start)
+                .is_some_and(|w| !self.gaz.is_common(w) && !self.gaz.given_names.contains(w))
+            && (a..b).any(|k| {
+                self.word(k).is_some_and(|w| {
+                    matches!(
+                        w.trim_end_matches('.'),
+                        "CEO" | "CFO" | "Executive" | "Chairman" | "Chairwoman" | "Chairperson"
+                    )
+                })
+            })
     }
 
     fn is_modifier_item(&self, i: usize) -> bool {
@@ -754,6 +825,13 @@ impl<'a> NameRules<'a> {
     fn after_given_name(&self, i: usize) -> bool {
         self.cap_word(i)
             .is_some_and(|w| self.gaz.given_names.contains(w))
+    }
+
+    /// "Diplomats", "Analysts": the plural of a title or of a trade's staff.
+    fn is_occupation_plural(&self, word: &str) -> bool {
+        word.strip_suffix('s').is_some_and(|one| {
+            self.gaz.is_title(one) || with_lower(word, |w| STAFF_NOUNS.contains(&w))
+        })
     }
 
     /// What the words before item `start` say of a name: a company ("shares
@@ -863,6 +941,14 @@ impl<'a> NameRules<'a> {
                                 lone: None,
                             });
                         }
+                        None if self.company_before_title(start, a, b) => self.push_span(
+                            start,
+                            a,
+                            Label::Org,
+                            "rule: company before its officer's title",
+                            None,
+                            out,
+                        ),
                         None => self.classify_plain(start, a, out),
                     }
                     // The person: capitalised words and particles, up to four words.
@@ -983,9 +1069,16 @@ impl<'a> NameRules<'a> {
         }
         let is_known = |i: &usize| matches!(self.items[*i], Item::Known { .. });
         let known_count = (start..end).filter(is_known).count();
+        // Not across a hyphen: "China-EU" is a pair of names.
+        let hyphened = (start + 1..end).any(|i| {
+            let (_, ae) = self.item_span(i - 1);
+            let (bs, _) = self.item_span(i);
+            &self.text[ae..bs] == "-"
+        });
         if known_count == end - start {
             // "U.S. Congress": a nationality and an institution make one organisation.
             if end - start == 2
+                && !hyphened
                 && matches!(self.known_label(start), Some(Label::Gpe | Label::Norp))
                 && self.known_label(start + 1) == Some(Label::Org)
             {
@@ -1081,6 +1174,7 @@ impl<'a> NameRules<'a> {
                 && known_count == 1
                 && k == start
                 && words_are_names
+                && !hyphened
                 && end - start <= 3
                 && !self.sentence_start(start)
                 && !self.strict
@@ -1122,6 +1216,14 @@ impl<'a> NameRules<'a> {
         }
         let words: Vec<&str> = (start..end).filter_map(|i| self.word(i)).collect();
         let n = end - start;
+        // One part of a longer run ("Sony Group" in "Sony Group and
+        // Panasonic") keeps its own keyword.
+        if n >= 2
+            && let Some(label) = self.keyword_label(start, end)
+        {
+            self.push_span(start, end, label, keyword_why(label), None, out);
+            return;
+        }
         if n <= 4 && !self.gaz.given_names.contains(words[0]) && self.company_context(start) {
             self.push_span(
                 start,
@@ -1131,6 +1233,25 @@ impl<'a> NameRules<'a> {
                 None,
                 out,
             );
+            return;
+        }
+        // "WILMINGTON, Delaware, March 4": a paragraph that opens with words
+        // in capitals, a comma and a place or a date opens with its dateline.
+        let dateline = n <= 3
+            && self.tok_before(start).is_none()
+            && words.iter().all(|w| !w.chars().any(char::is_lowercase))
+            && self.word(end) == Some(",")
+            && match self.items.get(end + 1) {
+                Some(Item::Known { entry, .. }) => self.gaz.entry(*entry).label == Label::Gpe,
+                Some(Item::Stop) => {
+                    let (_, e) = self.item_span(end);
+                    self.tok_after(e)
+                        .is_some_and(|t| is_month(self.tok_text(t)))
+                }
+                _ => false,
+            };
+        if dateline {
+            self.push_span(start, end, Label::Gpe, "rule: dateline", None, out);
             return;
         }
         if n == 1 {
@@ -1187,7 +1308,9 @@ impl<'a> NameRules<'a> {
                 entry: None,
                 lone: Some(Lone {
                     sentence_start: self.sentence_start(start),
-                    before_said: next.is_some_and(|w| SPEECH_VERBS.contains(&w)),
+                    // "Diplomats said": the plural of an occupation is no name.
+                    before_said: next.is_some_and(|w| SPEECH_VERBS.contains(&w))
+                        && !self.is_occupation_plural(w),
                     after_place_word: prev.is_some_and(|w| PLACE_PREPOSITIONS.contains(&w)),
                     org_cue: before_statement || after_according,
                 }),
