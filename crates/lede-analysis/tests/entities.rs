@@ -365,6 +365,57 @@ fn companies_courts_datelines_and_pairs() {
     ]);
 }
 
+/// Wire copy from Asia, Africa and Latin America: its dates, other names of
+/// people, appositions and institutes.
+#[test]
+fn wire_dates_aliases_and_roles() {
+    check(&[
+        // Month abbreviations without a period, before a day or a year only.
+        (
+            "JAKARTA, Oct 20 (Reuters) - It rose in Sept 2024.",
+            &[
+                ("JAKARTA", Gpe),
+                ("Oct 20", Date),
+                ("Reuters", Org),
+                ("Sept 2024", Date),
+            ],
+        ),
+        ("Jan Kowalski spoke.", &[("Jan Kowalski", Person)]),
+        // A month that starts a list of months.
+        (
+            "Output rose for May, June and July.",
+            &[("May", Date), ("June", Date), ("July", Date)],
+        ),
+        ("You may, if you like.", &[]),
+        // "known as": another name of the person before it, found again later.
+        (
+            "Joko Widodo, known as Jokowi, spoke. Jokowi's son won.",
+            &[
+                ("Joko Widodo", Person),
+                ("Jokowi", Person),
+                ("Jokowi", Person),
+            ],
+        ),
+        ("The deal, known as Vantage, collapsed.", &[]),
+        // A role after a comma makes a lone word a person.
+        (
+            "Ebrard, the economy minister, will travel.",
+            &[("Ebrard", Person)],
+        ),
+        ("Meanwhile, the minister left.", &[]),
+        // A keyword before "for" names the whole.
+        (
+            "She wrote for the Carnegie Endowment for International Peace.",
+            &[("the Carnegie Endowment for International Peace", Org)],
+        ),
+        // A person's possessive is not part of the organisation.
+        (
+            "It detained members of Suu Kyi's National League for Democracy.",
+            &[("Suu Kyi", Person), ("National League for Democracy", Org)],
+        ),
+    ]);
+}
+
 /// Wire copy beyond politics: result tables and text in capitals.
 #[test]
 fn result_tables_and_capitals() {

@@ -174,6 +174,34 @@ pub(crate) fn group(
         }
     }
 
+    // "Joko Widodo, known as Jokowi": the other name joins the person named
+    // just before it, in the same block.
+    for (k, f) in kept.iter().enumerate() {
+        if !f.raw.lone.is_some_and(|l| l.known_as) {
+            continue;
+        }
+        let Some(p) = k
+            .checked_sub(1)
+            .map(|j| &kept[j])
+            .filter(|p| p.block == f.block && p.raw.label == Label::Person)
+        else {
+            continue;
+        };
+        let surface = &text[p.raw.start..p.raw.end];
+        let key = match (p.raw.entry, p.raw.lone) {
+            (Some(e), _) => key_form(gaz.entry(e).name),
+            (None, None) => key_form(surface),
+            (None, Some(_)) => match surnames.get(surface) {
+                Some(full) => full.clone(),
+                None => continue,
+            },
+        };
+        let alias = &text[f.raw.start..f.raw.end];
+        if !gaz.is_common(alias) {
+            surnames.entry(alias).or_insert(key);
+        }
+    }
+
     // An organisation's short name: a one-word organisation, or the first
     // word of a company's name ("Harlow" of "Harlow Industries"). A lone
     // word that is one refers to it ("Harlow's shares", a headline's
@@ -249,6 +277,8 @@ pub(crate) fn group(
                 why = "rule: capitalised word cited as a source";
             } else if lone.before_said && !gaz.is_common(surface) {
                 why = "rule: capitalised word before \"said\"";
+            } else if lone.role_after && !gaz.is_common(surface) {
+                why = "rule: capitalised word before a role (\"X, the minister\")";
             } else if lone.after_place_word && !lone.sentence_start && !gaz.is_common(surface) {
                 label = Label::Gpe;
                 why = "rule: capitalised word after a place preposition";

@@ -57,6 +57,10 @@ pub(crate) struct Lone {
     /// "… said in a statement", "according to …": an organisation, unless it
     /// is a person's surname.
     pub org_cue: bool,
+    /// "Ebrard, the economy minister": a person, by the role after a comma.
+    pub role_after: bool,
+    /// "Joko Widodo, known as Jokowi": another name of the person before.
+    pub known_as: bool,
 }
 
 /// The last word of a run (or the word before its "of") that tells its type.
@@ -197,6 +201,7 @@ const KEYWORDS: &[(&str, Label)] = &[
     ("Systems", Label::Org),
     ("Technologies", Label::Org),
     ("Networks", Label::Org),
+    ("Endowment", Label::Org),
     ("Motor", Label::Org),
     ("Brands", Label::Org),
     ("Entertainment", Label::Org),
@@ -827,6 +832,20 @@ impl<'a> NameRules<'a> {
             .is_some_and(|w| self.gaz.given_names.contains(w))
     }
 
+    /// Whether the tokens from `t` are a comma and a role: ", the economy
+    /// minister", ", a spokesman for".
+    fn role_after(&self, t: usize) -> bool {
+        let w = |k: usize| self.toks.get(t + k).map(|x| x.text(self.text));
+        if w(0) != Some(",") || !matches!(w(1), Some("the" | "a" | "an" | "his" | "her")) {
+            return false;
+        }
+        (2..5)
+            .map_while(|k| {
+                w(k).filter(|x| x.starts_with(|c: char| c.is_lowercase()) && !x.contains('\''))
+            })
+            .any(|x| self.gaz.is_title(x))
+    }
+
     /// "Diplomats", "Analysts": the plural of a title or of a trade's staff.
     fn is_occupation_plural(&self, word: &str) -> bool {
         word.strip_suffix('s').is_some_and(|one| {
@@ -1032,6 +1051,20 @@ impl<'a> NameRules<'a> {
         }
         if start >= end {
             return;
+        }
+        // "Suu Kyi's National League for Democracy": a person's possessive
+        // is no part of the organisation's name.
+        if let Some(p) = (start + 1..end).find(|&p| self.is_possessive(p))
+            && ((start..p).all(|i| self.known_label(i) == Some(Label::Person))
+                || (p - start >= 2
+                    && (start..p).all(|i| {
+                        self.cap_word(i)
+                            .is_some_and(|w| !self.gaz.is_common(w) && keyword(w).is_none())
+                    })))
+            && self.keyword_label(p + 1, end).is_some()
+        {
+            self.classify_plain(start, p, out);
+            return self.classify_plain(p + 1, end, out);
         }
         // A keyword at the end, or before the first "of", names the type.
         if let Some(label) = self.keyword_label(start, end) {
@@ -1313,6 +1346,12 @@ impl<'a> NameRules<'a> {
                         && !self.is_occupation_plural(w),
                     after_place_word: prev.is_some_and(|w| PLACE_PREPOSITIONS.contains(&w)),
                     org_cue: before_statement || after_according,
+                    role_after: after.is_some_and(|t| self.role_after(t)),
+                    known_as: self.tok_before(start).is_some_and(|p| {
+                        self.tok_text(p) == "as"
+                            && p.checked_sub(1)
+                                .is_some_and(|q| self.tok_text(q) == "known")
+                    }),
                 }),
             });
             return;
@@ -1425,10 +1464,12 @@ impl Tail {
         last.is_some_and(|c| c >= start)
     }
 
-    /// The first "of" in the run at or after `start`; `start` never moves back.
+    /// The first "of" or "for" in the run at or after `start` ("Ministry of
+    /// Commerce", "Endowment for International Peace"); `start` never moves
+    /// back.
     fn first_of(&mut self, rules: &NameRules, start: usize) -> Option<usize> {
         self.of = self.of.max(start);
-        while self.of < self.end && rules.word(self.of) != Some("of") {
+        while self.of < self.end && !matches!(rules.word(self.of), Some("of" | "for")) {
             self.of += 1;
         }
         (self.of < self.end).then_some(self.of)

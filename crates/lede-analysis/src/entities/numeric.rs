@@ -22,6 +22,15 @@ pub(crate) struct Hit {
     pub end_byte: Option<usize>,
 }
 
+/// Month abbreviations wire copy writes without a period: a month only
+/// before a day or a year ("Oct 20", "Sept 2024").
+const SHORT_MONTHS: List = List {
+    bit: 1 << 18,
+    words: &[
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ],
+};
+
 const MONTHS: List = List {
     bit: 1 << 0,
     words: &[
@@ -366,8 +375,9 @@ const DETERMINERS: List = List {
 
 /// Every list a word's class tells, and the lists whose words are triggers
 /// or prefixes too.
-const LISTS: [(&List, u64); 18] = [
+const LISTS: [(&List, u64); 19] = [
     (&MONTHS, TRIGGERS.bit),
+    (&SHORT_MONTHS, TRIGGERS.bit),
     (&WEEKDAYS, TRIGGERS.bit),
     (&UNITS, TRIGGERS.bit),
     (&SCALES, TRIGGERS.bit),
@@ -985,6 +995,9 @@ impl<'a> Scanner<'a> {
         let w = self.word(j);
         let (is_month, month_tok) = if is_any(w, &MONTHS) {
             (true, j)
+        } else if is_any(w, &SHORT_MONTHS) && (self.day_number(j + 1) || self.year_number(j + 1)) {
+            // "Oct 20", "Sept 2024": wire copy's abbreviations without a period.
+            (true, j)
         } else if let Some((pre, m)) = w.split_once('-')
             && is_one_of(pre, &["mid", "early", "late"])
             && is_any(m, &MONTHS)
@@ -1027,16 +1040,22 @@ impl<'a> Scanner<'a> {
             last += 2;
             has_number = true;
         }
-        // "May", "March" and "August" are words too: alone they need a preposition.
+        // "May", "March" and "August" are words too: alone they need a
+        // preposition, or another month after them ("May, June and July").
         if !has_number && is_one_of(w, &["may", "march", "august"]) {
             let prev = if j > 0 { self.word(j - 1) } else { "" };
-            if !is_one_of(
-                prev,
-                &[
-                    "in", "since", "until", "by", "early", "late", "mid", "last", "next", "this",
-                    "of", "from", "through",
-                ],
-            ) {
+            let listed = matches!(self.word(last), "," | "and")
+                && is_any(self.word(last + 1), &MONTHS)
+                && self.word(last + 1).starts_with(|c: char| c.is_uppercase());
+            if !listed
+                && !is_one_of(
+                    prev,
+                    &[
+                        "in", "since", "until", "by", "early", "late", "mid", "last", "next",
+                        "this", "of", "from", "through",
+                    ],
+                )
+            {
                 return None;
             }
         }
