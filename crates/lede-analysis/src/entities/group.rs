@@ -14,84 +14,10 @@ type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 use super::gazetteer::{Fnv, Gazetteer};
 use super::names::Raw;
+use super::words::{COMPANY_ENDINGS, FAMILY_FIRST};
 use super::{Entity, EntityId, Label, Mention, MentionId};
+use crate::apostrophe::fold_apostrophes;
 use crate::{BlockKind, Document};
-
-/// Family names written first: "Xi Jinping" is Mr. Xi.
-const FAMILY_FIRST: &[&str] = &[
-    "Bai", "Cai", "Cao", "Chen", "Cheng", "Choi", "Cui", "Deng", "Ding", "Dong", "Du", "Feng",
-    "Fu", "Gao", "Guo", "Han", "He", "Hu", "Hua", "Huang", "Hun", "Jiang", "Jin", "Jung", "Kang",
-    "Kim", "Kong", "Lai", "Le", "Lee", "Li", "Liang", "Lin", "Liu", "Lu", "Luo", "Ma", "Mao",
-    "Moon", "Nguyen", "Pan", "Park", "Peng", "Pham", "Qin", "Ren", "Shen", "Song", "Su", "Sun",
-    "Tan", "Tang", "Tian", "Tran", "Tsai", "Wang", "Wei", "Wen", "Wu", "Xi", "Xiao", "Xie", "Xu",
-    "Yang", "Yao", "Ye", "Yin", "Yoon", "Yu", "Yuan", "Zeng", "Zhang", "Zhao", "Zheng", "Zhong",
-    "Zhou", "Zhu",
-];
-
-/// Words that end a company's name after its short name: "Toyota Motor
-/// Corp", "Harlow Industries".
-const COMPANY_ENDINGS: &[&str] = &[
-    "Corp",
-    "Corporation",
-    "Inc",
-    "Co",
-    "Company",
-    "Ltd",
-    "Limited",
-    "PLC",
-    "Plc",
-    "AG",
-    "SA",
-    "NV",
-    "GmbH",
-    "Group",
-    "Holdings",
-    "Industries",
-    "Systems",
-    "Motor",
-    "Motors",
-    "Technologies",
-    "Airlines",
-    "Airways",
-    "Energy",
-    "Pharmaceuticals",
-    "Pharma",
-    "Steel",
-    "Electronics",
-    "Electric",
-    "Telecom",
-    "Communications",
-    "Capital",
-    "Partners",
-    "Securities",
-    "Bancorp",
-    "Petroleum",
-    "Mining",
-    "Chemicals",
-    "Foods",
-    "Shipping",
-    "Logistics",
-    "Networks",
-    "Brands",
-    "Entertainment",
-    "Studios",
-    "Semiconductor",
-    "Resources",
-    "Minerals",
-    "Metals",
-    "Automotive",
-    "Aerospace",
-    "Therapeutics",
-    "Laboratories",
-    "Labs",
-    "Robotics",
-    "Ventures",
-    "Enterprises",
-    "Solutions",
-    "Media",
-    "Network",
-    "Bank",
-];
 
 /// A mention from the rules, with the block it was found in.
 pub(crate) struct Found {
@@ -112,10 +38,7 @@ fn key_form(s: &str) -> Cow<'_, str> {
         .strip_prefix("the ")
         .or_else(|| s.strip_prefix("The "))
         .unwrap_or(s);
-    match s.contains('’') {
-        true => Cow::Owned(s.replace('’', "'")),
-        false => Cow::Borrowed(s),
-    }
+    fold_apostrophes(s)
 }
 
 /// The names a person may be referred to by alone.

@@ -45,6 +45,7 @@ mod names;
 mod numeric;
 mod quotes;
 mod tokens;
+mod words;
 
 pub use model::{Entities, Entity, EntityId, Label, Mention, MentionId, Quote};
 
