@@ -15,8 +15,9 @@
 //!   `$OUT_DIR/background_tables.rs`, included by `src/background.rs`: its
 //!   words, most frequent first, and their Zipf frequencies as runs (a few
 //!   hundred numbers, not five thousand);
-//! - the entity rules' word lists (`data/words/names.txt`) into
-//!   `$OUT_DIR/name_words.rs`, included by `src/entities/words.rs`.
+//! - the entity rules' word lists (`data/words/names.txt`, `numbers.txt`)
+//!   into `$OUT_DIR/name_words.rs` and `number_words.rs`, included by
+//!   `src/entities/words.rs`.
 //!
 //! One function a table: [`gazetteer`], [`lexicon`], [`background`],
 //! [`word_lists`].
@@ -232,11 +233,18 @@ fn gazetteer() {
     std::fs::write(&dest, out).expect("OUT_DIR is writable");
 }
 
-/// Writes `$OUT_DIR/name_words.rs` from `data/words/names.txt`: one constant
-/// a `[section]`, named as the section in capitals; `&[&str]`, or `&[(&str,
-/// Label)]` where the entries are a word, a tab and a label.
+/// Writes `$OUT_DIR/name_words.rs` and `$OUT_DIR/number_words.rs` from
+/// `data/words/names.txt` and `numbers.txt`.
 fn word_lists() {
-    let path = manifest_dir().join("data/words/names.txt");
+    word_list_file("names.txt", "name_words.rs");
+    word_list_file("numbers.txt", "number_words.rs");
+}
+
+/// One constant a `[section]` of `data/words/{file}`, named as the section
+/// in capitals: `&[&str]`, or `&[(&str, Label)]` where the entries are a
+/// word, a tab and a label.
+fn word_list_file(file: &str, dest: &str) {
+    let path = manifest_dir().join("data/words").join(file);
     println!("cargo::rerun-if-changed={}", path.display());
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut sections: Vec<(String, Vec<&str>)> = Vec::new();
@@ -276,6 +284,8 @@ fn word_lists() {
                     "LOC" => "Loc",
                     "EVENT" => "Event",
                     "LAW" => "Law",
+                    "DATE" => "Date",
+                    "TIME" => "Time",
                     other => panic!(
                         "{}: [{name}] {word:?}: unknown label {other:?}",
                         path.display()
@@ -291,8 +301,7 @@ fn word_lists() {
         }
         out.push_str("];\n");
     }
-    let dest =
-        Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("name_words.rs");
+    let dest = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join(dest);
     std::fs::write(&dest, out).expect("OUT_DIR is writable");
 }
 

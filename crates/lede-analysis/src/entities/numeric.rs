@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 
 use super::Label;
 use super::tokens::{Kind, Token};
+use super::words::numbers::{self as words, PERIOD_WORDS};
 use crate::word_hash::word_hash_any_case;
 
 /// A numeric or temporal mention: token range `first..last` (exclusive).
@@ -26,252 +27,64 @@ pub(crate) struct Hit {
 /// before a day or a year ("Oct 20", "Sept 2024").
 const SHORT_MONTHS: List = List {
     bit: 1 << 18,
-    words: &[
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    ],
+    words: words::SHORT_MONTHS,
 };
 
 const MONTHS: List = List {
     bit: 1 << 0,
-    words: &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan.",
-        "feb.",
-        "mar.",
-        "apr.",
-        "jun.",
-        "jul.",
-        "aug.",
-        "sep.",
-        "sept.",
-        "oct.",
-        "nov.",
-        "dec.",
-    ],
+    words: words::MONTHS,
 };
 const WEEKDAYS: List = List {
     bit: 1 << 1,
-    words: &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ],
+    words: words::WEEKDAYS,
 };
 const UNITS: List = List {
     bit: 1 << 2,
-    words: &[
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-    ],
+    words: words::UNITS,
 };
 const SCALES: List = List {
     bit: 1 << 3,
-    words: &[
-        "hundred", "thousand", "million", "billion", "trillion", "dozen",
-    ],
+    words: words::SCALES,
 };
 const PLURAL_SCALES: List = List {
     bit: 1 << 4,
-    words: &[
-        "dozens",
-        "hundreds",
-        "thousands",
-        "millions",
-        "billions",
-        "trillions",
-    ],
+    words: words::PLURAL_SCALES,
 };
 const ORDINALS: List = List {
     bit: 1 << 5,
-    words: &[
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-        "twentieth",
-        "thirtieth",
-        "fortieth",
-        "fiftieth",
-        "hundredth",
-        "thousandth",
-    ],
+    words: words::ORDINALS,
 };
 const DATE_UNITS: List = List {
     bit: 1 << 6,
-    words: &[
-        "year",
-        "years",
-        "month",
-        "months",
-        "week",
-        "weeks",
-        "day",
-        "days",
-        "decade",
-        "decades",
-        "century",
-        "centuries",
-        "quarter",
-        "quarters",
-        "weekend",
-        "weekends",
-        "yr",
-        "yrs",
-    ],
+    words: words::DATE_UNITS,
 };
 const TIME_UNITS: List = List {
     bit: 1 << 7,
-    words: &["hour", "hours", "minute", "minutes", "seconds", "hrs"],
+    words: words::TIME_UNITS,
 };
 const CLOCK: List = List {
     bit: 1 << 8,
-    words: &[
-        "a.m.",
-        "p.m.",
-        "am",
-        "pm",
-        "gmt",
-        "utc",
-        "o'clock",
-        "o’clock",
-    ],
+    words: words::CLOCK,
 };
 const ZONES: List = List {
     bit: 1 << 9,
-    words: &[
-        "gmt", "utc", "est", "edt", "pst", "pdt", "bst", "cet", "cest",
-    ],
+    words: words::ZONES,
 };
 const PARTS_OF_DAY: List = List {
     bit: 1 << 10,
-    words: &["morning", "afternoon", "evening", "night"],
+    words: words::PARTS_OF_DAY,
 };
 const CURRENCIES: List = List {
     bit: 1 << 11,
-    words: &[
-        "dollar", "dollars", "yuan", "renminbi", "euro", "euros", "yen", "pound", "pounds",
-        "sterling", "rupee", "rupees", "rouble", "roubles", "ruble", "rubles", "won", "francs",
-        "pesos", "reais", "rand", "dirhams", "riyals", "lira", "cents", "usd", "eur", "rmb", "cny",
-    ],
+    words: words::CURRENCIES,
 };
 const CURRENCY_PREFIXES: List = List {
     bit: 1 << 12,
-    words: &[
-        "$", "€", "£", "¥", "₹", "₩", "usd", "rmb", "eur", "cny", "us",
-    ],
+    words: words::CURRENCY_PREFIXES,
 };
 const QUANTITY_UNITS: List = List {
     bit: 1 << 13,
-    words: &[
-        "km",
-        "kilometer",
-        "kilometers",
-        "kilometre",
-        "kilometres",
-        "mile",
-        "miles",
-        "meter",
-        "meters",
-        "metre",
-        "metres",
-        "feet",
-        "foot",
-        "inch",
-        "inches",
-        "ton",
-        "tons",
-        "tonne",
-        "tonnes",
-        "kg",
-        "kilogram",
-        "kilograms",
-        "gram",
-        "grams",
-        "barrel",
-        "barrels",
-        "acre",
-        "acres",
-        "hectare",
-        "hectares",
-        "degree",
-        "degrees",
-        "liter",
-        "liters",
-        "litre",
-        "litres",
-        "gallon",
-        "gallons",
-        "megawatt",
-        "megawatts",
-        "gigawatt",
-        "gigawatts",
-        "mw",
-        "gw",
-        "kwh",
-        "teu",
-        "square",
-        "cubic",
-        "mph",
-        "km/h",
-        "celsius",
-        "fahrenheit",
-    ],
+    words: words::QUANTITY_UNITS,
 };
 /// Words that make a number approximate, and belong to its span.
 const APPROX: &[&[&str]] = &[
@@ -299,40 +112,8 @@ const APPROX: &[&[&str]] = &[
 /// Words that make a period relative, and belong to a DATE span.
 const RELATIVE: List = List {
     bit: 1 << 14,
-    words: &[
-        "past",
-        "last",
-        "next",
-        "coming",
-        "previous",
-        "following",
-        "recent",
-        "first",
-    ],
+    words: words::RELATIVE,
 };
-const PERIOD_WORDS: &[(&str, Label)] = &[
-    ("year", Label::Date),
-    ("month", Label::Date),
-    ("week", Label::Date),
-    ("weekend", Label::Date),
-    ("decade", Label::Date),
-    ("century", Label::Date),
-    ("quarter", Label::Date),
-    ("spring", Label::Date),
-    ("summer", Label::Date),
-    ("autumn", Label::Date),
-    ("fall", Label::Date),
-    ("winter", Label::Date),
-    ("years", Label::Date),
-    ("months", Label::Date),
-    ("weeks", Label::Date),
-    ("days", Label::Date),
-    ("decades", Label::Date),
-    ("morning", Label::Time),
-    ("afternoon", Label::Time),
-    ("evening", Label::Time),
-    ("night", Label::Time),
-];
 
 /// A list of words, known by its bit in the [`CLASSES`] of a word.
 struct List {
@@ -343,34 +124,17 @@ struct List {
 /// Every word that can be the core of a mention.
 const TRIGGERS: List = List {
     bit: 1 << 15,
-    words: &[
-        "today",
-        "yesterday",
-        "tomorrow",
-        "tonight",
-        "noon",
-        "midnight",
-        "half",
-        // The first parts of "mid-January", "early-2025".
-        "mid",
-        "early",
-        "late",
-    ],
+    words: words::TRIGGERS,
 };
 /// Every word that can start a mention before its core.
 const PREFIXES: List = List {
     bit: 1 << 16,
-    words: &[
-        "the", "this", "each", "every", "early", "late", "mid", "later", "earlier", "a", "an",
-        "us", "usd", "rmb", "eur", "cny", "fiscal",
-    ],
+    words: words::PREFIXES,
 };
 /// Words before a period that make it relative, with [`RELATIVE`].
 const DETERMINERS: List = List {
     bit: 1 << 17,
-    words: &[
-        "this", "each", "every", "early", "late", "mid", "later", "earlier",
-    ],
+    words: words::DETERMINERS,
 };
 
 /// Every list a word's class tells, and the lists whose words are triggers
