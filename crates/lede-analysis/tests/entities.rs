@@ -408,6 +408,21 @@ fn wire_dates_aliases_and_roles() {
             "She wrote for the Carnegie Endowment for International Peace.",
             &[("the Carnegie Endowment for International Peace", Org)],
         ),
+        // "an hour" after "about", "than", "for" is a TIME; "an hour-long" is not.
+        (
+            "They talked for about an hour, then less than an hour later. An hour-long call.",
+            &[("about an hour", Time), ("less than an hour", Time)],
+        ),
+        // A numbered article of a treaty is a LAW; "an article" is a word.
+        (
+            "Under Article 5 of the treaty, it holds. He read an article.",
+            &[("Article 5", Law)],
+        ),
+        // A common word that is a surname, before a possessive, is the person.
+        (
+            "Imran Khan spoke. Khan's lawyer appealed.",
+            &[("Imran Khan", Person), ("Khan", Person)],
+        ),
         // A person's possessive is not part of the organisation.
         (
             "It detained members of Suu Kyi's National League for Democracy.",

@@ -180,9 +180,9 @@ pub(crate) fn group(
         let single_name = label == Label::Person && raw.entry.is_none() && !surface.contains(' ');
         // A common word that starts a sentence ("Brown bread") is that word,
         // whoever shares it for a surname, unless it is saying something.
-        let ordinary = raw
-            .lone
-            .is_some_and(|l| l.sentence_start && !l.before_said && gaz.is_common(surface));
+        let ordinary = raw.lone.is_some_and(|l| {
+            l.sentence_start && !l.before_said && !l.before_possessive && gaz.is_common(surface)
+        });
         if single_name
             && !ordinary
             && let Some(full) = surnames.get(surface)

@@ -65,6 +65,9 @@ pub(crate) struct Lone {
     pub role_after: bool,
     /// "Joko Widodo, known as Jokowi": another name of the person before.
     pub known_as: bool,
+    /// "Khan's lawyer": a possessive follows, so a common word ("khan") at a
+    /// sentence's start is a name, not that word.
+    pub before_possessive: bool,
 }
 
 /// "SEP", "AUG.": a month in capitals, as tables and datelines write it.
@@ -911,6 +914,7 @@ impl<'a> NameRules<'a> {
                     after_place_word: prev.is_some_and(|w| PLACE_PREPOSITIONS.contains(&w)),
                     org_cue: before_statement || after_according,
                     role_after: after.is_some_and(|t| self.role_after(t)),
+                    before_possessive: self.is_possessive(start + 1),
                     known_as: self.tok_before(start).is_some_and(|p| {
                         self.tok_text(p) == "as"
                             && p.checked_sub(1)

@@ -148,7 +148,7 @@ const LISTS: [(&List, u64); 19] = [
     (&PLURAL_SCALES, TRIGGERS.bit),
     (&ORDINALS, TRIGGERS.bit),
     (&DATE_UNITS, TRIGGERS.bit),
-    (&TIME_UNITS, 0),
+    (&TIME_UNITS, TRIGGERS.bit),
     (&CLOCK, 0),
     (&ZONES, 0),
     (&PARTS_OF_DAY, 0),
@@ -726,6 +726,20 @@ impl<'a> Scanner<'a> {
             ));
         }
         if is_any(next, &TIME_UNITS) || is_any(next, &CLOCK) || num.clock {
+            // "about an hour", "less than an hour", "an hour later", not "an hour-long talk".
+            if num.article
+                && !self.is_among(last + 1, &["ago", "earlier", "later", "before", "after"])
+                && !(n > 0
+                    && self.is_among(
+                        n - 1,
+                        &[
+                            "for", "in", "within", "over", "after", "than", "about", "nearly",
+                            "almost",
+                        ],
+                    ))
+            {
+                return None;
+            }
             if !num.clock || is_any(next, &CLOCK) {
                 last += 1;
             }
@@ -941,7 +955,9 @@ impl<'a> Scanner<'a> {
                 } else if self.is_in(i, &ORDINALS) || number_word(w) == Some(true) {
                     num.ordinal = true;
                     j = i + 1;
-                } else if (is("a") || is("an")) && self.is_in(i + 1, &DATE_UNITS) {
+                } else if (is("a") || is("an"))
+                    && (self.is_in(i + 1, &DATE_UNITS) || self.is_in(i + 1, &TIME_UNITS))
+                {
                     j = i + 1;
                     num.words = true;
                     num.article = true;
