@@ -423,6 +423,11 @@ fn wire_dates_aliases_and_roles() {
             "Imran Khan spoke. Khan's lawyer appealed.",
             &[("Imran Khan", Person), ("Khan", Person)],
         ),
+        // A compass word the lists know as a region ("the West") joins a place.
+        (
+            "Militias attacked El Fasher in West Darfur. The West objected.",
+            &[("El Fasher", Gpe), ("West Darfur", Gpe), ("West", Loc)],
+        ),
         // A person's possessive is not part of the organisation.
         (
             "It detained members of Suu Kyi's National League for Democracy.",

@@ -675,6 +675,23 @@ impl<'a> NameRules<'a> {
             let (bs, _) = self.item_span(i);
             &self.text[ae..bs] == "-"
         });
+        // "West Darfur": a compass word the lists know as a region.
+        if known_count == 2
+            && end - start == 2
+            && self.is_place_prefix(start)
+            && matches!(self.known_label(start + 1), Some(Label::Gpe | Label::Loc))
+        {
+            let label = self.known_label(start + 1).unwrap_or(Label::Gpe);
+            self.push_span(
+                start,
+                end,
+                label,
+                "rule: compass word and place name",
+                None,
+                out,
+            );
+            return;
+        }
         if known_count == end - start {
             // "U.S. Congress": a nationality and an institution make one organisation.
             if end - start == 2
@@ -704,23 +721,6 @@ impl<'a> NameRules<'a> {
                     self.push_span(i, i + 1, en.label, en.source, Some(entry), out);
                 }
             }
-            return;
-        }
-        // "West Darfur": a compass word the lists know as a region.
-        if known_count == 2
-            && end - start == 2
-            && self.is_place_prefix(start)
-            && matches!(self.known_label(start + 1), Some(Label::Gpe | Label::Loc))
-        {
-            let label = self.known_label(start + 1).unwrap_or(Label::Gpe);
-            self.push_span(
-                start,
-                end,
-                label,
-                "rule: compass word and place name",
-                None,
-                out,
-            );
             return;
         }
         if let Some(k) = (start..end).find(is_known) {
