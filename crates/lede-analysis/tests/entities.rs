@@ -413,6 +413,18 @@ fn wire_dates_aliases_and_roles() {
             "They talked for about an hour, then less than an hour later. An hour-long call.",
             &[("about an hour", Time), ("less than an hour", Time)],
         ),
+        // A part of a period is one DATE with the period it is part of.
+        (
+            "Sales rose in the second half of the year and in the first week of March.",
+            &[
+                ("the second half of the year", Date),
+                ("the first week of March", Date),
+            ],
+        ),
+        (
+            "The first week of talks ended.",
+            &[("The first week", Date)],
+        ),
         // A numbered article of a treaty is a LAW; "an article" is a word.
         (
             "Under Article 5 of the treaty, it holds. He read an article.",

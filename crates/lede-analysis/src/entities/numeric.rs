@@ -468,7 +468,12 @@ impl<'a> Scanner<'a> {
         {
             return None;
         }
-        let k = j + 2;
+        self.period_at(j + 2)
+    }
+
+    /// The end of the period named from token `k`, after a part's "of":
+    /// "the year", "next month", "2025", "March".
+    fn period_at(&self, k: usize) -> Option<usize> {
         if (k..k + 2).any(|t| self.blocked(t)) {
             return None;
         }
@@ -549,6 +554,13 @@ impl<'a> Scanner<'a> {
                 && self.is_among(j + 2, &plural)
             {
                 j + 3
+            } else if label == Label::Date
+                && self.is(j - 1, "first")
+                && self.is(j + 1, "of")
+                && let Some(end) = self.period_at(j + 2)
+            {
+                // "the first quarter of this year", "the first week of March".
+                end
             } else {
                 j + 1
             };
@@ -627,7 +639,9 @@ impl<'a> Scanner<'a> {
                 return Some(c);
             }
             if is_one_of(next, &["quarter", "half"]) && self.is(last + 1, "of") {
-                let mut c = Core::new(last + 1, Label::Date, "rule: part of a year");
+                // "the second half of the year", "the third quarter of 2024": one DATE.
+                let end = self.period_at(last + 2).unwrap_or(last + 1);
+                let mut c = Core::new(end, Label::Date, "rule: part of a year");
                 c.takes_the = true;
                 return Some(c);
             }
