@@ -15,6 +15,12 @@ Each `[[span|LABEL]]` becomes one gold entity; short label codes are accepted
 `{"text": ..., "ents": [[start, end, "LABEL"], ...], "source": ...}` with
 code-point offsets (spaCy's training-data style). It also rewrites SOURCES.md. Run check_gold.py afterwards.
 
+Paragraph themes are annotated beside the text, in `annotated/<split>/<name>.themes`:
+one line a paragraph, `its first words | primary themes | also acceptable`
+(comma-separated theme ids of `crates/lede-analysis/data/themes.json`, `-` for
+none; `#` starts a comment). They go into the JSON as
+`"themes": [{"start": ..., "primary": [...], "acceptable": [...]}, ...]`.
+
 Usage: python3 build_gold.py            # rebuild every split
 """
 import json
@@ -33,6 +39,12 @@ ALIASES = {
 }
 MARK = re.compile(r"\[\[([^\[\]|]+)\|([A-Z]+)\]\]")
 HERE = pathlib.Path(__file__).resolve().parent
+THEMES_JSON = HERE.parent / "crates" / "lede-analysis" / "data" / "themes.json"
+
+
+def theme_ids():
+    """The ids of the engine's default themes, in the lexicon's order."""
+    return [t["id"] for t in json.loads(THEMES_JSON.read_text(encoding="utf-8"))["themes"]]
 
 
 def parse(markup: str):
@@ -60,6 +72,57 @@ def parse(markup: str):
     return text, ents
 
 
+def parse_themes(source: str, known=None):
+    """Return the rows of a `.themes` file; raise ValueError on a bad line.
+
+    Each row is {"start": first words, "primary": [ids], "acceptable": [ids]}.
+    Rows are in reading order: each belongs to the next paragraph that starts
+    with its words, so paragraphs that read alike ("The below is attributable
+    to …") need no longer prefixes.
+    """
+    known = set(theme_ids() if known is None else known)
+    rows = []
+    for n, line in enumerate(source.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = [p.strip() for p in line.split(" | ")]
+        if len(parts) != 3 or not parts[0]:
+            raise ValueError(f"line {n}: want 'first words | primary | acceptable', got {line!r}")
+        start, lists = parts[0], []
+        for field in parts[1:]:
+            ids = [] if field == "-" else [i.strip() for i in field.split(",")]
+            for i in ids:
+                if i not in known:
+                    raise ValueError(f"line {n}: unknown theme {i!r} (themes are {sorted(known)})")
+            if len(set(ids)) != len(ids):
+                raise ValueError(f"line {n}: a theme is listed twice in {field!r}")
+            lists.append(ids)
+        if set(lists[0]) & set(lists[1]):
+            raise ValueError(f"line {n}: a theme is both primary and acceptable")
+        rows.append({"start": start, "primary": lists[0], "acceptable": lists[1]})
+    return rows
+
+
+def paragraph_starts(text: str):
+    """Code-point offsets of the blocks the engine reads as paragraphs or notes.
+
+    Blocks are separated by blank lines; the first is the headline when it is
+    one short line that does not end in . , ; or :, and a block starting "By "
+    right after it is the byline (`Document::parse`'s rules).
+    """
+    starts, pos = [], 0
+    for i, block in enumerate(text.split("\n\n")):
+        stripped = block.strip()
+        lead = len(block) - len(block.lstrip())
+        title = (i == 0 and "\n" not in stripped and len(stripped) <= 200
+                 and not stripped.endswith((".", ",", ";", ":")) and not stripped[:1].islower())
+        byline = i == 1 and not starts and stripped.startswith("By ")
+        if stripped and not title and not byline:
+            starts.append(pos + lead)
+        pos += len(block) + 2
+    return starts
+
+
 def build_one(path: pathlib.Path) -> pathlib.Path:
     raw = path.read_text(encoding="utf-8")
     header, sep, body = raw.partition("\n\n")
@@ -70,6 +133,12 @@ def build_one(path: pathlib.Path) -> pathlib.Path:
     target = HERE / split / (path.stem + ".json")
     target.parent.mkdir(parents=True, exist_ok=True)
     doc = {"text": text, "ents": ents, "source": header[len("SOURCE: "):].strip()}
+    themes = path.with_suffix(".themes")
+    if themes.exists():
+        try:
+            doc["themes"] = parse_themes(themes.read_text(encoding="utf-8"))
+        except ValueError as e:
+            raise ValueError(f"{themes.name}: {e}") from None
     target.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return target
 

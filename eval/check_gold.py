@@ -27,6 +27,8 @@ import pathlib
 import re
 import sys
 
+import build_gold
+
 HERE = pathlib.Path(__file__).resolve().parent
 LABELS = [
     "PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW",
@@ -88,6 +90,8 @@ def check(path):
                 warnings.append(f"{where}: multi-word name after 'the' without it")
             if words[0] in ("the", "The") and len(words) == 2 and span != "The Hague":
                 warnings.append(f"{where}: 'the' + single word")
+    if "themes" in doc:
+        errors += check_themes(text, doc["themes"])
     by_text = collections.defaultdict(set)
     for start, end, label in ents:
         if label in NAME_LABELS | {"PERSON", "NORP"}:
@@ -98,6 +102,33 @@ def check(path):
     return errors, warnings
 
 
+def match_rows(text, rows, starts):
+    """Pair each theme row, in reading order, with the next paragraph start
+    (an offset from `starts`) that begins with its words: [(row, start or None)]."""
+    pairs, i = [], 0
+    for row in rows:
+        j = next((k for k in range(i, len(starts)) if text.startswith(row["start"], starts[k])), None)
+        pairs.append((row, None if j is None else starts[j]))
+        if j is not None:
+            i = j + 1
+    return pairs
+
+
+def check_themes(text, rows):
+    """Every paragraph has one theme row, in order, and every row a paragraph."""
+    errors = []
+    starts = build_gold.paragraph_starts(text)
+    pairs = match_rows(text, rows, starts)
+    for row, start in pairs:
+        if start is None:
+            errors.append(f"theme row {row['start']!r} matches no later paragraph")
+    claimed = {start for _, start in pairs}
+    for s in starts:
+        if s not in claimed:
+            errors.append(f"paragraph {text[s:s + 40]!r}… has no theme row")
+    return errors
+
+
 def files(args_files):
     if args_files:
         return [pathlib.Path(f) for f in args_files]
@@ -105,17 +136,19 @@ def files(args_files):
 
 
 def stats():
-    print(f"{'split':6} {'texts':>5} {'words':>6} {'ents':>5}  " + " ".join(f"{l[:5]:>5}" for l in LABELS))
+    print(f"{'split':6} {'texts':>5} {'words':>6} {'ents':>5}  " + " ".join(f"{l[:5]:>5}" for l in LABELS)
+          + "  themed paragraphs")
     for split in ("dev", "test"):
         paths = sorted((HERE / split).glob("*.json"))
         counts = collections.Counter()
-        words = 0
+        words = themed = 0
         for p in paths:
             doc = load(p)
             words += len(doc["text"].split())
             counts.update(e[2] for e in doc["ents"])
+            themed += len(doc.get("themes", []))
         print(f"{split:6} {len(paths):5} {words:6} {sum(counts.values()):5}  "
-              + " ".join(f"{counts[l]:5}" for l in LABELS))
+              + " ".join(f"{counts[l]:5}" for l in LABELS) + f"  {themed}")
 
 
 def main():

@@ -79,6 +79,57 @@ class Scoring(unittest.TestCase):
         self.assertAlmostEqual(f, 2 * 0.75 * 0.6 / 1.35)
 
 
+class Themes(unittest.TestCase):
+    KNOWN = ["dialogue", "economy", "friction", "security"]
+
+    def test_parse_rows(self):
+        rows = build_gold.parse_themes(
+            "# comment\nHANOI, Nov. 14 | economy, dialogue | friction\nThe note | - | -\n", self.KNOWN)
+        self.assertEqual(rows, [
+            {"start": "HANOI, Nov. 14", "primary": ["economy", "dialogue"], "acceptable": ["friction"]},
+            {"start": "The note", "primary": [], "acceptable": []},
+        ])
+
+    def test_parse_rejects(self):
+        for bad in ("no separators", "A | economy", "A | trade | -", "A | economy | economy",
+                    "A | economy, economy | -", "A | economy | friction, economy"):
+            with self.subTest(bad=bad), self.assertRaises(ValueError):
+                build_gold.parse_themes(bad, self.KNOWN)
+
+    def test_paragraph_starts_skip_headline_and_byline(self):
+        text = "A headline\n\nBy Ann Lee, The Daily\n\nFirst.\n\nSecond\nline."
+        self.assertEqual(build_gold.paragraph_starts(text), [35, 43])
+        self.assertEqual(build_gold.paragraph_starts("First sentence.\n\nSecond."), [0, 17])
+
+    def test_check_every_paragraph_has_one_row(self):
+        text = "Title\n\nOne paragraph.\n\nOne more."
+        row = lambda s: {"start": s, "primary": [], "acceptable": []}
+        self.assertEqual(check_gold.check_themes(text, [row("One p"), row("One m")]), [])
+        self.assertEqual(len(check_gold.check_themes(text, [row("One p")])), 1)      # a paragraph unread
+        self.assertEqual(len(check_gold.check_themes(text, [row("One")])), 1)        # the second is unread
+        self.assertEqual(check_gold.check_themes(text, [row("One"), row("One")]), [])  # in reading order
+        self.assertEqual(len(check_gold.check_themes(text, [row("One m"), row("One p")])), 2)  # out of order
+        self.assertEqual(len(check_gold.check_themes(text, [row("One p"), row("One m"), row("Two")])), 1)
+
+    def test_recall_precision_exact(self):
+        doc = {"text": "P1 text.\n\nP2 text.\n\nP3 text.", "themes": [
+            {"start": "P1", "primary": ["economy"], "acceptable": ["friction"]},
+            {"start": "P2", "primary": ["dialogue", "security"], "acceptable": []},
+            {"start": "P3", "primary": [], "acceptable": []},
+        ]}
+        paragraphs = [[(0, 8, {"economy", "friction"}), (10, 18, {"dialogue", "economy"}),
+                       (20, 28, set())]]
+        c = evaluate.theme_counts([doc], paragraphs)
+        self.assertEqual((c["paragraphs"], c["primary"], c["found"]), (3, 3, 2))
+        self.assertEqual((c["predicted"], c["acceptable"], c["exact"]), (4, 3, 2))
+        self.assertIn("| 0.667 | 0.750 | 0.667 |", evaluate.theme_line(c))
+
+    def test_unmatched_row_counts_as_nothing_found(self):
+        doc = {"text": "P1 text.", "themes": [{"start": "Other", "primary": ["economy"], "acceptable": []}]}
+        c = evaluate.theme_counts([doc], [[(0, 8, {"economy"})]])
+        self.assertEqual((c["found"], c["predicted"]), (0, 0))
+
+
 class GoldFiles(unittest.TestCase):
     def test_every_gold_file_is_valid_and_built_from_its_markup(self):
         here = pathlib.Path(__file__).resolve().parent
@@ -90,6 +141,15 @@ class GoldFiles(unittest.TestCase):
                 text, ents = build_gold.parse(raw.partition("\n\n")[2].strip("\n") + "\n")
                 doc = json.loads(target.read_text(encoding="utf-8"))
                 self.assertEqual((doc["text"], doc["ents"]), (text, ents), "run build_gold.py")
+                themes = path.with_suffix(".themes")
+                want = build_gold.parse_themes(themes.read_text(encoding="utf-8")) if themes.exists() else None
+                self.assertEqual(doc.get("themes"), want, "run build_gold.py")
+
+    def test_the_test_split_has_themes_for_every_text(self):
+        here = pathlib.Path(__file__).resolve().parent
+        for path in sorted((here / "annotated" / "test").glob("*.txt")):
+            with self.subTest(path=path.name):
+                self.assertTrue(path.with_suffix(".themes").exists())
 
 
 if __name__ == "__main__":

@@ -14,11 +14,23 @@
 //! - the background word list (`data/background/en.tsv`) into
 //!   `$OUT_DIR/background_tables.rs`, included by `src/background.rs`: its
 //!   words, most frequent first, and their Zipf frequencies as runs (a few
-//!   hundred numbers, not five thousand).
+//!   hundred numbers, not five thousand);
+//! - the entity rules' word lists (`data/words/names.txt`, `numbers.txt`)
+//!   into `$OUT_DIR/name_words.rs` and `number_words.rs`, included by
+//!   `src/entities/words.rs`.
+//!
+//! One function a table: [`gazetteer`], [`lexicon`], [`background`],
+//! [`word_lists`].
 
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 use std::path::Path;
+
+#[path = "src/apostrophe.rs"]
+#[allow(dead_code)]
+mod apostrophe;
+
+use apostrophe::{fold_apostrophes, is_apostrophe, typographic_apostrophes};
 
 #[path = "src/entities/gazetteer_files.rs"]
 mod gazetteer_files;
@@ -48,11 +60,19 @@ fn manifest_dir() -> std::path::PathBuf {
 }
 
 fn main() {
+    gazetteer();
     lexicon();
     background();
+    word_lists();
+}
+
+/// Writes `$OUT_DIR/gazetteer_tables.rs` from `data/gazetteer/` (the layout
+/// is documented in `src/entities/gazetteer.rs`).
+fn gazetteer() {
     let root = manifest_dir();
     let gaz = root.join("data/gazetteer");
     println!("cargo::rerun-if-changed=src/entities/gazetteer_files.rs");
+    println!("cargo::rerun-if-changed=src/apostrophe.rs");
     println!("cargo::rerun-if-changed=data/gazetteer");
     let read = |p: &Path| {
         println!("cargo::rerun-if-changed={}", p.display());
@@ -90,13 +110,10 @@ fn main() {
                 // "the" in front is added by the rules, never matched.
                 let form = form.strip_prefix("the ").unwrap_or(form);
                 add(form.to_owned());
-                // Straight and curly apostrophes match alike.
-                if form.contains(['\'', '’']) {
-                    add(if form.contains('’') {
-                        form.replace('’', "'")
-                    } else {
-                        form.replace('\'', "’")
-                    });
+                // Straight and typographic apostrophes match alike.
+                if form.contains(is_apostrophe) {
+                    add(fold_apostrophes(form).into_owned());
+                    add(typographic_apostrophes(form));
                 }
             }
         }
@@ -213,6 +230,78 @@ fn main() {
     words("FUNCTION_WORDS", list_words(&function).collect(), &mut out);
     let dest = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
         .join("gazetteer_tables.rs");
+    std::fs::write(&dest, out).expect("OUT_DIR is writable");
+}
+
+/// Writes `$OUT_DIR/name_words.rs` and `$OUT_DIR/number_words.rs` from
+/// `data/words/names.txt` and `numbers.txt`.
+fn word_lists() {
+    word_list_file("names.txt", "name_words.rs");
+    word_list_file("numbers.txt", "number_words.rs");
+}
+
+/// One constant a `[section]` of `data/words/{file}`, named as the section
+/// in capitals: `&[&str]`, or `&[(&str, Label)]` where the entries are a
+/// word, a tab and a label.
+fn word_list_file(file: &str, dest: &str) {
+    let path = manifest_dir().join("data/words").join(file);
+    println!("cargo::rerun-if-changed={}", path.display());
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut sections: Vec<(String, Vec<&str>)> = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_end();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            sections.push((name.to_uppercase(), Vec::new()));
+            continue;
+        }
+        let Some((_, entries)) = sections.last_mut() else {
+            panic!(
+                "{}:{}: an entry before any [section]",
+                path.display(),
+                n + 1
+            );
+        };
+        entries.push(line);
+    }
+    let mut out = String::new();
+    for (name, entries) in &sections {
+        let labelled = entries.iter().any(|e| e.contains('\t'));
+        if labelled {
+            let _ = writeln!(out, "pub(crate) const {name}: &[(&str, Label)] = &[");
+            for e in entries {
+                let (word, label) = e
+                    .split_once('\t')
+                    .unwrap_or_else(|| panic!("{}: [{name}] {e:?} has no label", path.display()));
+                let label = match label {
+                    "PERSON" => "Person",
+                    "NORP" => "Norp",
+                    "FAC" => "Fac",
+                    "ORG" => "Org",
+                    "GPE" => "Gpe",
+                    "LOC" => "Loc",
+                    "EVENT" => "Event",
+                    "LAW" => "Law",
+                    "DATE" => "Date",
+                    "TIME" => "Time",
+                    other => panic!(
+                        "{}: [{name}] {word:?}: unknown label {other:?}",
+                        path.display()
+                    ),
+                };
+                let _ = writeln!(out, "    ({word:?}, Label::{label}),");
+            }
+        } else {
+            let _ = writeln!(out, "pub(crate) const {name}: &[&str] = &[");
+            for e in entries {
+                let _ = writeln!(out, "    {e:?},");
+            }
+        }
+        out.push_str("];\n");
+    }
+    let dest = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join(dest);
     std::fs::write(&dest, out).expect("OUT_DIR is writable");
 }
 

@@ -210,7 +210,8 @@ def titles():
     extra = {"spokesperson", "spokesman", "spokeswoman", "councilor", "fm", "chairman",
              "chairwoman", "chairperson", "mr", "ms", "mrs", "dr", "lt", "sen", "gov", "rep",
              "amb", "gen", "general", "premier", "president", "minister", "secretary", "ambassador", "envoy",
-             "commissioner", "chancellor", "speaker", "leader", "pm", "treasurer", "negotiator"}
+             "commissioner", "chancellor", "speaker", "leader", "pm", "treasurer", "negotiator",
+             "justice"}
     words = sorted(set(w for w in t.TITLES if w.isalpha() and w.isascii() and w not in drop) | extra)
     return words
 

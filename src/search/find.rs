@@ -4,6 +4,7 @@
 //! per block. Plain Rust.
 
 use lede_analysis::Span;
+use lede_analysis::apostrophe::is_apostrophe;
 
 /// A text folded once for searching: lower case, curly quotes straight. A
 /// search is then one pass of the standard library's substring search over
@@ -74,7 +75,7 @@ impl Folded {
 
 fn fold(c: char) -> char {
     match c {
-        '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
+        c if is_apostrophe(c) => '\'',
         '\u{201C}' | '\u{201D}' => '"',
         c => c.to_lowercase().next().unwrap_or(c),
     }

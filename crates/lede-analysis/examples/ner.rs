@@ -1,7 +1,11 @@
-//! Reads an article on stdin and prints its entity mentions as one JSON object,
-//! `{"ents": [{"start": s, "end": e, "label": "GPE"}, …]}`, with offsets in
-//! Unicode code points into the text exactly as read: the format the
-//! evaluation under `eval/` compares against its gold annotations.
+//! Reads an article on stdin and prints its entity mentions and paragraph
+//! themes as one JSON object,
+//! `{"ents": [{"start": s, "end": e, "label": "GPE"}, …],
+//!   "paragraphs": [{"start": s, "end": e, "about": ["dialogue", …]}, …]}`,
+//! with offsets in Unicode code points into the text exactly as read: the
+//! format the evaluation under `eval/` compares against its gold annotations.
+//! `paragraphs` lists the Paragraph and Note blocks with the default themes
+//! (`Lexicon::builtin()`) each is about.
 //!
 //! ```text
 //! cargo run --release -q -p lede-analysis --example ner < article.txt
@@ -9,6 +13,7 @@
 
 use std::io::Read;
 
+use lede_analysis::themes::{Lexicon, score};
 use lede_analysis::{Document, OffsetMap, recognize};
 use serde_json::json;
 
@@ -31,5 +36,18 @@ fn main() {
             })
         })
         .collect();
-    println!("{}", json!({ "ents": ents }));
+    let report = score(&doc, Lexicon::builtin());
+    let paragraphs: Vec<_> = report
+        .paragraphs
+        .iter()
+        .map(|p| {
+            let span = doc.blocks()[p.block].span;
+            json!({
+                "start": map.char_offset(span.start),
+                "end": map.char_offset(span.end),
+                "about": p.about,
+            })
+        })
+        .collect();
+    println!("{}", json!({ "ents": ents, "paragraphs": paragraphs }));
 }

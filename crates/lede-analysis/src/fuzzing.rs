@@ -18,7 +18,7 @@ use serde_json::Value;
 
 use crate::export::{self, View};
 use crate::import::{self, text::normalise};
-use crate::themes::{self, ABOUT_SCORE, ABOUT_SHARE, Lexicon, Theme, ThemeReport};
+use crate::themes::{self, ABOUT_SCORE, ABOUT_SHARE, CORE_WEIGHT, Lexicon, Theme, ThemeReport};
 use crate::{BlockKind, Document, Entities, EntityId, Label, MentionId, Span};
 
 /// The file names the first byte of an [`importers`] input stands for, so that
@@ -362,10 +362,15 @@ fn check_report(doc: &Document, lexicon: &Lexicon, report: &ThemeReport) {
         }
         let best = p.scores.iter().map(|s| s.score).fold(0.0, f32::max);
         let about: BTreeSet<&str> = p.about.iter().map(|a| &**a).collect();
+        let core = |theme: &str| {
+            p.evidence
+                .iter()
+                .any(|e| &*e.theme == theme && e.weight >= CORE_WEIGHT)
+        };
         let expected: BTreeSet<&str> = p
             .scores
             .iter()
-            .filter(|s| s.score >= ABOUT_SCORE && s.score >= ABOUT_SHARE * best)
+            .filter(|s| s.score >= ABOUT_SCORE && (s.score >= ABOUT_SHARE * best || core(&s.theme)))
             .map(|s| &*s.theme)
             .collect();
         assert_eq!(about, expected, "about the themes that score enough");

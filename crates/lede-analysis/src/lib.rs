@@ -14,6 +14,7 @@
 //! All offsets are byte spans ([`Span`]) into [`Document::text`]; [`OffsetMap`]
 //! converts them to code points or UTF-16 units.
 
+pub mod apostrophe;
 mod background;
 pub mod corrections;
 mod document;

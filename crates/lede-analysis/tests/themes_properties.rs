@@ -1,7 +1,7 @@
 //! Laws that hold for any text: scoring never panics, evidence points into its
 //! own paragraph on character boundaries, scores are finite and thresholds hold.
 
-use lede_analysis::themes::{ABOUT_SCORE, ABOUT_SHARE, Lexicon, score, suggest_terms};
+use lede_analysis::themes::{ABOUT_SCORE, ABOUT_SHARE, CORE_WEIGHT, Lexicon, score, suggest_terms};
 use lede_analysis::{BlockKind, Document};
 use proptest::prelude::*;
 
@@ -88,7 +88,11 @@ fn check(text: &str) -> Result<(), TestCaseError> {
         let best = p.scores.iter().map(|s| s.score).fold(0.0, f32::max);
         for s in &p.scores {
             prop_assert!(s.score.is_finite() && s.score >= 0.0 && s.score <= s.weight + 1e-6);
-            let about = s.score >= ABOUT_SCORE && s.score >= ABOUT_SHARE * best;
+            let core = p
+                .evidence
+                .iter()
+                .any(|e| e.theme == s.theme && e.weight >= CORE_WEIGHT);
+            let about = s.score >= ABOUT_SCORE && (s.score >= ABOUT_SHARE * best || core);
             prop_assert_eq!(about, p.about.contains(&s.theme));
         }
         prop_assert_eq!(p.dominant.as_ref(), p.about.first());

@@ -53,6 +53,40 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
         &["cooperation"],
         &["economy"],
     ),
+    // A core term carries its theme beside a stronger one.
+    (
+        "The Philippines accused China's coast guard of ramming two navy boats delivering food \
+         to troops on a grounded warship, injuring eight sailors, one of whom lost a thumb.",
+        &["security", "friction"],
+        &["sovereignty"],
+    ),
+    // Business and court copy, and the idioms of wire quotes.
+    (
+        "The miner agreed to buy its rival for $6 billion in cash and stock; shareholders and \
+         antitrust regulators must approve the merger.",
+        &["economy"],
+        &[],
+    ),
+    (
+        "The military junta that seized power in a coup last year declared a state of emergency.",
+        &["security"],
+        &["friction", "stability"],
+    ),
+    (
+        "China firmly opposes the listing and will take necessary measures.",
+        &["friction"],
+        &[],
+    ),
+    (
+        "The ministry urged all parties to exercise restraint.",
+        &[],
+        &["stability"],
+    ),
+    (
+        "\"Our partners know they can stand with us,\" Macron said.",
+        &["cooperation"],
+        &[],
+    ),
     // Off-topic text is about nothing.
     (
         "The recipe calls for two cups of flour, a pinch of salt and an hour in the oven.",

@@ -351,6 +351,7 @@ pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::apostrophe::{fold_apostrophes, typographic_apostrophes};
 
     use crate::entities::gazetteer_files::{
         LABELS, background_words, data_lines, list_words, parse_line,
@@ -409,8 +410,8 @@ mod tests {
                             "{file}: {form:?}"
                         );
                     }
-                    owned.insert(form.replace('’', "'"));
-                    owned.insert(form.replace('\'', "’"));
+                    owned.insert(fold_apostrophes(form).into_owned());
+                    owned.insert(typographic_apostrophes(form));
                 }
                 n += 1;
             }

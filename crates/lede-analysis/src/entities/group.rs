@@ -16,19 +16,10 @@ pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 use super::gazetteer::{Fnv, Gazetteer};
 use super::names::Raw;
+use super::words::{COMPANY_ENDINGS, FAMILY_FIRST};
 use super::{Entity, EntityId, Label, Mention, MentionId};
+use crate::apostrophe::fold_apostrophes;
 use crate::{BlockKind, Document};
-
-/// Family names written first: "Xi Jinping" is Mr. Xi.
-const FAMILY_FIRST: &[&str] = &[
-    "Bai", "Cai", "Cao", "Chen", "Cheng", "Choi", "Cui", "Deng", "Ding", "Dong", "Du", "Feng",
-    "Fu", "Gao", "Guo", "Han", "He", "Hu", "Hua", "Huang", "Hun", "Jiang", "Jin", "Jung", "Kang",
-    "Kim", "Kong", "Lai", "Le", "Lee", "Li", "Liang", "Lin", "Liu", "Lu", "Luo", "Ma", "Mao",
-    "Moon", "Nguyen", "Pan", "Park", "Peng", "Pham", "Qin", "Ren", "Shen", "Song", "Su", "Sun",
-    "Tan", "Tang", "Tian", "Tran", "Tsai", "Wang", "Wei", "Wen", "Wu", "Xi", "Xiao", "Xie", "Xu",
-    "Yang", "Yao", "Ye", "Yin", "Yoon", "Yu", "Yuan", "Zeng", "Zhang", "Zhao", "Zheng", "Zhong",
-    "Zhou", "Zhu",
-];
 
 /// A mention from the rules, with the block it was found in.
 pub(crate) struct Found {
@@ -49,10 +40,7 @@ fn key_form(s: &str) -> Cow<'_, str> {
         .strip_prefix("the ")
         .or_else(|| s.strip_prefix("The "))
         .unwrap_or(s);
-    match s.contains('’') {
-        true => Cow::Owned(s.replace('’', "'")),
-        false => Cow::Borrowed(s),
-    }
+    fold_apostrophes(s)
 }
 
 /// The names a person may be referred to by alone.
@@ -95,6 +83,72 @@ pub(crate) fn group(
             surnames.entry(key).or_insert_with(|| key_form(name));
         }
     }
+    // A person named only by title and surname ("President Okafor") is that
+    // surname everywhere: before the title, in the headline, alone. Only
+    // words the name rules left lone join, so a place the lists know
+    // ("Jordan", "Paris") stays a place.
+    for f in kept.iter().filter(|f| {
+        f.raw.label == Label::Person
+            && f.raw.lone.is_none()
+            && f.raw.entry.is_none()
+            && f.raw.why == "rule: name after a title"
+    }) {
+        let name = &text[f.raw.start..f.raw.end];
+        if !name.contains(' ') {
+            surnames.entry(name).or_insert_with(|| key_form(name));
+        }
+    }
+
+    // "Joko Widodo, known as Jokowi": the other name joins the person named
+    // just before it, in the same block.
+    for (k, f) in kept.iter().enumerate() {
+        if !f.raw.lone.is_some_and(|l| l.known_as) {
+            continue;
+        }
+        let Some(p) = k
+            .checked_sub(1)
+            .map(|j| &kept[j])
+            .filter(|p| p.block == f.block && p.raw.label == Label::Person)
+        else {
+            continue;
+        };
+        let surface = &text[p.raw.start..p.raw.end];
+        let key = match (p.raw.entry, p.raw.lone) {
+            (Some(e), _) => key_form(gaz.entry(e).name),
+            (None, None) => key_form(surface),
+            (None, Some(_)) => match surnames.get(surface) {
+                Some(full) => full.clone(),
+                None => continue,
+            },
+        };
+        let alias = &text[f.raw.start..f.raw.end];
+        if !gaz.is_common(alias) {
+            surnames.entry(alias).or_insert(key);
+        }
+    }
+
+    // An organisation's short name: a one-word organisation, or the first
+    // word of a company's name ("Harlow" of "Harlow Industries"). A lone
+    // word that is one refers to it ("Harlow's shares", a headline's
+    // "Kestrel").
+    let mut short_orgs: FastMap<&str, ()> = FastMap::default();
+    for f in kept
+        .iter()
+        .filter(|f| f.raw.label == Label::Org && f.raw.lone.is_none())
+    {
+        let name = &text[f.raw.start..f.raw.end];
+        let name = name
+            .strip_prefix("the ")
+            .or_else(|| name.strip_prefix("The "))
+            .unwrap_or(name);
+        let mut words = name.split(' ');
+        let first = words.next().unwrap_or_default();
+        let company = words.clone().next().is_some()
+            && words.all(|w| COMPANY_ENDINGS.contains(&w.trim_end_matches('.')));
+        if (!name.contains(' ') || company) && first.chars().any(char::is_lowercase) {
+            short_orgs.insert(first, ());
+        }
+    }
 
     let mut mentions = Vec::new();
     let mut entities: Vec<Entity> = Vec::new();
@@ -126,14 +180,30 @@ pub(crate) fn group(
         let mut label = raw.label;
         let mut key = key_form(surface);
         let single_name = label == Label::Person && raw.entry.is_none() && !surface.contains(' ');
-        if single_name && let Some(full) = surnames.get(surface) {
+        // A common word that starts a sentence ("Brown bread") is that word,
+        // whoever shares it for a surname, unless it is saying something.
+        let ordinary = raw.lone.is_some_and(|l| {
+            l.sentence_start && !l.before_said && !l.before_possessive && gaz.is_common(surface)
+        });
+        if single_name
+            && !ordinary
+            && let Some(full) = surnames.get(surface)
+        {
             key = full.clone();
             if raw.lone.is_some() {
                 why = "rule: surname of a person named in the text";
             }
         } else if let Some(lone) = raw.lone {
-            if lone.before_said && !gaz.is_common(surface) {
+            if short_orgs.contains_key(surface) && !gaz.is_common(surface) {
+                label = Label::Org;
+                why = "rule: short name of an organisation in the text";
+            } else if lone.org_cue && !gaz.is_common(surface) {
+                label = Label::Org;
+                why = "rule: capitalised word cited as a source";
+            } else if lone.before_said && !gaz.is_common(surface) {
                 why = "rule: capitalised word before \"said\"";
+            } else if lone.role_after && !gaz.is_common(surface) {
+                why = "rule: capitalised word before a role (\"X, the minister\")";
             } else if lone.after_place_word && !lone.sentence_start && !gaz.is_common(surface) {
                 label = Label::Gpe;
                 why = "rule: capitalised word after a place preposition";

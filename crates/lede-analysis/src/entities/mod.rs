@@ -45,6 +45,7 @@ mod names;
 mod numeric;
 mod quotes;
 mod tokens;
+mod words;
 
 pub use model::{Entities, Entity, EntityId, Label, Mention, MentionId, Quote};
 
@@ -132,6 +133,18 @@ pub fn recognize(doc: &Document) -> Entities {
             strict: block.kind == crate::BlockKind::Title,
         }
         .run(&mut raws);
+        // "Joseph R. Biden, Jr.": a generational suffix after a comma is part
+        // of the name.
+        for raw in raws.iter_mut().filter(|r| r.label == Label::Person) {
+            let rest = &text[raw.end..to];
+            if let Some(suffix) = [", Jr.", ", Sr.", ", Jr", ", Sr"]
+                .iter()
+                .find(|s| rest.starts_with(**s))
+                && !rest[suffix.len()..].starts_with(|c: char| c.is_alphanumeric())
+            {
+                raw.end += suffix.len();
+            }
+        }
         // "the 15th India-Japan Annual Summit", "the 1951 Mutual Defense
         // Treaty": an ordinal or a year before an event or a law is part of it.
         let block_hits = found.len() - hits.len()..found.len();
@@ -173,6 +186,7 @@ pub fn recognize(doc: &Document) -> Entities {
             // The number's own mention is dropped by making it empty.
             hit.end = hit.start;
         }
+        teams_in_tables(text, (from, to), &found[block_hits.clone()], &mut raws, gaz);
         found.extend(raws.drain(..).map(|raw| group::Found { raw, block: bi }));
         // In order block by block, so that the whole is in order for `group`
         // (whose sort then only confirms it): small sorts are cheaper.
@@ -184,6 +198,135 @@ pub fn recognize(doc: &Document) -> Entities {
         mentions,
         entities,
         quotes,
+    }
+}
+
+/// Teams named by their town in result tables: a line that reads "Leeds 1
+/// Chelsea 0" (names and scores in turn), a standings row "Ajax 10 8 1 1 30 8
+/// 25" (a name and three or more numbers), or a fixture "Montrose v Ross
+/// County". Each name there is a club, an organisation, unless the lists
+/// know it as a country (a national side keeps its country's label).
+fn teams_in_tables(
+    text: &str,
+    (from, to): (usize, usize),
+    numbers: &[group::Found],
+    raws: &mut [Raw],
+    gaz: &gazetteer::Gazetteer,
+) {
+    let is_team = |r: &Raw| {
+        matches!(
+            r.label,
+            Label::Person | Label::Gpe | Label::Loc | Label::Org
+        ) && !r
+            .entry
+            .is_some_and(|e| gaz.entry(e).source.starts_with("countries"))
+    };
+    let blank = |a: usize, b: usize| a <= b && text[a..b].chars().all(|c| c == ' ' || c == '\t');
+    // Names in order of their start, and the numbers (in order already):
+    // each line finds its own by a binary search, so that a block of many
+    // short lines is read in linear steps.
+    let mut order: Vec<usize> = (0..raws.len()).collect();
+    order.sort_unstable_by_key(|&i| (raws[i].start, raws[i].end));
+    let mut line_start = from;
+    while line_start < to {
+        let line_end = text[line_start..to]
+            .find('\n')
+            .map_or(to, |n| line_start + n);
+        // The line's names (by index into `raws`) and numbers, in order.
+        crate::steps::step();
+        let in_line = |s: usize| s >= line_start && s < line_end;
+        let first_name = order.partition_point(|&i| raws[i].start < line_start);
+        let names: Vec<usize> = order[first_name..]
+            .iter()
+            .copied()
+            .take_while(|&i| {
+                crate::steps::step();
+                in_line(raws[i].start)
+            })
+            .filter(|&i| raws[i].end <= line_end)
+            .collect();
+        let first_number = numbers.partition_point(|f| f.raw.start < line_start);
+        let line_numbers = &numbers[first_number..]
+            [..numbers[first_number..].partition_point(|f| f.raw.start < line_end)];
+        if names.is_empty() {
+            line_start = line_end + 1;
+            continue;
+        }
+        let nums: Vec<(usize, usize)> = line_numbers
+            .iter()
+            .filter(|f| {
+                f.raw.label == Label::Cardinal && f.raw.end <= line_end && f.raw.end > f.raw.start
+            })
+            .map(|f| (f.raw.start, f.raw.end))
+            .collect();
+        let mut marks: Vec<(usize, usize, Option<usize>)> = names
+            .iter()
+            .map(|&i| (raws[i].start, raws[i].end, Some(i)))
+            .chain(nums.iter().map(|&(s, e)| (s, e, None)))
+            .collect();
+        marks.sort_unstable();
+        let mut teams = Vec::new();
+        if let Some(&(s0, _, Some(_))) = marks.first()
+            && blank(line_start, s0)
+        {
+            // Names and numbers in turn, with only spaces between them.
+            let mut n = 0;
+            while n + 1 < marks.len() {
+                let (_, e, name) = marks[n];
+                let (s, _, next) = marks[n + 1];
+                if !blank(e, s) || (n % 2 == 0) != name.is_some() || (n % 2 == 0) == next.is_some()
+                {
+                    break;
+                }
+                n += 1;
+            }
+            let pairs = n.div_ceil(2);
+            // A standings row: after the name only figures and punctuation,
+            // two figures at least ("72 53 .576 -"), and no date.
+            let (_, first_end, first) = marks[0];
+            let rest = &text[first_end..line_end];
+            let row = !rest.starts_with(',')
+                && !rest.chars().any(char::is_alphabetic)
+                && rest
+                    .split_whitespace()
+                    .filter(|s| s.contains(|c: char| c.is_ascii_digit()))
+                    .count()
+                    >= 2
+                && !line_numbers.iter().any(|f| {
+                    matches!(f.raw.label, Label::Date | Label::Time) && f.raw.start >= first_end
+                });
+            if pairs >= 2 {
+                teams.extend(marks[..2 * pairs].iter().filter_map(|m| m.2));
+            } else if row && let Some(i) = first {
+                teams.push(i);
+            }
+        }
+        // Fixtures: "A v B".
+        for w in names.windows(2) {
+            let (a, b) = (raws[w[0]].end, raws[w[1]].start);
+            // "OAKLAND AT BOSTON" in a schedule written in capitals.
+            let shouted = |i: usize| {
+                !text[raws[i].start..raws[i].end]
+                    .chars()
+                    .any(char::is_lowercase)
+            };
+            if a <= b
+                && (matches!(&text[a..b], " v " | " vs " | " vs. " | " v. ")
+                    || (&text[a..b] == " AT " && shouted(w[0]) && shouted(w[1])))
+            {
+                teams.extend_from_slice(w);
+            }
+        }
+        for i in teams {
+            if is_team(&raws[i]) {
+                let r = &mut raws[i];
+                r.label = Label::Org;
+                r.why = "rule: team in a result table";
+                r.entry = None;
+                r.lone = None;
+            }
+        }
+        line_start = line_end + 1;
     }
 }
 
@@ -251,26 +394,54 @@ fn known_names(
     }
 }
 
-/// A known name written in capitals, as datelines are: "BEIJING, Feb. 6".
+/// A known name written in capitals, as datelines, headlines and result
+/// tables are: "BEIJING, Feb. 6", "NEW YORK 4 CHICAGO 2". Up to four capitalised
+/// ASCII words from `start` are read in title case, the longest known name
+/// first; a one-word name needs four letters ("US" and "IT" stay words).
 fn shouting(
     text: &str,
     start: usize,
     end: usize,
     gaz: &gazetteer::Gazetteer,
 ) -> Option<gazetteer::Found> {
-    let word = &text[start..end];
-    if word.chars().count() < 4 || !word.chars().all(|c| c.is_uppercase()) {
+    let is_caps = |w: &str| {
+        w.len() >= 2
+            && w.bytes()
+                .all(|b| b.is_ascii_uppercase() || b == b'-' || b == b'.')
+            && w.bytes().any(|b| b.is_ascii_uppercase())
+    };
+    if !is_caps(&text[start..end]) {
         return None;
     }
-    let mut chars = word.chars();
-    let title: String = chars
-        .next()
-        .into_iter()
-        .chain(chars.flat_map(char::to_lowercase))
-        .collect();
+    // The run of capitalised words: (end of each word) in order.
+    let mut ends = vec![end];
+    let mut at = end;
+    while ends.len() < 4 {
+        let rest = &text[at..];
+        let Some(next) = rest.strip_prefix(' ') else {
+            break;
+        };
+        let len = next
+            .find(|c: char| !(c.is_ascii_uppercase() || c == '-' || c == '.'))
+            .unwrap_or(next.len());
+        let word = &next[..len];
+        if !is_caps(word) || next[len..].starts_with(|c: char| c.is_alphanumeric()) {
+            break;
+        }
+        at += 1 + len;
+        ends.push(at);
+    }
+    let run = &text[start..*ends.last()?];
+    let mut title = String::with_capacity(run.len());
+    let mut first = true;
+    for c in run.chars() {
+        title.push(if first { c } else { c.to_ascii_lowercase() });
+        first = c == ' ' || c == '-';
+    }
     let f = gaz.find_at(&title, 0, title.len())?;
-    (f.end == title.len()).then_some(gazetteer::Found {
-        end,
+    let words = ends.iter().position(|&e| e - start == f.end)? + 1;
+    (words > 1 || end - start >= 4).then_some(gazetteer::Found {
+        end: start + f.end,
         entry: f.entry,
     })
 }
@@ -288,5 +459,26 @@ mod tests {
         crate::steps::assert_linear(&[("years before events", events)], 500, |text| {
             super::recognize(&crate::Document::parse(text));
         });
+    }
+
+    #[test]
+    fn result_tables_are_read_in_linear_steps() {
+        fn table(n: usize) -> String {
+            (0..n)
+                .map(|i| format!("Leeds {} Chelsea {}\n", i % 5, i % 3))
+                .collect()
+        }
+        fn one_line(n: usize) -> String {
+            (0..n)
+                .map(|i| format!("Leeds {} Chelsea {} ", i % 5, i % 3))
+                .collect()
+        }
+        crate::steps::assert_linear(
+            &[("a table", table), ("one long line", one_line)],
+            200,
+            |text| {
+                super::recognize(&crate::Document::parse(text));
+            },
+        );
     }
 }

@@ -10,6 +10,9 @@
 //!   of them is an ordinary English word ("Greater Progress" in a headline).
 //! - A lone capitalised word is kept aside: it becomes a PERSON if it is the
 //!   surname of a person named elsewhere in the text (see `group`).
+//! - Context names an organisation no list holds: "shares of Brightwell", "the
+//!   chipmaker Voltera", "a post on X"; and a department's short name before
+//!   "Secretary" is the department: "Treasury Secretary", "Commerce Secretary".
 //!
 //! Words that start sentences in capitals ("The", "However") never start a name.
 
@@ -20,6 +23,10 @@ use std::sync::LazyLock;
 use super::Label;
 use super::gazetteer::{Fnv, Gazetteer, with_lower};
 use super::tokens::{Kind, Token};
+use super::words::{
+    COMPANY_NOUNS, CONNECTORS, DEPARTMENTS, FIRST_KEYWORDS, KEYWORDS, NOT_ACRONYMS, PARTICLES,
+    PLACE_PREFIXES, PLACE_PREPOSITIONS, POST_WORDS, SPEECH_VERBS, STAFF_NOUNS, TITLE_MODIFIERS,
+};
 
 /// One unit the name rules read: a known name, a token, or a stop (a number
 /// or date already found).
@@ -51,299 +58,56 @@ pub(crate) struct Lone {
     pub sentence_start: bool,
     pub before_said: bool,
     pub after_place_word: bool,
+    /// "… said in a statement", "according to …": an organisation, unless it
+    /// is a person's surname.
+    pub org_cue: bool,
+    /// "Ebrard, the economy minister": a person, by the role after a comma.
+    pub role_after: bool,
+    /// "Joko Widodo, known as Jokowi": another name of the person before.
+    pub known_as: bool,
+    /// "Khan's lawyer": a possessive follows, so a common word ("khan") at a
+    /// sentence's start is a name, not that word.
+    pub before_possessive: bool,
 }
 
-/// The last word of a run (or the word before its "of") that tells its type.
-const KEYWORDS: &[(&str, Label)] = &[
-    ("Academy", Label::Org),
-    ("Administration", Label::Org),
-    ("Agency", Label::Org),
-    ("Airlines", Label::Org),
-    ("Airways", Label::Org),
-    ("Alliance", Label::Org),
-    ("Army", Label::Org),
-    ("Assembly", Label::Org),
-    ("Association", Label::Org),
-    ("Authority", Label::Org),
-    ("Bank", Label::Org),
-    ("Board", Label::Org),
-    ("Bureau", Label::Org),
-    ("Cabinet", Label::Org),
-    ("Center", Label::Org),
-    ("Centre", Label::Org),
-    ("Chamber", Label::Org),
-    ("Church", Label::Org),
-    ("Club", Label::Org),
-    ("Coalition", Label::Org),
-    ("College", Label::Org),
-    ("Command", Label::Org),
-    ("Commission", Label::Org),
-    ("Committee", Label::Org),
-    ("Company", Label::Org),
-    ("Co.", Label::Org),
-    ("Congress", Label::Org),
-    ("Corp.", Label::Org),
-    ("Corporation", Label::Org),
-    ("Corps", Label::Org),
-    ("Council", Label::Org),
-    ("Court", Label::Org),
-    ("Daily", Label::Org),
-    ("Department", Label::Org),
-    ("Exchange", Label::Org),
-    ("Federation", Label::Org),
-    ("Force", Label::Org),
-    ("Forces", Label::Org),
-    ("Foundation", Label::Org),
-    ("Front", Label::Org),
-    ("Fund", Label::Org),
-    ("Gazette", Label::Org),
-    ("Government", Label::Org),
-    ("Group", Label::Org),
-    ("Guard", Label::Org),
-    ("Herald", Label::Org),
-    ("Holdings", Label::Org),
-    ("Inc.", Label::Org),
-    ("Industries", Label::Org),
-    ("Institute", Label::Org),
-    ("Institution", Label::Org),
-    ("Journal", Label::Org),
-    ("League", Label::Org),
-    ("LLC", Label::Org),
-    ("Ltd.", Label::Org),
-    ("Ltd", Label::Org),
-    ("Media", Label::Org),
-    ("Ministry", Label::Org),
-    ("Motors", Label::Org),
-    ("Movement", Label::Org),
-    ("Navy", Label::Org),
-    ("Network", Label::Org),
-    ("News", Label::Org),
-    ("Office", Label::Org),
-    ("Organization", Label::Org),
-    ("Organisation", Label::Org),
-    ("Parliament", Label::Org),
-    ("Party", Label::Org),
-    ("Police", Label::Org),
-    ("Post", Label::Org),
-    ("Press", Label::Org),
-    ("Reserve", Label::Org),
-    ("School", Label::Org),
-    ("Secretariat", Label::Org),
-    ("Senate", Label::Org),
-    ("Service", Label::Org),
-    ("Services", Label::Org),
-    ("Society", Label::Org),
-    ("Systems", Label::Org),
-    ("Technologies", Label::Org),
-    ("Telegraph", Label::Org),
-    ("Times", Label::Org),
-    ("Tribune", Label::Org),
-    ("Trust", Label::Org),
-    ("Union", Label::Org),
-    ("University", Label::Org),
-    ("Province", Label::Gpe),
-    ("City", Label::Gpe),
-    ("County", Label::Gpe),
-    ("Prefecture", Label::Gpe),
-    ("Republic", Label::Gpe),
-    ("Kingdom", Label::Gpe),
-    ("District", Label::Gpe),
-    ("Oblast", Label::Gpe),
-    ("Emirate", Label::Gpe),
-    ("Ocean", Label::Loc),
-    ("Sea", Label::Loc),
-    ("River", Label::Loc),
-    ("Mountain", Label::Loc),
-    ("Mountains", Label::Loc),
-    ("Lake", Label::Loc),
-    ("Strait", Label::Loc),
-    ("Straits", Label::Loc),
-    ("Gulf", Label::Loc),
-    ("Bay", Label::Loc),
-    ("Peninsula", Label::Loc),
-    ("Island", Label::Loc),
-    ("Islands", Label::Loc),
-    ("Valley", Label::Loc),
-    ("Desert", Label::Loc),
-    ("Basin", Label::Loc),
-    ("Plateau", Label::Loc),
-    ("Coast", Label::Loc),
-    ("Region", Label::Loc),
-    ("Reef", Label::Loc),
-    ("Shoal", Label::Loc),
-    ("Programme", Label::Org),
-    ("Program", Label::Org),
-    ("Facility", Label::Org),
-    ("Markets", Label::Org),
-    ("Bloc", Label::Org),
-    ("Initiative", Label::Org),
-    ("Airport", Label::Fac),
-    ("Bridge", Label::Fac),
-    ("Hall", Label::Fac),
-    ("Palace", Label::Fac),
-    ("Tower", Label::Fac),
-    ("Building", Label::Fac),
-    ("Stadium", Label::Fac),
-    ("Station", Label::Fac),
-    ("Highway", Label::Fac),
-    ("Avenue", Label::Fac),
-    ("Street", Label::Fac),
-    ("Square", Label::Fac),
-    ("Dam", Label::Fac),
-    ("Temple", Label::Fac),
-    ("Museum", Label::Fac),
-    ("Harbor", Label::Fac),
-    ("Harbour", Label::Fac),
-    ("Mosque", Label::Fac),
-    ("Cathedral", Label::Fac),
-    ("Canal", Label::Fac),
-    ("Base", Label::Fac),
-    ("Summit", Label::Event),
-    ("Forum", Label::Event),
-    ("War", Label::Event),
-    ("Games", Label::Event),
-    ("Olympics", Label::Event),
-    ("Expo", Label::Event),
-    ("Festival", Label::Event),
-    ("Conference", Label::Event),
-    ("Championship", Label::Event),
-    ("Cup", Label::Event),
-    ("Revolution", Label::Event),
-    ("Crisis", Label::Event),
-    ("Dialogue", Label::Event),
-    ("Act", Label::Law),
-    ("Treaty", Label::Law),
-    ("Agreement", Label::Law),
-    ("Accord", Label::Law),
-    ("Accords", Label::Law),
-    ("Convention", Label::Law),
-    ("Charter", Label::Law),
-    ("Constitution", Label::Law),
-    ("Protocol", Label::Law),
-    ("Code", Label::Law),
-    ("Law", Label::Law),
-    ("Bill", Label::Law),
-    ("Declaration", Label::Law),
-    ("Communique", Label::Law),
-    ("Communiqué", Label::Law),
-];
+/// "SEP", "AUG.": a month in capitals, as tables and datelines write it.
+fn is_month_abbreviation(word: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "JAN", "FEB", "MAR", "APR", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC",
+    ];
+    MONTHS.contains(&word.trim_end_matches('.'))
+}
 
-/// Lower-case words joining the parts of one name: "Bank of China",
-/// "Osama bin Laden", "Ministry of Industry and Information Technology".
-const CONNECTORS: &[&str] = &[
-    "of", "and", "for", "on", "&", "de", "du", "da", "del", "van", "von", "der", "den", "al",
-    "bin", "ibn", "la", "le",
-];
-/// Connectors that stay inside a person's name.
-const PARTICLES: &[&str] = &[
-    "de", "du", "da", "del", "van", "von", "der", "den", "al", "bin", "ibn", "la", "le",
-];
-/// Words that qualify a title: "Foreign Minister", "Secretary of State".
-const TITLE_MODIFIERS: &[&str] = &[
-    "state",
-    "foreign",
-    "defense",
-    "defence",
-    "affairs",
-    "finance",
-    "commerce",
-    "trade",
-    "prime",
-    "vice",
-    "deputy",
-    "general",
-    "chief",
-    "executive",
-    "senior",
-    "national",
-    "security",
-    "special",
-    "assistant",
-    "elect",
-    "interior",
-    "home",
-    "justice",
-    "acting",
-    "former",
-    "supreme",
-    "high",
-    "press",
-    "presidential",
-    "crown",
-    "first",
-    "lady",
-    "majority",
-    "minority",
-    "house",
-    "senate",
-    "white",
-    "economic",
-    "external",
-    "energy",
-    "health",
-    "treasury",
-    "education",
-    "labor",
-    "labour",
-    "agriculture",
-    "environment",
-    "culture",
-    "public",
-    "permanent",
-    "attorney",
-    "head",
-    "party",
-    "communist",
-    "central",
-    "committee",
-    "member",
-    "politburo",
-    "standing",
-    "military",
-    "commission",
-    "people's",
-    "congress",
-];
-/// First words that tell the type: "Lake Geneva", "Mount Everest".
-const FIRST_KEYWORDS: &[(&str, Label)] = &[
-    ("Lake", Label::Loc),
-    ("Mount", Label::Loc),
-    ("Cape", Label::Loc),
-    ("Operation", Label::Event),
-];
-/// Words before a place name that stay part of it: "North Darfur", "New Taipei".
-const PLACE_PREFIXES: &[&str] = &[
-    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
-    "New", "Greater", "Upper", "Lower", "Old",
-];
-/// Capitals that are not organisations: clock and time-zone abbreviations.
-const NOT_ACRONYMS: &[&str] = &[
-    "AM", "PM", "GMT", "UTC", "EST", "EDT", "PST", "PDT", "BST", "CET", "OK", "TV", "CEO", "CFO",
-    "ID", "AI", "GDP", "DNA", "HIV", "COVID",
-];
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "stressed",
-    "noted",
-    "wrote",
-    "stated",
-    "asked",
-    "replied",
-    "urged",
-    "warned",
-    "explained",
-    "insisted",
-    "argued",
-    "announced",
-    "declared",
-    "emphasized",
-    "emphasised",
-    "pointed",
-];
-const PLACE_PREPOSITIONS: &[&str] = &["in", "from", "to", "near", "across", "throughout"];
+/// "March", "Feb.", "SEPT": a month's name or abbreviation, in any case.
+fn is_month(word: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ];
+    with_lower(word.trim_end_matches('.'), |w| MONTHS.contains(&w))
+}
 
 /// Whether `word`, in any case, is one of the [`TITLE_MODIFIERS`].
 fn is_title_modifier(word: &str) -> bool {
@@ -567,6 +331,26 @@ impl<'a> NameRules<'a> {
         };
         w.split('-')
             .all(|p| self.gaz.is_title(p) || p.eq_ignore_ascii_case("elect"))
+            // "Chief Executive": a modifier alone, a title after "Chief".
+            || (w == "Executive" && i > 0 && self.word(i - 1) == Some("Chief"))
+    }
+
+    /// "Kestrel Chief Executive", "Apple CEO": one unknown word before a
+    /// company's title is the company.
+    fn company_before_title(&self, start: usize, a: usize, b: usize) -> bool {
+        a == start + 1
+            && matches!(self.items[start], Item::Tok(_))
+            && self
+                .cap_word(start)
+                .is_some_and(|w| !self.gaz.is_common(w) && !self.gaz.given_names.contains(w))
+            && (a..b).any(|k| {
+                self.word(k).is_some_and(|w| {
+                    matches!(
+                        w.trim_end_matches('.'),
+                        "CEO" | "CFO" | "Executive" | "Chairman" | "Chairwoman" | "Chairperson"
+                    )
+                })
+            })
     }
 
     fn is_modifier_item(&self, i: usize) -> bool {
@@ -582,6 +366,87 @@ impl<'a> NameRules<'a> {
         matches!(self.items.get(i), Some(Item::Known { start, end, .. })
             if !self.text[*start..*end].contains(' ')
                 && is_title_modifier(&self.text[*start..*end]))
+    }
+
+    /// The department named right before the title at `i` when the title is
+    /// "Secretary": "Treasury" in "Treasury Secretary" and "Treasury Cabinet
+    /// Secretary".
+    fn department_before(&self, i: usize) -> Option<usize> {
+        if self.word(i) != Some("Secretary") {
+            return None;
+        }
+        let d = match i.checked_sub(1)? {
+            c if self.word(c) == Some("Cabinet") => c.checked_sub(1)?,
+            c => c,
+        };
+        let name = match self.items[d] {
+            Item::Known { start, end, .. } => &self.text[start..end],
+            Item::Tok(t) => self.tok_text(t),
+            Item::Stop => return None,
+        };
+        DEPARTMENTS.contains(&name).then_some(d)
+    }
+
+    /// A town the cities list holds (not a country, not a province).
+    fn is_town(&self, entry: u32) -> bool {
+        let e = self.gaz.entry(entry);
+        e.label == Label::Gpe && e.source.starts_with("cities")
+    }
+
+    /// Whether item `i` is a capitalised given name ("Ali", "Chelsea").
+    fn after_given_name(&self, i: usize) -> bool {
+        self.cap_word(i)
+            .is_some_and(|w| self.gaz.given_names.contains(w))
+    }
+
+    /// Whether the tokens from `t` are a comma and a role: ", the economy
+    /// minister", ", a spokesman for".
+    fn role_after(&self, t: usize) -> bool {
+        let w = |k: usize| self.toks.get(t + k).map(|x| x.text(self.text));
+        if w(0) != Some(",") || !matches!(w(1), Some("the" | "a" | "an" | "his" | "her")) {
+            return false;
+        }
+        (2..5)
+            .map_while(|k| {
+                w(k).filter(|x| x.starts_with(|c: char| c.is_lowercase()) && !x.contains('\''))
+            })
+            .any(|x| self.gaz.is_title(x))
+    }
+
+    /// "Diplomats", "Analysts": the plural of a title or of a trade's staff.
+    fn is_occupation_plural(&self, word: &str) -> bool {
+        word.strip_suffix('s').is_some_and(|one| {
+            self.gaz.is_title(one) || with_lower(word, |w| STAFF_NOUNS.contains(&w))
+        })
+    }
+
+    /// What the words before item `start` say of a name: a company ("shares
+    /// of", "the chipmaker", "a post on").
+    fn company_context(&self, start: usize) -> bool {
+        let Some(p) = self.tok_before(start) else {
+            return false;
+        };
+        let prev = self.tok_text(p);
+        let prev2 = p.checked_sub(1).map(|q| self.tok_text(q));
+        if prev == "of" {
+            return prev2.is_some_and(|w| {
+                w.eq_ignore_ascii_case("shares")
+                    || matches!(
+                        w,
+                        "executive" | "chairman" | "chairwoman" | "founder" | "owner"
+                    )
+            });
+        }
+        if prev == "on" {
+            return prev2.is_some_and(|w| POST_WORDS.contains(&w));
+        }
+        if matches!(prev, "at" | "for") {
+            return prev2.is_some_and(|w| {
+                STAFF_NOUNS.contains(&w) && (prev == "at" || w.starts_with("spokes"))
+            });
+        }
+        self.toks[p].kind == Kind::Word
+            && (COMPANY_NOUNS.contains(&prev) || (prev.ends_with("maker") && prev.len() > 5))
     }
 
     fn classify(&self, mut start: usize, end: usize, out: &mut Vec<Raw>) {
@@ -622,7 +487,7 @@ impl<'a> NameRules<'a> {
                     while b < end {
                         if self.is_modifier_item(b) {
                             b += 1;
-                        } else if matches!(self.word(b), Some("of" | "and"))
+                        } else if matches!(self.word(b), Some("of" | "and" | "for"))
                             && b + 1 < end
                             && self.is_modifier_item(b + 1)
                         {
@@ -631,7 +496,47 @@ impl<'a> NameRules<'a> {
                             break;
                         }
                     }
-                    self.classify_plain(start, a, out);
+                    // "Treasury Secretary", "U.S. Commerce Secretary", "Treasury
+                    // Cabinet Secretary": the department is an organisation.
+                    let dept = self.department_before(i).filter(|&d| d >= a);
+                    match dept {
+                        Some(d) => {
+                            // "U.S. Treasury": with the nationality before it, one name.
+                            let first = if d == a
+                                && d > start
+                                && self.known_label(d - 1) == Some(Label::Gpe)
+                                && self.adjacent(d - 1, d)
+                            {
+                                d - 1
+                            } else {
+                                d
+                            };
+                            self.classify_plain(start, a.min(first), out);
+                            let (s, _) = self.item_span(first);
+                            let (_, e) = self.item_span(d);
+                            out.push(Raw {
+                                start: s,
+                                end: e,
+                                label: Label::Org,
+                                why: if first < d {
+                                    "rule: nationality and institution"
+                                } else {
+                                    "rule: department before \"Secretary\""
+                                },
+                                entry: None,
+                                lone: None,
+                            });
+                        }
+                        None if self.company_before_title(start, a, b) => self.push_span(
+                            start,
+                            a,
+                            Label::Org,
+                            "rule: company before its officer's title",
+                            None,
+                            out,
+                        ),
+                        None => self.classify_plain(start, a, out),
+                    }
                     // The person: capitalised words and particles, up to four words.
                     let mut p = b;
                     let mut words = 0;
@@ -642,6 +547,13 @@ impl<'a> NameRules<'a> {
                             {
                                 p += 1;
                                 words += 2;
+                            }
+                            // "Ali Hassan": after a given name, a town's name is a surname.
+                            Item::Known { entry, .. }
+                                if p > b && self.is_town(entry) && self.after_given_name(b) =>
+                            {
+                                p += 1;
+                                words += 1;
                             }
                             Item::Tok(_)
                                 if self.cap_word(p).is_some() && !self.is_title_item(p) =>
@@ -707,6 +619,20 @@ impl<'a> NameRules<'a> {
         if start >= end {
             return;
         }
+        // "Suu Kyi's National League for Democracy": a person's possessive
+        // is no part of the organisation's name.
+        if let Some(p) = (start + 1..end).find(|&p| self.is_possessive(p))
+            && ((start..p).all(|i| self.known_label(i) == Some(Label::Person))
+                || (p - start >= 2
+                    && (start..p).all(|i| {
+                        self.cap_word(i)
+                            .is_some_and(|w| !self.gaz.is_common(w) && keyword(w).is_none())
+                    })))
+            && self.keyword_label(p + 1, end).is_some()
+        {
+            self.classify_plain(start, p, out);
+            return self.classify_plain(p + 1, end, out);
+        }
         // A keyword at the end, or before the first "of", names the type.
         if let Some(label) = self.keyword_label(start, end) {
             // "Shares of Acme Holdings": an "of" before a keyword at the end
@@ -743,9 +669,33 @@ impl<'a> NameRules<'a> {
         }
         let is_known = |i: &usize| matches!(self.items[*i], Item::Known { .. });
         let known_count = (start..end).filter(is_known).count();
+        // Not across a hyphen: "China-EU" is a pair of names.
+        let hyphened = (start + 1..end).any(|i| {
+            let (_, ae) = self.item_span(i - 1);
+            let (bs, _) = self.item_span(i);
+            &self.text[ae..bs] == "-"
+        });
+        // "West Darfur": a compass word the lists know as a region.
+        if known_count == 2
+            && end - start == 2
+            && self.is_place_prefix(start)
+            && matches!(self.known_label(start + 1), Some(Label::Gpe | Label::Loc))
+        {
+            let label = self.known_label(start + 1).unwrap_or(Label::Gpe);
+            self.push_span(
+                start,
+                end,
+                label,
+                "rule: compass word and place name",
+                None,
+                out,
+            );
+            return;
+        }
         if known_count == end - start {
             // "U.S. Congress": a nationality and an institution make one organisation.
             if end - start == 2
+                && !hyphened
                 && matches!(self.known_label(start), Some(Label::Gpe | Label::Norp))
                 && self.known_label(start + 1) == Some(Label::Org)
             {
@@ -773,28 +723,27 @@ impl<'a> NameRules<'a> {
             }
             return;
         }
-        // "West Darfur": a compass word the lists know as a region.
-        if known_count == 2
-            && end - start == 2
-            && self.is_place_prefix(start)
-            && matches!(self.known_label(start + 1), Some(Label::Gpe | Label::Loc))
-        {
-            let label = self.known_label(start + 1).unwrap_or(Label::Gpe);
-            self.push_span(
-                start,
-                end,
-                label,
-                "rule: compass word and place name",
-                None,
-                out,
-            );
-            return;
-        }
         if let Some(k) = (start..end).find(is_known) {
             let label = match self.items[k] {
                 Item::Known { entry, .. } => self.gaz.entry(entry).label,
                 _ => unreachable!(),
             };
+            // "Ali Hassan": a given name and a town's name are a person.
+            if end - start == 2
+                && k == start + 1
+                && self.after_given_name(start)
+                && matches!(self.items[k], Item::Known { entry, .. } if self.is_town(entry))
+            {
+                self.push_span(
+                    start,
+                    end,
+                    Label::Person,
+                    "rule: given name and surname",
+                    None,
+                    out,
+                );
+                return;
+            }
             // "China Mobile", "Air China": a place inside a longer name is an organisation.
             let words_are_names = (start..end).all(|i| {
                 matches!(self.items[i], Item::Known { .. })
@@ -825,6 +774,7 @@ impl<'a> NameRules<'a> {
                 && known_count == 1
                 && k == start
                 && words_are_names
+                && !hyphened
                 && end - start <= 3
                 && !self.sentence_start(start)
                 && !self.strict
@@ -866,21 +816,90 @@ impl<'a> NameRules<'a> {
         }
         let words: Vec<&str> = (start..end).filter_map(|i| self.word(i)).collect();
         let n = end - start;
+        // One part of a longer run ("Sony Group" in "Sony Group and
+        // Panasonic") keeps its own keyword.
+        if n >= 2
+            && let Some(label) = self.keyword_label(start, end)
+        {
+            self.push_span(start, end, label, keyword_why(label), None, out);
+            return;
+        }
+        if n <= 4 && !self.gaz.given_names.contains(words[0]) && self.company_context(start) {
+            self.push_span(
+                start,
+                end,
+                Label::Org,
+                "rule: company named by its context",
+                None,
+                out,
+            );
+            return;
+        }
+        // "WILMINGTON, Delaware, March 4": a paragraph that opens with words
+        // in capitals, a comma and a place or a date opens with its dateline.
+        let dateline = n <= 3
+            && self.tok_before(start).is_none()
+            && words.iter().all(|w| !w.chars().any(char::is_lowercase))
+            && self.word(end) == Some(",")
+            && match self.items.get(end + 1) {
+                Some(Item::Known { entry, .. }) => self.gaz.entry(*entry).label == Label::Gpe,
+                Some(Item::Stop) => {
+                    let (_, e) = self.item_span(end);
+                    self.tok_after(e)
+                        .is_some_and(|t| is_month(self.tok_text(t)))
+                }
+                _ => false,
+            };
+        if dateline {
+            self.push_span(start, end, Label::Gpe, "rule: dateline", None, out);
+            return;
+        }
         if n == 1 {
             let w = words[0];
             let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+            // "SOCCER", "STANDINGS", "NOTE": a word in capitals that is an
+            // ordinary English word is that word shouted, not an acronym.
             let acronym = letters.len() >= 2
                 && letters.iter().all(|c| c.is_uppercase())
                 && !w.chars().all(|c| "IVXLC".contains(c))
                 && !NOT_ACRONYMS.contains(&w)
+                && (letters.len() < 4 || !self.gaz.is_common(w))
+                && !is_month_abbreviation(w)
                 && !self.strict;
             if acronym {
                 self.push_span(start, end, Label::Org, "rule: acronym", None, out);
                 return;
             }
             let (s, e) = self.item_span(start);
-            let next = self.tok_after(e).map(|t| self.tok_text(t));
+            let after = self.tok_after(e);
+            let next = after.map(|t| self.tok_text(t));
             let prev = self.tok_before(start).map(|t| self.tok_text(t));
+            // "… said in a statement", "… said in a post".
+            let before_statement = after.is_some_and(|t| {
+                let w = |k: usize| self.toks.get(t + k).map(|x| x.text(self.text));
+                matches!(w(0), Some("said" | "says"))
+                    && w(1) == Some("in")
+                    && matches!(w(2), Some("a" | "its"))
+                    && matches!(w(3), Some("statement" | "filing" | "release"))
+            });
+            // "according to Eurostat": a source, most often an institution.
+            let after_according = self.tok_before(start).is_some_and(|p| {
+                self.tok_text(p) == "to"
+                    && p.checked_sub(1)
+                        .is_some_and(|q| self.tok_text(q).eq_ignore_ascii_case("according"))
+            });
+            // "(Commerce)": a department named in parentheses after a person.
+            if prev == Some("(") && next == Some(")") && DEPARTMENTS.contains(&w) {
+                self.push_span(
+                    start,
+                    end,
+                    Label::Org,
+                    "rule: department in parentheses",
+                    None,
+                    out,
+                );
+                return;
+            }
             out.push(Raw {
                 start: s,
                 end: e,
@@ -889,8 +908,18 @@ impl<'a> NameRules<'a> {
                 entry: None,
                 lone: Some(Lone {
                     sentence_start: self.sentence_start(start),
-                    before_said: next.is_some_and(|w| SPEECH_VERBS.contains(&w)),
+                    // "Diplomats said": the plural of an occupation is no name.
+                    before_said: next.is_some_and(|w| SPEECH_VERBS.contains(&w))
+                        && !self.is_occupation_plural(w),
                     after_place_word: prev.is_some_and(|w| PLACE_PREPOSITIONS.contains(&w)),
+                    org_cue: before_statement || after_according,
+                    role_after: after.is_some_and(|t| self.role_after(t)),
+                    before_possessive: self.is_possessive(start + 1),
+                    known_as: self.tok_before(start).is_some_and(|p| {
+                        self.tok_text(p) == "as"
+                            && p.checked_sub(1)
+                                .is_some_and(|q| self.tok_text(q) == "known")
+                    }),
                 }),
             });
             return;
@@ -900,6 +929,11 @@ impl<'a> NameRules<'a> {
         }
         let given = self.gaz.given_names.contains(words[0]);
         let all_common = words.iter().all(|w| self.gaz.is_common(w));
+        // "PRESS DIGEST", "W L PCT GB": words in capitals are a heading or
+        // a table's head, not a person.
+        if words.iter().all(|w| !w.chars().any(char::is_lowercase)) {
+            return;
+        }
         let prev = self.tok_before(start).map(|t| self.tok_text(t));
         if prev.is_some_and(|w| matches!(w, "in" | "near" | "outside" | "throughout")) && !given {
             self.push_span(
@@ -998,10 +1032,12 @@ impl Tail {
         last.is_some_and(|c| c >= start)
     }
 
-    /// The first "of" in the run at or after `start`; `start` never moves back.
+    /// The first "of" or "for" in the run at or after `start` ("Ministry of
+    /// Commerce", "Endowment for International Peace"); `start` never moves
+    /// back.
     fn first_of(&mut self, rules: &NameRules, start: usize) -> Option<usize> {
         self.of = self.of.max(start);
-        while self.of < self.end && rules.word(self.of) != Some("of") {
+        while self.of < self.end && !matches!(rules.word(self.of), Some("of" | "for")) {
             self.of += 1;
         }
         (self.of < self.end).then_some(self.of)

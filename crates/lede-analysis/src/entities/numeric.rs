@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 
 use super::Label;
 use super::tokens::{Kind, Token};
+use super::words::numbers::{self as words, PERIOD_WORDS};
 use crate::word_hash::word_hash_any_case;
 
 /// A numeric or temporal mention: token range `first..last` (exclusive).
@@ -22,247 +23,68 @@ pub(crate) struct Hit {
     pub end_byte: Option<usize>,
 }
 
+/// Month abbreviations wire copy writes without a period: a month only
+/// before a day or a year ("Oct 20", "Sept 2024").
+const SHORT_MONTHS: List = List {
+    bit: 1 << 18,
+    words: words::SHORT_MONTHS,
+};
+
 const MONTHS: List = List {
     bit: 1 << 0,
-    words: &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan.",
-        "feb.",
-        "mar.",
-        "apr.",
-        "jun.",
-        "jul.",
-        "aug.",
-        "sep.",
-        "sept.",
-        "oct.",
-        "nov.",
-        "dec.",
-    ],
+    words: words::MONTHS,
 };
 const WEEKDAYS: List = List {
     bit: 1 << 1,
-    words: &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ],
+    words: words::WEEKDAYS,
 };
 const UNITS: List = List {
     bit: 1 << 2,
-    words: &[
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-    ],
+    words: words::UNITS,
 };
 const SCALES: List = List {
     bit: 1 << 3,
-    words: &[
-        "hundred", "thousand", "million", "billion", "trillion", "dozen",
-    ],
+    words: words::SCALES,
 };
 const PLURAL_SCALES: List = List {
     bit: 1 << 4,
-    words: &[
-        "dozens",
-        "hundreds",
-        "thousands",
-        "millions",
-        "billions",
-        "trillions",
-    ],
+    words: words::PLURAL_SCALES,
 };
 const ORDINALS: List = List {
     bit: 1 << 5,
-    words: &[
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-        "twentieth",
-        "thirtieth",
-        "fortieth",
-        "fiftieth",
-        "hundredth",
-        "thousandth",
-    ],
+    words: words::ORDINALS,
 };
 const DATE_UNITS: List = List {
     bit: 1 << 6,
-    words: &[
-        "year",
-        "years",
-        "month",
-        "months",
-        "week",
-        "weeks",
-        "day",
-        "days",
-        "decade",
-        "decades",
-        "century",
-        "centuries",
-        "quarter",
-        "quarters",
-        "weekend",
-        "weekends",
-        "yr",
-        "yrs",
-    ],
+    words: words::DATE_UNITS,
 };
 const TIME_UNITS: List = List {
     bit: 1 << 7,
-    words: &["hour", "hours", "minute", "minutes", "seconds", "hrs"],
+    words: words::TIME_UNITS,
 };
 const CLOCK: List = List {
     bit: 1 << 8,
-    words: &[
-        "a.m.",
-        "p.m.",
-        "am",
-        "pm",
-        "gmt",
-        "utc",
-        "o'clock",
-        "o’clock",
-    ],
+    words: words::CLOCK,
 };
 const ZONES: List = List {
     bit: 1 << 9,
-    words: &[
-        "gmt", "utc", "est", "edt", "pst", "pdt", "bst", "cet", "cest",
-    ],
+    words: words::ZONES,
 };
 const PARTS_OF_DAY: List = List {
     bit: 1 << 10,
-    words: &["morning", "afternoon", "evening", "night"],
+    words: words::PARTS_OF_DAY,
 };
 const CURRENCIES: List = List {
     bit: 1 << 11,
-    words: &[
-        "dollar", "dollars", "yuan", "renminbi", "euro", "euros", "yen", "pound", "pounds",
-        "sterling", "rupee", "rupees", "rouble", "roubles", "ruble", "rubles", "won", "francs",
-        "pesos", "reais", "rand", "dirhams", "riyals", "lira", "cents", "usd", "eur", "rmb", "cny",
-    ],
+    words: words::CURRENCIES,
 };
 const CURRENCY_PREFIXES: List = List {
     bit: 1 << 12,
-    words: &[
-        "$", "€", "£", "¥", "₹", "₩", "usd", "rmb", "eur", "cny", "us",
-    ],
+    words: words::CURRENCY_PREFIXES,
 };
 const QUANTITY_UNITS: List = List {
     bit: 1 << 13,
-    words: &[
-        "km",
-        "kilometer",
-        "kilometers",
-        "kilometre",
-        "kilometres",
-        "mile",
-        "miles",
-        "meter",
-        "meters",
-        "metre",
-        "metres",
-        "feet",
-        "foot",
-        "inch",
-        "inches",
-        "ton",
-        "tons",
-        "tonne",
-        "tonnes",
-        "kg",
-        "kilogram",
-        "kilograms",
-        "gram",
-        "grams",
-        "barrel",
-        "barrels",
-        "acre",
-        "acres",
-        "hectare",
-        "hectares",
-        "degree",
-        "degrees",
-        "liter",
-        "liters",
-        "litre",
-        "litres",
-        "gallon",
-        "gallons",
-        "megawatt",
-        "megawatts",
-        "gigawatt",
-        "gigawatts",
-        "mw",
-        "gw",
-        "kwh",
-        "teu",
-        "square",
-        "cubic",
-        "mph",
-        "km/h",
-        "celsius",
-        "fahrenheit",
-    ],
+    words: words::QUANTITY_UNITS,
 };
 /// Words that make a number approximate, and belong to its span.
 const APPROX: &[&[&str]] = &[
@@ -290,40 +112,8 @@ const APPROX: &[&[&str]] = &[
 /// Words that make a period relative, and belong to a DATE span.
 const RELATIVE: List = List {
     bit: 1 << 14,
-    words: &[
-        "past",
-        "last",
-        "next",
-        "coming",
-        "previous",
-        "following",
-        "recent",
-        "first",
-    ],
+    words: words::RELATIVE,
 };
-const PERIOD_WORDS: &[(&str, Label)] = &[
-    ("year", Label::Date),
-    ("month", Label::Date),
-    ("week", Label::Date),
-    ("weekend", Label::Date),
-    ("decade", Label::Date),
-    ("century", Label::Date),
-    ("quarter", Label::Date),
-    ("spring", Label::Date),
-    ("summer", Label::Date),
-    ("autumn", Label::Date),
-    ("fall", Label::Date),
-    ("winter", Label::Date),
-    ("years", Label::Date),
-    ("months", Label::Date),
-    ("weeks", Label::Date),
-    ("days", Label::Date),
-    ("decades", Label::Date),
-    ("morning", Label::Time),
-    ("afternoon", Label::Time),
-    ("evening", Label::Time),
-    ("night", Label::Time),
-];
 
 /// A list of words, known by its bit in the [`CLASSES`] of a word.
 struct List {
@@ -334,47 +124,31 @@ struct List {
 /// Every word that can be the core of a mention.
 const TRIGGERS: List = List {
     bit: 1 << 15,
-    words: &[
-        "today",
-        "yesterday",
-        "tomorrow",
-        "tonight",
-        "noon",
-        "midnight",
-        "half",
-        // The first parts of "mid-January", "early-2025".
-        "mid",
-        "early",
-        "late",
-    ],
+    words: words::TRIGGERS,
 };
 /// Every word that can start a mention before its core.
 const PREFIXES: List = List {
     bit: 1 << 16,
-    words: &[
-        "the", "this", "each", "every", "early", "late", "mid", "later", "earlier", "a", "an",
-        "us", "usd", "rmb", "eur", "cny",
-    ],
+    words: words::PREFIXES,
 };
 /// Words before a period that make it relative, with [`RELATIVE`].
 const DETERMINERS: List = List {
     bit: 1 << 17,
-    words: &[
-        "this", "each", "every", "early", "late", "mid", "later", "earlier",
-    ],
+    words: words::DETERMINERS,
 };
 
 /// Every list a word's class tells, and the lists whose words are triggers
 /// or prefixes too.
-const LISTS: [(&List, u64); 18] = [
+const LISTS: [(&List, u64); 19] = [
     (&MONTHS, TRIGGERS.bit),
+    (&SHORT_MONTHS, TRIGGERS.bit),
     (&WEEKDAYS, TRIGGERS.bit),
     (&UNITS, TRIGGERS.bit),
     (&SCALES, TRIGGERS.bit),
     (&PLURAL_SCALES, TRIGGERS.bit),
     (&ORDINALS, TRIGGERS.bit),
     (&DATE_UNITS, TRIGGERS.bit),
-    (&TIME_UNITS, 0),
+    (&TIME_UNITS, TRIGGERS.bit),
     (&CLOCK, 0),
     (&ZONES, 0),
     (&PARTS_OF_DAY, 0),
@@ -597,6 +371,15 @@ impl<'a> Scanner<'a> {
         let the = self.is(j, "the");
         if the {
             j += 1;
+            if let Some(last) = self.part_of_period(j) {
+                return Some(Hit {
+                    first: i,
+                    last,
+                    label: Label::Date,
+                    why: "rule: part of a period",
+                    end_byte: None,
+                });
+            }
         }
         let rel_start = j;
         while j < rel_start + 2
@@ -677,9 +460,62 @@ impl<'a> Scanner<'a> {
         })
     }
 
+    /// "end of the week", "start of next year", "end of 2025" after a "the":
+    /// the token after the period, if one starts at `j`.
+    fn part_of_period(&self, j: usize) -> Option<usize> {
+        if !self.is_among(j, &["end", "start", "beginning", "middle", "turn"])
+            || !self.is(j + 1, "of")
+        {
+            return None;
+        }
+        self.period_at(j + 2)
+    }
+
+    /// The end of the period named from token `k`, after a part's "of":
+    /// "the year", "next month", "2025", "March".
+    fn period_at(&self, k: usize) -> Option<usize> {
+        if (k..k + 2).any(|t| self.blocked(t)) {
+            return None;
+        }
+        if self.is_among(k, &["the", "this", "next", "last", "that"])
+            && self.is_among(
+                k + 1,
+                &[
+                    "week", "month", "year", "decade", "century", "quarter", "day",
+                ],
+            )
+        {
+            return Some(k + 2);
+        }
+        self.core(k)
+            .filter(|c| c.label == Label::Date && c.end_byte.is_none())
+            .map(|c| c.last)
+    }
+
     /// The number, date or period starting at token `j`, with its unit.
     fn core(&self, j: usize) -> Option<Core> {
         let w = self.word(j);
+        // "fiscal year 2027", "fiscal 2026": a fiscal year is a date.
+        if w.eq_ignore_ascii_case("fiscal") {
+            let y = j + 1 + usize::from(self.is(j + 1, "year"));
+            if self.kind(y) == Some(Kind::Number)
+                && let Some((num, after)) = self.number(y)
+                && num.year
+            {
+                return Some(Core::new(after, Label::Date, "rule: fiscal year"));
+            }
+        }
+        // "1996-08-22": an ISO date, as wire datelines write it.
+        if self.kind(j) == Some(Kind::Number)
+            && let Some(iso) = self.text.get(self.toks[j].start..self.toks[j].start + 10)
+            && is_iso_date(iso)
+            && !self.text[self.toks[j].start + 10..]
+                .starts_with(|c: char| c.is_ascii_alphanumeric())
+        {
+            let end = self.toks[j].start + 10;
+            let last = self.toks.partition_point(|t| t.end <= end);
+            return Some(Core::new(last, Label::Date, "rule: ISO date"));
+        }
         // Dates by name.
         if let Some(c) = self.month_date(j) {
             return Some(c);
@@ -711,7 +547,24 @@ impl<'a> Scanner<'a> {
             && (self.is_in(j - 1, &RELATIVE) || self.is_in(j - 1, &DETERMINERS))
             && let Some(&(_, label)) = PERIOD_WORDS.iter().find(|(p, _)| p.eq_ignore_ascii_case(w))
         {
-            return Some(Core::new(j + 1, label, "rule: relative period"));
+            // "the coming weeks and months": coordinated periods are one span.
+            let plural = ["days", "weeks", "months", "years", "decades"];
+            let last = if is_one_of(w, &plural)
+                && self.is(j + 1, "and")
+                && self.is_among(j + 2, &plural)
+            {
+                j + 3
+            } else if label == Label::Date
+                && self.is(j - 1, "first")
+                && self.is(j + 1, "of")
+                && let Some(end) = self.period_at(j + 2)
+            {
+                // "the first quarter of this year", "the first week of March".
+                end
+            } else {
+                j + 1
+            };
+            return Some(Core::new(last, label, "rule: relative period"));
         }
         if j > 0 && self.is(j - 1, "the") && is_one_of(w, &["weekend", "year"]) {
             let mut c = Core::new(j + 1, Label::Date, "rule: relative period");
@@ -786,7 +639,9 @@ impl<'a> Scanner<'a> {
                 return Some(c);
             }
             if is_one_of(next, &["quarter", "half"]) && self.is(last + 1, "of") {
-                let mut c = Core::new(last + 1, Label::Date, "rule: part of a year");
+                // "the second half of the year", "the third quarter of 2024": one DATE.
+                let end = self.period_at(last + 2).unwrap_or(last + 1);
+                let mut c = Core::new(end, Label::Date, "rule: part of a year");
                 c.takes_the = true;
                 return Some(c);
             }
@@ -885,6 +740,20 @@ impl<'a> Scanner<'a> {
             ));
         }
         if is_any(next, &TIME_UNITS) || is_any(next, &CLOCK) || num.clock {
+            // "about an hour", "less than an hour", "an hour later", not "an hour-long talk".
+            if num.article
+                && !self.is_among(last + 1, &["ago", "earlier", "later", "before", "after"])
+                && !(n > 0
+                    && self.is_among(
+                        n - 1,
+                        &[
+                            "for", "in", "within", "over", "after", "than", "about", "nearly",
+                            "almost",
+                        ],
+                    ))
+            {
+                return None;
+            }
             if !num.clock || is_any(next, &CLOCK) {
                 last += 1;
             }
@@ -917,6 +786,9 @@ impl<'a> Scanner<'a> {
     fn month_date(&self, j: usize) -> Option<Core> {
         let w = self.word(j);
         let (is_month, month_tok) = if is_any(w, &MONTHS) {
+            (true, j)
+        } else if is_any(w, &SHORT_MONTHS) && (self.day_number(j + 1) || self.year_number(j + 1)) {
+            // "Oct 20", "Sept 2024": wire copy's abbreviations without a period.
             (true, j)
         } else if let Some((pre, m)) = w.split_once('-')
             && is_one_of(pre, &["mid", "early", "late"])
@@ -960,16 +832,22 @@ impl<'a> Scanner<'a> {
             last += 2;
             has_number = true;
         }
-        // "May", "March" and "August" are words too: alone they need a preposition.
+        // "May", "March" and "August" are words too: alone they need a
+        // preposition, or another month after them ("May, June and July").
         if !has_number && is_one_of(w, &["may", "march", "august"]) {
             let prev = if j > 0 { self.word(j - 1) } else { "" };
-            if !is_one_of(
-                prev,
-                &[
-                    "in", "since", "until", "by", "early", "late", "mid", "last", "next", "this",
-                    "of", "from", "through",
-                ],
-            ) {
+            let listed = matches!(self.word(last), "," | "and")
+                && is_any(self.word(last + 1), &MONTHS)
+                && self.word(last + 1).starts_with(|c: char| c.is_uppercase());
+            if !listed
+                && !is_one_of(
+                    prev,
+                    &[
+                        "in", "since", "until", "by", "early", "late", "mid", "last", "next",
+                        "this", "of", "from", "through",
+                    ],
+                )
+            {
                 return None;
             }
         }
@@ -1091,7 +969,9 @@ impl<'a> Scanner<'a> {
                 } else if self.is_in(i, &ORDINALS) || number_word(w) == Some(true) {
                     num.ordinal = true;
                     j = i + 1;
-                } else if (is("a") || is("an")) && self.is_in(i + 1, &DATE_UNITS) {
+                } else if (is("a") || is("an"))
+                    && (self.is_in(i + 1, &DATE_UNITS) || self.is_in(i + 1, &TIME_UNITS))
+                {
                     j = i + 1;
                     num.words = true;
                     num.article = true;
@@ -1106,7 +986,13 @@ impl<'a> Scanner<'a> {
                                 "no", "any", "every", "each", "the", "this", "that", "which",
                                 "someone", "anyone",
                             ],
-                        ) || self.is_among(i + 1, &["another", "side", "way"]);
+                        ) || self.is_among(
+                            i + 1,
+                            &[
+                                "another", "side", "way", "must", "can", "could", "should",
+                                "would", "might", "may", "cannot",
+                            ],
+                        );
                     }
                     // "two hundred and five thousand"
                     loop {
@@ -1162,6 +1048,21 @@ struct Number {
     article: bool,
     slash_date: bool,
     hyphen_unit: Option<Label>,
+}
+
+/// "1996-08-22": four digits, two, two, joined by hyphens.
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && [0, 1, 2, 3, 5, 6, 8, 9]
+            .iter()
+            .all(|&i| b[i].is_ascii_digit())
+        && matches!(
+            &s[5..7],
+            "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12"
+        )
 }
 
 struct Core {

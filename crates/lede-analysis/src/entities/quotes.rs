@@ -2,32 +2,10 @@
 //! included (so a period before the closing mark is inside), with the speaker
 //! when the sentence says who said it.
 
+use super::words::SPEECH_VERBS;
 use super::{EntityId, Label, Mention, Quote};
 use crate::{Document, Span};
 
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "added",
-    "stressed",
-    "noted",
-    "wrote",
-    "stated",
-    "asked",
-    "replied",
-    "urged",
-    "warned",
-    "explained",
-    "insisted",
-    "argued",
-    "announced",
-    "declared",
-    "emphasized",
-    "emphasised",
-    "according",
-];
 /// How far from a quotation (in bytes) a speaker may be named.
 const WINDOW: usize = 120;
 
@@ -79,8 +57,9 @@ pub(crate) fn find(doc: &Document, mentions: &[Mention]) -> Vec<Quote> {
     quotes
 }
 
+/// A verb of speech, or "according" (to): what names a quotation's speaker.
 fn is_speech_verb(w: &str) -> bool {
-    SPEECH_VERBS.contains(&w)
+    SPEECH_VERBS.contains(&w) || w == "according"
 }
 
 /// The entity the sentence around `q` says spoke.

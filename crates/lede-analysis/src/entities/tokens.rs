@@ -6,6 +6,8 @@
 //! "Inc."). A possessive "’s" or "'s" is a token of its own, so that names
 //! never include it.
 
+use crate::apostrophe::is_apostrophe;
+
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -104,10 +106,6 @@ fn char_at(s: &str, i: usize) -> Option<char> {
         Some(_) => s.get(i..).and_then(|r| r.chars().next()),
         None => None,
     }
-}
-
-fn is_apostrophe(c: char) -> bool {
-    c == '\'' || c == '’'
 }
 
 /// Tokens of `text[from..to]`; spans are offsets into `text`.

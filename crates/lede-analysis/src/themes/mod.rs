@@ -44,7 +44,7 @@ mod tokens;
 
 pub use lexicon::{CUSTOM_TERM_WEIGHT, Lexicon, LexiconError, TermGroup, Theme, builtin_themes};
 pub use score::{
-    ABOUT_SCORE, ABOUT_SHARE, Evidence, ParagraphThemes, REFERENCE_WORDS, ThemeReport, ThemeScore,
-    ThemeTotal, score,
+    ABOUT_SCORE, ABOUT_SHARE, CORE_WEIGHT, Evidence, ParagraphThemes, REFERENCE_WORDS, ThemeReport,
+    ThemeScore, ThemeTotal, score,
 };
 pub use suggest::{SuggestedTerm, suggest_terms};

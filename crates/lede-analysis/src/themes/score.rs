@@ -11,9 +11,12 @@ use super::tables::Hit;
 use crate::{BlockId, BlockKind, Document, Span};
 
 /// A paragraph is about a theme when its score reaches this…
-pub const ABOUT_SCORE: f32 = 2.0;
+pub const ABOUT_SCORE: f32 = 1.7;
 /// …and is at least this share of the paragraph's best theme score.
 pub const ABOUT_SHARE: f32 = 0.3;
+/// A term of this weight says its theme on its own: with one in the
+/// paragraph, the theme needs [`ABOUT_SCORE`] but not [`ABOUT_SHARE`].
+pub const CORE_WEIGHT: f32 = 3.0;
 /// Paragraphs up to this many words are scored on their raw weight; longer ones
 /// are divided by the square root of their length over it.
 pub const REFERENCE_WORDS: usize = 25;
@@ -205,7 +208,13 @@ pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
         let best = scores.iter().map(|s| s.score).fold(0.0, f32::max);
         let mut about: Vec<&ThemeScore> = scores
             .iter()
-            .filter(|s| s.score >= ABOUT_SCORE && s.score >= ABOUT_SHARE * best)
+            .zip(&counts)
+            .filter(|(s, c)| {
+                s.score >= ABOUT_SCORE
+                    && (s.score >= ABOUT_SHARE * best
+                        || c.iter().any(|&(_, w, _)| w >= CORE_WEIGHT))
+            })
+            .map(|(s, _)| s)
             .collect();
         about.sort_by(|a, b| b.score.total_cmp(&a.score));
         for (total, s) in totals.iter_mut().zip(&scores) {

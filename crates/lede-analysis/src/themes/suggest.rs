@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::matcher::FxMap;
 use super::tokens::{self, Piece};
+use crate::apostrophe::{fold_apostrophes, is_apostrophe};
 use crate::{BlockKind, Document, Span};
 
 /// The Zipf frequency assumed for a word missing from the background list,
@@ -247,7 +248,7 @@ impl Cand {
             .expect("a candidate has at least one occurrence");
         let name = self.capitalised == self.spans.len() && (self.words > 1 || self.mid_names > 0);
         if !name {
-            s.to_lowercase().replace('\u{2019}', "'")
+            fold_apostrophes(&s.to_lowercase()).into_owned()
         } else {
             s.clone()
         }
@@ -264,9 +265,9 @@ fn slides_onto(a: &str, b: &str) -> bool {
 }
 
 fn strip_possessive(raw: &str) -> &str {
-    ["'s", "\u{2019}s", "'", "\u{2019}"]
-        .iter()
-        .find_map(|p| raw.strip_suffix(p))
+    raw.strip_suffix('s')
+        .and_then(|r| r.strip_suffix(is_apostrophe))
+        .or_else(|| raw.strip_suffix(is_apostrophe))
         .unwrap_or(raw)
 }
 

@@ -5,6 +5,8 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::apostrophe::{STRAIGHT, is_apostrophe};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// One word of a text, or a break between words that a phrase may not cross.
@@ -245,7 +247,7 @@ pub(crate) fn normalise_into(raw: &str, out: &mut String) {
 fn normalise_onto(raw: &str, out: &mut String) {
     for c in raw.chars() {
         match c {
-            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '`' => out.push('\''),
+            c if is_apostrophe(c) => out.push(STRAIGHT),
             c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             c => out.extend(c.to_lowercase()),
         }
@@ -263,11 +265,9 @@ pub(crate) fn number_class(raw: &str) -> Option<NumberClass> {
     {
         return Some(NumberClass::Number);
     }
-    let digits = raw.strip_suffix('s').map(|d| {
-        d.strip_suffix('\'')
-            .or_else(|| d.strip_suffix('\u{2019}'))
-            .unwrap_or(d)
-    })?;
+    let digits = raw
+        .strip_suffix('s')
+        .map(|d| d.strip_suffix(is_apostrophe).unwrap_or(d))?;
     let decade = (2..=4).contains(&digits.len())
         && digits.bytes().all(|c| c.is_ascii_digit())
         && digits.ends_with('0');
