@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use lede_analysis::themes::{ParagraphThemes, Theme};
+use lede_analysis::themes::{ParagraphThemes, Theme, builtin_themes};
 use lede_analysis::{BlockId, Span};
 use leptos::prelude::*;
 
@@ -156,11 +156,19 @@ pub fn ThemeFilter() -> impl IntoView {
     // changes is each refused theme checked again for why.
     let left_out = Memo::new(move |_| left_out(r));
     let refused = Memo::new(move |_| left_out.with(|t| why_refused(r, t)));
+    let builtin = builtin_themes();
+    // A theme the reader deletes goes at once, before the analysis without
+    // it comes back from the worker.
+    let shown = move |theme: &Theme| {
+        builtin.iter().any(|b| b.id == theme.id)
+            || r.custom_themes.with(|c| c.iter().any(|t| t.id == theme.id))
+    };
     let chips = move || {
         r.analysis.with(|a| {
             a.theme_list
                 .iter()
                 .zip(&a.themes.totals)
+                .filter(|(theme, _)| shown(theme))
                 .map(|(theme, total)| {
                     let id = theme.id.clone();
                     let id2 = id.clone();
