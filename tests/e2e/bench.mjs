@@ -1,6 +1,7 @@
 // A benchmark, not a test: prints the median User Timing measures of the
-// release build in headless Chromium (lede:analyze and its two parts
-// lede:analyze:entities and lede:analyze:themes, lede:render, and lede:panels,
+// release build in headless Chromium (lede:analyze: for the sample, reading
+// the build's analysis the page carries; for an article opened, until the
+// worker's analysis is read; lede:render, and lede:panels,
 // from the analysis done to the panels beside the article) over repeated
 // page loads, the script time of toggles, filters and selections, and the DOM size.
 //
@@ -28,8 +29,6 @@ const server = await serveDist(process.env.DIST, { cache: true }); // DIST=anoth
 const browser = await launchBrowser();
 const figures = {
   'lede:analyze': [],
-  'lede:analyze:entities': [],
-  'lede:analyze:themes': [],
   'lede:render': [],
   total: [],
   'lede:panels': [],
@@ -58,8 +57,6 @@ for (let i = 0; i < runs; i++) {
     Object.fromEntries(performance.getEntriesByType('measure').map((e) => [e.name, e.duration])),
   );
   figures['lede:analyze'].push(m['lede:analyze']);
-  figures['lede:analyze:entities'].push(m['lede:analyze:entities']);
-  figures['lede:analyze:themes'].push(m['lede:analyze:themes']);
   figures['lede:render'].push(m['lede:render']);
   figures.total.push(m['lede:analyze'] + m['lede:render']);
   figures['lede:panels'].push(m['lede:panels']);
