@@ -256,6 +256,10 @@ pub fn CorrectionsPanel() -> impl IntoView {
             </For>
         }
     };
+    // Each list only while its control shows: a long document has hundreds
+    // of entities, and every option is an element each style pass visits.
+    let merge_options = entity_option_views.clone();
+    let speaker_options = entity_option_views;
     let list = move || {
         let dropped_ids: Vec<usize> = r
             .analysis
@@ -369,7 +373,7 @@ pub fn CorrectionsPanel() -> impl IntoView {
                     <label for="correct-merge">"Merge with"</label>
                     <select id="correct-merge" node_ref=merge_list aria-keyshortcuts="m" on:change=move |ev| merge_into.set(event_target_value(&ev)) on:keydown=on_merge_key>
                         <option value="">"(choose an entity)"</option>
-                        {entity_option_views()}
+                        {move || is_mention().then(merge_options.clone())}
                     </select>
                     <button type="button" on:click=move |_| merge()>"Merge"</button>
                 </div>
@@ -381,7 +385,7 @@ pub fn CorrectionsPanel() -> impl IntoView {
                 <label for="correct-speaker">"Speaker of this quotation"</label>
                 <select id="correct-speaker" on:change=move |ev| speaker.set(event_target_value(&ev))>
                     <option value="">"No one named"</option>
-                    {entity_option_views()}
+                    {move || in_quote().then(speaker_options.clone())}
                 </select>
                 <button type="button" on:click=set_speaker>"Set speaker"</button>
             </div>
