@@ -182,6 +182,15 @@ impl State<'_> {
         if let Some(&id) = self.named.get(&(label, Cow::Owned(name.to_owned()))) {
             return id.0;
         }
+        let id = self.new_entity(label, name);
+        self.named
+            .insert((label, Cow::Owned(name.to_owned())), EntityId(id));
+        id
+    }
+
+    /// A new entity named `name`, with no mention yet, and its place in each
+    /// per-entity list.
+    fn new_entity(&mut self, label: Label, name: &str) -> usize {
         self.entities.push(Entity {
             label,
             name: name.to_owned(),
@@ -192,11 +201,8 @@ impl State<'_> {
         });
         self.touched.push(true);
         self.live.push(0);
-        let id = self.entities.len() - 1;
         self.merged.push(Vec::new());
-        self.named
-            .insert((label, Cow::Owned(name.to_owned())), EntityId(id));
-        id
+        self.entities.len() - 1
     }
 
     /// Mentions `moved` take `label`; an entity all of whose mentions move
@@ -358,18 +364,7 @@ impl State<'_> {
                 }
                 // A new entity, even if one of that name exists: splitting is
                 // saying this is someone else.
-                self.entities.push(Entity {
-                    label,
-                    name: exact.to_owned(),
-                    aliases: Vec::new(),
-                    wikidata: None,
-                    mentions: Vec::new(),
-                    salience: 0.0,
-                });
-                self.touched.push(true);
-                self.live.push(0);
-                self.merged.push(Vec::new());
-                let to = self.entities.len() - 1;
+                let to = self.new_entity(label, exact);
                 for i in moved {
                     self.move_mention(i, to);
                     self.mentions[i].by_reader = true;
