@@ -15,13 +15,17 @@
 //
 // Text only ever becomes text: every character of the article is escaped.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import { fillBlock } from '../src/article/fill_block.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-// An element, not a comment: Trunk's minifier keeps it.
+// Elements, not comments: Trunk's minifier keeps them.
 export const PLACEHOLDER = /<lede-article>\s*<\/lede-article>/;
+const LEGEND = /<lede-legend>\s*<\/lede-legend>/;
+/** What makes the pre-rendered legend's toggles work before the app arrives. */
+const LEGEND_SCRIPT = readFileSync(new URL('../src/legend_before_app.js', import.meta.url), 'utf8');
 
 const escapeText = (s) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 const escapeAttr = (s) => escapeText(s).replaceAll('"', '&quot;');
@@ -116,17 +120,25 @@ export function seedArticle() {
 }
 
 /**
- * Puts `article` into the page `html` at its placeholder and its title into
- * <title>. A page without the placeholder (already pre-rendered) is returned
- * as it is.
+ * Puts `article` into the page `html` at its placeholder, its legend at its
+ * own (HTML from Leptos' static rendering, escaped by it) with the script
+ * that makes it work, and its title into <title>. A page without the
+ * placeholder (already pre-rendered) is returned as it is. The script goes
+ * in inline; scripts/site.mjs moves it into a file of its own, as it does
+ * Trunk's loader.
  */
 export function prerender(html, article) {
   if (!PLACEHOLDER.test(html)) return html;
+  if (!LEGEND.test(html)) throw new Error('prerender: the page has no <lede-legend> placeholder');
   // Functions, not strings, as replacements: the text may hold `$&`.
   return html
     .replace(PLACEHOLDER, () => articleHtml(article))
+    .replace(LEGEND, () => article.legend)
     .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeText(article.title)}</title>`)
-    .replace(/<\/body>/, () => `${analysisHtml(article.analysis)}</body>`);
+    .replace(
+      /<\/body>/,
+      () => `<script type="module" async>${LEGEND_SCRIPT}</script>${analysisHtml(article.analysis)}</body>`,
+    );
 }
 
 /**

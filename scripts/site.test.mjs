@@ -270,15 +270,17 @@ const ARTICLE = {
       markers: '#123456\tD\tdialogue\tDialogue: "score" <4>',
     },
   ],
+  legend: '<section class="panel legend"><h2>Highlights</h2></section>',
   analysis: 'AAAA',
 };
 
 test('the pre-rendered article is escaped text, the page\'s title too, and written once', async () => {
-  const page = '<!doctype html><title>Lede</title><main><lede-article></lede-article></main>';
+  const page = '<!doctype html><title>Lede</title><aside><lede-legend></lede-legend></aside><main><lede-article></lede-article></main>';
   const html = prerender(page, ARTICLE);
   assert.equal(
     html,
-    '<!doctype html><title>A &lt;title&gt; &amp; more — Lede</title><main>' +
+    '<!doctype html><title>A &lt;title&gt; &amp; more — Lede</title>' +
+      `<aside>${ARTICLE.legend}</aside><main>` +
       '<article class="article" lang="en" data-hide=""><header class="article-head">' +
       '<h1 id="block-0" data-block="0"><span class="text">A &lt;title&gt; &amp; more</span></h1></header>' +
       '<div class="article-body"><p id="block-1" data-block="1"><span class="text">' +
@@ -297,14 +299,24 @@ test('the build\'s analysis is a data block of base64 that a strict policy allow
   assert.deepEqual(inlineContent(`<body>${html}</body>`), []);
   assert.deepEqual(inlineContent('<script>alert(1)</script>'), ['inline script: alert(1)']);
   assert.throws(() => analysisHtml('</script>'), /not base64/);
-  const page = prerender('<title>Lede</title><body><lede-article></lede-article></body>', { ...ARTICLE, analysis });
+  const page = prerender('<title>Lede</title><body><lede-legend></lede-legend><lede-article></lede-article></body>', { ...ARTICLE, analysis });
   assert.ok(page.endsWith(`${html}</body>`), page);
+});
+
+test('the legend\'s script goes in with it, and then into a file of its own', () => {
+  const page = prerender('<title>Lede</title><body><lede-legend></lede-legend><lede-article></lede-article></body>', ARTICLE);
+  assert.match(page, /<script type="module" async>[^<]*document\.addEventListener\('click', toggle\)/);
+  assert.throws(() => prerender('<body><lede-article></lede-article></body>', ARTICLE), /no <lede-legend>/);
+  const { html, files } = externalizeScripts(page);
+  assert.deepEqual(inlineContent(html), []);
+  assert.equal(files.length, 1);
+  assert.match(html, new RegExp(`<script type="module" src="\\./${files[0].name}" integrity="sha384-[^"]+" async></script>`));
 });
 
 test('the site step pre-renders before the service worker digests the page', async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'site-'));
   t.after(() => rm(dir, { recursive: true }));
-  await writeFile(join(dir, 'index.html'), '<!doctype html><title>Lede</title></head><body><lede-article></lede-article></body>');
+  await writeFile(join(dir, 'index.html'), '<!doctype html><title>Lede</title></head><body><lede-legend></lede-legend><lede-article></lede-article></body>');
   await site(dir, { compress: false, offline: true, article: ARTICLE });
   const page = await readFile(join(dir, 'index.html'));
   assert.match(page.toString(), /<mark class="ent"/);

@@ -88,7 +88,10 @@ pub fn Reading(
                             .get()
                             .then(|| {
                                 // Effects run once the views are in the DOM.
-                                Effect::new(|_| timing::end_from("lede:panels", "lede:render"));
+                                Effect::new(move |_| {
+                                    timing::end_from("lede:panels", "lede:render");
+                                    crate::prerender::take_over(reader);
+                                });
                                 view! {
                                     <Legend />
                                     <ThemeFilter />

@@ -2,39 +2,76 @@
 //! listing the document's entities, stepping through the selected entity's
 //! mentions, and the card shown on hover or focus.
 
-use lede_analysis::{EntityId, Label, wikidata_url};
+use std::collections::BTreeSet;
+
+use lede_analysis::{Entities, EntityId, Label, wikidata_url};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::labels::{label_name, label_plural};
 use crate::state::{Reader, use_reader};
 
+/// What the legend shows and what its toggles do: the reader's, in the app
+/// ([`Legend`]); fixed, in the page the build pre-renders
+/// ([`crate::prerender`]), whose toggles work before the app arrives
+/// (`src/legend_before_app.js`).
+#[derive(Clone, Copy)]
+pub struct LegendModel {
+    /// The types present, with their counts, in [`Label::ALL`]'s order.
+    pub counts: Signal<Vec<(Label, usize)>>,
+    pub quotes: Signal<usize>,
+    pub hidden: Signal<BTreeSet<Label>>,
+    pub quotes_hidden: Signal<bool>,
+    /// Switches a type, or with None the quotations, on or off.
+    pub toggle: Callback<Option<Label>>,
+}
+
+/// How many mentions each type present has, in [`Label::ALL`]'s order.
+pub fn type_counts(entities: &Entities) -> Vec<(Label, usize)> {
+    let mut n = [0usize; Label::ALL.len()];
+    for m in &entities.mentions {
+        if let Some(k) = Label::ALL.iter().position(|&l| l == m.label) {
+            n[k] += 1;
+        }
+    }
+    Label::ALL
+        .into_iter()
+        .zip(n)
+        .filter(|(_, n)| *n > 0)
+        .collect()
+}
+
 /// One toggle per entity type present, with its count; and one for quotations.
 #[component]
 pub fn Legend() -> impl IntoView {
     let r = use_reader();
-    let counts = Memo::new(move |_| {
-        r.analysis.with(|a| {
-            let mut n = [0usize; Label::ALL.len()];
-            for m in &a.entities.mentions {
-                if let Some(k) = Label::ALL.iter().position(|&l| l == m.label) {
-                    n[k] += 1;
+    let counts = Memo::new(move |_| r.analysis.with(|a| type_counts(&a.entities)));
+    legend_view(LegendModel {
+        counts: counts.into(),
+        quotes: Signal::derive(move || r.analysis.with(|a| a.entities.quotes.len())),
+        hidden: r.hidden.into(),
+        quotes_hidden: Signal::derive(move || r.view.with(|v| v.quotes_hidden)),
+        toggle: Callback::new(move |label: Option<Label>| {
+            r.view.update(|v| match label {
+                Some(label) => {
+                    if !v.hidden.remove(&label) {
+                        v.hidden.insert(label);
+                    }
                 }
-            }
-            Label::ALL
-                .into_iter()
-                .zip(n)
-                .filter(|(_, n)| *n > 0)
-                .collect::<Vec<_>>()
-        })
-    });
-    let quote_count = move || r.analysis.with(|a| a.entities.quotes.len());
+                None => v.quotes_hidden = !v.quotes_hidden,
+            })
+        }),
+    })
+}
+
+/// The legend's markup: one source for the app and the pre-rendered page.
+pub fn legend_view(m: LegendModel) -> impl IntoView {
     let toggles = move || {
-        counts
+        m.counts
             .get()
             .into_iter()
             .map(|(label, n)| {
-                let shown = move || r.hidden.with(|h| !h.contains(&label));
+                let shown = move || m.hidden.with(|h| !h.contains(&label));
                 view! {
                     <li>
                         <button
@@ -43,11 +80,7 @@ pub fn Legend() -> impl IntoView {
                             data-label=label.as_str()
                             aria-pressed=move || shown().to_string()
                             title=label.description()
-                            on:click=move |_| r.view.update(|v| {
-                                if !v.hidden.remove(&label) {
-                                    v.hidden.insert(label);
-                                }
-                            })
+                            on:click=move |_| m.toggle.run(Some(label))
                         >
                             <span class="sample" aria-hidden="true">"Ab"</span>
                             <span class="type-name">{label_name(label)}</span>
@@ -58,7 +91,6 @@ pub fn Legend() -> impl IntoView {
             })
             .collect_view()
     };
-    let quotes_shown = move || r.view.with(|v| !v.quotes_hidden);
     view! {
         <section class="panel legend" aria-labelledby="legend-title">
             <h2 id="legend-title">"Highlights"</h2>
@@ -68,13 +100,13 @@ pub fn Legend() -> impl IntoView {
                     <button
                         type="button"
                         class="type-toggle quote-toggle"
-                        aria-pressed=move || quotes_shown().to_string()
+                        aria-pressed=move || (!m.quotes_hidden.get()).to_string()
                         title="Text inside quotation marks"
-                        on:click=move |_| r.view.update(|v| v.quotes_hidden = !v.quotes_hidden)
+                        on:click=move |_| m.toggle.run(None)
                     >
                         <span class="sample q" aria-hidden="true">"“”"</span>
                         <span class="type-name">"Quotations"</span>
-                        <span class="count">{quote_count}</span>
+                        <span class="count">{move || m.quotes.get()}</span>
                     </button>
                 </li>
             </ul>

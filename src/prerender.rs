@@ -13,15 +13,20 @@
 //! it ([`built_analysis`]). Bincode, not JSON: the app reads bincode already,
 //! and JSON readers for the whole analysis would add some 40 KB of wasm.
 
+use std::collections::BTreeSet;
+
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use lede_analysis::job::Analysis;
-use lede_analysis::{BlockId, BlockKind, Document};
+use lede_analysis::{BlockId, BlockKind, Document, Label};
+use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
 
 use crate::article::{block_layout, label_table};
+use crate::entities_panel::{LegendModel, legend_view, type_counts};
 use crate::open_article::SEED_ARTICLE;
-use crate::state::Analyzed;
+use crate::state::{Analyzed, Reader};
 
 /// The id of the page's element that holds the build's analysis.
 pub const ANALYSIS_ID: &str = "lede-analysis";
@@ -46,9 +51,27 @@ pub struct Article {
     /// `fillBlock`'s `labels` argument.
     pub labels: &'static str,
     pub blocks: Vec<Block>,
+    /// The legend, as HTML: its toggles work before the app arrives.
+    pub legend: String,
     /// The analysis the blocks show, as the page carries it: [`Built`] as
     /// bincode, in base64.
     pub analysis: String,
+}
+
+/// The legend as the app first renders it for `analysis` (every type
+/// shown), in HTML: Leptos' own static rendering of the app's
+/// [`legend_view`], escaped by it.
+pub fn legend_html(analysis: &Analyzed) -> String {
+    Owner::new().with(|| {
+        legend_view(LegendModel {
+            counts: Signal::stored(type_counts(&analysis.entities)),
+            quotes: Signal::stored(analysis.entities.quotes.len()),
+            hidden: Signal::stored(BTreeSet::new()),
+            quotes_hidden: Signal::stored(false),
+            toggle: Callback::new(|_| {}),
+        })
+        .to_html()
+    })
 }
 
 /// The build's analysis of a text, and which text: the page and the app
@@ -97,6 +120,70 @@ fn read_built() -> Option<Built> {
     bincode::deserialize(&bytes).ok()
 }
 
+/// Hands the page the build pre-rendered (`#prerender` in `index.html`) over
+/// to the app once the app's own article has its blocks and its legend is
+/// in (the panels come a frame after the article): the style sheet shows the
+/// app's page in the frame the pre-render goes, so nothing flashes, and the
+/// two lay out alike, so nothing moves. What the reader did meanwhile with
+/// the pre-render's legend (`src/legend_before_app.js`) carries over: the
+/// types and the quotations switched off, the fold opened, the focus on a
+/// toggle. Called whenever either part of the app's page arrives.
+pub fn take_over(r: Reader) {
+    let doc = document();
+    let Some(pre) = doc.get_element_by_id("prerender") else {
+        return;
+    };
+    let app = |selector: &str| {
+        doc.query_selector(&format!("#prerender ~ * {selector}"))
+            .ok()
+            .flatten()
+    };
+    if app("article [data-block]").is_none() || app(".legend").is_none() {
+        return;
+    }
+    let switched_off = pre
+        .query_selector_all(".type-toggle[aria-pressed=\"false\"]")
+        .map(|list| {
+            (0..list.length())
+                .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+                .map(|b| b.get_attribute("data-label"))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    let opened = pre
+        .query_selector(".controls-fold[open]")
+        .ok()
+        .flatten()
+        .is_some();
+    let fold = app(".controls-fold").filter(|_| opened);
+    let focus = doc
+        .active_element()
+        .filter(|el| pre.contains(Some(el)) && el.class_list().contains("type-toggle"))
+        .and_then(|el| match el.get_attribute("data-label") {
+            Some(label) => app(&format!(".type-toggle[data-label=\"{label}\"]")),
+            None => app(".quote-toggle"),
+        })
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    pre.remove();
+
+    if !switched_off.is_empty() {
+        r.view.update(|v| {
+            for label in &switched_off {
+                match label {
+                    Some(name) => v.hidden.extend(Label::from_name(name)),
+                    None => v.quotes_hidden = true,
+                }
+            }
+        });
+    }
+    if let Some(fold) = fold {
+        let _ = fold.set_attribute("open", "");
+    }
+    if let Some(el) = focus {
+        let _ = el.focus();
+    }
+}
+
 /// The sample article, analysed as the app analyses it on a first visit
 /// (the built-in themes, no search).
 pub fn seed() -> Article {
@@ -135,6 +222,7 @@ pub fn article(doc: &Document) -> Article {
         },
         labels: label_table(),
         blocks,
+        legend: legend_html(&analysis),
         analysis: BASE64.encode(
             bincode::serialize(&Built {
                 text: text_hash(doc.text()),
@@ -170,6 +258,38 @@ mod tests {
             a.blocks.iter().any(|b| !b.markers.is_empty()),
             "no theme marker"
         );
+    }
+
+    /// The legend is Leptos' render of the app's own: a toggle per type
+    /// present, pressed, with its count, then the quotations'.
+    #[test]
+    fn the_legend_is_the_apps_with_every_type_shown() {
+        let doc = Document::parse(SEED_ARTICLE);
+        let own = Analyzed::of(&doc, &[]);
+        let html = seed().legend;
+        assert!(html.starts_with("<section") && html.ends_with("</section>"));
+        let counts = type_counts(&own.entities);
+        assert!(counts.len() > 3);
+        for (label, n) in counts {
+            let at = html
+                .find(&format!("data-label=\"{}\"", label.as_str()))
+                .unwrap_or_else(|| panic!("no toggle for {label:?}"));
+            let rest = &html[at..];
+            let button = &rest[..rest.find("</button>").expect("a whole button")];
+            assert!(button.contains("aria-pressed=\"true\""), "{button}");
+            assert!(
+                button.contains(&format!("<span class=\"count\">{n}</span>")),
+                "{button}"
+            );
+        }
+        assert_eq!(
+            html.matches("class=\"type-toggle quote-toggle\"").count(),
+            1
+        );
+        assert!(html.contains(&format!(
+            "<span class=\"count\">{}</span></button></li></ul>",
+            own.entities.quotes.len()
+        )));
     }
 
     /// The analysis the page carries decodes to the engine's own reading of

@@ -81,7 +81,7 @@ pub fn ArticleView() -> impl IntoView {
     Effect::new(move |_| {
         repainted.track();
         timing::end_if_started("lede:render");
-        take_over_prerender(root);
+        crate::prerender::take_over(r);
     });
     // A new analysis that repaints no block (it marks the blocks built as
     // the last did) still ends the measure.
@@ -507,19 +507,6 @@ fn reveal(windows: StoredValue<Option<BodyWindow>>, req: Reveal, tries: u32) {
     {
         // The window's blocks are built before the next frame.
         request_animation_frame(move || reveal(windows, req, tries - 1));
-    }
-}
-
-/// Removes the page the build pre-rendered (`#prerender` in `index.html`,
-/// `scripts/prerender.mjs`) once this article has its blocks: the style
-/// sheet shows the app's page in its place in the same frame, so nothing
-/// flashes, and the two lay out alike, so nothing moves.
-fn take_over_prerender(root: NodeRef<leptos::html::Article>) {
-    let painted = root
-        .get_untracked()
-        .is_some_and(|el| el.query_selector("[data-block]").ok().flatten().is_some());
-    if painted && let Some(pre) = document().get_element_by_id("prerender") {
-        pre.remove();
     }
 }
 

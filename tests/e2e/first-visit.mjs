@@ -9,7 +9,8 @@
 // - first highlighted mention: a `mark.ent` of the article in the DOM and
 //   the frame after it painted;
 // - first toggle answered: the Person toggle clicked (from the page, by
-//   script: on a phone the legend is folded away) as soon as it exists, until
+//   script: on a phone the legend is folded away) as soon as it answers (the
+//   pre-rendered legend's once its script has run), until
 //   the article hides people (`data-hide~="PERSON"` with a person marked)
 //   and the frame after painted;
 // - bytes: what the page's requests transferred until the toggle answered
@@ -92,7 +93,10 @@ function observe(toggle) {
     }
     if (!toggle) return;
     if (t.clicked === undefined) {
-      const button = document.querySelector('button.type-toggle[data-label="PERSON"]');
+      // The pre-rendered legend's toggles answer once its script has run
+      // (it says so on <html>); the app's, as soon as they are there.
+      const live = document.documentElement.dataset.legend === 'live' ? '' : ':not(#prerender *)';
+      const button = document.querySelector(`button.type-toggle[data-label="PERSON"]${live}`);
       if (button) {
         t.clicked = performance.now();
         button.click();
@@ -110,7 +114,7 @@ function observe(toggle) {
     subtree: true,
     childList: true,
     attributes: true,
-    attributeFilter: ['data-hide'],
+    attributeFilter: ['data-hide', 'data-legend'],
   });
 }
 

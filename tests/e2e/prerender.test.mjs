@@ -18,7 +18,7 @@ after(async () => {
 });
 
 /**
- * The article in the page as a canonical string: each element's tag and its
+ * The article and the legend in the page as canonical strings: each element's tag and its
  * attributes sorted, and its text; Leptos' empty comments left out. Not the
  * `style` attribute: a theme marker's colour is set through the CSSOM, which
  * a strict policy allows and the page's HTML cannot carry (the pre-render's
@@ -37,7 +37,8 @@ const canonical = (page) =>
       return `<${[tag, ...attrs].join(' ')}>${[...node.childNodes].map(write).join('')}</${tag}>`;
     };
     const articles = [...document.querySelectorAll('article.article')];
-    return { count: articles.length, html: articles.map(write).join('') };
+    const legends = [...document.querySelectorAll('.legend')];
+    return { count: articles.length, html: articles.map(write).join(''), legend: legends.map(write).join('') };
   });
 
 /** Where the parts of the page a reader first sees are laid out. */
@@ -84,6 +85,8 @@ for (const [name, width, height] of [
     assert.equal(await page.locator('#prerender').count(), 0, 'the app has removed the pre-render');
     assert.equal(after.count, 1);
     assert.equal(before.html, after.html);
+    assert.match(before.legend, /<button aria-pressed="true" class="type-toggle" data-label="PERSON"/);
+    assert.equal(before.legend, after.legend, 'the legend is the app\'s own too');
     assert.deepEqual(beforeLayout, await layout(page));
     assert.deepEqual(problems, []);
     await context.close();
@@ -132,8 +135,17 @@ test('the app takes the sample\'s analysis from the page, and its own if the pag
 test('taking over moves nothing: no layout shift while the app starts', async () => {
   const init = () => {
     window.__shift = 0;
+    window.__moved = [];
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+      for (const e of list.getEntries()) {
+        if (e.hadRecentInput) continue;
+        window.__shift += e.value;
+        // What moved, for the message if this fails.
+        for (const s of e.sources) {
+          const r = (x) => [x.x, x.y, x.width, x.height].map(Math.round).join(',');
+          window.__moved.push(`${Math.round(e.startTime)} ms ${s.node?.nodeName}.${s.node?.className ?? ''} ${r(s.previousRect)} → ${r(s.currentRect)}`);
+        }
+      }
     }).observe({ type: 'layout-shift', buffered: true });
   };
   // Slowed down, so that the pre-render is painted well before the app takes over.
@@ -147,8 +159,63 @@ test('taking over moves nothing: no layout shift while the app starts', async ()
     timeout: 30_000,
   });
   await page.waitForTimeout(200);
-  const shift = await page.evaluate(() => window.__shift);
-  assert.ok(shift <= 0.02, `cumulative layout shift ${shift}`);
+  const { shift, moved } = await page.evaluate(() => ({ shift: window.__shift, moved: window.__moved }));
+  assert.ok(shift <= 0.02, `cumulative layout shift ${shift}: ${moved.join('; ')}`);
   assert.equal(await page.locator('h1').count(), 1);
+  await context.close();
+});
+
+test('before the app arrives, the legend answers, and the app keeps what the reader chose', async () => {
+  // The WebAssembly held back until the reader has used the pre-render.
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, serviceWorkers: 'block' });
+  context.setDefaultTimeout(10_000);
+  await context.route(/\.wasm(\?|$)/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.documentElement.dataset.legend === 'live');
+  assert.equal(await page.locator('#prerender').count(), 1, 'the app has not taken over yet');
+
+  // On a phone the controls are folded away: the reader opens them, and
+  // switches people off with the keyboard and quotations off with a tap.
+  await page.getByText('Highlights, themes and entities').click();
+  const person = page.getByRole('button', { name: /^Person \d+$/ });
+  await person.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: /^Quotations \d+$/ }).click();
+  await person.focus();
+  const article = page.locator('#prerender article.article');
+  assert.equal(await person.getAttribute('aria-pressed'), 'false');
+  assert.equal(await article.getAttribute('data-hide'), 'PERSON');
+  assert.match(await article.getAttribute('class'), /\bquotes-off\b/);
+  // The style sheet takes the highlight off people, not off places.
+  const background = (label) =>
+    page.locator(`#prerender mark.ent[data-label="${label}"]`).first().evaluate((m) => getComputedStyle(m).backgroundColor);
+  assert.equal(await background('PERSON'), 'rgba(0, 0, 0, 0)');
+  assert.notEqual(await background('GPE'), 'rgba(0, 0, 0, 0)');
+
+  release();
+  await page.waitForFunction(() => performance.getEntriesByName('lede:panels').length > 0);
+  assert.equal(await page.locator('#prerender').count(), 0, 'the app has taken over');
+  const own = page.getByRole('button', { name: /^Person \d+$/ });
+  assert.equal(await own.getAttribute('aria-pressed'), 'false', 'people stay switched off');
+  assert.equal(await page.getByRole('button', { name: /^Quotations \d+$/ }).getAttribute('aria-pressed'), 'false');
+  assert.equal(await page.locator('article.article').getAttribute('data-hide'), 'PERSON');
+  assert.match(await page.locator('article.article').getAttribute('class'), /\bquotes-off\b/);
+  assert.equal(await page.locator('details.controls-fold').evaluate((d) => d.open), true, 'the fold stays open');
+  assert.equal(await own.evaluate((b) => b === document.activeElement), true, 'the focus stays on the toggle');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('hide') === 'PERSON');
+  // And the app's toggle goes on from there.
+  await own.click();
+  assert.equal(await page.locator('article.article').getAttribute('data-hide'), '');
+  assert.deepEqual(errors, []);
   await context.close();
 });

@@ -1,0 +1,43 @@
+// The pre-rendered page's legend, working before the app arrives: on a phone
+// the WebAssembly takes seconds to come, the article and its legend
+// (scripts/prerender.mjs) a fraction of one. The page loads this file as an
+// async module (scripts/prerender.mjs puts it in, scripts/site.mjs moves it
+// into a hashed file), so it runs as soon as it is here, before or after the
+// page is parsed.
+//
+// A toggle does what the app's does (src/entities_panel.rs): it flips its
+// aria-pressed and the article's data-hide (a type) or quotes-off class (the
+// quotations), which the style sheet hides them by. The app reads the
+// toggles' state when it takes the page over (src/prerender.rs,
+// take_over), so nothing the reader chose is lost. The wide-screen line is
+// the app's too (src/app.rs, use_wide_screen): wider, the controls start
+// open beside the article.
+const NARROW = '(max-width: 60rem)';
+
+function toggle(event) {
+  const button = event.target instanceof Element ? event.target.closest('#prerender .type-toggle') : null;
+  const article = document.querySelector('#prerender article.article');
+  if (!button || !article) return;
+  const shown = button.getAttribute('aria-pressed') !== 'true';
+  button.setAttribute('aria-pressed', String(shown));
+  if (button.classList.contains('quote-toggle')) {
+    article.classList.toggle('quotes-off', !shown);
+    return;
+  }
+  const label = button.dataset.label;
+  const hidden = new Set((article.dataset.hide ?? '').split(' ').filter(Boolean));
+  if (shown) hidden.delete(label);
+  else hidden.add(label);
+  article.dataset.hide = [...hidden].join(' ');
+}
+
+function openOnWideScreens() {
+  const fold = document.querySelector('#prerender .controls-fold');
+  if (fold && !matchMedia(NARROW).matches) fold.open = true;
+}
+
+document.addEventListener('click', toggle);
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', openOnWideScreens);
+else openOnWideScreens();
+// Said once the toggles answer: a benchmark clicks them from then on.
+document.documentElement.dataset.legend = 'live';
