@@ -53,22 +53,25 @@ test('the article comes first, and nothing moves when the panels beside it and t
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.addInitScript(() => {
-    // The moment the headline is in the DOM (mutation callbacks run before
-    // the next frame): where it is, and whether the panels are there yet.
+    // The moment the app's headline is in the DOM (mutation callbacks run
+    // before the next frame): whether its panels are there yet. The
+    // pre-rendered page (#prerender, whose legend the app's replaces) stays
+    // until both are; then, where the headline is.
     window.__first = null;
+    const app = (selector) =>
+      [...document.querySelectorAll(selector)].find((el) => !el.closest('#prerender'));
     new MutationObserver((_, observer) => {
-      // The app's headline, once it has taken the page over from the
-      // pre-rendered one (tests/e2e/prerender.test.mjs compares those two).
-      const h1 = document.querySelector('article h1');
-      if (!h1 || document.getElementById('prerender')) return;
+      const h1 = app('article h1');
+      if (!h1) return;
+      if (!window.__first) {
+        window.__first = {
+          legend: !!app('.controls .type-toggle'),
+          dialogs: document.querySelectorAll('dialog').length,
+        };
+      }
+      if (document.getElementById('prerender')) return;
       const r = h1.getBoundingClientRect();
-      window.__first = {
-        x: r.x,
-        y: r.y,
-        width: r.width,
-        legend: !!document.querySelector('.controls .type-toggle'),
-        dialogs: document.querySelectorAll('dialog').length,
-      };
+      Object.assign(window.__first, { x: r.x, y: r.y, width: r.width });
       observer.disconnect();
     }).observe(document, { childList: true, subtree: true });
     window.__shift = 0;
