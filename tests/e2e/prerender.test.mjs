@@ -55,6 +55,9 @@ const layout = (page) =>
     // The controls' column, not its height: on a wide screen the app opens
     // it and fills it with the panels a frame after the article, beside it.
     rects['.controls'] = rects['.controls']?.slice(0, 3);
+    // The article's place, not its height: the pre-render lays out only the
+    // paragraphs on screen (content-visibility), the others by an estimate.
+    rects['article.article'] = rects['article.article']?.slice(0, 3);
     return rects;
   });
 
