@@ -2,7 +2,8 @@
 # Prints the sizes of the release build's files, raw and as their precompressed
 # siblings (gzip -9 and brotli 11, written by scripts/site.mjs during
 # `trunk build --release`), and what a first visit to the seed transfers: every
-# file the page loads, not the analysis worker, which only long documents start.
+# file the page loads, not the analysis worker, which starts when another
+# article is opened.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$LEDE_ROOT/dist"
@@ -18,7 +19,10 @@ raw=0 gz=0 br=0
 # Each file the seed's first visit loads, as "label<TAB>file".
 first_visit() {
   printf 'html\t%s\n' index.html
-  for f in start-*.js; do printf 'js (loader)\t%s\n' "$f"; done
+  # Trunk's loader, and the pre-rendered legend's script (src/legend_before_app.js).
+  for f in start-*.js; do
+    if grep -q "data-legend\|dataset.legend" "$f"; then printf 'js (legend)\t%s\n' "$f"; else printf 'js (loader)\t%s\n' "$f"; fi
+  done
   for f in lede-*.js; do case $f in lede-worker*) ;; *) printf 'js (glue)\t%s\n' "$f" ;; esac; done
   find snippets -name '*.js' 2>/dev/null | sort | while read -r f; do printf '%s\t%s\n' "${f##*/}" "$f"; done
   for f in *.css; do printf 'css\t%s\n' "$f"; done
@@ -31,7 +35,7 @@ while IFS=$'\t' read -r name file; do
 done < <(first_visit)
 printf '%-20s %10d %10d %10d\n' 'first visit' "$raw" "$gz" "$br"
 
-# The analysis worker, loaded only for long documents.
+# The analysis worker, loaded when another article is opened.
 for f in lede-worker*.js lede-worker*_bg.wasm; do
   [ -f "$f" ] && row "$f" "$f"
 done
