@@ -39,17 +39,22 @@
 // TIMEOUT=seconds bounds each step (180 by default). PROFILE=<kind> (e.g.
 // PROFILE="retype all") records a CPU profile of that kind's key presses and
 // prints where their time went (function names need a build that keeps them:
-// scripts/profile-build.sh, docs/performance.md "Profiling").
+// scripts/profile-build.sh, docs/performance.md "Profiling"). TRACE=<kind>
+// records a Chromium trace of that kind's key presses instead and prints
+// where the main thread's time went from the keydown to the paint: script,
+// style (UpdateLayoutTree), layout, paint (trace.mjs).
 import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { serveDist, launchBrowser } from './harness.mjs';
 import { bounded, chromiumVersion, openMeasured, table } from './measure.mjs';
 import { newsText, firstLine } from './bigtext.mjs';
 import { addProfile, emptySums, printSums } from './cpuprofile.mjs';
+import { addTrace, printTrace, startTrace } from './trace.mjs';
 
 const STEP_MS = Number(process.env.TIMEOUT ?? 180) * 1000;
 const RUNS = Number(process.env.RUNS ?? 7);
 const PROFILE = process.env.PROFILE;
+const TRACE = process.env.TRACE;
 const REST_MS = 300;
 const size = process.argv[2] ?? '4m';
 const m = /^(\d+(?:\.\d+)?)(k|m)b?$/i.exec(size);
@@ -189,12 +194,20 @@ async function timedPress(page, cdp, kind, key, eventKey, profiled) {
   await page.evaluate(([k]) => window.__benchArm('keydown', k), [eventKey]);
   const profiling = PROFILE === kind;
   if (profiling) await cdp.send('Profiler.start');
+  const endTrace = TRACE === kind ? await startTrace(cdp) : null;
   await page.keyboard.press(key);
   const r = await bounded(page.evaluate(() => window.__benchDone), STEP_MS);
   if (profiling) {
     const { profile } = await cdp.send('Profiler.stop');
     addProfile(profiled.sums, profile);
     profiled.runs++;
+  }
+  if (endTrace) {
+    const events = await endTrace();
+    if (r !== 'timeout') {
+      profiled.traced += addTrace(profiled.trace, events, r.paint);
+      profiled.traces++;
+    }
   }
   if (r === 'timeout') throw new Error(`${kind}: no answer to ${key} in ${STEP_MS} ms`);
   return r;
@@ -223,7 +236,7 @@ async function run(browser, url) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  const profiled = { sums: emptySums(), runs: 0 };
+  const profiled = { sums: emptySums(), runs: 0, trace: new Map(), traced: 0, traces: 0 };
   const figures = { 'retype one': [], 'remove one': [], add: [], undo: [], 'retype all': [], 'undo all': [] };
   const undo = async (kind) => {
     await focusMention(page);
@@ -284,6 +297,11 @@ console.log(
 if (PROFILE) {
   console.log(`\nCPU profile of "${PROFILE}", ${(profiled.sums.total / Math.max(profiled.runs, 1)).toFixed(1)} ms sampled per key press:`);
   printSums(profiled.sums, Math.max(profiled.runs, 1));
+}
+if (TRACE) {
+  const n = Math.max(profiled.traces, 1);
+  console.log(`\nTrace of "${TRACE}": the main thread busy ${(profiled.traced / n).toFixed(1)} ms from the keydown to the paint, self time by event:`);
+  printTrace(profiled.trace, n);
 }
 const cell = (rs, key) => `${fmt(median(rs.map((r) => r[key])))} (${fmt(Math.max(...rs.map((r) => r[key])))})`;
 console.log(`\nA correction on news ${size}, ms from its keydown, median (slowest) of ${RUNS} (undo: of ${RUNS * 3}):\n`);
