@@ -435,7 +435,7 @@ impl Reader {
             .with_untracked(|a| a.entities.mentions[m].span.start);
         self.reveal(
             self.block_at(start),
-            format!("[data-mention=\"{m}\"]"),
+            crate::article::mention_mark(start),
             true,
         );
     }

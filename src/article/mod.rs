@@ -103,7 +103,7 @@ pub fn ArticleView() -> impl IntoView {
     let on_focus_in = move |ev: web_sys::FocusEvent| {
         show_card(r, &ev);
         // A mention focused is the one the corrections panel acts on.
-        if let Some((m, _)) = mention_of(&ev) {
+        if let Some((m, _)) = mention_of(r, &ev) {
             crate::corrections::aim_at_mention(r, m);
         }
     };
@@ -114,7 +114,7 @@ pub fn ArticleView() -> impl IntoView {
         }
     };
     let hide_card = move |ev: &web_sys::Event| {
-        if mention_of(ev).is_some() {
+        if mention_of(r, ev).is_some() {
             r.hide_card();
         }
     };
@@ -126,13 +126,13 @@ pub fn ArticleView() -> impl IntoView {
         }
     };
     let on_click = move |ev: web_sys::MouseEvent| {
-        if let Some((mention, _)) = mention_of(&ev) {
+        if let Some((mention, _)) = mention_of(r, &ev) {
             r.toggle_entity_of(mention);
         }
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
         if ev.key() == "Enter"
-            && let Some((mention, _)) = mention_of(&ev)
+            && let Some((mention, _)) = mention_of(r, &ev)
         {
             r.toggle_entity_of(mention);
         }
@@ -639,7 +639,10 @@ pub(crate) fn block_layout(
     let ops = segments::encode(
         d.text(),
         &pieces,
-        |m| (label_index(ms[m].label) | corrected(m), ms[m].entity),
+        |m| {
+            let mark = ms[m].span.start;
+            (label_index(ms[m].label) | corrected(m), mark, ms[m].entity)
+        },
         offset,
     );
     let markers = if markers {
@@ -730,13 +733,19 @@ fn decorate(r: Reader, root: NodeRef<leptos::html::Article>, repainted: Repainte
         "selected",
         |e| format!("mark.ent[data-entity=\"{e}\"]"),
     );
+    // The mention stepped to, by where it starts (its mark's number).
+    let step_start = move || {
+        let m = r.mention_step.get()?;
+        r.analysis
+            .with(|a| a.entities.mentions.get(m.0).map(|m| m.span.start))
+    };
     mark_where(
         rendered,
         root,
-        move || r.mention_step.get(),
+        step_start,
         "mark.ent",
         "current",
-        |m| format!("mark.ent[data-mention=\"{m}\"]"),
+        mention_mark,
     );
     mark_where(
         rendered,
@@ -870,21 +879,109 @@ fn set_class(root: &web_sys::Element, selector: &str, class: &str, on: bool) {
     });
 }
 
+/// A mention's mark is known in the page by where the mention starts in the
+/// text (its `data-mention`), not by its place among the mentions: a
+/// correction that adds or removes a mention renumbers every later one but
+/// moves no other mention's start, so only the blocks whose mentions it
+/// changed are built again. (Mentions never overlap: no two start together.)
+pub(crate) fn mention_mark(start: usize) -> String {
+    format!("mark.ent[data-mention=\"{start}\"]")
+}
+
 /// The mention an event happened in, and its element.
-fn mention_of(ev: &web_sys::Event) -> Option<(MentionId, web_sys::Element)> {
+fn mention_of(r: Reader, ev: &web_sys::Event) -> Option<(MentionId, web_sys::Element)> {
     let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
     let el = target.closest("[data-mention]").ok()??;
-    let m = el.get_attribute("data-mention")?.parse().ok()?;
-    Some((MentionId(m), el))
+    let start: usize = el.get_attribute("data-mention")?.parse().ok()?;
+    let m = r.analysis.with_untracked(|a| {
+        let ms = &a.entities.mentions;
+        let i = ms.partition_point(|m| m.span.start < start);
+        (ms.get(i)?.span.start == start).then_some(MentionId(i))
+    })?;
+    Some((m, el))
 }
 
 fn show_card(r: Reader, ev: &web_sys::Event) {
-    if let Some((m, el)) = mention_of(ev) {
+    if let Some((m, el)) = mention_of(r, ev) {
         let rect = el.get_bounding_client_rect();
         let (sx, sy) = (
             window().scroll_x().unwrap_or(0.0),
             window().scroll_y().unwrap_or(0.0),
         );
         r.show_card(m, rect.left() + sx, rect.bottom() + sy);
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use lede_analysis::corrections::{Anchor, Correction, Scope};
+    use lede_analysis::{Document, Label};
+
+    use super::*;
+    use crate::corrections::with_corrections;
+    use crate::state::Analyzed;
+
+    const TEXT: &str = "China and Japan talk\n\n\
+        China met Japan in Tokyo on Monday, and Xi Jinping spoke.\n\n\
+        Later China said Japan was wrong about the islands.\n\n\
+        In Beijing, China and Japan agreed to talk again.\n";
+
+    /// A correction that adds or removes a mention renumbers every later
+    /// mention, yet leaves every other block's layout as it was: only its
+    /// own block is built again.
+    #[test]
+    fn a_correction_changes_only_its_own_blocks_layout() {
+        let doc = Document::parse(TEXT);
+        // Each block's layout, as the article would build it.
+        let layouts = |a: &Analyzed| -> Vec<_> {
+            (0..doc.blocks().len())
+                .map(|i| block_layout(&doc, a, BlockId(i), true, &[], 0))
+                .collect()
+        };
+        let engine = Analyzed::of(&doc, &[]);
+        let before = layouts(&engine);
+        let block = |at: usize| doc.blocks().partition_point(|b| b.span.end <= at);
+        let text = doc.text();
+        let later = text.find("Later China").unwrap();
+        let china = Span::new(later + 6, later + 11);
+        let wrong = text.find("wrong").unwrap();
+        let wrong = Span::new(wrong, wrong + 5);
+        assert!(
+            engine.entities.mentions.iter().any(|m| m.span == china),
+            "the engine reads “China” there"
+        );
+        let corrections = [
+            Correction::Remove {
+                target: Anchor::at(text, china),
+                scope: Scope::One,
+            },
+            Correction::Add {
+                target: Anchor::at(text, wrong),
+                label: Label::Org,
+            },
+        ];
+        for c in corrections {
+            let corrected = with_corrections(&doc, &engine, std::slice::from_ref(&c));
+            assert!(corrected.marks.dropped.is_empty(), "{c:?} applies");
+            let after = layouts(&corrected);
+            for (i, (b, a)) in before.iter().zip(&after).enumerate() {
+                if i == block(later) {
+                    assert_ne!(b, a, "{c:?} changes its block");
+                } else {
+                    assert_eq!(b, a, "{c:?} leaves block {i} as it was");
+                }
+            }
+            assert!(
+                after
+                    .last()
+                    .unwrap()
+                    .as_ref()
+                    .unwrap()
+                    .1
+                    .0
+                    .contains(&segments::MENTION),
+                "a later block has mentions"
+            );
+        }
     }
 }

@@ -99,7 +99,7 @@ fn expected(d: &Document, a: &Analyzed, i: BlockId, hits: &[Span], first_hit: us
         let unit = Unit {
             mention: mention.map(|(id, m)| {
                 [
-                    id.to_string(),
+                    m.span.start.to_string(),
                     m.entity.to_string(),
                     m.label.as_str().to_owned(),
                     label_name(m.label).to_owned(),

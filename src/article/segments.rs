@@ -110,12 +110,13 @@ pub const HIT: u32 = 4;
 
 /// Writes `pieces`, cut from one block of `text`, as the numbers that
 /// `src/article/fill_block.js` builds the block's DOM from; `mention(m)` gives
-/// mention `m`'s type (its index in the list the script is handed) and
-/// entity, and a fragment's search match `k` is match `first_hit + k` of the
-/// document. Piece after piece:
+/// mention `m`'s type (its index in the list the script is handed), the
+/// number its mark is known by (its `data-mention`) and its entity, and a
+/// fragment's search match `k` is match `first_hit + k` of the document.
+/// Piece after piece:
 ///
 /// - [`PLAIN`], or [`MENTION`] then its type (plus [`CORRECTED`] for a
-///   reader's mention), mention and entity;
+///   reader's mention), mark number and entity;
 /// - the number of fragments, and each fragment's length in UTF-16 code
 ///   units (the script's string offsets, not bytes), then its flags:
 ///   [`QUOTE`], [`EVIDENCE`] (followed by the number of themes and their
@@ -126,7 +127,7 @@ pub const HIT: u32 = 4;
 pub fn encode(
     text: &str,
     pieces: &[Piece],
-    mention: impl Fn(MentionId) -> (u32, EntityId),
+    mention: impl Fn(MentionId) -> (u32, usize, EntityId),
     first_hit: usize,
 ) -> Vec<u32> {
     let mut ops = Vec::with_capacity(pieces.len() * 8);
@@ -135,8 +136,8 @@ pub fn encode(
         match piece.mention {
             None => ops.push(PLAIN),
             Some(m) => {
-                let (label, entity) = mention(m);
-                ops.extend([MENTION, label, n(m.0), n(entity.0)]);
+                let (label, mark, entity) = mention(m);
+                ops.extend([MENTION, label, n(mark), n(entity.0)]);
             }
         }
         ops.push(n(piece.frags.len()));
@@ -247,10 +248,15 @@ mod tests {
                 search: &[sp(at("🙂"), at("”"))],
             },
         );
-        let ops = encode(text, &pieces, |m| (m.0 as u32 * 10, EntityId(42)), 5);
+        let ops = encode(
+            text,
+            &pieces,
+            |m| (m.0 as u32 * 10, m.0 + 100, EntityId(42)),
+            5,
+        );
         #[rustfmt::skip]
         assert_eq!(ops, [
-            MENTION, 70, 7, 42, 1, 2, 0,  // [Xi]
+            MENTION, 70, 107, 42, 1, 2, 0,  // [Xi]
             PLAIN, 7,
             2, 0,                        // ": "
             1, QUOTE,                    // “

@@ -256,8 +256,13 @@ pub fn CorrectionsPanel() -> impl IntoView {
             </For>
         }
     };
-    // Each list only while its control shows: a long document has hundreds
-    // of entities, and every option is an element each style pass visits.
+    // Each list is built when the reader first goes to its control (focus
+    // comes before a click opens it): a long document has hundreds of
+    // entities, every option is an element each style pass visits, and
+    // building them all costs several frames. Once built, a list is kept:
+    // a correction changes only the options whose entities change.
+    let merge_wanted = RwSignal::new(false);
+    let speaker_wanted = RwSignal::new(false);
     let merge_options = entity_option_views.clone();
     let speaker_options = entity_option_views;
     let list = move || {
@@ -371,9 +376,9 @@ pub fn CorrectionsPanel() -> impl IntoView {
                 </div>
                 <div class="correct-row">
                     <label for="correct-merge">"Merge with"</label>
-                    <select id="correct-merge" node_ref=merge_list aria-keyshortcuts="m" on:change=move |ev| merge_into.set(event_target_value(&ev)) on:keydown=on_merge_key>
+                    <select id="correct-merge" class="entity-list" node_ref=merge_list aria-keyshortcuts="m" on:focus=move |_| merge_wanted.set(true) on:change=move |ev| merge_into.set(event_target_value(&ev)) on:keydown=on_merge_key>
                         <option value="">"(choose an entity)"</option>
-                        {move || is_mention().then(merge_options.clone())}
+                        {move || merge_wanted.get().then(merge_options.clone())}
                     </select>
                     <button type="button" on:click=move |_| merge()>"Merge"</button>
                 </div>
@@ -383,9 +388,9 @@ pub fn CorrectionsPanel() -> impl IntoView {
             </div>
             <div class="correct-row" hidden=move || !in_quote()>
                 <label for="correct-speaker">"Speaker of this quotation"</label>
-                <select id="correct-speaker" on:change=move |ev| speaker.set(event_target_value(&ev))>
+                <select id="correct-speaker" class="entity-list" on:focus=move |_| speaker_wanted.set(true) on:change=move |ev| speaker.set(event_target_value(&ev))>
                     <option value="">"No one named"</option>
-                    {move || in_quote().then(speaker_options.clone())}
+                    {move || speaker_wanted.get().then(speaker_options.clone())}
                 </select>
                 <button type="button" on:click=set_speaker>"Set speaker"</button>
             </div>

@@ -25,7 +25,10 @@
 // task; bench-big.mjs's MessageChannel message, posted at the keydown, can
 // come after a frame the browser runs first); "paint", until the next
 // frame has had its style, layout and paint (requestAnimationFrame, then a
-// MessageChannel message posted inside it); "longest task", the longest
+// MessageChannel message posted inside it), of which "frame" is that
+// frame's own work, from its animation frame callbacks to the message (the
+// rest is the script, other tasks, and the wait for the screen's next
+// frame: up to 16.7 ms at 60 Hz, whatever the page does); "longest task", the longest
 // main-thread task (PerformanceObserver, `longtask`: 50 ms and over, else 0)
 // from the keydown until 300 ms after that paint, which catches work the
 // change leaves for later tasks (storage). Between two steps the page rests
@@ -39,17 +42,22 @@
 // TIMEOUT=seconds bounds each step (180 by default). PROFILE=<kind> (e.g.
 // PROFILE="retype all") records a CPU profile of that kind's key presses and
 // prints where their time went (function names need a build that keeps them:
-// scripts/profile-build.sh, docs/performance.md "Profiling").
+// scripts/profile-build.sh, docs/performance.md "Profiling"). TRACE=<kind>
+// records a Chromium trace of that kind's key presses instead and prints
+// where the main thread's time went from the keydown to the paint: script,
+// style (UpdateLayoutTree), layout, paint (trace.mjs).
 import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { serveDist, launchBrowser } from './harness.mjs';
 import { bounded, chromiumVersion, openMeasured, table } from './measure.mjs';
 import { newsText, firstLine } from './bigtext.mjs';
 import { addProfile, emptySums, printSums } from './cpuprofile.mjs';
+import { addTrace, printTrace, startTrace } from './trace.mjs';
 
 const STEP_MS = Number(process.env.TIMEOUT ?? 180) * 1000;
 const RUNS = Number(process.env.RUNS ?? 7);
 const PROFILE = process.env.PROFILE;
+const TRACE = process.env.TRACE;
 const REST_MS = 300;
 const size = process.argv[2] ?? '4m';
 const m = /^(\d+(?:\.\d+)?)(k|m)b?$/i.exec(size);
@@ -90,14 +98,20 @@ function installTimer(restMs) {
           handled = performance.now();
         };
         addEventListener(type, last, { once: true });
-        const painted = new Promise((ok) => requestAnimationFrame(() => message().then(ok)));
+        let frame = null;
+        const painted = new Promise((ok) =>
+          requestAnimationFrame(() => {
+            frame = performance.now();
+            message().then(ok);
+          }),
+        );
         message().then(async (settled) => {
           removeEventListener(type, last);
           const paint = await painted;
           await new Promise((ok) => setTimeout(ok, restMs));
           const until = paint + restMs;
           const longest = Math.max(0, ...tasks.filter(([s, d]) => s + d > t0 && s < until).map(([, d]) => d));
-          resolve({ script: (handled ?? settled) - t0, paint: paint - t0, longest });
+          resolve({ script: (handled ?? settled) - t0, paint: paint - t0, frame: paint - frame, longest });
         });
       };
       addEventListener(type, on, true);
@@ -189,12 +203,20 @@ async function timedPress(page, cdp, kind, key, eventKey, profiled) {
   await page.evaluate(([k]) => window.__benchArm('keydown', k), [eventKey]);
   const profiling = PROFILE === kind;
   if (profiling) await cdp.send('Profiler.start');
+  const endTrace = TRACE === kind ? await startTrace(cdp) : null;
   await page.keyboard.press(key);
   const r = await bounded(page.evaluate(() => window.__benchDone), STEP_MS);
   if (profiling) {
     const { profile } = await cdp.send('Profiler.stop');
     addProfile(profiled.sums, profile);
     profiled.runs++;
+  }
+  if (endTrace) {
+    const events = await endTrace();
+    if (r !== 'timeout') {
+      profiled.traced += addTrace(profiled.trace, events, r.paint);
+      profiled.traces++;
+    }
   }
   if (r === 'timeout') throw new Error(`${kind}: no answer to ${key} in ${STEP_MS} ms`);
   return r;
@@ -223,7 +245,7 @@ async function run(browser, url) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  const profiled = { sums: emptySums(), runs: 0 };
+  const profiled = { sums: emptySums(), runs: 0, trace: new Map(), traced: 0, traces: 0 };
   const figures = { 'retype one': [], 'remove one': [], add: [], undo: [], 'retype all': [], 'undo all': [] };
   const undo = async (kind) => {
     await focusMention(page);
@@ -285,15 +307,21 @@ if (PROFILE) {
   console.log(`\nCPU profile of "${PROFILE}", ${(profiled.sums.total / Math.max(profiled.runs, 1)).toFixed(1)} ms sampled per key press:`);
   printSums(profiled.sums, Math.max(profiled.runs, 1));
 }
+if (TRACE) {
+  const n = Math.max(profiled.traces, 1);
+  console.log(`\nTrace of "${TRACE}": the main thread busy ${(profiled.traced / n).toFixed(1)} ms from the keydown to the paint, self time by event:`);
+  printTrace(profiled.trace, n);
+}
 const cell = (rs, key) => `${fmt(median(rs.map((r) => r[key])))} (${fmt(Math.max(...rs.map((r) => r[key])))})`;
 console.log(`\nA correction on news ${size}, ms from its keydown, median (slowest) of ${RUNS} (undo: of ${RUNS * 3}):\n`);
 console.log(
   table(
-    ['correction', 'script', 'to paint', 'longest task'],
+    ['correction', 'script', 'to paint', 'frame', 'longest task'],
     Object.entries(figures).map(([kind, rs]) => [
       kind === 'retype all' || kind === 'undo all' ? `${kind} (${fmt(most.n)} “${most.text}”)` : kind,
       cell(rs, 'script'),
       cell(rs, 'paint'),
+      cell(rs, 'frame'),
       cell(rs, 'longest'),
     ]),
   ),

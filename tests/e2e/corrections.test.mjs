@@ -147,6 +147,9 @@ test('a reader corrects the reading in place, and it all stays', async () => {
 
   // 4. Merge two entities: Porto joins Portugal.
   await marks(page, 'Porto').first().click();
+  // The list of entities is built when the reader goes to it: here by its key.
+  await page.keyboard.press('m');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'correct-merge');
   await corrections.getByLabel('Merge with').selectOption({ label: 'Portugal (Country, city or state)' });
   await corrections.getByRole('button', { name: 'Merge' }).click();
   await page.waitForFunction(() => {
