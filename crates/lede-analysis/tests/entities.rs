@@ -937,3 +937,135 @@ proptest! {
         check_layers(&words.join(" "))?;
     }
 }
+
+#[test]
+fn portfolios_branches_indices_and_issue_17_names() {
+    check(&[
+        // A minister's portfolio is words of the title, before or after it.
+        (
+            "Energy and Mineral Resources Minister Bahlil Lahadalia spoke.",
+            &[("Bahlil Lahadalia", Person)],
+        ),
+        (
+            "Human Capital Minister Sandra Pettovello agreed.",
+            &[("Sandra Pettovello", Person)],
+        ),
+        (
+            "The Minister for Pacific Island Affairs, Pat Conroy, said so.",
+            &[("Pat Conroy", Person)],
+        ),
+        // A nationality before the portfolio stays a mention of its own.
+        (
+            "Indonesian Energy Minister Bahlil Lahadalia spoke.",
+            &[("Indonesian", Norp), ("Bahlil Lahadalia", Person)],
+        ),
+        // Before "Secretary" a department is still the department.
+        (
+            "Treasury Secretary Scott Bessent spoke.",
+            &[("Treasury", Org), ("Scott Bessent", Person)],
+        ),
+        // An organisation and its country branch, an unknown name before a place.
+        (
+            "Arie Rompas of Greenpeace Indonesia said so.",
+            &[("Arie Rompas", Person), ("Greenpeace Indonesia", Org)],
+        ),
+        (
+            "Shares of PT Vale Indonesia jumped, as did Yiaga Africa.",
+            &[("PT Vale Indonesia", Org), ("Yiaga Africa", Org)],
+        ),
+        // Negatives: a known pair is two names; a common word keeps its place.
+        (
+            "Talks between China and Indonesia resumed in New Delhi.",
+            &[("China", Gpe), ("Indonesia", Gpe), ("New Delhi", Gpe)],
+        ),
+        (
+            "Rain fell across Central Africa.",
+            &[("Central Africa", Loc)],
+        ),
+        // After "the", a word that starts sentences may start a name.
+        (
+            "The All Progressives Congress won; the All Progressives Congress said so.",
+            &[
+                ("The All Progressives Congress", Org),
+                ("the All Progressives Congress", Org),
+            ],
+        ),
+        ("All Nigerians voted.", &[("Nigerians", Norp)]),
+        ("Rival SK Hynix gained.", &[("SK Hynix", Person)]),
+        // Stock indices named before "index" are organisations.
+        (
+            "Argentina's Merval stock index rose, and the Nikkei index fell.",
+            &[("Argentina", Gpe), ("Merval", Org), ("Nikkei", Org)],
+        ),
+        // Context names companies, whatever the case of its first word.
+        ("Analysts at Macquarie said so.", &[("Macquarie", Org)]),
+        // A town before a comma and a known place, after "in".
+        (
+            "It is building a plant in Taylor, Texas.",
+            &[("Taylor", Gpe), ("Texas", Gpe)],
+        ),
+        ("Taylor, Texas, is small.", &[("Texas", Gpe)]),
+        // A year after an act's name is part of it.
+        (
+            "It breached the Electoral Act 2022 in 2023.",
+            &[("the Electoral Act 2022", Law), ("2023", Date)],
+        ),
+        // Provinces written without their accents, peoples by name.
+        (
+            "Parties that govern Tamil Nadu and Kerala met Yanomami leaders.",
+            &[("Tamil Nadu", Gpe), ("Kerala", Gpe), ("Yanomami", Norp)],
+        ),
+        (
+            "Soviet-era bases on Sulawesi and the Kola Peninsula.",
+            &[
+                ("Soviet", Norp),
+                ("Sulawesi", Loc),
+                ("the Kola Peninsula", Loc),
+            ],
+        ),
+        (
+            "Russia's Northern Fleet and Nigeria's Confederation of Labour.",
+            &[
+                ("Russia", Gpe),
+                ("Northern Fleet", Org),
+                ("Nigeria", Gpe),
+                ("Confederation of Labour", Org),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn holidays_fractions_quarters_and_dollar_marks() {
+    check(&[
+        ("They should vote before Christmas.", &[("Christmas", Date)]),
+        // Lower case, it is no holiday name.
+        ("A christmas tree.", &[]),
+        (
+            "It needs a two-thirds majority.",
+            &[("two-thirds", Cardinal)],
+        ),
+        (
+            "It is two votes short, in the fourth quarter.",
+            &[("two", Cardinal), ("the fourth quarter", Date)],
+        ),
+        (
+            "Profit rose in the second half of 2027.",
+            &[("the second half of 2027", Date)],
+        ),
+        // An ordinal without "the" is no period: "a fourth term".
+        ("He won a fourth term.", &[("fourth", Ordinal)]),
+        (
+            "A$600 million and HK$2 billion, not a $5 fee.",
+            &[
+                ("A$600 million", Money),
+                ("HK$2 billion", Money),
+                ("$5", Money),
+            ],
+        ),
+        (
+            "Denmark pledged 14.6 billion kroner.",
+            &[("Denmark", Gpe), ("14.6 billion kroner", Money)],
+        ),
+    ]);
+}

@@ -152,6 +152,20 @@ pub fn recognize(doc: &Document) -> Entities {
             .iter_mut()
             .filter(|r| matches!(r.label, Label::Event | Label::Law))
         {
+            // "the Electoral Act 2022": a year after an act's name is part of
+            // it, as the statute books of the Commonwealth write them.
+            if raw.label == Label::Law && text[..raw.end].ends_with(" Act") {
+                let hits = &mut found[block_hits.clone()];
+                let after = raw.end + 1;
+                if text[raw.end..].starts_with(' ')
+                    && let Ok(n) = hits.binary_search_by_key(&after, |f| f.raw.start)
+                    && hits[n].raw.label == Label::Date
+                    && hits[n].raw.end - after == 4
+                {
+                    raw.end = hits[n].raw.end;
+                    hits[n].raw.end = after;
+                }
+            }
             let start = raw.start - usize::from(raw.start > 0 && text[..raw.start].ends_with(' '));
             // The numbers are in order and never overlap, so the one that
             // ends at `start` is the last to start before it: found by a

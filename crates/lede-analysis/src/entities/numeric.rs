@@ -86,29 +86,9 @@ const QUANTITY_UNITS: List = List {
     bit: 1 << 13,
     words: words::QUANTITY_UNITS,
 };
-/// Words that make a number approximate, and belong to its span.
-const APPROX: &[&[&str]] = &[
-    &["more", "than"],
-    &["less", "than"],
-    &["fewer", "than"],
-    &["at", "least"],
-    &["up", "to"],
-    &["nearly"],
-    &["almost"],
-    &["about"],
-    &["around"],
-    &["roughly"],
-    &["approximately"],
-    &["over"],
-    &["some"],
-    &["just", "over"],
-    &["well", "over"],
-    &["as", "much", "as"],
-    &["as", "many", "as"],
-    &["as", "little", "as"],
-    &["as", "few", "as"],
-    &["between"],
-];
+/// Phrases that make a number approximate, and belong to its span ("more
+/// than", "as much as"), one string each, words separated by a space.
+const APPROX: &[&str] = words::APPROX;
 /// Words that make a period relative, and belong to a DATE span.
 const RELATIVE: List = List {
     bit: 1 << 14,
@@ -176,10 +156,15 @@ static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
     for (w, _) in PERIOD_WORDS {
         c.add(w, TRIGGERS.bit);
     }
-    for words in APPROX {
-        for w in *words {
-            c.add(w, PREFIXES.bit);
-        }
+    for w in words::HOLIDAYS {
+        c.add(w, TRIGGERS.bit);
+    }
+    // "HK$2 billion": the letters start a mention before its "$".
+    for w in words::DOLLAR_MARKS {
+        c.add(w, PREFIXES.bit);
+    }
+    for w in APPROX.iter().flat_map(|p| p.split(' ')) {
+        c.add(w, PREFIXES.bit);
     }
     c
 });
@@ -383,7 +368,9 @@ impl<'a> Scanner<'a> {
         }
         let rel_start = j;
         while j < rel_start + 2
-            && (((the || !self.is(j, "first")) && self.is_in(j, &RELATIVE))
+            // "first", "second" … are relative only after "the": "the fourth quarter".
+            && (((the || !self.is_in(j, &ORDINALS)) && !self.is(j + 1, "half")
+                && self.is_in(j, &RELATIVE))
                 || self.is_in(j, &DETERMINERS))
             && !self.blocked(j)
         {
@@ -394,9 +381,9 @@ impl<'a> Scanner<'a> {
         if self.is_in(j, &PREFIXES)
             && let Some(words) = APPROX
                 .iter()
-                .find(|words| words.iter().enumerate().all(|(n, w)| self.is(j + n, w)))
+                .find(|p| p.split(' ').enumerate().all(|(n, w)| self.is(j + n, w)))
         {
-            j += words.len();
+            j += words.split(' ').count();
         }
         let approx = j > approx_start;
         // The core is a trigger word, or a word before one ("a year", "US $5").
@@ -540,6 +527,10 @@ impl<'a> Scanner<'a> {
         if is_one_of(w, &["today", "yesterday", "tomorrow"]) {
             return Some(Core::new(j + 1, Label::Date, "rule: relative day"));
         }
+        // "before Christmas": a holiday names its date.
+        if is_one_of(w, words::HOLIDAYS) && w.starts_with(|c: char| c.is_uppercase()) {
+            return Some(Core::new(j + 1, Label::Date, "rule: holiday"));
+        }
         if is_one_of(w, &["tonight", "noon", "midnight"]) {
             return Some(Core::new(j + 1, Label::Time, "rule: time of day"));
         }
@@ -555,7 +546,7 @@ impl<'a> Scanner<'a> {
             {
                 j + 3
             } else if label == Label::Date
-                && self.is(j - 1, "first")
+                && self.is_in(j - 1, &ORDINALS)
                 && self.is(j + 1, "of")
                 && let Some(end) = self.period_at(j + 2)
             {
@@ -583,10 +574,18 @@ impl<'a> Scanner<'a> {
         {
             return None;
         }
-        // Currency before the number: "$5 billion", "US$5".
+        // Currency before the number: "$5 billion", "US$5", "A$600 million".
         let mut n = j;
         let mut money = false;
-        if self.is_in(n, &CURRENCY_PREFIXES) && self.kind(n + 1) != Some(Kind::Word) {
+        if is_one_of(w, words::DOLLAR_MARKS)
+            && w.chars().all(|c| c.is_ascii_uppercase())
+            && self.is(j + 1, "$")
+            && self.toks[j].end == self.toks[j + 1].start
+            && self.kind(j + 2) == Some(Kind::Number)
+        {
+            n = j + 2;
+            money = true;
+        } else if self.is_in(n, &CURRENCY_PREFIXES) && self.kind(n + 1) != Some(Kind::Word) {
             let mut m = n + 1;
             if self.is(n, "us") && self.is(m, "$") {
                 m += 1;
@@ -951,6 +950,16 @@ impl<'a> Scanner<'a> {
                 {
                     // "four-year", "two-state", "second-biggest".
                     let unit = tail.split('-').next().unwrap_or("");
+                    // "two-thirds", "three-quarters": a fraction is one number.
+                    if number_word(head) == Some(false)
+                        && is_one_of(
+                            unit,
+                            &["third", "thirds", "quarter", "quarters", "fifth", "fifths"],
+                        )
+                    {
+                        num.words = true;
+                        return Some((num, i + 1));
+                    }
                     num.hyphen_unit = Some(if is_any(unit, &DATE_UNITS) {
                         Label::Date
                     } else if is_any(unit, &TIME_UNITS) {
@@ -1106,14 +1115,16 @@ mod tests {
         for (w, _) in PERIOD_WORDS {
             assert!(is_any(w, &TRIGGERS), "{w:?}");
         }
-        for w in APPROX.iter().flat_map(|p| p.iter()) {
+        for w in APPROX.iter().flat_map(|p| p.split(' ')) {
             assert!(is_any(w, &PREFIXES), "{w:?}");
         }
         let listed: std::collections::HashSet<String> = LISTS
             .iter()
             .flat_map(|(l, _)| l.words.iter().map(|w| w.to_lowercase()))
             .chain(PERIOD_WORDS.iter().map(|(w, _)| w.to_string()))
-            .chain(APPROX.iter().flat_map(|p| p.iter().map(|w| w.to_string())))
+            .chain(APPROX.iter().flat_map(|p| p.split(' ').map(String::from)))
+            .chain(words::HOLIDAYS.iter().map(|w| w.to_string()))
+            .chain(words::DOLLAR_MARKS.iter().map(|w| w.to_string()))
             .collect();
         for word in [
             "China",
