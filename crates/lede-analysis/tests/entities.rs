@@ -309,7 +309,12 @@ fn companies_courts_datelines_and_pairs() {
         // One part of a run keeps its keyword.
         (
             "Sony Group and Panasonic cut their forecasts.",
-            &[("Sony Group", Org)],
+            &[("Sony Group", Org), ("Panasonic", Org)],
+        ),
+        // A keyword takes in the known company before it, not a person.
+        (
+            "Kestrel Group and the Trump Organization grew.",
+            &[("Kestrel Group", Org), ("the Trump Organization", Org)],
         ),
         (
             "Vireo Networks gained; Dunmore Minerals fell.",
@@ -991,7 +996,7 @@ fn portfolios_branches_indices_and_issue_17_names() {
             ],
         ),
         ("All Nigerians voted.", &[("Nigerians", Norp)]),
-        ("Rival SK Hynix gained.", &[("SK Hynix", Person)]),
+        ("Rival SK Hynix gained.", &[("SK Hynix", Org)]),
         // Stock indices named before "index" are organisations.
         (
             "Argentina's Merval stock index rose, and the Nikkei index fell.",

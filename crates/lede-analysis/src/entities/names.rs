@@ -885,6 +885,16 @@ impl<'a> NameRules<'a> {
                 );
                 return;
             }
+            // "Sony Group", "PT Vale Indonesia": a known name inside a run a
+            // keyword types is part of that name.
+            if known_count < end - start
+                && !hyphened
+                && self.keyword_label(start, end) == Some(Label::Org)
+                && (start..end).all(|i| self.known_label(i) != Some(Label::Person))
+            {
+                self.push_span(start, end, Label::Org, keyword_why(Label::Org), None, out);
+                return;
+            }
             // "Vale Indonesia", "Yiaga Africa": a word no list or dictionary
             // knows before a place is a name of which the place is part.
             if matches!(label, Label::Gpe | Label::Loc)
