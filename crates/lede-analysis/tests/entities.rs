@@ -1072,5 +1072,23 @@ fn holidays_fractions_quarters_and_dollar_marks() {
             "Denmark pledged 14.6 billion kroner.",
             &[("Denmark", Gpe), ("14.6 billion kroner", Money)],
         ),
+        // Parts of years and decades, relative periods of a period, fiscal years.
+        (
+            "In mid-2026 it rose, as it had since the mid-1990s.",
+            &[("mid-2026", Date), ("the mid-1990s", Date)],
+        ),
+        (
+            "Sales fell in the first nine months of the year.",
+            &[("the first nine months of the year", Date)],
+        ),
+        (
+            "Growth slowed in the 2024-25 fiscal year and in fiscal 2025/26.",
+            &[("the 2024-25 fiscal year", Date), ("fiscal 2025/26", Date)],
+        ),
+        // A range of years is a range; a mid-term review is no date.
+        (
+            "In 2019-2023 it rose; the mid-term review is due.",
+            &[("2019-2023", Date)],
+        ),
     ]);
 }

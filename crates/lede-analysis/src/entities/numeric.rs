@@ -424,6 +424,20 @@ impl<'a> Scanner<'a> {
                 core.last = next.last;
             }
         }
+        // "the first nine months of the year", "the past two weeks of March":
+        // a relative period of a named period is one span.
+        if relative
+            && core.label == Label::Date
+            && core.end_byte.is_none()
+            && self.is(core.last, "of")
+            && self.is_among(
+                core.last - 1,
+                &["days", "weeks", "months", "years", "decades"],
+            )
+            && let Some(end) = self.period_at(core.last + 1)
+        {
+            core.last = end;
+        }
         if self.is(approx_start, "between")
             && approx
             && core.last == j + 1
@@ -482,7 +496,22 @@ impl<'a> Scanner<'a> {
     /// The number, date or period starting at token `j`, with its unit.
     fn core(&self, j: usize) -> Option<Core> {
         let w = self.word(j);
-        // "fiscal year 2027", "fiscal 2026": a fiscal year is a date.
+        // "the 2024-25 fiscal year", "2025/26": a year that straddles two.
+        if self.kind(j) == Some(Kind::Number) && is_year_range(w) {
+            let mut c = Core::new(j + 1, Label::Date, "rule: year range");
+            if self.is_among(j + 1, &["fiscal", "financial"]) && self.is(j + 2, "year") {
+                c.last = j + 3;
+                c.takes_the = true;
+            }
+            return Some(c);
+        }
+        // "fiscal year 2027", "fiscal 2026", "fiscal 2025/26": a fiscal year is a date.
+        if w.eq_ignore_ascii_case("fiscal")
+            && self.kind(j + 1) == Some(Kind::Number)
+            && is_year_range(self.word(j + 1))
+        {
+            return Some(Core::new(j + 2, Label::Date, "rule: fiscal year"));
+        }
         if w.eq_ignore_ascii_case("fiscal") {
             let y = j + 1 + usize::from(self.is(j + 1, "year"));
             if self.kind(y) == Some(Kind::Number)
@@ -506,6 +535,25 @@ impl<'a> Scanner<'a> {
         // Dates by name.
         if let Some(c) = self.month_date(j) {
             return Some(c);
+        }
+        // "mid-2026", "the mid-1990s", "late-2025": part of a year or a decade.
+        if let Some((pre, rest)) = w.split_once('-')
+            && is_one_of(pre, &["mid", "early", "late"])
+        {
+            let all_digits = |d: &str| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit());
+            let decade = rest
+                .strip_suffix('s')
+                .is_some_and(|d| (d.len() == 4 || d.len() == 2) && all_digits(d));
+            let year = rest.len() == 4
+                && all_digits(rest)
+                && rest
+                    .parse::<u32>()
+                    .is_ok_and(|y| (1800..=2100).contains(&y));
+            if decade || year {
+                let mut c = Core::new(j + 1, Label::Date, "rule: part of a year or decade");
+                c.takes_the = decade;
+                return Some(c);
+            }
         }
         if is_any(w, &WEEKDAYS) {
             if self.is_in(j + 1, &PARTS_OF_DAY) {
@@ -1029,6 +1077,24 @@ impl<'a> Scanner<'a> {
         }
         Some((num, j))
     }
+}
+
+/// "2024-25", "2025/26", "2024-2025": a year and the next, as fiscal years
+/// and seasons are written.
+fn is_year_range(w: &str) -> bool {
+    let Some((a, b)) = w.split_once(['-', '/']) else {
+        return false;
+    };
+    let (Ok(y), Ok(z)) = (a.parse::<u32>(), b.parse::<u32>()) else {
+        return false;
+    };
+    a.len() == 4
+        && (1800..=2100).contains(&y)
+        && match b.len() {
+            2 => z == (y + 1) % 100,
+            4 => z == y + 1,
+            _ => false,
+        }
 }
 
 /// Whether a word (in any case) is a number word: `Some(false)` a cardinal
