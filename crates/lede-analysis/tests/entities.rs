@@ -1002,6 +1002,20 @@ fn portfolios_branches_indices_and_issue_17_names() {
             "Argentina's Merval stock index rose, and the Nikkei index fell.",
             &[("Argentina", Gpe), ("Merval", Org), ("Nikkei", Org)],
         ),
+        // A party named before "party" after its qualifier; "and" after a
+        // keyword joins two names; indices the lists know.
+        (
+            "Mexico's ruling Morena party won. He flew to Morena for a party.",
+            &[("Mexico", Gpe), ("Morena", Org), ("Morena", Gpe)],
+        ),
+        (
+            "Shares of Nippon Steel and U.S. Steel rose, and the Kospi gained.",
+            &[("Nippon Steel", Org), ("U.S. Steel", Org), ("Kospi", Org)],
+        ),
+        (
+            "Singapore's Ministry of Trade and Industry said so.",
+            &[("Singapore", Gpe), ("Ministry of Trade and Industry", Org)],
+        ),
         // Context names companies, whatever the case of its first word.
         ("Analysts at Macquarie said so.", &[("Macquarie", Org)]),
         // A town before a comma and a known place, after "in".

@@ -52,6 +52,7 @@ pub use model::{Entities, Entity, EntityId, Label, Mention, MentionId, Quote};
 use crate::Document;
 use names::{Item, NameRules, Raw};
 use tokens::Kind;
+use words::PARTY_QUALIFIERS;
 
 /// The Wikidata page of an entity ID such as [`Entity::wikidata`] holds: the
 /// one address the app's links and the exports share.
@@ -143,6 +144,20 @@ pub fn recognize(doc: &Document) -> Entities {
                 && !rest[suffix.len()..].starts_with(|c: char| c.is_alphanumeric())
             {
                 raw.end += suffix.len();
+            }
+        }
+        // "Mexico's ruling Morena party": a name between a party's
+        // qualifier and "party" is the party, whatever else it names.
+        for raw in raws.iter_mut().filter(|r| r.label != Label::Person) {
+            let before = text[from..raw.start].trim_end();
+            let qualifier = before.rsplit(' ').next().unwrap_or("");
+            if text[raw.end..to].starts_with(" party")
+                && !text[raw.end + 6..to].starts_with(|c: char| c.is_alphanumeric())
+                && PARTY_QUALIFIERS.contains(&qualifier)
+            {
+                raw.label = Label::Org;
+                raw.why = "rule: name of a party before \"party\"";
+                raw.entry = None;
             }
         }
         // "the 15th India-Japan Annual Summit", "the 1951 Mutual Defense

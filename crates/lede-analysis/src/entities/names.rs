@@ -710,6 +710,18 @@ impl<'a> NameRules<'a> {
             self.classify_plain(start, p, out);
             return self.classify_plain(p + 1, end, out);
         }
+        // "Nippon Steel and U.S. Steel": an "and" after a keyword joins two
+        // names, each with its keyword ("Ministry of Trade and Industry" is one).
+        if let Some(and) = (start + 2..end.saturating_sub(1)).find(|&a| {
+            self.word(a) == Some("and")
+                && self
+                    .word(a - 1)
+                    .is_some_and(|w| keyword(w) == Some(Label::Org))
+                && self.word(end - 1).is_some_and(|w| keyword(w).is_some())
+        }) {
+            self.classify_plain(start, and, out);
+            return self.classify_plain(and + 1, end, out);
+        }
         // A keyword at the end, or before the first "of", names the type.
         if let Some(label) = self.keyword_label(start, end) {
             // "Shares of Acme Holdings": an "of" before a keyword at the end
