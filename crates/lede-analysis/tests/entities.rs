@@ -1013,6 +1013,18 @@ fn portfolios_branches_indices_and_issue_17_names() {
             &[("Nippon Steel", Org), ("U.S. Steel", Org), ("Kospi", Org)],
         ),
         (
+            "Rahul Gandhi of the Congress party said it saves billions of rupees.",
+            &[
+                ("Rahul Gandhi", Person),
+                ("Congress", Org),
+                ("billions of rupees", Money),
+            ],
+        ),
+        (
+            "Russia is the only one of the eight; one of them left.",
+            &[("Russia", Gpe), ("eight", Cardinal), ("one", Cardinal)],
+        ),
+        (
             "Singapore's Ministry of Trade and Industry said so.",
             &[("Singapore", Gpe), ("Ministry of Trade and Industry", Org)],
         ),

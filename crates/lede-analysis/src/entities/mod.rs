@@ -148,7 +148,10 @@ pub fn recognize(doc: &Document) -> Entities {
         }
         // "Mexico's ruling Morena party": a name between a party's
         // qualifier and "party" is the party, whatever else it names.
-        for raw in raws.iter_mut().filter(|r| r.label != Label::Person) {
+        for raw in raws
+            .iter_mut()
+            .filter(|r| !matches!(r.label, Label::Person | Label::Org))
+        {
             let before = text[from..raw.start].trim_end();
             let qualifier = before.rsplit(' ').next().unwrap_or("");
             if text[raw.end..to].starts_with(" party")

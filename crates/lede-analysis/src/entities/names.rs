@@ -902,7 +902,10 @@ impl<'a> NameRules<'a> {
             if known_count < end - start
                 && !hyphened
                 && self.keyword_label(start, end) == Some(Label::Org)
-                && (start..end).all(|i| self.known_label(i) != Some(Label::Person))
+                && (start..end).all(|i| match self.known_label(i) {
+                    Some(label) => label != Label::Person,
+                    None => self.cap_word(i).is_some(),
+                })
             {
                 self.push_span(start, end, Label::Org, keyword_why(Label::Org), None, out);
                 return;

@@ -719,6 +719,18 @@ impl<'a> Scanner<'a> {
         if self.is(last, "percentage") && self.is_among(last + 1, &["point", "points"]) {
             return Some(Core::new(last + 2, Label::Percent, "rule: percentage"));
         }
+        // "billions of rupees", "millions of dollars".
+        if self.is_in(last - 1, &PLURAL_SCALES)
+            && self.is(last, "of")
+            && self.is_in(last + 1, &CURRENCIES)
+            && !self.is(last + 1, "won")
+        {
+            return Some(Core::new(
+                last + 2,
+                Label::Money,
+                "rule: number and currency",
+            ));
+        }
         // "5 billion U.S. dollars", "100 yuan".
         let cur = if self.is_among(
             last,
@@ -1037,19 +1049,23 @@ impl<'a> Scanner<'a> {
                     j = i + 1;
                     if is("one") {
                         let prev = if i > 0 { self.word(i - 1) } else { "" };
-                        num.pronoun_one = is_one_of(
-                            prev,
-                            &[
-                                "no", "any", "every", "each", "the", "this", "that", "which",
-                                "someone", "anyone",
-                            ],
-                        ) || self.is_among(
-                            i + 1,
-                            &[
-                                "another", "side", "way", "must", "can", "could", "should",
-                                "would", "might", "may", "cannot",
-                            ],
-                        );
+                        // "the only one of the eight": a pronoun.
+                        let the_only = is_one_of(prev, &["only"]) && i > 1 && self.is(i - 2, "the");
+                        num.pronoun_one = the_only
+                            || is_one_of(
+                                prev,
+                                &[
+                                    "no", "any", "every", "each", "the", "this", "that", "which",
+                                    "someone", "anyone",
+                                ],
+                            )
+                            || self.is_among(
+                                i + 1,
+                                &[
+                                    "another", "side", "way", "must", "can", "could", "should",
+                                    "would", "might", "may", "cannot",
+                                ],
+                            );
                     }
                     // "two hundred and five thousand"
                     loop {
