@@ -126,6 +126,29 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
         &["cooperation"],
         &["history"],
     ),
+    // Court and government copy: an indictment or a lawsuit is an
+    // accusation; trafficking and killings are security; bailouts finance.
+    (
+        "Prosecutors said the executive was indicted and charged with exporting chips without \
+         a licence; the company also faces a lawsuit from its former partner.",
+        &["friction"],
+        &["economy"],
+    ),
+    (
+        "Homicides fell by a fifth as the army seized record amounts of fentanyl.",
+        &["security"],
+        &[],
+    ),
+    (
+        "The fund approved the disbursement of the bailout after the credit rating was cut.",
+        &["economy"],
+        &[],
+    ),
+    (
+        "The minister paid a courtesy call on the prime minister.",
+        &["dialogue"],
+        &[],
+    ),
     // Off-topic text is about nothing.
     (
         "The recipe calls for two cups of flour, a pinch of salt and an hour in the oven.",
