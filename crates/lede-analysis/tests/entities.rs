@@ -1028,6 +1028,16 @@ fn portfolios_branches_indices_and_issue_17_names() {
             "Singapore's Ministry of Trade and Industry said so.",
             &[("Singapore", Gpe), ("Ministry of Trade and Industry", Org)],
         ),
+        // A keyword before "on" names the whole, not before a known place.
+        (
+            "The Council on Foreign Relations and the Security Council on Gaza.",
+            &[
+                ("The Council on Foreign Relations", Org),
+                ("the Security Council", Org),
+                ("Gaza", Gpe),
+            ],
+        ),
+        ("The Commission on Monday said so.", &[("Monday", Date)]),
         // Context names companies, whatever the case of its first word.
         ("Analysts at Macquarie said so.", &[("Macquarie", Org)]),
         // A town before a comma and a known place, after "in".

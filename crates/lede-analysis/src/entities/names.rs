@@ -304,6 +304,17 @@ impl<'a> NameRules<'a> {
                     }
                 } else if self.is_connector(end) && self.is_nameish(end + 1) {
                     end += 2;
+                } else if self.word(end) == Some("on")
+                    && self.cap_word(end - 1).is_some_and(|w| keyword(w).is_some())
+                    && (end + 1..end + 3).all(|k| {
+                        matches!(self.items.get(k), Some(Item::Tok(_)))
+                            && self.cap_word(k).is_some()
+                    })
+                {
+                    // "Council on Foreign Relations", "Commission on Human
+                    // Rights": a keyword before "on" and two capitalised
+                    // words no list knows ("the Security Council on Gaza" is two).
+                    end += 3;
                 } else if self.word(end) == Some("of")
                     && self.word(end + 1) == Some("the")
                     && self.is_nameish(end + 2)
@@ -1202,7 +1213,7 @@ impl Tail {
     /// back.
     fn first_of(&mut self, rules: &NameRules, start: usize) -> Option<usize> {
         self.of = self.of.max(start);
-        while self.of < self.end && !matches!(rules.word(self.of), Some("of" | "for")) {
+        while self.of < self.end && !matches!(rules.word(self.of), Some("of" | "for" | "on")) {
             self.of += 1;
         }
         (self.of < self.end).then_some(self.of)
