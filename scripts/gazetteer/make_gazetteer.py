@@ -180,7 +180,10 @@ def subdivisions(wd, common):
         if not name or not latin(name) or name.lower() in common or name in seen or len(name) < 4:
             continue
         seen.add(name)
-        rows.append(("GPE", name, wd.get(name, ""), []))
+        # News writes the ISO names without their accents: "Tamil Nadu".
+        plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        alts = [plain] if plain != name and len(plain) == len(name) and plain not in seen and plain.lower() not in common else []
+        rows.append(("GPE", name, wd.get(name, ""), alts))
     return rows
 
 

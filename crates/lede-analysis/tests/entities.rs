@@ -309,7 +309,12 @@ fn companies_courts_datelines_and_pairs() {
         // One part of a run keeps its keyword.
         (
             "Sony Group and Panasonic cut their forecasts.",
-            &[("Sony Group", Org)],
+            &[("Sony Group", Org), ("Panasonic", Org)],
+        ),
+        // A keyword takes in the known company before it, not a person.
+        (
+            "Kestrel Group and the Trump Organization grew.",
+            &[("Kestrel Group", Org), ("the Trump Organization", Org)],
         ),
         (
             "Vireo Networks gained; Dunmore Minerals fell.",
@@ -936,4 +941,190 @@ proptest! {
     ) {
         check_layers(&words.join(" "))?;
     }
+}
+
+#[test]
+fn portfolios_branches_indices_and_issue_17_names() {
+    check(&[
+        // A minister's portfolio is words of the title, before or after it.
+        (
+            "Energy and Mineral Resources Minister Bahlil Lahadalia spoke.",
+            &[("Bahlil Lahadalia", Person)],
+        ),
+        (
+            "Human Capital Minister Sandra Pettovello agreed.",
+            &[("Sandra Pettovello", Person)],
+        ),
+        (
+            "The Minister for Pacific Island Affairs, Pat Conroy, said so.",
+            &[("Pat Conroy", Person)],
+        ),
+        // A nationality before the portfolio stays a mention of its own.
+        (
+            "Indonesian Energy Minister Bahlil Lahadalia spoke.",
+            &[("Indonesian", Norp), ("Bahlil Lahadalia", Person)],
+        ),
+        // Before "Secretary" a department is still the department.
+        (
+            "Treasury Secretary Scott Bessent spoke.",
+            &[("Treasury", Org), ("Scott Bessent", Person)],
+        ),
+        // An organisation and its country branch, an unknown name before a place.
+        (
+            "Arie Rompas of Greenpeace Indonesia said so.",
+            &[("Arie Rompas", Person), ("Greenpeace Indonesia", Org)],
+        ),
+        (
+            "Shares of PT Vale Indonesia jumped, as did Yiaga Africa.",
+            &[("PT Vale Indonesia", Org), ("Yiaga Africa", Org)],
+        ),
+        // Negatives: a known pair is two names; a common word keeps its place.
+        (
+            "Talks between China and Indonesia resumed in New Delhi.",
+            &[("China", Gpe), ("Indonesia", Gpe), ("New Delhi", Gpe)],
+        ),
+        (
+            "Rain fell across Central Africa.",
+            &[("Central Africa", Loc)],
+        ),
+        // After "the", a word that starts sentences may start a name.
+        (
+            "The All Progressives Congress won; the All Progressives Congress said so.",
+            &[
+                ("The All Progressives Congress", Org),
+                ("the All Progressives Congress", Org),
+            ],
+        ),
+        ("All Nigerians voted.", &[("Nigerians", Norp)]),
+        ("Rival SK Hynix gained.", &[("SK Hynix", Org)]),
+        // Stock indices named before "index" are organisations.
+        (
+            "Argentina's Merval stock index rose, and the Nikkei index fell.",
+            &[("Argentina", Gpe), ("Merval", Org), ("Nikkei", Org)],
+        ),
+        // A party named before "party" after its qualifier; "and" after a
+        // keyword joins two names; indices the lists know.
+        (
+            "Mexico's ruling Morena party won. He flew to Morena for a party.",
+            &[("Mexico", Gpe), ("Morena", Org), ("Morena", Gpe)],
+        ),
+        (
+            "Shares of Nippon Steel and U.S. Steel rose, and the Kospi gained.",
+            &[("Nippon Steel", Org), ("U.S. Steel", Org), ("Kospi", Org)],
+        ),
+        (
+            "Rahul Gandhi of the Congress party said it saves billions of rupees.",
+            &[
+                ("Rahul Gandhi", Person),
+                ("Congress", Org),
+                ("billions of rupees", Money),
+            ],
+        ),
+        (
+            "Russia is the only one of the eight; one of them left.",
+            &[("Russia", Gpe), ("eight", Cardinal), ("one", Cardinal)],
+        ),
+        (
+            "Singapore's Ministry of Trade and Industry said so.",
+            &[("Singapore", Gpe), ("Ministry of Trade and Industry", Org)],
+        ),
+        // A keyword before "on" names the whole, not before a known place.
+        (
+            "The Council on Foreign Relations and the Security Council on Gaza.",
+            &[
+                ("The Council on Foreign Relations", Org),
+                ("the Security Council", Org),
+                ("Gaza", Gpe),
+            ],
+        ),
+        ("The Commission on Monday said so.", &[("Monday", Date)]),
+        // Context names companies, whatever the case of its first word.
+        ("Analysts at Macquarie said so.", &[("Macquarie", Org)]),
+        // A town before a comma and a known place, after "in".
+        (
+            "It is building a plant in Taylor, Texas.",
+            &[("Taylor", Gpe), ("Texas", Gpe)],
+        ),
+        ("Taylor, Texas, is small.", &[("Texas", Gpe)]),
+        // A year after an act's name is part of it.
+        (
+            "It breached the Electoral Act 2022 in 2023.",
+            &[("the Electoral Act 2022", Law), ("2023", Date)],
+        ),
+        // Provinces written without their accents, peoples by name.
+        (
+            "Parties that govern Tamil Nadu and Kerala met Yanomami leaders.",
+            &[("Tamil Nadu", Gpe), ("Kerala", Gpe), ("Yanomami", Norp)],
+        ),
+        (
+            "Soviet-era bases on Sulawesi and the Kola Peninsula.",
+            &[
+                ("Soviet", Norp),
+                ("Sulawesi", Loc),
+                ("the Kola Peninsula", Loc),
+            ],
+        ),
+        (
+            "Russia's Northern Fleet and Nigeria's Confederation of Labour.",
+            &[
+                ("Russia", Gpe),
+                ("Northern Fleet", Org),
+                ("Nigeria", Gpe),
+                ("Confederation of Labour", Org),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn holidays_fractions_quarters_and_dollar_marks() {
+    check(&[
+        ("They should vote before Christmas.", &[("Christmas", Date)]),
+        // Lower case, it is no holiday name.
+        ("A christmas tree.", &[]),
+        (
+            "It needs a two-thirds majority.",
+            &[("two-thirds", Cardinal)],
+        ),
+        (
+            "It is two votes short, in the fourth quarter.",
+            &[("two", Cardinal), ("the fourth quarter", Date)],
+        ),
+        (
+            "Profit rose in the second half of 2027.",
+            &[("the second half of 2027", Date)],
+        ),
+        // An ordinal without "the" is no period: "a fourth term".
+        ("He won a fourth term.", &[("fourth", Ordinal)]),
+        (
+            "A$600 million and HK$2 billion, not a $5 fee.",
+            &[
+                ("A$600 million", Money),
+                ("HK$2 billion", Money),
+                ("$5", Money),
+            ],
+        ),
+        (
+            "Denmark pledged 14.6 billion kroner.",
+            &[("Denmark", Gpe), ("14.6 billion kroner", Money)],
+        ),
+        // Parts of years and decades, relative periods of a period, fiscal years.
+        (
+            "In mid-2026 it rose, as it had since the mid-1990s.",
+            &[("mid-2026", Date), ("the mid-1990s", Date)],
+        ),
+        (
+            "Sales fell in the first nine months of the year.",
+            &[("the first nine months of the year", Date)],
+        ),
+        (
+            "Growth slowed in the 2024-25 fiscal year and in fiscal 2025/26.",
+            &[("the 2024-25 fiscal year", Date), ("fiscal 2025/26", Date)],
+        ),
+        // A range of years is a range; a mid-term review is no date.
+        (
+            "In 2019-2023 it rose; the mid-term review is due.",
+            &[("2019-2023", Date)],
+        ),
+    ]);
 }

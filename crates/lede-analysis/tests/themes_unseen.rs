@@ -87,6 +87,68 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
         &["cooperation"],
         &[],
     ),
+    // Word families: labour markets, shares, strikes and strained ties; and
+    // words that only look like a theme's ("memory" chips, "talk of", a
+    // "coordinator", a person named Ram, a city's "Port", "allied with").
+    (
+        "The Senate approved the government's labour reform on Thursday by 39 votes to 31.",
+        &["economy"],
+        &[],
+    ),
+    (
+        "Shares of the miner jumped 9% as nickel prices rose on the London exchange.",
+        &["economy"],
+        &[],
+    ),
+    (
+        "Thousands of protesters marched to parliament and the unions called a general strike.",
+        &["friction"],
+        &["security", "economy"],
+    ),
+    (
+        "His renewed talk of buying the island has strained relations with Copenhagen.",
+        &["friction"],
+        &["sovereignty"],
+    ),
+    (
+        "Prices of the memory chips used in data centres soared, and memory makers' revenue rose.",
+        &["economy"],
+        &[],
+    ),
+    (
+        "Law Minister Arjun Ram Meghwal told the house, and the group's executive coordinator \
+         said the senators allied with the governors voted in Port Moresby.",
+        &[],
+        &["dialogue"],
+    ),
+    (
+        "Fifty years after independence, our partnership is stronger than ever.",
+        &["cooperation"],
+        &["history"],
+    ),
+    // Court and government copy: an indictment or a lawsuit is an
+    // accusation; trafficking and killings are security; bailouts finance.
+    (
+        "Prosecutors said the executive was indicted and charged with exporting chips without \
+         a licence; the company also faces a lawsuit from its former partner.",
+        &["friction"],
+        &["economy"],
+    ),
+    (
+        "Homicides fell by a fifth as the army seized record amounts of fentanyl.",
+        &["security"],
+        &[],
+    ),
+    (
+        "The fund approved the disbursement of the bailout after the credit rating was cut.",
+        &["economy"],
+        &[],
+    ),
+    (
+        "The minister paid a courtesy call on the prime minister.",
+        &["dialogue"],
+        &[],
+    ),
     // Off-topic text is about nothing.
     (
         "The recipe calls for two cups of flour, a pinch of salt and an hour in the oven.",

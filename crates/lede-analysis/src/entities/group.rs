@@ -204,7 +204,10 @@ pub(crate) fn group(
                 why = "rule: capitalised word before \"said\"";
             } else if lone.role_after && !gaz.is_common(surface) {
                 why = "rule: capitalised word before a role (\"X, the minister\")";
-            } else if lone.after_place_word && !lone.sentence_start && !gaz.is_common(surface) {
+            } else if lone.after_place_word
+                && !lone.sentence_start
+                && (lone.before_place || !gaz.is_common(surface))
+            {
                 label = Label::Gpe;
                 why = "rule: capitalised word after a place preposition";
             } else {

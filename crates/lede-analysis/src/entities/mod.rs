@@ -52,6 +52,7 @@ pub use model::{Entities, Entity, EntityId, Label, Mention, MentionId, Quote};
 use crate::Document;
 use names::{Item, NameRules, Raw};
 use tokens::Kind;
+use words::PARTY_QUALIFIERS;
 
 /// The Wikidata page of an entity ID such as [`Entity::wikidata`] holds: the
 /// one address the app's links and the exports share.
@@ -145,6 +146,23 @@ pub fn recognize(doc: &Document) -> Entities {
                 raw.end += suffix.len();
             }
         }
+        // "Mexico's ruling Morena party": a name between a party's
+        // qualifier and "party" is the party, whatever else it names.
+        for raw in raws
+            .iter_mut()
+            .filter(|r| !matches!(r.label, Label::Person | Label::Org))
+        {
+            let before = text[from..raw.start].trim_end();
+            let qualifier = before.rsplit(' ').next().unwrap_or("");
+            if text[raw.end..to].starts_with(" party")
+                && !text[raw.end + 6..to].starts_with(|c: char| c.is_alphanumeric())
+                && PARTY_QUALIFIERS.contains(&qualifier)
+            {
+                raw.label = Label::Org;
+                raw.why = "rule: name of a party before \"party\"";
+                raw.entry = None;
+            }
+        }
         // "the 15th India-Japan Annual Summit", "the 1951 Mutual Defense
         // Treaty": an ordinal or a year before an event or a law is part of it.
         let block_hits = found.len() - hits.len()..found.len();
@@ -152,6 +170,20 @@ pub fn recognize(doc: &Document) -> Entities {
             .iter_mut()
             .filter(|r| matches!(r.label, Label::Event | Label::Law))
         {
+            // "the Electoral Act 2022": a year after an act's name is part of
+            // it, as the statute books of the Commonwealth write them.
+            if raw.label == Label::Law && text[..raw.end].ends_with(" Act") {
+                let hits = &mut found[block_hits.clone()];
+                let after = raw.end + 1;
+                if text[raw.end..].starts_with(' ')
+                    && let Ok(n) = hits.binary_search_by_key(&after, |f| f.raw.start)
+                    && hits[n].raw.label == Label::Date
+                    && hits[n].raw.end - after == 4
+                {
+                    raw.end = hits[n].raw.end;
+                    hits[n].raw.end = after;
+                }
+            }
             let start = raw.start - usize::from(raw.start > 0 && text[..raw.start].ends_with(' '));
             // The numbers are in order and never overlap, so the one that
             // ends at `start` is the last to start before it: found by a

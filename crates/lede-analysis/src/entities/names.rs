@@ -58,6 +58,8 @@ pub(crate) struct Lone {
     pub sentence_start: bool,
     pub before_said: bool,
     pub after_place_word: bool,
+    /// A comma and a known place follow: "Taylor, Texas".
+    pub before_place: bool,
     /// "… said in a statement", "according to …": an organisation, unless it
     /// is a person's surname.
     pub org_cue: bool,
@@ -302,6 +304,17 @@ impl<'a> NameRules<'a> {
                     }
                 } else if self.is_connector(end) && self.is_nameish(end + 1) {
                     end += 2;
+                } else if self.word(end) == Some("on")
+                    && self.cap_word(end - 1).is_some_and(|w| keyword(w).is_some())
+                    && (end + 1..end + 3).all(|k| {
+                        matches!(self.items.get(k), Some(Item::Tok(_)))
+                            && self.cap_word(k).is_some()
+                    })
+                {
+                    // "Council on Foreign Relations", "Commission on Human
+                    // Rights": a keyword before "on" and two capitalised
+                    // words no list knows ("the Security Council on Gaza" is two).
+                    end += 3;
                 } else if self.word(end) == Some("of")
                     && self.word(end + 1) == Some("the")
                     && self.is_nameish(end + 2)
@@ -351,6 +364,44 @@ impl<'a> NameRules<'a> {
                     )
                 })
             })
+    }
+
+    /// Where a minister's title starts when the capitalised words before it
+    /// name the portfolio ("Energy and Mineral Resources Minister", "Human
+    /// Capital Minister"): generic words of the title, not an organisation.
+    /// A name the lists know (a country, a nationality) stays outside.
+    fn portfolio_before(&self, start: usize, mut a: usize) -> usize {
+        let plain = |k: usize| {
+            matches!(self.items[k], Item::Tok(_))
+                && self
+                    .cap_word(k)
+                    .is_some_and(|w| !self.gaz.given_names.contains(w))
+        };
+        while a > start {
+            if plain(a - 1) {
+                a -= 1;
+            } else if a - 1 > start && self.word(a - 1) == Some("and") && plain(a - 2) {
+                a -= 2;
+            } else {
+                break;
+            }
+        }
+        a
+    }
+
+    /// Where a minister's portfolio ends when it follows the title as "for
+    /// … Affairs" or "of … Affairs" ("Minister for Pacific Island Affairs"):
+    /// the item after "Affairs", whatever names are inside.
+    fn portfolio_after(&self, b: usize, end: usize) -> Option<usize> {
+        if !matches!(self.word(b), Some("of" | "for")) {
+            return None;
+        }
+        let last = (b + 1..end.min(b + 6))
+            .take_while(|&k| {
+                matches!(self.items[k], Item::Known { .. }) || self.cap_word(k).is_some()
+            })
+            .find(|&k| self.word(k) == Some("Affairs"))?;
+        Some(last + 1)
     }
 
     fn is_modifier_item(&self, i: usize) -> bool {
@@ -420,6 +471,31 @@ impl<'a> NameRules<'a> {
         })
     }
 
+    /// "the All Progressives Congress", "The Other Party": after "the", a
+    /// word that starts sentences is the first word of a name a keyword ends.
+    fn function_word_in_name(&self, i: usize, end: usize) -> bool {
+        self.cap_word(i)
+            .is_some_and(|w| !w.eq_ignore_ascii_case("the"))
+            && self
+                .tok_before(i)
+                .is_some_and(|t| self.tok_text(t).eq_ignore_ascii_case("the"))
+            && self.keyword_label(i, end) == Some(Label::Org)
+    }
+
+    /// Whether "index", "stock index" or "share index" follows item `end - 1`.
+    fn index_after(&self, end: usize) -> bool {
+        let (_, e) = self.item_span(end - 1);
+        let Some(t) = self.tok_after(e) else {
+            return false;
+        };
+        let w = |k: usize| self.toks.get(t + k).map(|x| x.text(self.text));
+        match w(0) {
+            Some("index") => true,
+            Some("stock" | "share" | "equity") => w(1) == Some("index"),
+            _ => false,
+        }
+    }
+
     /// What the words before item `start` say of a name: a company ("shares
     /// of", "the chipmaker", "a post on").
     fn company_context(&self, start: usize) -> bool {
@@ -441,8 +517,10 @@ impl<'a> NameRules<'a> {
             return prev2.is_some_and(|w| POST_WORDS.contains(&w));
         }
         if matches!(prev, "at" | "for") {
+            // "Analysts at Macquarie": the noun may start the sentence.
             return prev2.is_some_and(|w| {
-                STAFF_NOUNS.contains(&w) && (prev == "at" || w.starts_with("spokes"))
+                with_lower(w, |w| STAFF_NOUNS.contains(&w))
+                    && (prev == "at" || w.starts_with("spokes"))
             });
         }
         self.toks[p].kind == Kind::Word
@@ -460,6 +538,7 @@ impl<'a> NameRules<'a> {
                     .cap_word(start)
                     .is_some_and(|w| self.gaz.is_function_word(w))
                     || self.is_connector(start))
+                && !self.function_word_in_name(start, end)
             {
                 start += 1;
             }
@@ -483,10 +562,18 @@ impl<'a> NameRules<'a> {
                     {
                         a -= 1;
                     }
+                    let minister = self.word(i).is_some_and(|w| w.starts_with("Minister"));
+                    if minister {
+                        a = self.portfolio_before(start, a);
+                    }
                     let mut b = i + 1;
                     while b < end {
                         if self.is_modifier_item(b) {
                             b += 1;
+                        } else if let Some(after) =
+                            self.portfolio_after(b, end).filter(|_| minister)
+                        {
+                            b = after;
                         } else if matches!(self.word(b), Some("of" | "and" | "for"))
                             && b + 1 < end
                             && self.is_modifier_item(b + 1)
@@ -610,6 +697,7 @@ impl<'a> NameRules<'a> {
                 .cap_word(start)
                 .is_some_and(|w| self.gaz.is_function_word(w))
                 || self.is_connector(start))
+            && !self.function_word_in_name(start, end)
         {
             start += 1;
         }
@@ -632,6 +720,18 @@ impl<'a> NameRules<'a> {
         {
             self.classify_plain(start, p, out);
             return self.classify_plain(p + 1, end, out);
+        }
+        // "Nippon Steel and U.S. Steel": an "and" after a keyword joins two
+        // names, each with its keyword ("Ministry of Trade and Industry" is one).
+        if let Some(and) = (start + 2..end.saturating_sub(1)).find(|&a| {
+            self.word(a) == Some("and")
+                && self
+                    .word(a - 1)
+                    .is_some_and(|w| keyword(w) == Some(Label::Org))
+                && self.word(end - 1).is_some_and(|w| keyword(w).is_some())
+        }) {
+            self.classify_plain(start, and, out);
+            return self.classify_plain(and + 1, end, out);
         }
         // A keyword at the end, or before the first "of", names the type.
         if let Some(label) = self.keyword_label(start, end) {
@@ -704,6 +804,25 @@ impl<'a> NameRules<'a> {
                     end,
                     Label::Org,
                     "rule: nationality and institution",
+                    None,
+                    out,
+                );
+                return;
+            }
+            // "Greenpeace Indonesia", "Oxfam America": an organisation and the
+            // country of its branch make one name.
+            if end - start == 2
+                && !hyphened
+                && !self.strict
+                && self.known_label(start) == Some(Label::Org)
+                && self.known_label(start + 1) == Some(Label::Gpe)
+                && self.last_word(start + 1).is_some_and(|w| !w.ends_with('.'))
+            {
+                self.push_span(
+                    start,
+                    end,
+                    Label::Org,
+                    "rule: organisation and the country of its branch",
                     None,
                     out,
                 );
@@ -789,6 +908,46 @@ impl<'a> NameRules<'a> {
                 );
                 return;
             }
+            // "Sony Group", "PT Vale Indonesia": a known name inside a run a
+            // keyword types is part of that name.
+            if known_count < end - start
+                && !hyphened
+                && self.keyword_label(start, end) == Some(Label::Org)
+                && (start..end).all(|i| match self.known_label(i) {
+                    Some(label) => label != Label::Person,
+                    None => self.cap_word(i).is_some(),
+                })
+            {
+                self.push_span(start, end, Label::Org, keyword_why(Label::Org), None, out);
+                return;
+            }
+            // "Vale Indonesia", "Yiaga Africa": a word no list or dictionary
+            // knows before a place is a name of which the place is part.
+            if matches!(label, Label::Gpe | Label::Loc)
+                && known_count == 1
+                && k == end - 1
+                && end - start <= 3
+                && !hyphened
+                && !self.strict
+                && (start..k).all(|i| {
+                    self.cap_word(i).is_some_and(|w| {
+                        !self.gaz.is_common(w)
+                            && !self.gaz.given_names.contains(w)
+                            && !self.gaz.is_title(w)
+                            && !self.gaz.is_function_word(w)
+                    })
+                })
+            {
+                self.push_span(
+                    start,
+                    end,
+                    Label::Org,
+                    "rule: unknown name before a place",
+                    None,
+                    out,
+                );
+                return;
+            }
             // Otherwise each part on its own.
             let mut a = start;
             for k in (start..end).filter(is_known) {
@@ -830,6 +989,19 @@ impl<'a> NameRules<'a> {
                 end,
                 Label::Org,
                 "rule: company named by its context",
+                None,
+                out,
+            );
+            return;
+        }
+        // "the Merval stock index", "the benchmark Nikkei index": stock
+        // indices are organisations (OntoNotes).
+        if n <= 2 && self.index_after(end) {
+            self.push_span(
+                start,
+                end,
+                Label::Org,
+                "rule: stock index named before \"index\"",
                 None,
                 out,
             );
@@ -912,6 +1084,10 @@ impl<'a> NameRules<'a> {
                     before_said: next.is_some_and(|w| SPEECH_VERBS.contains(&w))
                         && !self.is_occupation_plural(w),
                     after_place_word: prev.is_some_and(|w| PLACE_PREPOSITIONS.contains(&w)),
+                    // "in Taylor, Texas": a comma and a known place follow.
+                    before_place: next == Some(",")
+                        && matches!(self.items.get(start + 2), Some(Item::Known { entry, .. })
+                            if self.gaz.entry(*entry).label == Label::Gpe),
                     org_cue: before_statement || after_according,
                     role_after: after.is_some_and(|t| self.role_after(t)),
                     before_possessive: self.is_possessive(start + 1),
@@ -1037,7 +1213,7 @@ impl Tail {
     /// back.
     fn first_of(&mut self, rules: &NameRules, start: usize) -> Option<usize> {
         self.of = self.of.max(start);
-        while self.of < self.end && !matches!(rules.word(self.of), Some("of" | "for")) {
+        while self.of < self.end && !matches!(rules.word(self.of), Some("of" | "for" | "on")) {
             self.of += 1;
         }
         (self.of < self.end).then_some(self.of)

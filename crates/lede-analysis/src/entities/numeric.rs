@@ -86,29 +86,9 @@ const QUANTITY_UNITS: List = List {
     bit: 1 << 13,
     words: words::QUANTITY_UNITS,
 };
-/// Words that make a number approximate, and belong to its span.
-const APPROX: &[&[&str]] = &[
-    &["more", "than"],
-    &["less", "than"],
-    &["fewer", "than"],
-    &["at", "least"],
-    &["up", "to"],
-    &["nearly"],
-    &["almost"],
-    &["about"],
-    &["around"],
-    &["roughly"],
-    &["approximately"],
-    &["over"],
-    &["some"],
-    &["just", "over"],
-    &["well", "over"],
-    &["as", "much", "as"],
-    &["as", "many", "as"],
-    &["as", "little", "as"],
-    &["as", "few", "as"],
-    &["between"],
-];
+/// Phrases that make a number approximate, and belong to its span ("more
+/// than", "as much as"), one string each, words separated by a space.
+const APPROX: &[&str] = words::APPROX;
 /// Words that make a period relative, and belong to a DATE span.
 const RELATIVE: List = List {
     bit: 1 << 14,
@@ -176,10 +156,15 @@ static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
     for (w, _) in PERIOD_WORDS {
         c.add(w, TRIGGERS.bit);
     }
-    for words in APPROX {
-        for w in *words {
-            c.add(w, PREFIXES.bit);
-        }
+    for w in words::HOLIDAYS {
+        c.add(w, TRIGGERS.bit);
+    }
+    // "HK$2 billion": the letters start a mention before its "$".
+    for w in words::DOLLAR_MARKS {
+        c.add(w, PREFIXES.bit);
+    }
+    for w in APPROX.iter().flat_map(|p| p.split(' ')) {
+        c.add(w, PREFIXES.bit);
     }
     c
 });
@@ -383,7 +368,9 @@ impl<'a> Scanner<'a> {
         }
         let rel_start = j;
         while j < rel_start + 2
-            && (((the || !self.is(j, "first")) && self.is_in(j, &RELATIVE))
+            // "first", "second" … are relative only after "the": "the fourth quarter".
+            && (((the || !self.is_in(j, &ORDINALS)) && !self.is(j + 1, "half")
+                && self.is_in(j, &RELATIVE))
                 || self.is_in(j, &DETERMINERS))
             && !self.blocked(j)
         {
@@ -394,9 +381,9 @@ impl<'a> Scanner<'a> {
         if self.is_in(j, &PREFIXES)
             && let Some(words) = APPROX
                 .iter()
-                .find(|words| words.iter().enumerate().all(|(n, w)| self.is(j + n, w)))
+                .find(|p| p.split(' ').enumerate().all(|(n, w)| self.is(j + n, w)))
         {
-            j += words.len();
+            j += words.split(' ').count();
         }
         let approx = j > approx_start;
         // The core is a trigger word, or a word before one ("a year", "US $5").
@@ -436,6 +423,20 @@ impl<'a> Scanner<'a> {
             {
                 core.last = next.last;
             }
+        }
+        // "the first nine months of the year", "the past two weeks of March":
+        // a relative period of a named period is one span.
+        if relative
+            && core.label == Label::Date
+            && core.end_byte.is_none()
+            && self.is(core.last, "of")
+            && self.is_among(
+                core.last - 1,
+                &["days", "weeks", "months", "years", "decades"],
+            )
+            && let Some(end) = self.period_at(core.last + 1)
+        {
+            core.last = end;
         }
         if self.is(approx_start, "between")
             && approx
@@ -495,7 +496,22 @@ impl<'a> Scanner<'a> {
     /// The number, date or period starting at token `j`, with its unit.
     fn core(&self, j: usize) -> Option<Core> {
         let w = self.word(j);
-        // "fiscal year 2027", "fiscal 2026": a fiscal year is a date.
+        // "the 2024-25 fiscal year", "2025/26": a year that straddles two.
+        if self.kind(j) == Some(Kind::Number) && is_year_range(w) {
+            let mut c = Core::new(j + 1, Label::Date, "rule: year range");
+            if self.is_among(j + 1, &["fiscal", "financial"]) && self.is(j + 2, "year") {
+                c.last = j + 3;
+                c.takes_the = true;
+            }
+            return Some(c);
+        }
+        // "fiscal year 2027", "fiscal 2026", "fiscal 2025/26": a fiscal year is a date.
+        if w.eq_ignore_ascii_case("fiscal")
+            && self.kind(j + 1) == Some(Kind::Number)
+            && is_year_range(self.word(j + 1))
+        {
+            return Some(Core::new(j + 2, Label::Date, "rule: fiscal year"));
+        }
         if w.eq_ignore_ascii_case("fiscal") {
             let y = j + 1 + usize::from(self.is(j + 1, "year"));
             if self.kind(y) == Some(Kind::Number)
@@ -520,6 +536,25 @@ impl<'a> Scanner<'a> {
         if let Some(c) = self.month_date(j) {
             return Some(c);
         }
+        // "mid-2026", "the mid-1990s", "late-2025": part of a year or a decade.
+        if let Some((pre, rest)) = w.split_once('-')
+            && is_one_of(pre, &["mid", "early", "late"])
+        {
+            let all_digits = |d: &str| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit());
+            let decade = rest
+                .strip_suffix('s')
+                .is_some_and(|d| (d.len() == 4 || d.len() == 2) && all_digits(d));
+            let year = rest.len() == 4
+                && all_digits(rest)
+                && rest
+                    .parse::<u32>()
+                    .is_ok_and(|y| (1800..=2100).contains(&y));
+            if decade || year {
+                let mut c = Core::new(j + 1, Label::Date, "rule: part of a year or decade");
+                c.takes_the = decade;
+                return Some(c);
+            }
+        }
         if is_any(w, &WEEKDAYS) {
             if self.is_in(j + 1, &PARTS_OF_DAY) {
                 return Some(Core::new(
@@ -540,6 +575,10 @@ impl<'a> Scanner<'a> {
         if is_one_of(w, &["today", "yesterday", "tomorrow"]) {
             return Some(Core::new(j + 1, Label::Date, "rule: relative day"));
         }
+        // "before Christmas": a holiday names its date.
+        if is_one_of(w, words::HOLIDAYS) && w.starts_with(|c: char| c.is_uppercase()) {
+            return Some(Core::new(j + 1, Label::Date, "rule: holiday"));
+        }
         if is_one_of(w, &["tonight", "noon", "midnight"]) {
             return Some(Core::new(j + 1, Label::Time, "rule: time of day"));
         }
@@ -555,7 +594,7 @@ impl<'a> Scanner<'a> {
             {
                 j + 3
             } else if label == Label::Date
-                && self.is(j - 1, "first")
+                && self.is_in(j - 1, &ORDINALS)
                 && self.is(j + 1, "of")
                 && let Some(end) = self.period_at(j + 2)
             {
@@ -583,10 +622,18 @@ impl<'a> Scanner<'a> {
         {
             return None;
         }
-        // Currency before the number: "$5 billion", "US$5".
+        // Currency before the number: "$5 billion", "US$5", "A$600 million".
         let mut n = j;
         let mut money = false;
-        if self.is_in(n, &CURRENCY_PREFIXES) && self.kind(n + 1) != Some(Kind::Word) {
+        if is_one_of(w, words::DOLLAR_MARKS)
+            && w.chars().all(|c| c.is_ascii_uppercase())
+            && self.is(j + 1, "$")
+            && self.toks[j].end == self.toks[j + 1].start
+            && self.kind(j + 2) == Some(Kind::Number)
+        {
+            n = j + 2;
+            money = true;
+        } else if self.is_in(n, &CURRENCY_PREFIXES) && self.kind(n + 1) != Some(Kind::Word) {
             let mut m = n + 1;
             if self.is(n, "us") && self.is(m, "$") {
                 m += 1;
@@ -671,6 +718,18 @@ impl<'a> Scanner<'a> {
         }
         if self.is(last, "percentage") && self.is_among(last + 1, &["point", "points"]) {
             return Some(Core::new(last + 2, Label::Percent, "rule: percentage"));
+        }
+        // "billions of rupees", "millions of dollars".
+        if self.is_in(last - 1, &PLURAL_SCALES)
+            && self.is(last, "of")
+            && self.is_in(last + 1, &CURRENCIES)
+            && !self.is(last + 1, "won")
+        {
+            return Some(Core::new(
+                last + 2,
+                Label::Money,
+                "rule: number and currency",
+            ));
         }
         // "5 billion U.S. dollars", "100 yuan".
         let cur = if self.is_among(
@@ -951,6 +1010,16 @@ impl<'a> Scanner<'a> {
                 {
                     // "four-year", "two-state", "second-biggest".
                     let unit = tail.split('-').next().unwrap_or("");
+                    // "two-thirds", "three-quarters": a fraction is one number.
+                    if number_word(head) == Some(false)
+                        && is_one_of(
+                            unit,
+                            &["third", "thirds", "quarter", "quarters", "fifth", "fifths"],
+                        )
+                    {
+                        num.words = true;
+                        return Some((num, i + 1));
+                    }
                     num.hyphen_unit = Some(if is_any(unit, &DATE_UNITS) {
                         Label::Date
                     } else if is_any(unit, &TIME_UNITS) {
@@ -980,19 +1049,23 @@ impl<'a> Scanner<'a> {
                     j = i + 1;
                     if is("one") {
                         let prev = if i > 0 { self.word(i - 1) } else { "" };
-                        num.pronoun_one = is_one_of(
-                            prev,
-                            &[
-                                "no", "any", "every", "each", "the", "this", "that", "which",
-                                "someone", "anyone",
-                            ],
-                        ) || self.is_among(
-                            i + 1,
-                            &[
-                                "another", "side", "way", "must", "can", "could", "should",
-                                "would", "might", "may", "cannot",
-                            ],
-                        );
+                        // "the only one of the eight": a pronoun.
+                        let the_only = is_one_of(prev, &["only"]) && i > 1 && self.is(i - 2, "the");
+                        num.pronoun_one = the_only
+                            || is_one_of(
+                                prev,
+                                &[
+                                    "no", "any", "every", "each", "the", "this", "that", "which",
+                                    "someone", "anyone",
+                                ],
+                            )
+                            || self.is_among(
+                                i + 1,
+                                &[
+                                    "another", "side", "way", "must", "can", "could", "should",
+                                    "would", "might", "may", "cannot",
+                                ],
+                            );
                     }
                     // "two hundred and five thousand"
                     loop {
@@ -1020,6 +1093,24 @@ impl<'a> Scanner<'a> {
         }
         Some((num, j))
     }
+}
+
+/// "2024-25", "2025/26", "2024-2025": a year and the next, as fiscal years
+/// and seasons are written.
+fn is_year_range(w: &str) -> bool {
+    let Some((a, b)) = w.split_once(['-', '/']) else {
+        return false;
+    };
+    let (Ok(y), Ok(z)) = (a.parse::<u32>(), b.parse::<u32>()) else {
+        return false;
+    };
+    a.len() == 4
+        && (1800..=2100).contains(&y)
+        && match b.len() {
+            2 => z == (y + 1) % 100,
+            4 => z == y + 1,
+            _ => false,
+        }
 }
 
 /// Whether a word (in any case) is a number word: `Some(false)` a cardinal
@@ -1106,14 +1197,16 @@ mod tests {
         for (w, _) in PERIOD_WORDS {
             assert!(is_any(w, &TRIGGERS), "{w:?}");
         }
-        for w in APPROX.iter().flat_map(|p| p.iter()) {
+        for w in APPROX.iter().flat_map(|p| p.split(' ')) {
             assert!(is_any(w, &PREFIXES), "{w:?}");
         }
         let listed: std::collections::HashSet<String> = LISTS
             .iter()
             .flat_map(|(l, _)| l.words.iter().map(|w| w.to_lowercase()))
             .chain(PERIOD_WORDS.iter().map(|(w, _)| w.to_string()))
-            .chain(APPROX.iter().flat_map(|p| p.iter().map(|w| w.to_string())))
+            .chain(APPROX.iter().flat_map(|p| p.split(' ').map(String::from)))
+            .chain(words::HOLIDAYS.iter().map(|w| w.to_string()))
+            .chain(words::DOLLAR_MARKS.iter().map(|w| w.to_string()))
             .collect();
         for word in [
             "China",

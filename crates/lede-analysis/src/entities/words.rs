@@ -33,6 +33,7 @@ mod tests {
             DEPARTMENTS,
             FAMILY_FIRST,
             COMPANY_ENDINGS,
+            PARTY_QUALIFIERS,
         ];
         for list in lists {
             assert!(!list.is_empty());
