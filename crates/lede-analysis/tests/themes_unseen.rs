@@ -149,6 +149,60 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
         &["dialogue"],
         &[],
     ),
+    // Diplomacy in the verbs and nouns of readouts: speaking or talking with a
+    // counterpart, a phone call, an emissary, signing a deal.
+    (
+        "The president phoned his counterpart on Monday and later spoke with the emissary \
+         about the outstanding issues.",
+        &["dialogue"],
+        &[],
+    ),
+    (
+        "The two ministers will meet with business leaders before they sign an agreement on \
+         fisheries.",
+        &["dialogue"],
+        &["economy", "cooperation"],
+    ),
+    // Tension and coercion: embargoes, boycotts, severed ties, reprisals, concern.
+    (
+        "The government cut ties with its neighbour and imposed an embargo, warning of \
+         reprisals if the boycott spread.",
+        &["friction"],
+        &["economy"],
+    ),
+    (
+        "The foreign ministry expressed deep concern and lashed out at the allegations.",
+        &["friction"],
+        &[],
+    ),
+    (
+        "Gunmen abducted 20 villagers in a raid on Sunday, and the army sent troops to the \
+         front line.",
+        &["security"],
+        &[],
+    ),
+    (
+        "Japan thanked Vietnam for its support and the two sides agreed to upgrade ties.",
+        &["cooperation"],
+        &["dialogue"],
+    ),
+    (
+        "The islands want home rule, and the neighbours have a boundary dispute at sea.",
+        &["sovereignty"],
+        &["friction"],
+    ),
+    // Words of those families used for something else are no theme.
+    (
+        "Her new novel pushes the boundaries of the genre, and the suspension bridge in her \
+         home town is its joint hero.",
+        &[],
+        &[],
+    ),
+    (
+        "The team went on a charm offensive to sell the stadium to its fans.",
+        &[],
+        &["dialogue"],
+    ),
     // Off-topic text is about nothing.
     (
         "The recipe calls for two cups of flour, a pinch of salt and an hour in the oven.",
