@@ -191,6 +191,27 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
         &["sovereignty"],
         &["friction"],
     ),
+    (
+        "The government announced austerity and spending cuts as the peso slid and \
+         remittances fell.",
+        &["economy"],
+        &[],
+    ),
+    (
+        "Aid agencies reported food insecurity across the region after the harvest failed.",
+        &["stability"],
+        &["cooperation"],
+    ),
+    (
+        "The two countries marked the centenary of their first treaty.",
+        &["history"],
+        &["dialogue", "cooperation"],
+    ),
+    (
+        "The two sides extended their trade truce by 90 days.",
+        &["economy"],
+        &["friction", "dialogue"],
+    ),
     // Words of those families used for something else are no theme.
     (
         "Her new novel pushes the boundaries of the genre, and the suspension bridge in her \
@@ -202,6 +223,11 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
         "The team went on a charm offensive to sell the stadium to its fans.",
         &[],
         &["dialogue"],
+    ),
+    (
+        "The national team played a private match in the capital.",
+        &[],
+        &[],
     ),
     // Off-topic text is about nothing.
     (
