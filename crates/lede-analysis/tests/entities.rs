@@ -42,7 +42,8 @@ fn known_names_and_ontonotes_spans() {
             "China’s policy toward the U.S. is consistent.",
             &[("China", Gpe), ("U.S.", Gpe)],
         ),
-        ("Trump's plan won support.", &[]),
+        ("Trump's plan won support.", &[("Trump", Person)]),
+        ("Brown's plan won support.", &[]),
         (
             "Donald Trump's plan won support.",
             &[("Donald Trump", Person)],
@@ -558,6 +559,41 @@ fn surnames_join_the_full_name() {
 }
 
 #[test]
+fn known_people_by_surname_alone() {
+    // The people the lists know are PERSON by surname alone, with no full
+    // name in the text, and join the known person (Wikidata ID and all).
+    check(&[
+        (
+            "In a post on social media, Trump said the deal was done.",
+            &[("Trump", Person)],
+        ),
+        (
+            "The meeting with Macron lasted an hour.",
+            &[("Macron", Person)],
+        ),
+        ("Milei's government sent the bill.", &[("Milei", Person)]),
+        (
+            "He met Lula and Modi in Brasilia.",
+            &[("Lula", Person), ("Modi", Person), ("Brasilia", Gpe)],
+        ),
+        // A common word at the start of a sentence is that word; a place the
+        // lists know stays a place; the other word of a name written family
+        // name first ("Jinping") is not a surname.
+        ("Trump cards were played.", &[]),
+        (
+            "Costa Rica and Jordan met.",
+            &[("Costa Rica", Gpe), ("Jordan", Gpe)],
+        ),
+        ("The name Jinping was heard.", &[]),
+    ]);
+    let doc = Document::parse("Macron said so, and Macron left.");
+    let found = recognize(&doc);
+    let macron = &found.entities[found.mentions[0].entity];
+    assert_eq!(macron.name, "Emmanuel Macron");
+    assert_eq!(macron.mentions.len(), 2);
+}
+
+#[test]
 fn aliases_are_other_names_not_other_apostrophes() {
     // The list spells it with a straight apostrophe, the text with a curly one
     // and with "the"; the surname is the one real alias.
@@ -791,7 +827,7 @@ fn quotes_with_speakers() {
         quotes,
         [
             ("“We will win,”", Some("Xi Jinping")),
-            ("\"Good.\"", None),
+            ("\"Good.\"", Some("Donald Trump")),
             ("\"stabilised\"", None),
             ("“most striking and significant.”", None),
             ("“are compelled to work together.”", None),

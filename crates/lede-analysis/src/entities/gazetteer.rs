@@ -80,6 +80,8 @@ pub(crate) struct Gazetteer {
     /// The 5,000 most frequent English words, lower case: the first column
     /// of `en.tsv`.
     common: WordList,
+    /// The entries of the people the lists know (`people.tsv`).
+    people: Vec<u32>,
 }
 
 /// A name found in the text.
@@ -194,6 +196,9 @@ impl Gazetteer {
         for &(id, q) in &WIKIDATA {
             entries[usize::from(id)].wikidata = Some(q);
         }
+        let people = (0..entries.len() as u32)
+            .filter(|&i| entries[i as usize].label == Label::Person)
+            .collect();
         Gazetteer {
             entries,
             starts,
@@ -203,6 +208,7 @@ impl Gazetteer {
             given_names: WordList::new(GIVEN_NAMES),
             function_words: WordList::new(FUNCTION_WORDS),
             common: WordList::new(COMMON_WORDS),
+            people,
         }
     }
 
@@ -246,6 +252,11 @@ impl Gazetteer {
             }
         }
         None
+    }
+
+    /// The people the lists know: their entry ids.
+    pub fn people(&self) -> &[u32] {
+        &self.people
     }
 
     pub fn entry(&self, id: u32) -> &Entry {

@@ -54,6 +54,21 @@ fn person_keys(name: &str) -> impl Iterator<Item = &str> {
     last.into_iter().chain(first).chain(before_last)
 }
 
+/// The name a person is called by alone in running text: the surname, the
+/// family name written first ("Xi" of Xi Jinping), the name before a
+/// generational suffix ("Marcos" of Ferdinand Marcos Jr.).
+fn surname(name: &str) -> Option<&str> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    match words[..] {
+        [] | [_] => None,
+        [first, ..] if FAMILY_FIRST.contains(&first) => Some(first),
+        [.., before, last] if matches!(last.trim_end_matches('.'), "Jr" | "Sr" | "III" | "II") => {
+            (words.len() > 2).then_some(before)
+        }
+        [.., last] => Some(last),
+    }
+}
+
 pub(crate) fn group(
     doc: &Document,
     mut found: Vec<Found>,
@@ -96,6 +111,19 @@ pub(crate) fn group(
         let name = &text[f.raw.start..f.raw.end];
         if !name.contains(' ') {
             surnames.entry(name).or_insert_with(|| key_form(name));
+        }
+    }
+
+    // The people the lists know are called by their surname alone even where
+    // the text never gives the full name ("Macron said", "Milei's
+    // government"): OntoNotes marks a surname alone as PERSON. A person the
+    // text names in full keeps the surname. Only lone words join, so a place
+    // the lists know stays a place, and a common word starting a sentence
+    // stays a word (`ordinary` below).
+    let mut known_people: FastMap<&str, u32> = FastMap::default();
+    for &id in gaz.people() {
+        if let Some(key) = surname(gaz.entry(id).name) {
+            known_people.entry(key).or_insert(id);
         }
     }
 
@@ -185,6 +213,7 @@ pub(crate) fn group(
         let ordinary = raw.lone.is_some_and(|l| {
             l.sentence_start && !l.before_said && !l.before_possessive && gaz.is_common(surface)
         });
+        let mut known = None;
         if single_name
             && !ordinary
             && let Some(full) = surnames.get(surface)
@@ -193,6 +222,13 @@ pub(crate) fn group(
             if raw.lone.is_some() {
                 why = "rule: surname of a person named in the text";
             }
+        } else if single_name
+            && !ordinary
+            && raw.lone.is_some()
+            && let Some(&id) = known_people.get(surface)
+        {
+            known = Some(id);
+            why = "rule: surname of a person the lists know";
         } else if let Some(lone) = raw.lone {
             if short_orgs.contains_key(surface) && !gaz.is_common(surface) {
                 label = Label::Org;
@@ -214,7 +250,7 @@ pub(crate) fn group(
                 continue;
             }
         }
-        let entry = raw.entry.map(|e| gaz.entry(e));
+        let entry = raw.entry.or(known).map(|e| gaz.entry(e));
         if let Some(e) = entry {
             key = key_form(e.name);
         }
