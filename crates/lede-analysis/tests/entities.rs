@@ -229,6 +229,20 @@ fn titled_surnames_departments_initials_and_suffixes() {
             "Judge Ana B. Castro sentenced Robert K. Hale III.",
             &[("Ana B. Castro", Person), ("Robert K. Hale III", Person)],
         ),
+        // Also after a name the lists know, and without the stop; a title
+        // before it stays out. A numeral of an event or a pope is no suffix.
+        (
+            "Ferdinand Marcos Jr met Joseph R. Biden Jr. and Senator Kofi Mensah Sr. there.",
+            &[
+                ("Ferdinand Marcos Jr", Person),
+                ("Joseph R. Biden Jr.", Person),
+                ("Kofi Mensah Sr.", Person),
+            ],
+        ),
+        (
+            "World War II ended. Robert K. Hale III.",
+            &[("World War II", Event), ("Robert K. Hale III", Person)],
+        ),
     ]);
 }
 

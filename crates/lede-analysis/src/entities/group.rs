@@ -16,7 +16,7 @@ pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 use super::gazetteer::{Fnv, Gazetteer};
 use super::names::Raw;
-use super::words::{COMPANY_ENDINGS, FAMILY_FIRST};
+use super::words::{COMPANY_ENDINGS, FAMILY_FIRST, NAME_SUFFIXES};
 use super::{Entity, EntityId, Label, Mention, MentionId};
 use crate::apostrophe::fold_apostrophes;
 use crate::{BlockKind, Document};
@@ -49,7 +49,7 @@ fn person_keys(name: &str) -> impl Iterator<Item = &str> {
     let last = (words.len() > 1).then(|| words[words.len() - 1].trim_end_matches('.'));
     let first = (words.len() > 1 && FAMILY_FIRST.contains(&words[0])).then(|| words[0]);
     // "Jr." is not a surname: "Ferdinand Marcos Jr." is Marcos.
-    let before_last = (words.len() > 2 && matches!(last, Some("Jr" | "Sr" | "III" | "II")))
+    let before_last = (words.len() > 2 && last.is_some_and(|w| NAME_SUFFIXES.contains(&w)))
         .then(|| words[words.len() - 2]);
     last.into_iter().chain(first).chain(before_last)
 }
@@ -62,11 +62,33 @@ fn surname(name: &str) -> Option<&str> {
     match words[..] {
         [] | [_] => None,
         [first, ..] if FAMILY_FIRST.contains(&first) => Some(first),
-        [.., before, last] if matches!(last.trim_end_matches('.'), "Jr" | "Sr" | "III" | "II") => {
-            (words.len() > 2).then_some(before)
+        [.., before, last] if NAME_SUFFIXES.contains(&last.trim_end_matches('.')) => {
+            (words.len() > 2).then_some(before.trim_end_matches(','))
         }
         [.., last] => Some(last),
     }
+}
+
+/// The end of a generational suffix right after a person's name ending at
+/// `end`: "Jr." or ", Jr." (docs/entities.md: suffixes are inside the name),
+/// for names from the lists ("Ferdinand Marcos" + " Jr") as from the rules.
+fn suffix_end(text: &str, end: usize) -> Option<usize> {
+    let rest = &text[end..];
+    let (gap, after) = match rest.strip_prefix(", ") {
+        Some(after) => (2, after),
+        None => (1, rest.strip_prefix(' ')?),
+    };
+    let word = after.split(|c: char| !c.is_ascii_alphanumeric()).next()?;
+    if !NAME_SUFFIXES.contains(&word) {
+        return None;
+    }
+    let tail = &after[word.len()..];
+    if tail.starts_with(|c: char| c.is_alphanumeric() || c == '-') {
+        return None;
+    }
+    // "Jr." keeps its stop; "III." ending a sentence does not.
+    let stop = usize::from(tail.starts_with('.') && matches!(word, "Jr" | "Sr"));
+    Some(end + gap + word.len() + stop)
 }
 
 pub(crate) fn group(
@@ -75,6 +97,13 @@ pub(crate) fn group(
     gaz: &Gazetteer,
 ) -> (Vec<Mention>, Vec<Entity>) {
     let text = doc.text();
+    for f in &mut found {
+        if f.raw.label == Label::Person
+            && let Some(end) = suffix_end(text, f.raw.end)
+        {
+            f.raw.end = end;
+        }
+    }
     found.sort_by_key(Found::order);
     // Never overlapping: the earlier (and, at one start, the longer) wins.
     let mut kept: Vec<Found> = Vec::with_capacity(found.len());

@@ -34,6 +34,7 @@ mod tests {
             FAMILY_FIRST,
             COMPANY_ENDINGS,
             PARTY_QUALIFIERS,
+            NAME_SUFFIXES,
         ];
         for list in lists {
             assert!(!list.is_empty());
