@@ -633,6 +633,26 @@ fn aliases_are_other_names_not_other_apostrophes() {
 #[test]
 fn organisations_places_events_and_laws_by_keyword() {
     check(&[
+        // A listed institution named with its country is one organisation,
+        // with its "the"; "in" a country, or a title "of" one, it is not.
+        (
+            "Lawyers went to the Supreme Court of India, and the Parliament of Ghana met.",
+            &[
+                ("the Supreme Court of India", Org),
+                ("the Parliament of Ghana", Org),
+            ],
+        ),
+        (
+            "The Ministry of Foreign Affairs of Vietnam and the Supreme Court of the United States.",
+            &[
+                ("The Ministry of Foreign Affairs of Vietnam", Org),
+                ("the Supreme Court of the United States", Org),
+            ],
+        ),
+        (
+            "The Supreme Court in Kenya heard the president of Ghana.",
+            &[("The Supreme Court", Org), ("Kenya", Gpe), ("Ghana", Gpe)],
+        ),
         (
             "The Zambian Ministry of Mines said so.",
             &[("The Zambian Ministry of Mines", Org)],

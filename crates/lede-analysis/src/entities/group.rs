@@ -16,7 +16,7 @@ pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 use super::gazetteer::{Fnv, Gazetteer};
 use super::names::Raw;
-use super::words::{COMPANY_ENDINGS, FAMILY_FIRST, NAME_SUFFIXES};
+use super::words::{COMPANY_ENDINGS, FAMILY_FIRST, KEYWORDS, NAME_SUFFIXES};
 use super::{Entity, EntityId, Label, Mention, MentionId};
 use crate::apostrophe::fold_apostrophes;
 use crate::{BlockKind, Document};
@@ -91,6 +91,46 @@ fn suffix_end(text: &str, end: usize) -> Option<usize> {
     Some(end + gap + word.len() + stop)
 }
 
+/// A listed institution named with its country is one organisation: "the
+/// Supreme Court" + "of" + "Kenya" is [the Supreme Court of Kenya], as "the
+/// Election Commission of India" is (OntoNotes takes the official name
+/// whole). Only a listed organisation whose name starts or ends with an
+/// organisation's keyword ("Supreme Court", "Ministry of Foreign Affairs",
+/// "Parliament") takes its country, and only after "of": "the Supreme Court
+/// in Kenya" stays two. `found` is in order.
+fn of_a_country(text: &str, found: &mut [Found], gaz: &Gazetteer) {
+    let institution = |name: &str| {
+        let is_keyword = |w: &str| KEYWORDS.iter().any(|&(k, l)| k == w && l == Label::Org);
+        name.split_whitespace().next().is_some_and(is_keyword)
+            || name.split_whitespace().last().is_some_and(is_keyword)
+    };
+    for i in 1..found.len() {
+        let (before, after) = found.split_at_mut(i);
+        let (org, place) = (&mut before[i - 1].raw, &mut after[0].raw);
+        if place.label == Label::Gpe
+            && org.label == Label::Org
+            && org.end < place.start
+            && text[org.end..place.start] == *" of "
+            && org.entry.is_some_and(|e| institution(gaz.entry(e).name))
+        {
+            org.end = place.end;
+            // Now a name of several words, it takes a "the" before it.
+            let head = &text[..org.start];
+            if let Some(the) = head
+                .strip_suffix("the ")
+                .or_else(|| head.strip_suffix("The "))
+                && !the.ends_with(|c: char| c.is_alphanumeric())
+            {
+                org.start = the.len();
+            }
+            org.entry = None;
+            org.why = "rule: a listed institution and its country";
+            // The place's own mention is dropped by making it empty.
+            place.start = place.end;
+        }
+    }
+}
+
 pub(crate) fn group(
     doc: &Document,
     mut found: Vec<Found>,
@@ -105,6 +145,7 @@ pub(crate) fn group(
         }
     }
     found.sort_by_key(Found::order);
+    of_a_country(text, &mut found, gaz);
     // Never overlapping: the earlier (and, at one start, the longer) wins.
     let mut kept: Vec<Found> = Vec::with_capacity(found.len());
     for f in found {
