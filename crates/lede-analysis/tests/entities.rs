@@ -249,6 +249,26 @@ fn titled_surnames_departments_initials_and_suffixes() {
 #[test]
 fn organisations_from_their_context() {
     check(&[
+        // A name whose shares or stock move is a company's; "shares" as a
+        // person's verb, or after a nationality, is not.
+        (
+            "Harita Nickel shares rose 4%, and Zentrix stock fell.",
+            &[("Harita Nickel", Org), ("4%", Percent), ("Zentrix", Org)],
+        ),
+        (
+            "Kofi Mensah shares the view. Chinese shares fell.",
+            &[("Kofi Mensah", Person), ("Chinese", Norp)],
+        ),
+        // Names joined by "&" are a firm's, even after a given name; a known
+        // name written with "&" is that name.
+        (
+            "Procter & Gamble bought it. Douglas & Lomason met Trinidad & Tobago.",
+            &[
+                ("Procter & Gamble", Org),
+                ("Douglas & Lomason", Org),
+                ("Trinidad & Tobago", Gpe),
+            ],
+        ),
         (
             "The minister said in a post on X that talks would resume.",
             &[("X", Org)],

@@ -24,8 +24,9 @@ use super::Label;
 use super::gazetteer::{Fnv, Gazetteer, with_lower};
 use super::tokens::{Kind, Token};
 use super::words::{
-    COMPANY_NOUNS, CONNECTORS, DEPARTMENTS, FIRST_KEYWORDS, KEYWORDS, NOT_ACRONYMS, PARTICLES,
-    PLACE_PREFIXES, PLACE_PREPOSITIONS, POST_WORDS, SPEECH_VERBS, STAFF_NOUNS, TITLE_MODIFIERS,
+    COMPANY_NOUNS, CONNECTORS, DEPARTMENTS, FIRST_KEYWORDS, KEYWORDS, MARKET_MOVES, NOT_ACRONYMS,
+    PARTICLES, PLACE_PREFIXES, PLACE_PREPOSITIONS, POST_WORDS, SPEECH_VERBS, STAFF_NOUNS,
+    TITLE_MODIFIERS,
 };
 
 /// One unit the name rules read: a known name, a token, or a stop (a number
@@ -496,6 +497,19 @@ impl<'a> NameRules<'a> {
         }
     }
 
+    /// Whether the shares or stock of item `end - 1` move after it: "Harita
+    /// Nickel shares rose", "Vale stock fell".
+    fn shares_after(&self, end: usize) -> bool {
+        let (_, e) = self.item_span(end - 1);
+        let Some(t) = self.tok_after(e) else {
+            return false;
+        };
+        let w = |k: usize| self.toks.get(t + k).map(|x| x.text(self.text));
+        matches!(w(0), Some("shares" | "stock"))
+            && self.text[e..self.toks[t].start] == *" "
+            && w(1).is_some_and(|v| MARKET_MOVES.contains(&v))
+    }
+
     /// What the words before item `start` say of a name: a company ("shares
     /// of", "the chipmaker", "a post on").
     fn company_context(&self, start: usize) -> bool {
@@ -749,6 +763,33 @@ impl<'a> NameRules<'a> {
             self.push_span(start, end, label, keyword_why(label), None, out);
             return;
         }
+        // "Procter & Gamble", "Douglas & Lomason": names no list knows joined
+        // by "&" are a firm's, not two people; a name the lists know with
+        // "and" ("Trinidad & Tobago") is that name.
+        if end - start <= 5
+            && (start + 1..end - 1).any(|i| {
+                self.word(i) == Some("&")
+                    && self.cap_word(i - 1).is_some()
+                    && self.cap_word(i + 1).is_some()
+            })
+            && (start..end).all(|i| matches!(self.items[i], Item::Tok(_)))
+        {
+            let (s, _) = self.item_span(start);
+            let (_, e) = self.item_span(end - 1);
+            let with_and = self.text[s..e].replace(" & ", " and ");
+            match self.gaz.find_at(&with_and, 0, with_and.len()) {
+                Some(found) if found.end == with_and.len() => {
+                    let label = self.gaz.entry(found.entry).label;
+                    let why = "rule: a known name with \"&\"";
+                    self.push_span(start, end, label, why, Some(found.entry), out);
+                }
+                _ => {
+                    let why = "rule: names joined by \"&\"";
+                    self.push_span(start, end, Label::Org, why, None, out);
+                }
+            }
+            return;
+        }
         // Otherwise the parts between connectors stand alone.
         let mut a = start;
         while a < end {
@@ -983,7 +1024,10 @@ impl<'a> NameRules<'a> {
             self.push_span(start, end, label, keyword_why(label), None, out);
             return;
         }
-        if n <= 4 && !self.gaz.given_names.contains(words[0]) && self.company_context(start) {
+        if n <= 4
+            && !self.gaz.given_names.contains(words[0])
+            && (self.company_context(start) || self.shares_after(end))
+        {
             self.push_span(
                 start,
                 end,

@@ -35,6 +35,7 @@ mod tests {
             COMPANY_ENDINGS,
             PARTY_QUALIFIERS,
             NAME_SUFFIXES,
+            MARKET_MOVES,
         ];
         for list in lists {
             assert!(!list.is_empty());
