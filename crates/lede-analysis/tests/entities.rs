@@ -670,6 +670,10 @@ fn organisations_places_events_and_laws_by_keyword() {
             ],
         ),
         (
+            "He met leaders of the Kurdistan Democratic Party of Iran.",
+            &[("the Kurdistan Democratic Party of Iran", Org)],
+        ),
+        (
             "The Supreme Court in Kenya heard the president of Ghana.",
             &[("The Supreme Court", Org), ("Kenya", Gpe), ("Ghana", Gpe)],
         ),

@@ -15,7 +15,7 @@ use std::hash::BuildHasherDefault;
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 use super::gazetteer::{Fnv, Gazetteer};
-use super::names::Raw;
+use super::names::{Raw, keyword_why};
 use super::words::{COMPANY_ENDINGS, FAMILY_FIRST, KEYWORDS, NAME_SUFFIXES};
 use super::{Entity, EntityId, Label, Mention, MentionId};
 use crate::apostrophe::fold_apostrophes;
@@ -91,12 +91,13 @@ fn suffix_end(text: &str, end: usize) -> Option<usize> {
     Some(end + gap + word.len() + stop)
 }
 
-/// A listed institution named with its country is one organisation: "the
+/// An institution named with its country is one organisation: "the
 /// Supreme Court" + "of" + "Kenya" is [the Supreme Court of Kenya], as "the
 /// Election Commission of India" is (OntoNotes takes the official name
-/// whole). Only a listed organisation whose name starts or ends with an
+/// whole). Only an organisation named by its keyword ("the Kurdistan
+/// Democratic Party"), or a listed one whose name starts or ends with an
 /// organisation's keyword ("Supreme Court", "Ministry of Foreign Affairs",
-/// "Parliament") takes its country, and only after "of": "the Supreme Court
+/// "Parliament"), takes its country, and only after "of": "the Supreme Court
 /// in Kenya" stays two. `found` is in order.
 fn of_a_country(text: &str, found: &mut [Found], gaz: &Gazetteer) {
     let institution = |name: &str| {
@@ -111,7 +112,10 @@ fn of_a_country(text: &str, found: &mut [Found], gaz: &Gazetteer) {
             && org.label == Label::Org
             && org.end < place.start
             && text[org.end..place.start] == *" of "
-            && org.entry.is_some_and(|e| institution(gaz.entry(e).name))
+            && match org.entry {
+                Some(e) => institution(gaz.entry(e).name),
+                None => org.why == keyword_why(Label::Org),
+            }
         {
             org.end = place.end;
             // Now a name of several words, it takes a "the" before it.
@@ -124,7 +128,7 @@ fn of_a_country(text: &str, found: &mut [Found], gaz: &Gazetteer) {
                 org.start = the.len();
             }
             org.entry = None;
-            org.why = "rule: a listed institution and its country";
+            org.why = "rule: an institution and its country";
             // The place's own mention is dropped by making it empty.
             place.start = place.end;
         }

@@ -1264,7 +1264,7 @@ impl Tail {
     }
 }
 
-fn keyword_why(label: Label) -> &'static str {
+pub(crate) fn keyword_why(label: Label) -> &'static str {
     match label {
         Label::Org => "rule: capitalised words ending in an organisation word",
         Label::Gpe => "rule: capitalised words ending in a place word",
