@@ -99,6 +99,28 @@ fn known_names_and_ontonotes_spans() {
 #[test]
 fn people_and_titles() {
     check(&[
+        // An age between commas makes a lone word a person, and is a DATE;
+        // after a place, or as a count, it is a number.
+        (
+            "Nwankwo, 52, a teacher, said so. The widow, Mary Okafor, 41, wept.",
+            &[
+                ("Nwankwo", Person),
+                ("52", Date),
+                ("Mary Okafor", Person),
+                ("41", Date),
+            ],
+        ),
+        (
+            "Ghana, 54, and Togo, 12, voted. In 2019, 54, were killed.",
+            &[
+                ("Ghana", Gpe),
+                ("54", Cardinal),
+                ("Togo", Gpe),
+                ("12", Cardinal),
+                ("2019", Date),
+                ("54", Cardinal),
+            ],
+        ),
         (
             "Chinese President Xi Jinping met him.",
             &[("Chinese", Norp), ("Xi Jinping", Person)],

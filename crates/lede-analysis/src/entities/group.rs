@@ -15,7 +15,7 @@ use std::hash::BuildHasherDefault;
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 use super::gazetteer::{Fnv, Gazetteer};
-use super::names::{Raw, keyword_why};
+use super::names::{Raw, is_age, keyword_why};
 use super::words::{COMPANY_ENDINGS, FAMILY_FIRST, KEYWORDS, NAME_SUFFIXES};
 use super::{Entity, EntityId, Label, Mention, MentionId};
 use crate::apostrophe::fold_apostrophes;
@@ -155,6 +155,22 @@ pub(crate) fn group(
     for f in found {
         if kept.last().is_none_or(|k| k.raw.end <= f.raw.start) && f.raw.start < f.raw.end {
             kept.push(f);
+        }
+    }
+
+    // "Okafor, 54, said": an age between commas after a person is a DATE
+    // (docs/entities.md: "Ages are DATE").
+    for k in 1..kept.len() {
+        let (before, after) = kept.split_at_mut(k);
+        let (person, number) = (&before[k - 1].raw, &mut after[0].raw);
+        if number.label == Label::Cardinal
+            && person.label == Label::Person
+            && text[person.end..number.start] == *", "
+            && text[number.end..].starts_with(',')
+            && is_age(&text[number.start..number.end])
+        {
+            number.label = Label::Date;
+            number.why = "rule: age after a person's name";
         }
     }
 

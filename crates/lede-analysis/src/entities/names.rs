@@ -64,13 +64,22 @@ pub(crate) struct Lone {
     /// "… said in a statement", "according to …": an organisation, unless it
     /// is a person's surname.
     pub org_cue: bool,
-    /// "Ebrard, the economy minister": a person, by the role after a comma.
+    /// "Ebrard, the economy minister": a person, by the role after a comma;
+    /// so is "Okafor, 54,": a person, by the age between commas.
     pub role_after: bool,
     /// "Joko Widodo, known as Jokowi": another name of the person before.
     pub known_as: bool,
     /// "Khan's lawyer": a possessive follows, so a common word ("khan") at a
     /// sentence's start is a name, not that word.
     pub before_possessive: bool,
+}
+
+/// A person's age as written between commas after a name: "54" (not
+/// "1,000", "2019" or "0").
+pub(crate) fn is_age(word: &str) -> bool {
+    (1..=3).contains(&word.len())
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && word.parse::<u16>().is_ok_and(|n| (1..=120).contains(&n))
 }
 
 /// "SEP", "AUG.": a month in capitals, as tables and datelines write it.
@@ -463,6 +472,12 @@ impl<'a> NameRules<'a> {
                 w(k).filter(|x| x.starts_with(|c: char| c.is_lowercase()) && !x.contains('\''))
             })
             .any(|x| self.gaz.is_title(x))
+    }
+
+    /// Whether the tokens from `t` are an age between commas: ", 54,".
+    pub(crate) fn age_after(&self, t: usize) -> bool {
+        let w = |k: usize| self.toks.get(t + k).map(|x| x.text(self.text));
+        w(0) == Some(",") && w(1).is_some_and(is_age) && w(2) == Some(",")
     }
 
     /// "Diplomats", "Analysts": the plural of a title or of a trade's staff.
@@ -1133,7 +1148,7 @@ impl<'a> NameRules<'a> {
                         && matches!(self.items.get(start + 2), Some(Item::Known { entry, .. })
                             if self.gaz.entry(*entry).label == Label::Gpe),
                     org_cue: before_statement || after_according,
-                    role_after: after.is_some_and(|t| self.role_after(t)),
+                    role_after: after.is_some_and(|t| self.role_after(t) || self.age_after(t)),
                     before_possessive: self.is_possessive(start + 1),
                     known_as: self.tok_before(start).is_some_and(|p| {
                         self.tok_text(p) == "as"
