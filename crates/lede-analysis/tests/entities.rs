@@ -424,6 +424,16 @@ fn companies_courts_datelines_and_pairs() {
             "Diplomats said it would pass. Analysts said so. Okafor said no.",
             &[("Okafor", Person)],
         ),
+        // So is a group's plural opening a sentence; a surname in the text
+        // stays a person, and short surnames in "-s" are no group.
+        (
+            "Prosecutors said no. Lawmakers said so. Authorities said yes. Peters said so.",
+            &[("Peters", Person)],
+        ),
+        (
+            "Mike Sanders met them. Sanders said so.",
+            &[("Mike Sanders", Person), ("Sanders", Person)],
+        ),
     ]);
 }
 

@@ -24,9 +24,9 @@ use super::Label;
 use super::gazetteer::{Fnv, Gazetteer, with_lower};
 use super::tokens::{Kind, Token};
 use super::words::{
-    COMPANY_NOUNS, CONNECTORS, DEPARTMENTS, FIRST_KEYWORDS, KEYWORDS, MARKET_MOVES, NOT_ACRONYMS,
-    PARTICLES, PLACE_PREFIXES, PLACE_PREPOSITIONS, POST_WORDS, SPEECH_VERBS, STAFF_NOUNS,
-    TITLE_MODIFIERS,
+    COMPANY_NOUNS, CONNECTORS, DEPARTMENTS, FIRST_KEYWORDS, GROUP_PLURAL_ENDINGS, KEYWORDS,
+    MARKET_MOVES, NOT_ACRONYMS, PARTICLES, PLACE_PREFIXES, PLACE_PREPOSITIONS, POST_WORDS,
+    SPEECH_VERBS, STAFF_NOUNS, TITLE_MODIFIERS,
 };
 
 /// One unit the name rules read: a known name, a token, or a stop (a number
@@ -72,6 +72,11 @@ pub(crate) struct Lone {
     /// "Khan's lawyer": a possessive follows, so a common word ("khan") at a
     /// sentence's start is a name, not that word.
     pub before_possessive: bool,
+}
+
+/// "Prosecutors", "Lawmakers", "Activists": a plural naming a group of people.
+fn is_group_plural(word: &str) -> bool {
+    word.len() > 6 && GROUP_PLURAL_ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
 /// A person's age as written between commas after a name: "54" (not
@@ -1139,9 +1144,11 @@ impl<'a> NameRules<'a> {
                 entry: None,
                 lone: Some(Lone {
                     sentence_start: self.sentence_start(start),
-                    // "Diplomats said": the plural of an occupation is no name.
+                    // "Diplomats said": the plural of an occupation is no name,
+                    // nor, opening a sentence, a group's ("Prosecutors said").
                     before_said: next.is_some_and(|w| SPEECH_VERBS.contains(&w))
-                        && !self.is_occupation_plural(w),
+                        && !self.is_occupation_plural(w)
+                        && !(self.sentence_start(start) && is_group_plural(w)),
                     after_place_word: prev.is_some_and(|w| PLACE_PREPOSITIONS.contains(&w)),
                     // "in Taylor, Texas": a comma and a known place follow.
                     before_place: next == Some(",")

@@ -36,6 +36,7 @@ mod tests {
             PARTY_QUALIFIERS,
             NAME_SUFFIXES,
             MARKET_MOVES,
+            GROUP_PLURAL_ENDINGS,
         ];
         for list in lists {
             assert!(!list.is_empty());
