@@ -212,6 +212,24 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
         &["economy"],
         &["friction", "dialogue"],
     ),
+    // Press releases: packages, funding and capacity building are cooperation;
+    // the opposition leader's attack is friction.
+    (
+        "The two governments agreed a funding package to strengthen capacity building for \
+         the region's health workers.",
+        &["cooperation"],
+        &["economy", "dialogue", "stability"],
+    ),
+    (
+        "The opposition leader said the bill was a power grab.",
+        &["friction"],
+        &[],
+    ),
+    (
+        "The navy will strengthen its fleet with two new frigates.",
+        &["security"],
+        &[],
+    ),
     // Words of those families used for something else are no theme.
     (
         "Her new novel pushes the boundaries of the genre, and the suspension bridge in her \
