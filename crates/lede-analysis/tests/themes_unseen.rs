@@ -230,6 +230,15 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
         &["security"],
         &[],
     ),
+    // The toll of violence, however long the paragraph, is security.
+    (
+        "Since January, at least 15,000 people have been killed, according to \
+         estimates that aid groups and monitors have compiled from hospitals, morgues and \
+         witnesses in the region, and millions more have fled their homes for camps across \
+         the border, where food and water are short and the rains are coming.",
+        &["security"],
+        &["stability", "cooperation"],
+    ),
     // Words of those families used for something else are no theme.
     (
         "Her new novel pushes the boundaries of the genre, and the suspension bridge in her \
