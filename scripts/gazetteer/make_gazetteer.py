@@ -210,7 +210,7 @@ def titles():
             "count", "presiding", "principal", "prior", "canon", "primate",
             "mother", "father", "brother", "sister", "aunt", "uncle", "saint", "sainte", "blessed",
             "eminence", "deputy", "vice", "prime", "chief"}
-    extra = {"spokesperson", "spokesman", "spokeswoman", "councilor", "fm", "chairman",
+    extra = {"spokesperson", "spokesman", "spokeswoman", "councilor", "fm", "chair", "chairman",
              "chairwoman", "chairperson", "mr", "ms", "mrs", "dr", "lt", "sen", "gov", "rep",
              "amb", "gen", "general", "premier", "president", "minister", "secretary", "ambassador", "envoy",
              "commissioner", "chancellor", "speaker", "leader", "pm", "treasurer", "negotiator",

@@ -99,6 +99,11 @@ fn known_names_and_ontonotes_spans() {
 #[test]
 fn people_and_titles() {
     check(&[
+        // "Chair" is a title, outside the name; a disease is no entity.
+        (
+            "Fed Chair Jerome Powell said the COVID-19 pandemic and SARS had passed.",
+            &[("Fed", Org), ("Jerome Powell", Person)],
+        ),
         // An age between commas makes a lone word a person, and is a DATE;
         // after a place, or as a count, it is a number.
         (
