@@ -239,6 +239,18 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
         &["security"],
         &["stability", "cooperation"],
     ),
+    // Business and election copy.
+    (
+        "The carmaker reported a net loss and announced job cuts after buying a stake in a \
+         battery maker.",
+        &["economy"],
+        &[],
+    ),
+    (
+        "The opposition said the vote was rigged and alleged electoral fraud.",
+        &["friction"],
+        &[],
+    ),
     // Words of those families used for something else are no theme.
     (
         "Her new novel pushes the boundaries of the genre, and the suspension bridge in her \
@@ -250,6 +262,11 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
         "The team went on a charm offensive to sell the stadium to its fans.",
         &[],
         &["dialogue"],
+    ),
+    (
+        "Much is at stake for the family, who own a farm near the lake.",
+        &[],
+        &[],
     ),
     (
         "The national team played a private match in the capital.",
