@@ -46,7 +46,7 @@
 // records a Chromium trace of that kind's key presses instead and prints
 // where the main thread's time went from the keydown to the paint: script,
 // style (UpdateLayoutTree), layout, paint (trace.mjs).
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { serveDist, launchBrowser } from './harness.mjs';
 import { bounded, chromiumVersion, openMeasured, table } from './measure.mjs';
@@ -210,9 +210,11 @@ async function timedPress(page, cdp, kind, key, eventKey, profiled) {
     const { profile } = await cdp.send('Profiler.stop');
     addProfile(profiled.sums, profile);
     profiled.runs++;
+    if (process.env.PROFILE_OUT) await writeFile(process.env.PROFILE_OUT, JSON.stringify(profile));
   }
   if (endTrace) {
     const events = await endTrace();
+    if (process.env.TRACE_OUT) await writeFile(process.env.TRACE_OUT, JSON.stringify(events));
     if (r !== 'timeout') {
       profiled.traced += addTrace(profiled.trace, events, r.paint);
       profiled.traces++;
