@@ -78,8 +78,9 @@ struct State<'e> {
     /// Per engine mention, 1 + the index of its edit in `edits`, or 0 if
     /// no correction changed it: a look-up is one read.
     slot: Vec<u32>,
-    /// The engine's mentions the corrections changed.
+    /// The engine's mentions the corrections changed, and their indices.
     edits: Vec<Work<'e>>,
+    edited: Vec<usize>,
     /// The mentions the corrections added, sorted by start, as the engine's are.
     added: Vec<Work<'e>>,
     entities: Vec<Entity>,
@@ -120,6 +121,7 @@ pub fn apply(doc: &Document, engine: &Entities, corrections: &[Correction]) -> A
         engine: &engine.mentions,
         slot: vec![0; engine.mentions.len()],
         edits: Vec::new(),
+        edited: Vec::new(),
         added: Vec::new(),
         // Their mentions are listed anew at the end: not copied here (a
         // long document has a hundred thousand).
@@ -211,6 +213,7 @@ impl<'e> State<'e> {
             At::Engine(i) => {
                 if self.slot[i] == 0 {
                     self.edits.push(unchanged(&self.engine[i]));
+                    self.edited.push(i);
                     self.slot[i] = self.edits.len() as u32;
                 }
                 &mut self.edits[self.slot[i] as usize - 1]
@@ -531,8 +534,10 @@ impl<'e> State<'e> {
         let State {
             text,
             engine,
+            engine_entities,
             slot,
             edits,
+            edited,
             added,
             mut entities,
             live,
@@ -553,44 +558,20 @@ impl<'e> State<'e> {
                 })
             })
             .collect();
-        for (e, &n) in entities.iter_mut().zip(&live) {
-            e.mentions = Vec::with_capacity(n);
-        }
-        let total = engine.len() + added.len();
-        let mut mentions: Vec<Mention> = Vec::with_capacity(total);
-        let mut by_reader = Vec::with_capacity(total);
-        let mut added = added.into_iter().filter(|a| !a.gone).peekable();
-        let mut push = |span, label, entity: usize, why: Cow<'static, str>, reader| {
-            entities[entity].mentions.push(MentionId(mentions.len()));
-            by_reader.push(reader);
-            mentions.push(Mention {
-                span,
-                label,
-                entity: renumber[entity].expect("an entity with a mention is kept"),
-                why,
-            });
+        let moved = !added.is_empty() || edits.iter().any(|w| w.gone) || kept_n < entities.len();
+        let (mentions, by_reader) = if moved {
+            renumbered(
+                engine,
+                &slot,
+                &edits,
+                added,
+                &renumber,
+                &live,
+                &mut entities,
+            )
+        } else {
+            in_place(engine, engine_entities, &edited, &edits, &mut entities)
         };
-        for (i, m) in engine.iter().enumerate() {
-            while let Some(a) = added.next_if(|a| a.span.start <= m.span.start) {
-                push(a.span, a.label, a.entity, Cow::Borrowed(WHY), true);
-            }
-            match slot[i] {
-                0 => push(m.span, m.label, m.entity.0, m.why.clone(), false),
-                k if edits[k as usize - 1].gone => {}
-                k => {
-                    let w = &edits[k as usize - 1];
-                    // A retyped mention says why as a reader's correction does.
-                    let why = match &w.why {
-                        Cow::Borrowed(WHY) => Cow::Borrowed(WHY),
-                        _ => m.why.clone(),
-                    };
-                    push(w.span, w.label, w.entity, why, w.by_reader);
-                }
-            }
-        }
-        for a in added {
-            push(a.span, a.label, a.entity, Cow::Borrowed(WHY), true);
-        }
         // The most mentions any entity has, for the salience of new ones.
         let most = live.iter().copied().max().unwrap_or(1).max(1);
         let mut kept = Vec::with_capacity(kept_n);
@@ -603,7 +584,7 @@ impl<'e> State<'e> {
                 let mut aliases: Vec<String> = Vec::new();
                 // An entity may have thousands of mentions and few names:
                 // each name is read and copied once, not each mention's.
-                let surfaces = e.mentions.iter().map(|&m| mentions[m].span.slice(text));
+                let surfaces = e.mentions.iter().map(|&m| mentions[m.0].span.slice(text));
                 let merged = std::mem::take(&mut merged[old]);
                 let mut seen: FastMap<&str, ()> = FastMap::default();
                 for a in surfaces.chain(merged.iter().map(String::as_str)) {
@@ -637,4 +618,108 @@ impl<'e> State<'e> {
             dropped: Vec::new(),
         }
     }
+}
+
+/// The corrected mentions when every mention keeps its place (none added,
+/// none gone, no entity left without one): a copy of the engine's with the
+/// edits written over it. An entity's list of mentions is the engine's
+/// unless a mention left it or joined it.
+fn in_place(
+    engine: &[Mention],
+    engine_entities: &[Entity],
+    edited: &[usize],
+    edits: &[Work],
+    entities: &mut [Entity],
+) -> (Vec<Mention>, Vec<bool>) {
+    let mut mentions = engine.to_vec();
+    let mut by_reader = vec![false; engine.len()];
+    let mut changed = vec![false; entities.len()];
+    for (&i, w) in edited.iter().zip(edits) {
+        let m = &mut mentions[i];
+        if m.entity.0 != w.entity {
+            changed[m.entity.0] = true;
+            changed[w.entity] = true;
+        }
+        m.label = w.label;
+        m.entity = EntityId(w.entity);
+        // A retyped mention says why as a reader's correction does.
+        if let Cow::Borrowed(WHY) = w.why {
+            m.why = Cow::Borrowed(WHY);
+        }
+        by_reader[i] = w.by_reader;
+    }
+    for (e, entity) in entities.iter_mut().enumerate() {
+        entity.mentions = match engine_entities.get(e) {
+            Some(x) if !changed[e] => x.mentions.clone(),
+            Some(x) => x
+                .mentions
+                .iter()
+                .copied()
+                .filter(|m| mentions[m.0].entity.0 == e)
+                .collect(),
+            None => Vec::new(),
+        };
+    }
+    for (&i, w) in edited.iter().zip(edits) {
+        if engine[i].entity.0 != w.entity {
+            entities[w.entity].mentions.push(MentionId(i));
+        }
+    }
+    for (entity, _) in entities.iter_mut().zip(&changed).filter(|(_, c)| **c) {
+        entity.mentions.sort_unstable();
+    }
+    (mentions, by_reader)
+}
+
+/// The corrected mentions when some are added or gone, or an entity is: one
+/// pass over the engine's and those added, in the text's order, each
+/// written with its entity's new number and listed with its entity.
+fn renumbered(
+    engine: &[Mention],
+    slot: &[u32],
+    edits: &[Work],
+    added: Vec<Work>,
+    renumber: &[Option<EntityId>],
+    live: &[usize],
+    entities: &mut [Entity],
+) -> (Vec<Mention>, Vec<bool>) {
+    for (e, &n) in entities.iter_mut().zip(live) {
+        e.mentions = Vec::with_capacity(n);
+    }
+    let total = engine.len() + added.len();
+    let mut mentions: Vec<Mention> = Vec::with_capacity(total);
+    let mut by_reader = Vec::with_capacity(total);
+    let mut added = added.into_iter().filter(|a| !a.gone).peekable();
+    let mut push = |span, label, entity: usize, why: Cow<'static, str>, reader| {
+        entities[entity].mentions.push(MentionId(mentions.len()));
+        by_reader.push(reader);
+        mentions.push(Mention {
+            span,
+            label,
+            entity: renumber[entity].expect("an entity with a mention is kept"),
+            why,
+        });
+    };
+    for (i, m) in engine.iter().enumerate() {
+        while let Some(a) = added.next_if(|a| a.span.start <= m.span.start) {
+            push(a.span, a.label, a.entity, Cow::Borrowed(WHY), true);
+        }
+        match slot[i] {
+            0 => push(m.span, m.label, m.entity.0, m.why.clone(), false),
+            k if edits[k as usize - 1].gone => {}
+            k => {
+                let w = &edits[k as usize - 1];
+                // A retyped mention says why as a reader's correction does.
+                let why = match &w.why {
+                    Cow::Borrowed(WHY) => Cow::Borrowed(WHY),
+                    _ => m.why.clone(),
+                };
+                push(w.span, w.label, w.entity, why, w.by_reader);
+            }
+        }
+    }
+    for a in added {
+        push(a.span, a.label, a.entity, Cow::Borrowed(WHY), true);
+    }
+    (mentions, by_reader)
 }
