@@ -558,8 +558,7 @@ impl<'e> State<'e> {
                 })
             })
             .collect();
-        let moved = !added.is_empty() || edits.iter().any(|w| w.gone) || kept_n < entities.len();
-        let (mentions, by_reader) = if moved {
+        let (mentions, by_reader) = if kept_n < entities.len() {
             renumbered(
                 engine,
                 &slot,
@@ -570,7 +569,14 @@ impl<'e> State<'e> {
                 &mut entities,
             )
         } else {
-            in_place(engine, engine_entities, &edited, &edits, &mut entities)
+            in_place(
+                engine,
+                engine_entities,
+                &slot,
+                (&edited, &edits),
+                added,
+                &mut entities,
+            )
         };
         // The most mentions any entity has, for the salience of new ones.
         let most = live.iter().copied().max().unwrap_or(1).max(1);
@@ -620,50 +626,114 @@ impl<'e> State<'e> {
     }
 }
 
-/// The corrected mentions when every mention keeps its place (none added,
-/// none gone, no entity left without one): a copy of the engine's with the
-/// edits written over it. An entity's list of mentions is the engine's
-/// unless a mention left it or joined it.
+/// The corrected mentions when no entity is left without one, so that none
+/// is renumbered: the engine's copied in runs between the mentions gone and
+/// those added, with the edits written over them. An entity's list of
+/// mentions is the engine's, moved along by the mentions added and gone
+/// before each, unless a mention left it or joined it.
 fn in_place(
     engine: &[Mention],
     engine_entities: &[Entity],
-    edited: &[usize],
-    edits: &[Work],
+    slot: &[u32],
+    (edited, edits): (&[usize], &[Work]),
+    added: Vec<Work>,
     entities: &mut [Entity],
 ) -> (Vec<Mention>, Vec<bool>) {
-    let mut mentions = engine.to_vec();
-    let mut by_reader = vec![false; engine.len()];
+    // Each mention added, before the engine's mention it goes before.
+    let added: Vec<(usize, Work)> = added
+        .into_iter()
+        .filter(|a| !a.gone)
+        .map(|a| (engine.partition_point(|m| m.span.start < a.span.start), a))
+        .collect();
+    let mut gone: Vec<usize> = edited
+        .iter()
+        .zip(edits)
+        .filter(|(_, w)| w.gone)
+        .map(|(&i, _)| i)
+        .collect();
+    gone.sort_unstable();
+    // Where the engine's mention `i` (not gone) is in the corrected reading.
+    let at =
+        |i: usize| i - gone.partition_point(|&g| g < i) + added.partition_point(|(p, _)| *p <= i);
+    let total = engine.len() - gone.len() + added.len();
+    let mut mentions: Vec<Mention> = Vec::with_capacity(total);
+    let mut by_reader = vec![false; total];
     let mut changed = vec![false; entities.len()];
-    for (&i, w) in edited.iter().zip(edits) {
-        let m = &mut mentions[i];
-        if m.entity.0 != w.entity {
-            changed[m.entity.0] = true;
-            changed[w.entity] = true;
+    let mut joined: Vec<(usize, MentionId)> = Vec::new();
+    let (mut from, mut next_added, mut next_gone) = (0, 0, 0);
+    loop {
+        match (added.get(next_added), gone.get(next_gone)) {
+            // What is added before the engine's `p`th comes before it, gone or not.
+            (Some((p, a)), g) if g.is_none_or(|&g| *p <= g) => {
+                mentions.extend_from_slice(&engine[from..*p]);
+                from = *p;
+                by_reader[mentions.len()] = true;
+                joined.push((a.entity, MentionId(mentions.len())));
+                changed[a.entity] = true;
+                mentions.push(Mention {
+                    span: a.span,
+                    label: a.label,
+                    entity: EntityId(a.entity),
+                    why: Cow::Borrowed(WHY),
+                });
+                next_added += 1;
+            }
+            (_, Some(&g)) => {
+                mentions.extend_from_slice(&engine[from..g]);
+                from = g + 1;
+                next_gone += 1;
+            }
+            _ => break,
         }
+    }
+    mentions.extend_from_slice(&engine[from..]);
+    for (&i, w) in edited.iter().zip(edits) {
+        let was = engine[i].entity.0;
+        if w.gone {
+            changed[was] = true;
+            continue;
+        }
+        if was != w.entity {
+            changed[was] = true;
+            changed[w.entity] = true;
+            joined.push((w.entity, MentionId(at(i))));
+        }
+        let k = at(i);
+        let m = &mut mentions[k];
         m.label = w.label;
         m.entity = EntityId(w.entity);
         // A retyped mention says why as a reader's correction does.
         if let Cow::Borrowed(WHY) = w.why {
             m.why = Cow::Borrowed(WHY);
         }
-        by_reader[i] = w.by_reader;
+        by_reader[k] = w.by_reader;
     }
+    let moved_along = !gone.is_empty() || !added.is_empty();
     for (e, entity) in entities.iter_mut().enumerate() {
-        entity.mentions = match engine_entities.get(e) {
-            Some(x) if !changed[e] => x.mentions.clone(),
-            Some(x) => x
+        let Some(x) = engine_entities.get(e) else {
+            entity.mentions = Vec::new();
+            continue;
+        };
+        let stays = |m: &&MentionId| match slot[m.0] {
+            0 => true,
+            k => {
+                let w = &edits[k as usize - 1];
+                !w.gone && w.entity == e
+            }
+        };
+        entity.mentions = match (changed[e], moved_along) {
+            (false, false) => x.mentions.clone(),
+            (false, true) => x.mentions.iter().map(|m| MentionId(at(m.0))).collect(),
+            (true, _) => x
                 .mentions
                 .iter()
-                .copied()
-                .filter(|m| mentions[m.0].entity.0 == e)
+                .filter(stays)
+                .map(|m| MentionId(at(m.0)))
                 .collect(),
-            None => Vec::new(),
         };
     }
-    for (&i, w) in edited.iter().zip(edits) {
-        if engine[i].entity.0 != w.entity {
-            entities[w.entity].mentions.push(MentionId(i));
-        }
+    for (e, m) in joined {
+        entities[e].mentions.push(m);
     }
     for (entity, _) in entities.iter_mut().zip(&changed).filter(|(_, c)| **c) {
         entity.mentions.sort_unstable();
@@ -671,9 +741,10 @@ fn in_place(
     (mentions, by_reader)
 }
 
-/// The corrected mentions when some are added or gone, or an entity is: one
-/// pass over the engine's and those added, in the text's order, each
-/// written with its entity's new number and listed with its entity.
+/// The corrected mentions when an entity is left without one, so that the
+/// later ones are renumbered: one pass over the engine's mentions and those
+/// added, in the text's order, each written with its entity's new number
+/// and listed with its entity.
 fn renumbered(
     engine: &[Mention],
     slot: &[u32],
