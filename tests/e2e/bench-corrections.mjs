@@ -45,7 +45,8 @@
 // scripts/profile-build.sh, docs/performance.md "Profiling"). TRACE=<kind>
 // records a Chromium trace of that kind's key presses instead and prints
 // where the main thread's time went from the keydown to the paint: script,
-// style (UpdateLayoutTree), layout, paint (trace.mjs).
+// style (UpdateLayoutTree), layout, paint (trace.mjs). PROFILE_OUT=file and
+// TRACE_OUT=file also save the last key press's profile or trace (JSON).
 import { readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { serveDist, launchBrowser } from './harness.mjs';
