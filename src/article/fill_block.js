@@ -14,6 +14,9 @@ const EVIDENCE = 2;
 const HIT = 4;
 // Added to a mention's type when a reader's correction made or changed it.
 const CORRECTED = 256;
+// Where an element keeps what it was last filled from (a copy: `ops` is a
+// view of the WebAssembly memory).
+const BUILT = Symbol('lede block');
 
 /**
  * Replaces the content of `el` with the pieces of `text` that `ops` describes.
@@ -29,6 +32,11 @@ const CORRECTED = 256;
  */
 export function fillBlock(el, text, ops, labels, markers) {
   const names = labels.split('\n');
+  const built = el[BUILT];
+  el[BUILT] = { text, markers, ops: ops.slice() };
+  if (built && built.text === text && built.markers === markers && retypeMarks(el, built.ops, ops, names)) {
+    return;
+  }
   const doc = el.ownerDocument;
   el.replaceChildren();
   if (markers) {
@@ -93,4 +101,53 @@ export function fillBlock(el, text, ops, labels, markers) {
       parent.append(span);
     }
   }
+}
+
+/**
+ * Updates the marks of `el`, built from `before`, to what `after` says, if
+ * the two differ only in mentions' types, corrected flags and entities (a
+ * retype): the text and every other element stay as they are, so the page
+ * restyles those marks and lays out nothing. Whether it could.
+ */
+function retypeMarks(el, before, after, names) {
+  if (before.length !== after.length) return false;
+  const changed = [];
+  let marks = 0;
+  let i = 0;
+  const same = (from, to) => {
+    for (let k = from; k < to; k++) if (before[k] !== after[k]) return false;
+    return true;
+  };
+  while (i < after.length) {
+    if (before[i] !== after[i]) return false;
+    if (after[i++] === MENTION) {
+      // Its type, the number its mark is known by, its entity.
+      if (before[i + 1] !== after[i + 1]) return false;
+      if (before[i] !== after[i] || before[i + 2] !== after[i + 2]) changed.push([marks, after[i], after[i + 2]]);
+      marks++;
+      i += 3;
+    }
+    if (before[i] !== after[i]) return false;
+    for (let frags = after[i++]; frags > 0; frags--) {
+      const flags = after[i + 1];
+      let end = i + 2;
+      if (flags & EVIDENCE) end += 1 + after[end];
+      if (flags & HIT) end += 1;
+      if (end > after.length || !same(i, end)) return false;
+      i = end;
+    }
+  }
+  if (changed.length === 0) return true;
+  const els = el.querySelectorAll(':scope > mark.ent');
+  if (els.length !== marks) return false;
+  for (const [k, code, entity] of changed) {
+    const mark = els[k];
+    const label = code & (CORRECTED - 1);
+    if (code & CORRECTED) mark.setAttribute('data-corrected', 'true');
+    else mark.removeAttribute('data-corrected');
+    mark.setAttribute('data-label', names[2 * label]);
+    mark.setAttribute('data-type', names[2 * label + 1]);
+    mark.setAttribute('data-entity', String(entity));
+  }
+  return true;
 }

@@ -140,7 +140,8 @@ fn the_script_builds_what_the_encoder_describes() {
         label: lede_analysis::Label::Loc,
         scope: lede_analysis::corrections::Scope::One,
     };
-    let a = crate::corrections::with_corrections(&d, &Analyzed::of(&d, &[]), &[added]);
+    let engine = Analyzed::of(&d, &[]);
+    let a = crate::corrections::with_corrections(&d, &engine, &[added]);
     let found = Folded::new(d.text()).find_all("li");
     let matches = Matches::new(found, d.blocks().iter().map(|b| b.span));
     let doc = web_sys::window().unwrap().document().unwrap();
@@ -152,7 +153,14 @@ fn the_script_builds_what_the_encoder_describes() {
         let (first_hit, hits) = matches.within(b.span);
         let (text, (ops, markers)) = block_layout(&d, &a, i, true, hits, first_hit.0).unwrap();
         let el = doc.create_element("span").unwrap();
+        // Filled first as the engine read it, then as corrected, as the
+        // article does when a retype repaints a block: the script retypes
+        // the marks in place, and builds nothing anew.
+        let (_, (was, _)) = block_layout(&d, &engine, i, true, hits, first_hit.0).unwrap();
+        fill_block(&el, &text, &was, label_table(), &markers);
+        let first = el.first_child().unwrap();
         fill_block(&el, &text, &ops, label_table(), &markers);
+        assert!(el.contains(Some(&first)), "block {i} is retyped in place");
 
         assert_eq!(
             el.text_content().unwrap(),

@@ -45,8 +45,9 @@
 // scripts/profile-build.sh, docs/performance.md "Profiling"). TRACE=<kind>
 // records a Chromium trace of that kind's key presses instead and prints
 // where the main thread's time went from the keydown to the paint: script,
-// style (UpdateLayoutTree), layout, paint (trace.mjs).
-import { readFile } from 'node:fs/promises';
+// style (UpdateLayoutTree), layout, paint (trace.mjs). PROFILE_OUT=file and
+// TRACE_OUT=file also save the last key press's profile or trace (JSON).
+import { readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { serveDist, launchBrowser } from './harness.mjs';
 import { bounded, chromiumVersion, openMeasured, table } from './measure.mjs';
@@ -210,9 +211,11 @@ async function timedPress(page, cdp, kind, key, eventKey, profiled) {
     const { profile } = await cdp.send('Profiler.stop');
     addProfile(profiled.sums, profile);
     profiled.runs++;
+    if (process.env.PROFILE_OUT) await writeFile(process.env.PROFILE_OUT, JSON.stringify(profile));
   }
   if (endTrace) {
     const events = await endTrace();
+    if (process.env.TRACE_OUT) await writeFile(process.env.TRACE_OUT, JSON.stringify(events));
     if (r !== 'timeout') {
       profiled.traced += addTrace(profiled.trace, events, r.paint);
       profiled.traces++;

@@ -6,6 +6,9 @@ use lede_analysis::corrections::{self, Anchor, Correction, Scope};
 use lede_analysis::{Document, Entities, Label, Span, recognize};
 use proptest::prelude::*;
 
+#[path = "corrections/reference.rs"]
+mod reference;
+
 const TEXT: &str = "Talks in Geneva\n\nChinese Premier Li Qiang met Ursula von der Leyen in Brussels on Monday. \
 Li said Zorblatt and Paris were ready. “We agreed,” Li said. Later Paris Hilton arrived in Paris.";
 
@@ -333,6 +336,21 @@ proptest! {
         for q in &e.quotes {
             prop_assert!(q.speaker.is_none_or(|s| s.0 < e.entities.len()));
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+    /// `apply` touches only the mentions the corrections reach: whatever the
+    /// list, it gives what a copy of every mention changed in place gives.
+    #[test]
+    fn sparse_apply_agrees_with_the_reference(list in proptest::collection::vec(arb_correction(TEXT), 0..12)) {
+        let doc = Document::parse(TEXT);
+        let engine = recognize(&doc);
+        prop_assert_eq!(
+            corrections::apply(&doc, &engine, &list),
+            reference::reference(&doc, &engine, &list)
+        );
     }
 }
 

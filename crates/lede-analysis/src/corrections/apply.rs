@@ -1,11 +1,18 @@
 //! Laying corrections over the engine's reading, in one pass over its
 //! mentions and entities after the corrections are placed.
+//!
+//! While the corrections are placed, the engine's mentions are read, never
+//! copied: those a correction changes get an edit of their own, and those it
+//! adds are listed apart. A long document has a hundred thousand mentions
+//! and a correction touches one (or a few thousand, for "every mention of
+//! this text"): the pass that writes the corrected reading is the only one
+//! over them all.
 
 use std::borrow::Cow;
 
 use super::{Anchor, Correction, Scope};
 use crate::entities::group::FastMap;
-use crate::{Document, Entities, Entity, EntityId, Label, Mention, MentionId, Span};
+use crate::{Document, Entities, Entity, EntityId, Label, Mention, MentionId, Quote, Span};
 
 /// Why a reader's correction applied.
 const WHY: &str = "corrected by the reader";
@@ -45,27 +52,48 @@ fn plain(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// A mention while corrections apply.
-struct Work {
+/// A mention while corrections apply: an engine mention a correction
+/// changed, or one a correction added.
+#[derive(Clone)]
+struct Work<'e> {
     span: Span,
     label: Label,
     entity: usize,
-    why: Cow<'static, str>,
+    why: Cow<'e, str>,
     by_reader: bool,
     gone: bool,
 }
 
-struct State<'t> {
-    text: &'t str,
-    mentions: Vec<Work>,
+/// Which mention: the engine's `i`th, or the `i`th of those added (in the
+/// text's order; an addition moves the later ones).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum At {
+    Engine(usize),
+    Added(usize),
+}
+
+struct State<'e> {
+    text: &'e str,
+    engine: &'e [Mention],
+    /// Per engine mention, 1 + the index of its edit in `edits`, or 0 if
+    /// no correction changed it: a look-up is one read.
+    slot: Vec<u32>,
+    /// The engine's mentions the corrections changed, and their indices.
+    edits: Vec<Work<'e>>,
+    edited: Vec<usize>,
+    /// The mentions the corrections added, sorted by start, as the engine's are.
+    added: Vec<Work<'e>>,
     entities: Vec<Entity>,
+    /// The engine's entities, whose names the first lookup by name reads.
+    engine_entities: &'e [Entity],
     /// How many live mentions each entity has.
     live: Vec<usize>,
     /// Entities whose aliases must be read again.
     touched: Vec<bool>,
-    /// (label, name) → entity, for the entities a moved mention may join.
-    named: FastMap<(Label, Cow<'static, str>), EntityId>,
-    quotes: Vec<crate::Quote>,
+    /// (label, name) → entity, for the entities a moved mention may join;
+    /// made at the first lookup (most corrections need none).
+    named: Option<FastMap<(Label, Cow<'e, str>), EntityId>>,
+    quotes: Vec<Quote>,
     quotes_by_reader: Vec<bool>,
     /// Names merged into an entity, kept as aliases though the text may not write them.
     merged: Vec<Vec<String>>,
@@ -90,18 +118,11 @@ pub fn apply(doc: &Document, engine: &Entities, corrections: &[Correction]) -> A
     }
     let mut s = State {
         text,
-        mentions: engine
-            .mentions
-            .iter()
-            .map(|m| Work {
-                span: m.span,
-                label: m.label,
-                entity: m.entity.0,
-                why: m.why.clone(),
-                by_reader: false,
-                gone: false,
-            })
-            .collect(),
+        engine: &engine.mentions,
+        slot: vec![0; engine.mentions.len()],
+        edits: Vec::new(),
+        edited: Vec::new(),
+        added: Vec::new(),
         // Their mentions are listed anew at the end: not copied here (a
         // long document has a hundred thousand).
         entities: engine
@@ -116,19 +137,14 @@ pub fn apply(doc: &Document, engine: &Entities, corrections: &[Correction]) -> A
                 salience: e.salience,
             })
             .collect(),
+        engine_entities: &engine.entities,
         live: engine.entities.iter().map(|e| e.mentions.len()).collect(),
         touched: vec![false; engine.entities.len()],
-        named: FastMap::default(),
+        named: None,
         quotes: engine.quotes.clone(),
         quotes_by_reader: vec![false; engine.quotes.len()],
         merged: vec![Vec::new(); engine.entities.len()],
     };
-    s.named = s
-        .entities
-        .iter()
-        .enumerate()
-        .map(|(i, e)| ((e.label, Cow::Owned(e.name.clone())), EntityId(i)))
-        .collect();
     let mut placed = Vec::with_capacity(corrections.len());
     let mut dropped = Vec::new();
     for (index, c) in corrections.iter().enumerate() {
@@ -149,41 +165,123 @@ pub fn apply(doc: &Document, engine: &Entities, corrections: &[Correction]) -> A
     out
 }
 
-impl State<'_> {
+/// An engine mention as it is before any correction.
+fn unchanged(m: &Mention) -> Work<'_> {
+    Work {
+        span: m.span,
+        label: m.label,
+        entity: m.entity.0,
+        why: Cow::Borrowed(&m.why),
+        by_reader: false,
+        gone: false,
+    }
+}
+
+impl<'e> State<'e> {
     fn find(&self, a: &Anchor) -> Result<Span, &'static str> {
         a.find(self.text)
             .ok_or("its text is no longer in the article")
     }
 
+    /// Mention `at` as the corrections so far leave it: (span, entity, gone).
+    fn view(&self, at: At) -> (Span, usize, bool) {
+        match at {
+            At::Engine(i) => match self.slot[i] {
+                0 => {
+                    let m = &self.engine[i];
+                    (m.span, m.entity.0, false)
+                }
+                k => {
+                    let w = &self.edits[k as usize - 1];
+                    (w.span, w.entity, w.gone)
+                }
+            },
+            At::Added(i) => {
+                let w = &self.added[i];
+                (w.span, w.entity, w.gone)
+            }
+        }
+    }
+
+    fn gone(&self, at: At) -> bool {
+        self.view(at).2
+    }
+
+    /// Mention `at`, to change.
+    fn edit(&mut self, at: At) -> &mut Work<'e> {
+        match at {
+            At::Engine(i) => {
+                if self.slot[i] == 0 {
+                    self.edits.push(unchanged(&self.engine[i]));
+                    self.edited.push(i);
+                    self.slot[i] = self.edits.len() as u32;
+                }
+                &mut self.edits[self.slot[i] as usize - 1]
+            }
+            At::Added(i) => &mut self.added[i],
+        }
+    }
+
     /// The live mention whose span is `span`.
-    fn mention_at(&self, span: Span) -> Result<usize, &'static str> {
-        let i = self.mentions.partition_point(|m| m.span.start < span.start);
-        self.mentions[i..]
-            .iter()
-            .take_while(|m| m.span.start == span.start)
-            .position(|m| !m.gone && m.span == span)
-            .map(|k| i + k)
+    fn mention_at(&self, span: Span) -> Result<At, &'static str> {
+        let i = self.engine.partition_point(|m| m.span.start < span.start);
+        let j = self.added.partition_point(|m| m.span.start < span.start);
+        let engine = (i..self.engine.len())
+            .take_while(|&k| self.engine[k].span.start == span.start)
+            .map(At::Engine);
+        let added = (j..self.added.len())
+            .take_while(|&k| self.added[k].span.start == span.start)
+            .map(At::Added);
+        // Of the mentions that start there, at most one is live.
+        added
+            .chain(engine)
+            .find(|&at| {
+                let (s, _, gone) = self.view(at);
+                !gone && s == span
+            })
             .ok_or("the engine no longer finds a mention there")
     }
 
-    /// The live mentions whose text is `exact`.
-    fn mentions_of(&self, exact: &str) -> Vec<usize> {
+    /// The live mentions whose text is `exact`, in the text's order.
+    fn mentions_of(&self, exact: &str) -> Vec<At> {
         let text = self.text;
-        (0..self.mentions.len())
-            .filter(|&i| {
-                let m = &self.mentions[i];
-                !m.gone && m.span.len() == exact.len() && m.span.slice(text) == exact
+        let written = |s: Span| s.len() == exact.len() && s.slice(text) == exact;
+        // The edits are looked up only for the mentions of that text.
+        let engine = (0..self.engine.len())
+            .filter(|&i| written(self.engine[i].span))
+            .map(At::Engine);
+        let added = (0..self.added.len()).map(At::Added);
+        let mut found: Vec<(usize, At)> = engine
+            .chain(added)
+            .filter_map(|at| {
+                let (span, _, gone) = self.view(at);
+                (!gone && written(span)).then_some((span.start, at))
             })
-            .collect()
+            .collect();
+        // Live mentions never start together.
+        found.sort_by_key(|&(start, _)| start);
+        found.into_iter().map(|(_, at)| at).collect()
+    }
+
+    /// The lookup of entities by label and name, made at the first call.
+    fn named(&mut self) -> &mut FastMap<(Label, Cow<'e, str>), EntityId> {
+        let engine = self.engine_entities;
+        self.named.get_or_insert_with(|| {
+            engine
+                .iter()
+                .enumerate()
+                .map(|(i, e)| ((e.label, Cow::Borrowed(e.name.as_str())), EntityId(i)))
+                .collect()
+        })
     }
 
     /// The entity named `name` with label `label`, made if there is none.
     fn entity_named(&mut self, label: Label, name: &str) -> usize {
-        if let Some(&id) = self.named.get(&(label, Cow::Owned(name.to_owned()))) {
+        if let Some(&id) = self.named().get(&(label, Cow::Borrowed(name))) {
             return id.0;
         }
         let id = self.new_entity(label, name);
-        self.named
+        self.named()
             .insert((label, Cow::Owned(name.to_owned())), EntityId(id));
         id
     }
@@ -207,32 +305,33 @@ impl State<'_> {
 
     /// Mentions `moved` take `label`; an entity all of whose mentions move
     /// takes it too, the others go to an entity named by their text.
-    fn retype(&mut self, moved: &[usize], label: Label) {
+    fn retype(&mut self, moved: &[At], label: Label) {
         // (entity, how many of its mentions move); few entities.
         let mut left: Vec<(usize, usize)> = Vec::new();
-        for &i in moved {
-            let e = self.mentions[i].entity;
+        for &at in moved {
+            let e = self.view(at).1;
             match left.iter_mut().find(|(x, _)| *x == e) {
                 Some((_, n)) => *n += 1,
                 None => left.push((e, 1)),
             }
         }
-        for &i in moved {
-            let old = self.mentions[i].entity;
-            let surface = self.mentions[i].span.slice(self.text);
+        for &at in moved {
+            let (span, old, _) = self.view(at);
+            let surface = span.slice(self.text);
             let moving = left.iter().find(|(x, _)| *x == old).map(|(_, n)| *n);
             let entity = if Some(self.live[old]) == moving {
                 if self.entities[old].label != label {
                     self.entities[old].label = label;
                     let name = self.entities[old].name.clone();
-                    self.named.insert((label, Cow::Owned(name)), EntityId(old));
+                    self.named()
+                        .insert((label, Cow::Owned(name)), EntityId(old));
                 }
                 old
             } else {
                 self.entity_named(label, surface)
             };
-            self.move_mention(i, entity);
-            let m = &mut self.mentions[i];
+            self.move_mention(at, entity);
+            let m = self.edit(at);
             m.label = label;
             m.by_reader = true;
             m.why = Cow::Borrowed(WHY);
@@ -241,21 +340,35 @@ impl State<'_> {
         }
     }
 
-    /// Mention `i` joins entity `to`.
-    fn move_mention(&mut self, i: usize, to: usize) {
-        let m = &mut self.mentions[i];
-        self.live[m.entity] -= 1;
+    /// Mention `at` joins entity `to`.
+    fn move_mention(&mut self, at: At, to: usize) {
+        let from = std::mem::replace(&mut self.edit(at).entity, to);
+        self.live[from] -= 1;
         self.live[to] += 1;
-        m.entity = to;
     }
 
-    /// Mention `i` is no entity.
-    fn drop_mention(&mut self, i: usize) {
-        let m = &mut self.mentions[i];
-        if !m.gone {
-            m.gone = true;
-            self.live[m.entity] -= 1;
-            self.touched[m.entity] = true;
+    /// Mention `at` is no entity.
+    fn drop_mention(&mut self, at: At) {
+        if self.gone(at) {
+            return;
+        }
+        let m = self.edit(at);
+        m.gone = true;
+        let e = m.entity;
+        self.live[e] -= 1;
+        self.touched[e] = true;
+    }
+
+    /// The last live mention to start before `start`, of the engine's and
+    /// those added.
+    fn live_before(&self, start: usize) -> Option<At> {
+        let i = self.engine.partition_point(|m| m.span.start < start);
+        let j = self.added.partition_point(|m| m.span.start < start);
+        let engine = (0..i).rev().map(At::Engine).find(|&at| !self.gone(at));
+        let added = (0..j).rev().map(At::Added).find(|&at| !self.gone(at));
+        match (engine, added) {
+            (Some(a), Some(b)) if self.view(a).0.start > self.view(b).0.start => Some(a),
+            (a, b) => b.or(a),
         }
     }
 
@@ -265,22 +378,28 @@ impl State<'_> {
                 let span = self.find(target)?;
                 // Mentions stay sorted by start, those gone too; of the live
                 // ones, only the last to start before this one can reach into it.
-                let i = self.mentions.partition_point(|m| m.span.start < span.start);
-                if let Some(before) = self.mentions[..i].iter().rposition(|m| !m.gone)
-                    && self.mentions[before].span.overlaps(span)
+                if let Some(before) = self.live_before(span.start)
+                    && self.view(before).0.overlaps(span)
                 {
                     self.drop_mention(before);
                 }
-                let mut j = i;
-                while j < self.mentions.len() && self.mentions[j].span.start < span.end {
-                    self.drop_mention(j);
-                    j += 1;
+                let i = self.engine.partition_point(|m| m.span.start < span.start);
+                let mut k = i;
+                while k < self.engine.len() && self.engine[k].span.start < span.end {
+                    self.drop_mention(At::Engine(k));
+                    k += 1;
+                }
+                let j = self.added.partition_point(|m| m.span.start < span.start);
+                let mut k = j;
+                while k < self.added.len() && self.added[k].span.start < span.end {
+                    self.drop_mention(At::Added(k));
+                    k += 1;
                 }
                 let entity = self.entity_named(*label, target.exact.as_str());
                 self.touched[entity] = true;
                 self.live[entity] += 1;
-                self.mentions.insert(
-                    i,
+                self.added.insert(
+                    j,
                     Work {
                         span,
                         label: *label,
@@ -317,19 +436,30 @@ impl State<'_> {
                 if gone.is_empty() {
                     return Err("no mention has that text any more");
                 }
-                for i in gone {
-                    self.drop_mention(i);
+                for at in gone {
+                    self.drop_mention(at);
                 }
                 Ok(span)
             }
             Correction::Merge { target, into } => {
                 let span = self.find(target)?;
-                let from = self.mentions[self.mention_at(span)?].entity;
-                let to = self.mentions[self.mention_at(self.find(into)?)?].entity;
+                let from = self.view(self.mention_at(span)?).1;
+                let to = self.view(self.mention_at(self.find(into)?)?).1;
                 if from == to {
                     return Err("the two are one entity already");
                 }
-                for m in self.mentions.iter_mut().filter(|m| m.entity == from) {
+                // Every mention of the entity (those gone stay gone).
+                for i in 0..self.engine.len() {
+                    if self.engine[i].entity.0 == from {
+                        self.edit(At::Engine(i));
+                    }
+                }
+                for m in self
+                    .edits
+                    .iter_mut()
+                    .chain(self.added.iter_mut())
+                    .filter(|m| m.entity == from)
+                {
                     m.entity = to;
                     m.by_reader = true;
                 }
@@ -351,13 +481,19 @@ impl State<'_> {
             Correction::Split { target } => {
                 let span = self.find(target)?;
                 let at = self.mention_at(span)?;
-                let from = self.mentions[at].entity;
-                let label = self.mentions[at].label;
+                let from = self.view(at).1;
+                let label = match at {
+                    At::Engine(i) => match self.slot[i] {
+                        0 => self.engine[i].label,
+                        k => self.edits[k as usize - 1].label,
+                    },
+                    At::Added(i) => self.added[i].label,
+                };
                 let exact = target.exact.as_str();
-                let moved: Vec<usize> = self
+                let moved: Vec<At> = self
                     .mentions_of(exact)
                     .into_iter()
-                    .filter(|&i| self.mentions[i].entity == from)
+                    .filter(|&at| self.view(at).1 == from)
                     .collect();
                 if self.live[from] == moved.len() {
                     return Err("it is the entity's only name in the text");
@@ -365,9 +501,9 @@ impl State<'_> {
                 // A new entity, even if one of that name exists: splitting is
                 // saying this is someone else.
                 let to = self.new_entity(label, exact);
-                for i in moved {
-                    self.move_mention(i, to);
-                    self.mentions[i].by_reader = true;
+                for at in moved {
+                    self.move_mention(at, to);
+                    self.edit(at).by_reader = true;
                 }
                 self.touched[from] = true;
                 Ok(span)
@@ -381,9 +517,7 @@ impl State<'_> {
                     .filter(|&q| self.quotes[q].span == span)
                     .ok_or("the engine no longer finds that quotation")?;
                 let who = match speaker {
-                    Some(a) => Some(EntityId(
-                        self.mentions[self.mention_at(self.find(a)?)?].entity,
-                    )),
+                    Some(a) => Some(EntityId(self.view(self.mention_at(self.find(a)?)?).1)),
                     None => None,
                 };
                 self.quotes[q].speaker = who;
@@ -395,11 +529,16 @@ impl State<'_> {
 
     /// The corrected reading: live mentions renumbered, entities without
     /// mentions gone, and the aliases and salience of touched entities read
-    /// again.
+    /// again. The one pass over every mention.
     fn finish(self) -> Applied {
         let State {
             text,
-            mentions: work,
+            engine,
+            engine_entities,
+            slot,
+            edits,
+            edited,
+            added,
             mut entities,
             live,
             touched,
@@ -408,30 +547,40 @@ impl State<'_> {
             mut merged,
             ..
         } = self;
-        for (e, &n) in entities.iter_mut().zip(&live) {
-            e.mentions = Vec::with_capacity(n);
-        }
-        let mut mentions = Vec::with_capacity(work.len());
-        let mut by_reader = Vec::with_capacity(work.len());
-        for w in work.into_iter().filter(|w| !w.gone) {
-            entities[w.entity].mentions.push(MentionId(mentions.len()));
-            by_reader.push(w.by_reader);
-            mentions.push(Mention {
-                span: w.span,
-                label: w.label,
-                entity: EntityId(w.entity),
-                why: w.why,
-            });
-        }
-        // The most mentions any engine entity has, for the salience of new ones.
-        let most = entities
+        // Which entities stay, and their numbers then: those with a live mention.
+        let mut kept_n = 0;
+        let renumber: Vec<Option<EntityId>> = live
             .iter()
-            .map(|e| e.mentions.len())
-            .max()
-            .unwrap_or(1)
-            .max(1);
-        let mut renumber = vec![None; entities.len()];
-        let mut kept = Vec::with_capacity(entities.len());
+            .map(|&n| {
+                (n > 0).then(|| {
+                    kept_n += 1;
+                    EntityId(kept_n - 1)
+                })
+            })
+            .collect();
+        let (mentions, by_reader) = if kept_n < entities.len() {
+            renumbered(
+                engine,
+                &slot,
+                &edits,
+                added,
+                &renumber,
+                &live,
+                &mut entities,
+            )
+        } else {
+            in_place(
+                engine,
+                engine_entities,
+                &slot,
+                (&edited, &edits),
+                added,
+                &mut entities,
+            )
+        };
+        // The most mentions any entity has, for the salience of new ones.
+        let most = live.iter().copied().max().unwrap_or(1).max(1);
+        let mut kept = Vec::with_capacity(kept_n);
         for (old, mut e) in entities.into_iter().enumerate() {
             if e.mentions.is_empty() {
                 continue;
@@ -441,7 +590,7 @@ impl State<'_> {
                 let mut aliases: Vec<String> = Vec::new();
                 // An entity may have thousands of mentions and few names:
                 // each name is read and copied once, not each mention's.
-                let surfaces = e.mentions.iter().map(|&m| mentions[m].span.slice(text));
+                let surfaces = e.mentions.iter().map(|&m| mentions[m.0].span.slice(text));
                 let merged = std::mem::take(&mut merged[old]);
                 let mut seen: FastMap<&str, ()> = FastMap::default();
                 for a in surfaces.chain(merged.iter().map(String::as_str)) {
@@ -458,11 +607,7 @@ impl State<'_> {
                     e.salience = e.mentions.len() as f32 / most as f32;
                 }
             }
-            renumber[old] = Some(EntityId(kept.len()));
             kept.push(e);
-        }
-        for m in &mut mentions {
-            m.entity = renumber[m.entity.0].expect("an entity with a mention is kept");
         }
         for q in &mut quotes {
             q.speaker = q.speaker.and_then(|s| renumber.get(s.0).copied().flatten());
@@ -479,4 +624,173 @@ impl State<'_> {
             dropped: Vec::new(),
         }
     }
+}
+
+/// The corrected mentions when no entity is left without one, so that none
+/// is renumbered: the engine's copied in runs between the mentions gone and
+/// those added, with the edits written over them. An entity's list of
+/// mentions is the engine's, moved along by the mentions added and gone
+/// before each, unless a mention left it or joined it.
+fn in_place(
+    engine: &[Mention],
+    engine_entities: &[Entity],
+    slot: &[u32],
+    (edited, edits): (&[usize], &[Work]),
+    added: Vec<Work>,
+    entities: &mut [Entity],
+) -> (Vec<Mention>, Vec<bool>) {
+    // Each mention added, before the engine's mention it goes before.
+    let added: Vec<(usize, Work)> = added
+        .into_iter()
+        .filter(|a| !a.gone)
+        .map(|a| (engine.partition_point(|m| m.span.start < a.span.start), a))
+        .collect();
+    let mut gone: Vec<usize> = edited
+        .iter()
+        .zip(edits)
+        .filter(|(_, w)| w.gone)
+        .map(|(&i, _)| i)
+        .collect();
+    gone.sort_unstable();
+    // Where the engine's mention `i` (not gone) is in the corrected reading.
+    let at =
+        |i: usize| i - gone.partition_point(|&g| g < i) + added.partition_point(|(p, _)| *p <= i);
+    let total = engine.len() - gone.len() + added.len();
+    let mut mentions: Vec<Mention> = Vec::with_capacity(total);
+    let mut by_reader = vec![false; total];
+    let mut changed = vec![false; entities.len()];
+    let mut joined: Vec<(usize, MentionId)> = Vec::new();
+    let (mut from, mut next_added, mut next_gone) = (0, 0, 0);
+    loop {
+        match (added.get(next_added), gone.get(next_gone)) {
+            // What is added before the engine's `p`th comes before it, gone or not.
+            (Some((p, a)), g) if g.is_none_or(|&g| *p <= g) => {
+                mentions.extend_from_slice(&engine[from..*p]);
+                from = *p;
+                by_reader[mentions.len()] = true;
+                joined.push((a.entity, MentionId(mentions.len())));
+                changed[a.entity] = true;
+                mentions.push(Mention {
+                    span: a.span,
+                    label: a.label,
+                    entity: EntityId(a.entity),
+                    why: Cow::Borrowed(WHY),
+                });
+                next_added += 1;
+            }
+            (_, Some(&g)) => {
+                mentions.extend_from_slice(&engine[from..g]);
+                from = g + 1;
+                next_gone += 1;
+            }
+            _ => break,
+        }
+    }
+    mentions.extend_from_slice(&engine[from..]);
+    for (&i, w) in edited.iter().zip(edits) {
+        let was = engine[i].entity.0;
+        if w.gone {
+            changed[was] = true;
+            continue;
+        }
+        if was != w.entity {
+            changed[was] = true;
+            changed[w.entity] = true;
+            joined.push((w.entity, MentionId(at(i))));
+        }
+        let k = at(i);
+        let m = &mut mentions[k];
+        m.label = w.label;
+        m.entity = EntityId(w.entity);
+        // A retyped mention says why as a reader's correction does.
+        if let Cow::Borrowed(WHY) = w.why {
+            m.why = Cow::Borrowed(WHY);
+        }
+        by_reader[k] = w.by_reader;
+    }
+    let moved_along = !gone.is_empty() || !added.is_empty();
+    for (e, entity) in entities.iter_mut().enumerate() {
+        let Some(x) = engine_entities.get(e) else {
+            entity.mentions = Vec::new();
+            continue;
+        };
+        let stays = |m: &&MentionId| match slot[m.0] {
+            0 => true,
+            k => {
+                let w = &edits[k as usize - 1];
+                !w.gone && w.entity == e
+            }
+        };
+        entity.mentions = match (changed[e], moved_along) {
+            (false, false) => x.mentions.clone(),
+            (false, true) => x.mentions.iter().map(|m| MentionId(at(m.0))).collect(),
+            (true, _) => x
+                .mentions
+                .iter()
+                .filter(stays)
+                .map(|m| MentionId(at(m.0)))
+                .collect(),
+        };
+    }
+    for (e, m) in joined {
+        entities[e].mentions.push(m);
+    }
+    for (entity, _) in entities.iter_mut().zip(&changed).filter(|(_, c)| **c) {
+        entity.mentions.sort_unstable();
+    }
+    (mentions, by_reader)
+}
+
+/// The corrected mentions when an entity is left without one, so that the
+/// later ones are renumbered: one pass over the engine's mentions and those
+/// added, in the text's order, each written with its entity's new number
+/// and listed with its entity.
+fn renumbered(
+    engine: &[Mention],
+    slot: &[u32],
+    edits: &[Work],
+    added: Vec<Work>,
+    renumber: &[Option<EntityId>],
+    live: &[usize],
+    entities: &mut [Entity],
+) -> (Vec<Mention>, Vec<bool>) {
+    for (e, &n) in entities.iter_mut().zip(live) {
+        e.mentions = Vec::with_capacity(n);
+    }
+    let total = engine.len() + added.len();
+    let mut mentions: Vec<Mention> = Vec::with_capacity(total);
+    let mut by_reader = Vec::with_capacity(total);
+    let mut added = added.into_iter().filter(|a| !a.gone).peekable();
+    let mut push = |span, label, entity: usize, why: Cow<'static, str>, reader| {
+        entities[entity].mentions.push(MentionId(mentions.len()));
+        by_reader.push(reader);
+        mentions.push(Mention {
+            span,
+            label,
+            entity: renumber[entity].expect("an entity with a mention is kept"),
+            why,
+        });
+    };
+    for (i, m) in engine.iter().enumerate() {
+        while let Some(a) = added.next_if(|a| a.span.start <= m.span.start) {
+            push(a.span, a.label, a.entity, Cow::Borrowed(WHY), true);
+        }
+        match slot[i] {
+            0 => push(m.span, m.label, m.entity.0, m.why.clone(), false),
+            k if edits[k as usize - 1].gone => {}
+            k => {
+                let w = &edits[k as usize - 1];
+                // A retyped mention says why as a reader's correction does.
+                let why = match &w.why {
+                    Cow::Borrowed(WHY) => Cow::Borrowed(WHY),
+                    _ => m.why.clone(),
+                };
+                push(w.span, w.label, w.entity, why, w.by_reader);
+            }
+        }
+    }
+    for a in added {
+        push(a.span, a.label, a.entity, Cow::Borrowed(WHY), true);
+    }
+    (mentions, by_reader)
 }
