@@ -23,6 +23,9 @@
 //    and `trunk serve` rebuilds on every save.
 // 5. First of all, the sample article pre-rendered into the page
 //    (scripts/prerender.mjs), when run by Trunk or by hand.
+// 6. Before the loader moves (1), the app is made to start after the page's
+//    first frame (startAfterFirstFrame): the pre-rendered article needs no
+//    wasm, so the app's megabyte of it must not compete with that frame.
 // Then it checks the page for anything the policy would block.
 //
 // Running it again on its own output changes nothing.
@@ -65,6 +68,49 @@ export function externalizeScripts(html) {
     return `<script type="module" src="./${name}" integrity="${integrity}"${rest ? ` ${rest}` : ''}></script>`;
   });
   return { html: out, files };
+}
+
+/** Trunk's loader: the glue's static import and the wasm's path. */
+const LOADER_START = /import init, \* as bindings from '(\.\/[^']+\.js)';\s*const wasm = await init\(\{ ?module_or_path: '(\.\/[^']+\.wasm)' ?\}\);/;
+
+/**
+ * Makes Trunk's inline loader start the app after the page's first frame,
+ * and takes away the `<link rel=preload>` of its wasm. The page arrives with
+ * the article pre-rendered and its legend working, so nothing of the app is
+ * on the way to the first paint; yet a preloaded wasm is read in, a chunk a
+ * task, before the parser gets to the article (from a service worker's cache
+ * on a returning visit, all 1.1 MB at once), and on a slow network it shares
+ * the bandwidth with the style sheet the first paint waits for. The wasm is
+ * now fetched once the first frame is painted, with the preload's integrity
+ * digest; the glue's modulepreload stays, at low priority. A page hidden at
+ * start has no frames to wait for and starts at once. Returns the new page
+ * (the same page when there is no such loader, as on a second run).
+ */
+export function startAfterFirstFrame(html) {
+  const [, glue, wasm] = [...html.matchAll(SCRIPT)]
+    .map(([, attrs, body]) => (!hasSrc(attrs) && isModule(attrs) ? body.match(LOADER_START) : null))
+    .find((m) => m) ?? [];
+  if (!wasm) return html;
+  let integrity;
+  const page = html.replace(/<link\b[^>]*>/gi, (tag) => {
+    const attr = (name) => tag.match(new RegExp(`\\s${name}=("[^"]*"|[^\\s>]*)`, 'i'))?.[1].replace(/^"|"$/g, '');
+    if (attr('rel') === 'preload' && attr('href') === wasm) {
+      integrity = attr('integrity');
+      return '';
+    }
+    if (attr('rel') === 'modulepreload' && !attr('fetchpriority')) return tag.replace(/\s*\/?>$/, ' fetchpriority=low>');
+    return tag;
+  });
+  const fetchWasm = integrity ? `fetch('${wasm}', { integrity: '${integrity}' })` : `'${wasm}'`;
+  const start = [
+    '// The app starts after the first frame: the pre-rendered article paints first (scripts/site.mjs).',
+    "if (document.visibilityState === 'visible') await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));",
+    `const bindings = await import('${glue}');`,
+    `const wasm = await bindings.default({ module_or_path: ${fetchWasm} });`,
+  ].join('\n');
+  return page.replace(SCRIPT, (whole, attrs, body) =>
+    !hasSrc(attrs) && isModule(attrs) && LOADER_START.test(body) ? `<script${attrs}>${body.replace(LOADER_START, start)}</script>` : whole,
+  );
 }
 
 /**
@@ -196,7 +242,7 @@ export async function site(dir, { compress = true, strict = true, offline = comp
   let page = await readFile(index, 'utf8');
   // First, so that the service worker's digest is the finished page's.
   if (article) page = prerender(page, article);
-  let { html, files } = externalizeScripts(page);
+  let { html, files } = externalizeScripts(startAfterFirstFrame(page));
   await Promise.all(files.map((f) => writeFile(join(dir, f.name), f.body)));
   html = await versionWorkers(dir, html);
   if (offline) html = addToHead(html, `<meta name="lede-service-worker" content="./${SERVICE_WORKER}">`);

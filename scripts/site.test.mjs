@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import vm from 'node:vm';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { analysisHtml, prerender } from './prerender.mjs';
-import { externalizeScripts, inlineContent, serviceWorker, site } from './site.mjs';
+import { externalizeScripts, inlineContent, serviceWorker, site, startAfterFirstFrame } from './site.mjs';
 
 // What Trunk 0.21 writes for a release build with public_url = "./" (minified).
 const LOADER = `import init, * as bindings from './app-0123456789abcdef.js';
@@ -27,6 +27,25 @@ test('the inline loader moves into a hashed file with its integrity digest', () 
   assert.deepEqual(inlineContent(html), []);
   // The rest of the page is untouched.
   assert.equal(html.replace(/<script[^>]*><\/script>/, ''), PAGE.replace(/<script[\s\S]*<\/script>/, ''));
+});
+
+test("the app starts after the first frame, fetching its wasm with the preload's digest", () => {
+  const preload = '<link as=fetch crossorigin href=./app-0123456789abcdef_bg.wasm integrity=sha384-d1g35t rel=preload type=application/wasm>';
+  const page = PAGE.replace('</head>', `${preload}</head>`);
+  const html = startAfterFirstFrame(page);
+  assert.ok(!html.includes('rel=preload'), 'the wasm is no longer preloaded');
+  assert.ok(html.includes('<link crossorigin href=./app-0123456789abcdef.js rel=modulepreload fetchpriority=low>'), html);
+  const [{ body }] = externalizeScripts(html).files;
+  const lines = body.split('\n');
+  const waits = lines.findIndex((l) => l.includes('requestAnimationFrame'));
+  const imports = lines.findIndex((l) => l.includes("await import('./app-0123456789abcdef.js')"));
+  assert.ok(waits >= 0 && imports > waits, body);
+  assert.ok(body.includes("module_or_path: fetch('./app-0123456789abcdef_bg.wasm', { integrity: 'sha384-d1g35t' })"), body);
+  assert.ok(!/^import /m.test(body), 'no static import: it would fetch and run the glue before the frame');
+  assert.ok(body.includes('window.wasmBindings = bindings;'), "the rest of Trunk's loader stays");
+  // A second run, and a page without Trunk's loader, are left as they are.
+  assert.equal(startAfterFirstFrame(html), html);
+  assert.equal(startAfterFirstFrame('<p>x</p>'), '<p>x</p>');
 });
 
 test('scripts with a src, and classic inline scripts, stay where they are', () => {

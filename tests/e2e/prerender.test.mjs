@@ -168,6 +168,40 @@ test('taking over moves nothing: no layout shift while the app starts', async ()
   await context.close();
 });
 
+test('nothing of the app is fetched before the article has had its first frame, and the app then starts', async () => {
+  // The frame in which the highlighted article is first laid out: this
+  // animation frame callback is asked for as soon as the parser has put a mark
+  // in, before the app's loader (a module, run after the whole page is parsed)
+  // can ask for its own.
+  const init = () => {
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector('article mark.ent')) return;
+      observer.disconnect();
+      requestAnimationFrame(() => {
+        window.__articleFrame = performance.now();
+      });
+    }).observe(document, { subtree: true, childList: true });
+  };
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, serviceWorkers: 'block' });
+  await context.addInitScript(init);
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForFunction(() => performance.getEntriesByName('lede:panels').length > 0, null, { timeout: 30_000 });
+  const { frame, wasm, preloads } = await page.evaluate(() => ({
+    frame: window.__articleFrame,
+    wasm: performance
+      .getEntriesByType('resource')
+      .filter((r) => /\/lede-[0-9a-f]+_bg\.wasm$/.test(r.name))
+      .map((r) => ({ start: r.startTime, by: r.initiatorType })),
+    preloads: [...document.querySelectorAll('link[rel=preload]')].map((l) => l.href),
+  }));
+  assert.deepEqual(preloads, []);
+  assert.equal(wasm.length, 1, JSON.stringify(wasm));
+  assert.ok(frame !== undefined, 'the article had no frame');
+  assert.ok(wasm[0].start > frame, `the app's wasm was asked for at ${wasm[0].start} ms (${wasm[0].by}), before the article's first frame at ${frame} ms`);
+  await context.close();
+});
+
 test('before the app arrives, the legend answers, and the app keeps what the reader chose', async () => {
   // The WebAssembly held back until the reader has used the pre-render.
   let release;
