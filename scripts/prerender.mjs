@@ -48,6 +48,9 @@ class Element {
   setAttribute(name, value) {
     this.attrs.set(name, String(value));
   }
+  removeAttribute(name) {
+    this.attrs.delete(name);
+  }
   append(...nodes) {
     this.children.push(...nodes);
   }

@@ -166,7 +166,7 @@ fn became_shown(lib: LibraryState, current: Option<String>) {
 
 /// Runs `f` once the changes made so far have been painted: a frame's
 /// callbacks run before its paint, a task queued from one runs after it.
-fn after_paint(f: impl FnOnce() + 'static) {
+pub(crate) fn after_paint(f: impl FnOnce() + 'static) {
     request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
 }
 

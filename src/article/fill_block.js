@@ -60,14 +60,9 @@ export function fillBlock(el, text, ops, labels, markers) {
   while (i < ops.length) {
     let parent = el;
     if (ops[i++] === MENTION) {
-      const code = ops[i++];
-      const label = code & (CORRECTED - 1);
       const mark = doc.createElement('mark');
       mark.className = 'ent';
-      // Marked as corrected by an outline and in what screen readers hear (style/main.css).
-      if (code & CORRECTED) mark.setAttribute('data-corrected', 'true');
-      mark.setAttribute('data-label', names[2 * label]);
-      mark.setAttribute('data-type', names[2 * label + 1]);
+      setType(mark, ops[i++], names);
       mark.setAttribute('data-mention', String(ops[i++]));
       mark.setAttribute('data-entity', String(ops[i++]));
       mark.setAttribute('tabindex', '0');
@@ -141,13 +136,18 @@ function retypeMarks(el, before, after, names) {
   const els = el.querySelectorAll(':scope > mark.ent');
   if (els.length !== marks) return false;
   for (const [k, code, entity] of changed) {
-    const mark = els[k];
-    const label = code & (CORRECTED - 1);
-    if (code & CORRECTED) mark.setAttribute('data-corrected', 'true');
-    else mark.removeAttribute('data-corrected');
-    mark.setAttribute('data-label', names[2 * label]);
-    mark.setAttribute('data-type', names[2 * label + 1]);
-    mark.setAttribute('data-entity', String(entity));
+    setType(els[k], code, names);
+    els[k].setAttribute('data-entity', String(entity));
   }
   return true;
+}
+
+/** Gives a mention's mark its type: `code`, a label with the corrected flag. */
+function setType(mark, code, names) {
+  const label = code & (CORRECTED - 1);
+  // Marked as corrected by an outline and in what screen readers hear (style/main.css).
+  if (code & CORRECTED) mark.setAttribute('data-corrected', 'true');
+  else mark.removeAttribute('data-corrected');
+  mark.setAttribute('data-label', names[2 * label]);
+  mark.setAttribute('data-type', names[2 * label + 1]);
 }

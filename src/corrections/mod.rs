@@ -152,17 +152,12 @@ impl Reader {
         // Storage is the outside world and no frame waits for it: the list
         // (written out, a millisecond or two for a long one) is kept once
         // the change is painted, not in the task that makes it.
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    leptos::task::spawn_local(async move {
-                        if let Err(why) = crate::storage::save_corrections(&key, &list).await {
-                            announcement.try_set(why);
-                        }
-                    })
-                },
-                std::time::Duration::ZERO,
-            )
+        crate::open_article::after_paint(move || {
+            leptos::task::spawn_local(async move {
+                if let Err(why) = crate::storage::save_corrections(&key, &list).await {
+                    announcement.try_set(why);
+                }
+            })
         });
     }
 
