@@ -30,7 +30,12 @@
 // taken in the same session.
 //
 // Run after `trunk build --release --offline`:
-//   node tests/e2e/first-visit.mjs [--runs N] [--dist DIR]
+//   node tests/e2e/first-visit.mjs [--runs N] [--dist DIR] [--base DIR]
+//
+// With `--base DIR`, each run also visits that build (cold, then returning),
+// the two builds in turn and in alternating order, and the medians of the
+// paired differences are printed: the way to say one build is faster, as
+// the machine drifts between two separate runs.
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,7 +45,7 @@ import { gzipSync } from 'node:zlib';
 import { serveDist, launchBrowser, openPage } from './harness.mjs';
 
 const { values: args } = parseArgs({
-  options: { runs: { type: 'string', default: '5' }, dist: { type: 'string' } },
+  options: { runs: { type: 'string', default: '5' }, dist: { type: 'string' }, base: { type: 'string' } },
 });
 const RUNS = Number(args.runs);
 const DIST = args.dist ?? fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -196,16 +201,11 @@ async function limitPage() {
   }
 }
 
-const limit = await limitPage();
-const host = { precompressed: true, encodings: ['gzip'], cache: true };
-const site = await serveDist(DIST, host);
-const limitSite = await serveDist(limit.dir, host);
-const browser = await launchBrowser();
-const rows = { cold: [], returning: [], limit: [] };
-try {
-  for (let i = 0; i < RUNS; i++) {
-    const context = await browser.newContext(PHONE);
-    await context.addInitScript(observe, true);
+/** A cold visit of `site` in a fresh profile, then a returning one once its service worker is active. */
+async function coldAndReturning(site) {
+  const context = await browser.newContext(PHONE);
+  await context.addInitScript(observe, true);
+  try {
     const cold = await visit(context, site, site.url);
     // The service worker caches the site once the page has loaded.
     await cold.page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
@@ -218,7 +218,31 @@ try {
     returning.figures.controlled = await returning.page.evaluate(() => navigator.serviceWorker.controller !== null);
     await quiet(site);
     returning.figures.host = returning.hostSince();
+    return { cold: cold.figures, returning: returning.figures };
+  } finally {
     await context.close();
+  }
+}
+
+const line = (f) =>
+  `fcp ${f.fcp?.toFixed(0)} lcp ${f.lcp?.toFixed(0)} highlighted ${f.highlighted?.toFixed(0)} toggled ${f.toggled?.toFixed(0) ?? '-'} bytes ${f.bytes} host ${f.host} cls ${f.cls.toFixed(3)}${f.controlled === false ? ' (NOT controlled by the service worker)' : ''}`;
+
+const limit = await limitPage();
+const host = { precompressed: true, encodings: ['gzip'], cache: true };
+const site = await serveDist(DIST, host);
+const baseSite = args.base ? await serveDist(args.base, host) : undefined;
+const limitSite = await serveDist(limit.dir, host);
+const browser = await launchBrowser();
+const rows = { cold: [], returning: [], limit: [], baseCold: [], baseReturning: [] };
+try {
+  for (let i = 0; i < RUNS; i++) {
+    // With a base build, the two in turn, each first in every other run.
+    const order = baseSite && i % 2 === 1 ? ['base', 'head'] : ['head', 'base'];
+    const got = {};
+    for (const which of order) {
+      if (which === 'head') got.head = await coldAndReturning(site);
+      else if (baseSite) got.base = await coldAndReturning(baseSite);
+    }
 
     const limitContext = await browser.newContext(PHONE);
     await limitContext.addInitScript(observe, false);
@@ -226,15 +250,21 @@ try {
     fixed.figures.host = fixed.hostSince();
     await limitContext.close();
 
-    rows.cold.push(cold.figures);
-    rows.returning.push(returning.figures);
+    rows.cold.push(got.head.cold);
+    rows.returning.push(got.head.returning);
     rows.limit.push(fixed.figures);
-    const line = (f) => `fcp ${f.fcp?.toFixed(0)} lcp ${f.lcp?.toFixed(0)} highlighted ${f.highlighted?.toFixed(0)} toggled ${f.toggled?.toFixed(0) ?? '-'} bytes ${f.bytes} host ${f.host} cls ${f.cls.toFixed(3)}`;
-    console.log(`run ${i + 1}/${RUNS}\n  cold      ${line(cold.figures)}\n  returning ${line(returning.figures)}${returning.figures.controlled ? '' : ' (NOT controlled by the service worker)'}\n  limit     ${line(fixed.figures)}`);
+    let out = `run ${i + 1}/${RUNS}\n  cold      ${line(got.head.cold)}\n  returning ${line(got.head.returning)}`;
+    if (got.base) {
+      rows.baseCold.push(got.base.cold);
+      rows.baseReturning.push(got.base.returning);
+      out += `\n  base cold      ${line(got.base.cold)}\n  base returning ${line(got.base.returning)}`;
+    }
+    console.log(`${out}\n  limit     ${line(fixed.figures)}`);
   }
 } finally {
   await browser.close();
   await site.close();
+  await baseSite?.close();
   await limitSite.close();
   await rm(limit.dir, { recursive: true, force: true });
 }
@@ -255,4 +285,17 @@ for (const [key, name] of KEYS) {
   const [c, r, l] = ['cold', 'returning', 'limit'].map((k) => median(rows[k].map((f) => f[key])));
   const ratio = c !== undefined && l ? `${(c / l).toFixed(1)}×` : '—';
   console.log(`| ${name} | ${show(key, c)} | ${show(key, r)} | ${show(key, l)} | ${key === 'cls' ? '—' : ratio} |`);
+}
+if (baseSite) {
+  // Paired: each run's difference between the builds, then their median.
+  const diff = (head, base, key) => median(head.map((f, i) => (f[key] === undefined || base[i][key] === undefined ? undefined : f[key] - base[i][key])));
+  console.log(`\npaired against ${args.base}: medians of ${RUNS} runs and of the ${RUNS} differences (this build − base)`);
+  console.log('| | base cold | cold | Δ | base returning | returning | Δ |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const [key, name] of KEYS) {
+    const cells = [
+      [rows.baseCold, rows.cold],
+      [rows.baseReturning, rows.returning],
+    ].flatMap(([base, head]) => [median(base.map((f) => f[key])), median(head.map((f) => f[key])), diff(head, base, key)]);
+    console.log(`| ${name} | ${cells.map((x) => show(key, x)).join(' | ')} |`);
+  }
 }
