@@ -5,61 +5,17 @@
 //! cargo bench -p lede-analysis --bench analysis
 //! ```
 //!
-//! The ~1 MB text is built as `eval/bench_peers.py` builds it for spaCy and
-//! compromise: the evaluation texts (dev then test, sorted by name) joined by
-//! blank lines and repeated to at least 1,000,000 bytes, so the figures compare.
-//! Without `eval/`, the seed article is repeated instead.
+//! The ~1 MB text is `eval/bench_peers.py`'s, for spaCy and compromise
+//! (`common/mod.rs`), so the figures compare.
 
 use std::hint::black_box;
-use std::path::Path;
 use std::time::Duration;
 
+mod common;
+
+use common::{SEED, megabyte_text};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use lede_analysis::{Document, recognize};
-
-const SEED: &str = include_str!("../../../seeds/000_98b7338e0901f976.txt");
-const TARGET_BYTES: usize = 1_000_000;
-
-fn eval_texts() -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../eval");
-    let mut texts = Vec::new();
-    for split in ["dev", "test"] {
-        let Ok(dir) = std::fs::read_dir(root.join(split)) else {
-            continue;
-        };
-        let mut files: Vec<_> = dir
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .collect();
-        files.sort();
-        for f in files {
-            let json: serde_json::Value =
-                serde_json::from_slice(&std::fs::read(&f).expect("readable eval file"))
-                    .expect("eval files are JSON");
-            if let Some(t) = json["text"].as_str() {
-                texts.push(t.to_owned());
-            }
-        }
-    }
-    texts
-}
-
-fn megabyte_text() -> String {
-    let mut texts = eval_texts();
-    if texts.is_empty() {
-        texts.push(SEED.to_owned());
-    }
-    let one_pass = texts.join("\n\n");
-    let mut out = String::with_capacity(TARGET_BYTES + one_pass.len());
-    while out.len() < TARGET_BYTES {
-        if !out.is_empty() {
-            out.push_str("\n\n");
-        }
-        out.push_str(&one_pass);
-    }
-    out
-}
 
 fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("recognize");

@@ -30,10 +30,13 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+#[path = "../benches/common/mod.rs"]
+mod common;
+
+use common::{SEED, eval_texts};
 use lede_analysis::themes::{Lexicon, Theme, score};
 use lede_analysis::{Document, import, recognize};
 
-const SEED: &str = include_str!("../../../seeds/000_98b7338e0901f976.txt");
 /// Past this, the larger size is not tried: it would take minutes.
 const TOO_SLOW: Duration = Duration::from_secs(20);
 /// Terms of the custom theme (issue 16's class); the growing class has as
@@ -315,36 +318,6 @@ fn theme_of(n: usize, size: usize) -> Input {
         text.push(' ');
     }
     Input::Theme { terms, text }
-}
-
-/// The evaluation texts, dev then test, sorted by name (as the criterion
-/// benchmarks take them); the seed article without `eval/`.
-fn eval_texts() -> Vec<String> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../eval");
-    let mut texts = Vec::new();
-    for split in ["dev", "test"] {
-        let Ok(dir) = std::fs::read_dir(root.join(split)) else {
-            continue;
-        };
-        let mut files: Vec<_> = dir
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .collect();
-        files.sort();
-        for f in files {
-            let json: serde_json::Value =
-                serde_json::from_slice(&std::fs::read(&f).expect("readable eval file"))
-                    .expect("eval files are JSON");
-            if let Some(t) = json["text"].as_str() {
-                texts.push(t.to_owned());
-            }
-        }
-    }
-    if texts.is_empty() {
-        texts.push(SEED.to_owned());
-    }
-    texts
 }
 
 /// Runs the whole path on `input`; returns its time and what it found, so
