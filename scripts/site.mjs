@@ -82,7 +82,11 @@ const LOADER_START = /import init, \* as bindings from '(\.\/[^']+\.js)';\s*cons
  * on a returning visit, all 1.1 MB at once), and on a slow network it shares
  * the bandwidth with the style sheet the first paint waits for. The wasm is
  * now fetched once the first frame is painted, with the preload's integrity
- * digest; the glue's modulepreload stays, at low priority. A page hidden at
+ * digest. The modulepreloads of the glue and its snippets leave the page too:
+ * the start-up adds them after that frame, before it imports the glue, so
+ * they still arrive together. In the page, each costs the parser's preload
+ * scan a request (through the service worker on a returning visit), and
+ * their bytes share a slow network with the style sheet. A page hidden at
  * start has no frames to wait for and starts at once. Returns the new page
  * (the same page when there is no such loader, as on a second run).
  */
@@ -92,19 +96,29 @@ export function startAfterFirstFrame(html) {
     .find((m) => m) ?? [];
   if (!wasm) return html;
   let integrity;
+  const modules = [];
   const page = html.replace(/<link\b[^>]*>/gi, (tag) => {
     const attr = (name) => tag.match(new RegExp(`\\s${name}=("[^"]*"|[^\\s>]*)`, 'i'))?.[1].replace(/^"|"$/g, '');
     if (attr('rel') === 'preload' && attr('href') === wasm) {
       integrity = attr('integrity');
       return '';
     }
-    if (attr('rel') === 'modulepreload' && !attr('fetchpriority')) return tag.replace(/\s*\/?>$/, ' fetchpriority=low>');
+    if (attr('rel') === 'modulepreload') {
+      modules.push({ href: attr('href'), ...(attr('integrity') ? { integrity: attr('integrity') } : {}) });
+      return '';
+    }
     return tag;
   });
   const fetchWasm = integrity ? `fetch('${wasm}', { integrity: '${integrity}' })` : `'${wasm}'`;
   const start = [
     '// The app starts after the first frame: the pre-rendered article paints first (scripts/site.mjs).',
     "if (document.visibilityState === 'visible') await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));",
+    ...(modules.length === 0
+      ? []
+      : [
+          `for (const m of ${JSON.stringify(modules)})`,
+          "  document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', crossOrigin: 'anonymous', ...m }));",
+        ]),
     `const bindings = await import('${glue}');`,
     `const wasm = await bindings.default({ module_or_path: ${fetchWasm} });`,
   ].join('\n');

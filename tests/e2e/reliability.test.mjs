@@ -334,6 +334,9 @@ test('storage that never answers still shows the sample, after a short wait', as
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(server.url);
+  // The pre-rendered sample shows at once; the app's own, once it has
+  // stopped waiting for storage and taken the page over.
+  await page.waitForFunction(() => document.getElementById('prerender') === null);
   await page.getByRole('heading', { level: 1 }).waitFor();
   const shown = await page.evaluate(() => window.headlines);
   assert.equal(shown.length, 1);
