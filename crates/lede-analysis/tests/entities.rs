@@ -1259,3 +1259,29 @@ fn holidays_fractions_quarters_and_dollar_marks() {
         ),
     ]);
 }
+
+#[test]
+fn large_cities_with_word_names_war_towns_and_country_codes() {
+    check(&[
+        // A large city whose name is also a frequent word is a place…
+        ("The plant is in Seattle.", &[("Seattle", Gpe)]),
+        (
+            "Fans in Manchester and Liverpool cheered.",
+            &[("Manchester", Gpe), ("Liverpool", Gpe)],
+        ),
+        // …but the word stays a word, and a city named like a person is not listed.
+        ("Reading the report, she smiled.", &[]),
+        ("Mobile phones are cheap.", &[]),
+        ("Lloyd Austin said nothing.", &[("Lloyd Austin", Person)]),
+        // Towns of current wars that GeoNames counts small.
+        (
+            "Strikes hit Rafah and Khan Younis.",
+            &[("Rafah", Gpe), ("Khan Younis", Gpe)],
+        ),
+        // Country codes the news writes in capitals.
+        (
+            "Officials from PNG and Australia met.",
+            &[("PNG", Gpe), ("Australia", Gpe)],
+        ),
+    ]);
+}
