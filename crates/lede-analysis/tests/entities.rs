@@ -1285,3 +1285,53 @@ fn large_cities_with_word_names_war_towns_and_country_codes() {
         ),
     ]);
 }
+
+#[test]
+fn organisations_described_or_joined_and_papers_named_the() {
+    check(&[
+        // A description after a name whose head is an organisation's noun…
+        (
+            "Members of Tren de Aragua, a Venezuelan gang, were deported.",
+            &[("Tren de Aragua", Org), ("Venezuelan", Norp)],
+        ),
+        (
+            "Analysts at Chatham House, a London think tank, disagreed.",
+            &[("Chatham House", Org), ("London", Gpe)],
+        ),
+        (
+            "Eurasia Group, a consultancy, disagreed.",
+            &[("Eurasia Group", Org)],
+        ),
+        // …but not a person's role, a possessive's head, or "a group of".
+        (
+            "Juan Perez, a party official, disagreed.",
+            &[("Juan Perez", Person)],
+        ),
+        (
+            "Tomas Vrba, the group's leader, disagreed.",
+            &[("Tomas Vrba", Person)],
+        ),
+        (
+            "They camped in Turnhout, a group of scouts said.",
+            &[("Turnhout", Gpe)],
+        ),
+        // People are members of an organisation.
+        (
+            "He deported members of Tren de Aragua.",
+            &[("Tren de Aragua", Org)],
+        ),
+        // A nationality after a capital "The" inside a sentence, or before
+        // "reported", is a paper; a people, or "the" opening a sentence, not.
+        ("He told The Hindu that talks ended.", &[("The Hindu", Org)]),
+        ("The Hindu reported the deal.", &[("The Hindu", Org)]),
+        ("The Australian government agreed.", &[("Australian", Norp)]),
+        ("The Americans reported a rise.", &[("Americans", Norp)]),
+        ("The Chinese reported a rise.", &[("Chinese", Norp)]),
+        // A monarch's or pope's title stays outside the name.
+        (
+            "Britain's King Charles III spoke.",
+            &[("Britain", Gpe), ("Charles III", Person)],
+        ),
+        ("Pope Leo XIV spoke.", &[("Leo XIV", Person)]),
+    ]);
+}
