@@ -5,6 +5,39 @@ use lede_analysis::Document;
 use lede_analysis::themes::{Lexicon, score, suggest_terms};
 
 const CASES: &[(&str, &[&str], &[&str])] = &[
+    // The families of diplomacy, tension and violence, in both spellings.
+    (
+        "Ministers met behind closed doors to hammer out a compromise.",
+        &["dialogue"],
+        &[],
+    ),
+    (
+        "The two sides inked a memorandum on fisheries, sealing a rapprochement.",
+        &["dialogue"],
+        &["cooperation"],
+    ),
+    (
+        "Relations soured after the quarrel over fishing rights, and each side \
+         recalled its ambassador.",
+        &["friction"],
+        &["dialogue"],
+    ),
+    (
+        "The massacre of villagers followed weeks of bombardment.",
+        &["security"],
+        &["friction"],
+    ),
+    (
+        "Both navies pledged closer co-operation in the strait.",
+        &["cooperation"],
+        &["security", "sovereignty"],
+    ),
+    // A press conference is no conferring.
+    (
+        "The economist told a news conference that growth would slow.",
+        &["economy"],
+        &[],
+    ),
     (
         "Washington raised tariffs on $200 billion of Chinese imports on Friday, and Beijing vowed \
          to retaliate, deepening a trade war that has rattled markets and supply chains.",
