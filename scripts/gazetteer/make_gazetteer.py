@@ -73,7 +73,8 @@ EXTRA_ALIASES = {
     "Syria": ["Syrian Arab Republic"],
     "Vietnam": ["Viet Nam"],
     "Czechia": ["Czech Republic"],
-    "Turkey": ["Türkiye", "Turkiye"],
+    # The package names it Türkiye since 2022; the news still writes Turkey.
+    "Türkiye": ["Turkey", "Turkiye"],
     "Ivory Coast": ["Côte d'Ivoire", "Cote d'Ivoire"],
     "DR Congo": ["Democratic Republic of the Congo", "DRC", "Congo-Kinshasa"],
     "Republic of the Congo": ["Congo-Brazzaville"],
@@ -88,7 +89,7 @@ EXTRA_ALIASES = {
     "Vatican City": ["Vatican", "Holy See"],
     "Papua New Guinea": ["PNG"],
     "Saudi Arabia": ["KSA"],
-    "Bosnia and Herzegovina": ["BiH"],
+    "Bosnia and Herzegovina": ["BiH", "Bosnia"],
 }
 EXTRA_DEMONYMS = {
     "United States": ["Americans"],

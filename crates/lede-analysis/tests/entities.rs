@@ -1283,6 +1283,18 @@ fn large_cities_with_word_names_war_towns_and_country_codes() {
             "Officials from PNG and Australia met.",
             &[("PNG", Gpe), ("Australia", Gpe)],
         ),
+        // A country under the name the news uses, not only its new one;
+        // states that are gone; Russia's republics.
+        (
+            "Turkey and Bosnia agreed.",
+            &[("Turkey", Gpe), ("Bosnia", Gpe)],
+        ),
+        ("The turkey was roasted.", &[]),
+        (
+            "Yugoslavia broke up after the Soviet Union did.",
+            &[("Yugoslavia", Gpe), ("the Soviet Union", Gpe)],
+        ),
+        ("Fighting in Chechnya resumed.", &[("Chechnya", Gpe)]),
     ]);
 }
 
