@@ -1347,3 +1347,27 @@ fn organisations_described_or_joined_and_papers_named_the() {
         ("Pope Leo XIV spoke.", &[("Leo XIV", Person)]),
     ]);
 }
+
+#[test]
+fn the_before_a_name_that_modifies_a_noun_is_the_nouns() {
+    check(&[
+        // "the" belongs to the larger phrase (eval/GUIDELINES.md).
+        (
+            "Lula opened the United Nations climate summit.",
+            &[("Lula", Person), ("United Nations", Org)],
+        ),
+        // A verb, a function word or a hyphenated pair leaves it with the name.
+        (
+            "Officials said the European Union imposed tariffs.",
+            &[("the European Union", Org)],
+        ),
+        (
+            "Officials said the European Union will act.",
+            &[("the European Union", Org)],
+        ),
+        (
+            "They praised the United States-China bilateral relationship.",
+            &[("the United States", Gpe), ("China", Gpe)],
+        ),
+    ]);
+}

@@ -403,7 +403,7 @@ fn known_names(
 ) {
     let mut t = 0;
     while t < toks.len() {
-        let tok = toks[t];
+        let mut tok = toks[t];
         if tok.kind != Kind::Word || !(tok.upper || tok.hyphen) {
             items.push(Item::Tok(t));
             t += 1;
@@ -427,14 +427,22 @@ fn known_names(
             };
             match found {
                 Some(f) if f.end > tok.end => {
-                    // A name over several tokens.
-                    items.truncate(before);
+                    // A name over several tokens, after the names found
+                    // before it in this word ("China-United States").
                     items.push(Item::Known {
                         start: p,
                         end: f.end,
                         entry: f.entry,
                     });
                     next_t = toks.partition_point(|x| x.start < f.end);
+                    // It may end inside a hyphenated word, whose rest is read
+                    // on: "United States-China".
+                    let k = toks.partition_point(|x| x.end <= f.end);
+                    if text[f.end..].starts_with('-') && k < next_t {
+                        tok = toks[k];
+                        pos = Some(f.end + 1);
+                        continue;
+                    }
                     break;
                 }
                 Some(f) => {
