@@ -1332,6 +1332,11 @@ fn organisations_described_or_joined_and_papers_named_the() {
             "He deported members of Tren de Aragua.",
             &[("Tren de Aragua", Org)],
         ),
+        // A person's family members are a person's.
+        (
+            "Family members of Tomas Vrba wept.",
+            &[("Tomas Vrba", Person)],
+        ),
         // A nationality after a capital "The" inside a sentence, or before
         // "reported", is a paper; a people, or "the" opening a sentence, not.
         ("He told The Hindu that talks ended.", &[("The Hindu", Org)]),

@@ -537,11 +537,16 @@ impl<'a> NameRules<'a> {
 
     /// Whether the token before item `start` ends "members of" or "a
     /// member of": people are members of an organisation, not of a person.
+    /// A person's "family members of" are people's, not an organisation's.
     fn members_of_before(&self, start: usize) -> bool {
         self.tok_before(start).is_some_and(|p| {
             self.tok_text(p) == "of"
-                && p.checked_sub(1)
-                    .is_some_and(|q| matches!(self.tok_text(q), "member" | "members"))
+                && p.checked_sub(1).is_some_and(|q| {
+                    matches!(self.tok_text(q), "member" | "members")
+                        && !q
+                            .checked_sub(1)
+                            .is_some_and(|r| matches!(self.tok_text(r), "family" | "Family"))
+                })
         })
     }
 
