@@ -110,8 +110,11 @@ pub fn margin_markers(a: &Analyzed, block: BlockId) -> String {
         let Some(theme) = a.theme_index(id).map(|t| &a.theme_list[t]) else {
             continue;
         };
-        let score = p.score(id).unwrap_or_default();
-        let terms: Vec<&str> = p
+        // A quotation paragraph that goes on with an earlier one shows that
+        // paragraph's score and words.
+        let source = p.continues.and_then(|b| paragraph_of(a, b)).unwrap_or(p);
+        let score = source.score(id).unwrap_or_default();
+        let terms: Vec<&str> = source
             .evidence
             .iter()
             .filter(|e| &e.theme == id)
@@ -127,8 +130,13 @@ pub fn margin_markers(a: &Analyzed, block: BlockId) -> String {
             .unwrap_or('?')
             .to_uppercase()
             .collect();
+        let before = if p.continues.is_some() {
+            "the paragraph before, "
+        } else {
+            ""
+        };
         let tip = format!(
-            "{}: score {}.{} from {}",
+            "{}: {before}score {}.{} from {}",
             theme.name,
             tenths / 10,
             tenths % 10,

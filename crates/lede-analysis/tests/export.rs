@@ -309,6 +309,7 @@ fn report(doc: &Document) -> ThemeReport {
             about: vec!["place".into()],
             dominant: Some("place".into()),
             evidence: vec![evidence("Zürich"), evidence("习近平")],
+            continues: None,
         }],
         totals: vec![ThemeTotal {
             theme: "place".into(),

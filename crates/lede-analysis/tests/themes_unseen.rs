@@ -5,6 +5,39 @@ use lede_analysis::Document;
 use lede_analysis::themes::{Lexicon, score, suggest_terms};
 
 const CASES: &[(&str, &[&str], &[&str])] = &[
+    // The families of diplomacy, tension and violence, in both spellings.
+    (
+        "Ministers met behind closed doors to hammer out a compromise.",
+        &["dialogue"],
+        &[],
+    ),
+    (
+        "The two sides inked a memorandum on fisheries, sealing a rapprochement.",
+        &["dialogue"],
+        &["cooperation"],
+    ),
+    (
+        "Relations soured after the quarrel over fishing rights, and each side \
+         recalled its ambassador.",
+        &["friction"],
+        &["dialogue"],
+    ),
+    (
+        "The massacre of villagers followed weeks of bombardment.",
+        &["security"],
+        &["friction"],
+    ),
+    (
+        "Both navies pledged closer co-operation in the strait.",
+        &["cooperation"],
+        &["security", "sovereignty"],
+    ),
+    // A press conference is no conferring.
+    (
+        "The economist told a news conference that growth would slow.",
+        &["economy"],
+        &[],
+    ),
     (
         "Washington raised tariffs on $200 billion of Chinese imports on Friday, and Beijing vowed \
          to retaliate, deepening a trade war that has rattled markets and supply chains.",
@@ -430,5 +463,86 @@ fn suggested_phrases_are_their_words() {
         let theme = lede_analysis::Theme::custom("Oil", terms.iter().map(|t| &t.text)).unwrap();
         let lexicon = Lexicon::builtin().clone().with_theme(theme);
         assert!(lexicon.is_ok(), "{phrase:?}: {lexicon:?}");
+    }
+}
+
+/// A speaker's quoted words with no theme word of their own go on with the
+/// paragraph before; anything else stands on its own. (paragraphs, the
+/// themes of each).
+const CONTINUED: &[(&[&str], &[&[&str]])] = &[
+    (
+        &[
+            "Washington raised tariffs on $200 billion of Chinese imports on Friday, deepening \
+             the trade war.",
+            "“We will not back down, and we will not give up,” the minister said.",
+        ],
+        &[&["economy", "friction"], &["economy"]],
+    ),
+    // A quotation continued over two paragraphs goes on with the first.
+    (
+        &[
+            "The two foreign ministers held talks in Vienna on Tuesday.",
+            "“It was a long evening,” she said. “We came a long way.",
+            "“Nobody left the room before midnight.”",
+        ],
+        &[&["dialogue"], &["dialogue"], &["dialogue"]],
+    ),
+    // With a theme of its own, a quotation keeps its own.
+    (
+        &[
+            "The two foreign ministers held talks in Vienna on Tuesday.",
+            "“Our troops will stay where they are,” the general said.",
+        ],
+        &[&["dialogue"], &["security"]],
+    ),
+    // After a paragraph about nothing, a quotation is about nothing.
+    (
+        &[
+            "The weather in the capital was mild on Tuesday.",
+            "“It was a lovely day,” she said.",
+        ],
+        &[&[], &[]],
+    ),
+    // A paragraph that is not a quotation does not go on with its neighbour,
+    // nor does a quotation that is only a small part of a paragraph.
+    (
+        &[
+            "Washington raised tariffs on $200 billion of Chinese imports on Friday.",
+            "The minister said the weather in the capital was mild on Tuesday.",
+            "“No,” said the minister, who had flown in from the capital on a Tuesday morning.",
+        ],
+        &[&["economy", "friction"], &[], &[]],
+    ),
+];
+
+#[test]
+fn quotation_paragraphs_go_on_with_the_paragraph_before() {
+    for (paragraphs, expected) in CONTINUED {
+        let doc = Document::parse(&paragraphs.join("\n\n"));
+        let report = score(&doc, Lexicon::builtin());
+        let about: Vec<Vec<&str>> = report
+            .paragraphs
+            .iter()
+            .map(|p| {
+                let mut a: Vec<&str> = p.about.iter().map(|a| &**a).collect();
+                a.sort_unstable();
+                a
+            })
+            .collect();
+        let expected: Vec<Vec<&str>> = expected.iter().map(|e| e.to_vec()).collect();
+        assert_eq!(about, expected, "{paragraphs:?}");
+        for (i, p) in report.paragraphs.iter().enumerate() {
+            // The words behind a theme taken from a neighbour are the first
+            // paragraph's of the chain.
+            if let Some(source) = p.continues {
+                assert!(source < p.block && i > 0);
+                let origin = report
+                    .paragraphs
+                    .iter()
+                    .find(|q| q.block == source)
+                    .unwrap();
+                assert!(origin.continues.is_none() && !origin.evidence.is_empty());
+            }
+        }
     }
 }

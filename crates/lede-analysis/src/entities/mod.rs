@@ -163,6 +163,35 @@ pub fn recognize(doc: &Document) -> Entities {
                 raw.entry = None;
             }
         }
+        // "told The Hindu", "The Australian reported": a nationality after
+        // a capital "The" inside a sentence, or before a verb of reporting,
+        // is a newspaper's title, "The" and all (as "The Hague").
+        // A people is named by a plural or a collective ("The Americans",
+        // "The Chinese", "The French"), never a paper.
+        let collective = |w: &str| ["s", "ese", "ch", "sh"].iter().any(|e| w.ends_with(e));
+        for raw in raws.iter_mut().filter(|r| {
+            let w = &text[r.start..r.end];
+            r.label == Label::Norp && !w.contains(' ') && !collective(w)
+        }) {
+            let Some(head) = text[from..raw.start].strip_suffix("The ") else {
+                continue;
+            };
+            let mid_sentence = head
+                .trim_end()
+                .ends_with(|c: char| c.is_alphanumeric() || matches!(c, ',' | ';'));
+            let rest = &text[raw.end..to];
+            let reporting = [" reported", " reports", " newspaper", " daily"]
+                .iter()
+                .any(|w| {
+                    rest.starts_with(w) && !rest[w.len()..].starts_with(char::is_alphanumeric)
+                });
+            if mid_sentence || reporting {
+                raw.start -= "The ".len();
+                raw.label = Label::Org;
+                raw.why = "rule: a newspaper named by \"The\" and a nationality";
+                raw.entry = None;
+            }
+        }
         // "the 15th India-Japan Annual Summit", "the 1951 Mutual Defense
         // Treaty": an ordinal or a year before an event or a law is part of it.
         let block_hits = found.len() - hits.len()..found.len();
@@ -374,7 +403,7 @@ fn known_names(
 ) {
     let mut t = 0;
     while t < toks.len() {
-        let tok = toks[t];
+        let mut tok = toks[t];
         if tok.kind != Kind::Word || !(tok.upper || tok.hyphen) {
             items.push(Item::Tok(t));
             t += 1;
@@ -398,14 +427,22 @@ fn known_names(
             };
             match found {
                 Some(f) if f.end > tok.end => {
-                    // A name over several tokens.
-                    items.truncate(before);
+                    // A name over several tokens, after the names found
+                    // before it in this word ("China-United States").
                     items.push(Item::Known {
                         start: p,
                         end: f.end,
                         entry: f.entry,
                     });
                     next_t = toks.partition_point(|x| x.start < f.end);
+                    // It may end inside a hyphenated word, whose rest is read
+                    // on: "United States-China".
+                    let k = toks.partition_point(|x| x.end <= f.end);
+                    if text[f.end..].starts_with('-') && k < next_t {
+                        tok = toks[k];
+                        pos = Some(f.end + 1);
+                        continue;
+                    }
                     break;
                 }
                 Some(f) => {

@@ -25,8 +25,8 @@ use super::gazetteer::{Fnv, Gazetteer, with_lower};
 use super::tokens::{Kind, Token};
 use super::words::{
     COMPANY_NOUNS, CONNECTORS, DEPARTMENTS, FIRST_KEYWORDS, GROUP_PLURAL_ENDINGS, KEYWORDS,
-    MARKET_MOVES, NOT_ACRONYMS, PARTICLES, PLACE_PREFIXES, PLACE_PREPOSITIONS, POST_WORDS,
-    SPEECH_VERBS, STAFF_NOUNS, TITLE_MODIFIERS,
+    MARKET_MOVES, NOT_ACRONYMS, ORG_APPOSITIVES, PARTICLES, PLACE_PREFIXES, PLACE_PREPOSITIONS,
+    POST_WORDS, SPEECH_VERBS, STAFF_NOUNS, TITLE_MODIFIERS,
 };
 
 /// One unit the name rules read: a known name, a token, or a stop (a number
@@ -477,6 +477,109 @@ impl<'a> NameRules<'a> {
                 w(k).filter(|x| x.starts_with(|c: char| c.is_lowercase()) && !x.contains('\''))
             })
             .any(|x| self.gaz.is_title(x))
+    }
+
+    /// Whether the tokens from `t` describe the name before them as an
+    /// organisation: ", a Venezuelan gang", ", a London think tank", ", the
+    /// country's largest lender". The description runs to its first
+    /// punctuation or function word, and its head, the last word, is a noun
+    /// of [`ORG_APPOSITIVES`] or [`COMPANY_NOUNS`] (not ", a party
+    /// official", whose head is a person).
+    fn org_after(&self, t: usize) -> bool {
+        let w = |k: usize| self.toks.get(t + k).map(|x| x.text(self.text));
+        if w(0) != Some(",") || !matches!(w(1), Some("the" | "a" | "an")) {
+            return false;
+        }
+        let stop = |x: &str| {
+            matches!(
+                x,
+                "that"
+                    | "which"
+                    | "who"
+                    | "whose"
+                    | "based"
+                    | "of"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "for"
+                    | "with"
+                    | "from"
+                    | "to"
+                    | "and"
+                    | "or"
+                    | "by"
+                    | "is"
+                    | "was"
+                    | "has"
+            )
+        };
+        // A possessive goes on ("the group's leader": the head is "leader").
+        let possessive = |x: &str| matches!(x, "'s" | "’s" | "'" | "’");
+        let runs = |x: &&str| (x.starts_with(char::is_alphabetic) && !stop(x)) || possessive(x);
+        let n = (2..8)
+            .take_while(|&k| w(k).is_some_and(|x| runs(&x)))
+            .count();
+        // "a group of boy scouts" is a number of people, not a name's description.
+        if w(2 + n) == Some("of") {
+            return false;
+        }
+        (2..2 + n)
+            .rev()
+            .filter_map(w)
+            .find(|x| !possessive(x))
+            .is_some_and(|head| {
+                with_lower(head, |x| {
+                    ORG_APPOSITIVES.contains(&x) || COMPANY_NOUNS.contains(&x)
+                })
+            })
+    }
+
+    /// Whether the token before item `start` ends "members of" or "a
+    /// member of": people are members of an organisation, not of a person.
+    /// A person's "family members of" are people's, not an organisation's.
+    fn members_of_before(&self, start: usize) -> bool {
+        self.tok_before(start).is_some_and(|p| {
+            self.tok_text(p) == "of"
+                && p.checked_sub(1).is_some_and(|q| {
+                    matches!(self.tok_text(q), "member" | "members")
+                        && !q
+                            .checked_sub(1)
+                            .is_some_and(|r| matches!(self.tok_text(r), "family" | "Family"))
+                })
+        })
+    }
+
+    /// Whether the name ending at byte `e` modifies the two lower-case nouns
+    /// after it, so that a "the" before it is theirs: "the [United Nations]
+    /// climate summit" (docs/entities.md). Verbs ("the European Union
+    /// imposed", "wants", "has agreed") and function words end the test; a
+    /// word ending in "s" or "ed" may be a verb, so it keeps the "the". The
+    /// name runs over bytes `s..e`.
+    fn modifies_a_noun(&self, s: usize, e: usize) -> bool {
+        // A hyphenated pair ("the United States-UK relationship") keeps it.
+        if self.text[s..e].contains('-') || self.text[e..].starts_with('-') {
+            return false;
+        }
+        let Some(t) = self.tok_after(e) else {
+            return false;
+        };
+        let noun = |k: usize| {
+            self.toks.get(t + k).is_some_and(|x| {
+                let w = x.text(self.text);
+                w.chars().all(|c| c.is_ascii_lowercase())
+                    && w.len() > 2
+                    && !w.ends_with('s')
+                    && !w.ends_with("ed")
+                    && !self.gaz.is_function_word(w)
+                    && !SPEECH_VERBS.contains(&w)
+                    && !matches!(
+                        w,
+                        "will" | "would" | "could" | "can" | "should" | "may" | "must"
+                    )
+            })
+        };
+        noun(0) && noun(1)
     }
 
     /// Whether the tokens from `t` are an age between commas: ", 54,".
@@ -1154,7 +1257,9 @@ impl<'a> NameRules<'a> {
                     before_place: next == Some(",")
                         && matches!(self.items.get(start + 2), Some(Item::Known { entry, .. })
                             if self.gaz.entry(*entry).label == Label::Gpe),
-                    org_cue: before_statement || after_according,
+                    org_cue: before_statement
+                        || after_according
+                        || after.is_some_and(|t| self.org_after(t)),
                     role_after: after.is_some_and(|t| self.role_after(t) || self.age_after(t)),
                     before_possessive: self.is_possessive(start + 1),
                     known_as: self.tok_before(start).is_some_and(|p| {
@@ -1183,6 +1288,24 @@ impl<'a> NameRules<'a> {
                 end,
                 Label::Gpe,
                 "rule: capitalised words after a place preposition",
+                None,
+                out,
+            );
+            return;
+        }
+        // "Tren de Aragua, a Venezuelan gang", "members of Tren de Aragua":
+        // the context says an organisation, whatever the words look like.
+        let after = self.tok_after(self.item_span(end - 1).1);
+        if !self.strict
+            && !given
+            && (after.is_some_and(|t| self.org_after(t))
+                || (self.members_of_before(start) && !self.is_possessive(end)))
+        {
+            self.push_span(
+                start,
+                end,
+                Label::Org,
+                "rule: name described as an organisation",
                 None,
                 out,
             );
@@ -1225,6 +1348,7 @@ impl<'a> NameRules<'a> {
             _ => false,
         };
         if takes_the
+            && !self.modifies_a_noun(s, e)
             && let Some(t) = self.tok_before(a)
             && self.tok_text(t).eq_ignore_ascii_case("the")
             && self.text[self.toks[t].end..s]

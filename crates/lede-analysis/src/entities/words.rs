@@ -28,6 +28,7 @@ mod tests {
             SPEECH_VERBS,
             PLACE_PREPOSITIONS,
             COMPANY_NOUNS,
+            ORG_APPOSITIVES,
             STAFF_NOUNS,
             POST_WORDS,
             DEPARTMENTS,

@@ -35,6 +35,7 @@
 //! and some terms ([`Theme::custom`], [`Lexicon::with_theme`]); for an article
 //! the lexicon says little about, [`suggest_terms`] proposes its key terms.
 
+mod context;
 mod lexicon;
 mod matcher;
 mod score;
@@ -42,6 +43,7 @@ mod suggest;
 pub(crate) mod tables;
 mod tokens;
 
+pub use context::QUOTED_SHARE;
 pub use lexicon::{CUSTOM_TERM_WEIGHT, Lexicon, LexiconError, TermGroup, Theme, builtin_themes};
 pub use score::{
     ABOUT_SCORE, ABOUT_SHARE, CORE_WEIGHT, Evidence, ParagraphThemes, REFERENCE_WORDS, ThemeReport,

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use super::context;
 use super::lexicon::Lexicon;
 use super::matcher::{FxMap, Tok};
 use super::tables::Hit;
@@ -50,6 +51,12 @@ pub struct ParagraphThemes {
     pub dominant: Option<Arc<str>>,
     /// Every matched term, in text order (a term listed by two themes appears twice).
     pub evidence: Vec<Evidence>,
+    /// The paragraph whose dominant theme this one goes on with, when it is
+    /// a speaker's quoted words with no theme of its own (see
+    /// [`QUOTED_SHARE`](super::QUOTED_SHARE)): `about` is then that theme, and
+    /// the words that gave it are that paragraph's evidence.
+    #[serde(default)]
+    pub continues: Option<BlockId>,
 }
 
 /// How much one paragraph speaks of one theme.
@@ -145,6 +152,8 @@ pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
     let mut terms: FxMap<Hit, (Arc<str>, usize, usize)> =
         FxMap::with_capacity_and_hasher(64, Default::default());
     let mut paragraphs = Vec::new();
+    // Per paragraph: whether it is a quotation paragraph.
+    let mut quoted = Vec::new();
     let mut totals: Vec<ThemeTotal> = ids
         .iter()
         .map(|id| ThemeTotal {
@@ -222,6 +231,7 @@ pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
             total.paragraphs += usize::from(about.iter().any(|a| a.theme == s.theme));
         }
         let about: Vec<Arc<str>> = about.into_iter().map(|s| s.theme.clone()).collect();
+        quoted.push(block.kind == BlockKind::Paragraph && context::is_quotation(text));
         paragraphs.push(ParagraphThemes {
             block: BlockId(index),
             kind: block.kind,
@@ -230,7 +240,26 @@ pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
             about,
             scores,
             evidence,
+            continues: None,
         });
+    }
+    // A quotation paragraph with no theme goes on with the paragraph just
+    // before it (in reading order, a chain of them with the first).
+    for i in 1..paragraphs.len() {
+        let (before, rest) = paragraphs.split_at_mut(i);
+        let (prev, p) = (&before[i - 1], &mut rest[0]);
+        if !quoted[i] || !p.about.is_empty() || prev.kind != BlockKind::Paragraph {
+            continue;
+        }
+        let Some(theme) = prev.dominant.clone() else {
+            continue;
+        };
+        if let Some(total) = totals.iter_mut().find(|t| t.theme == theme) {
+            total.paragraphs += 1;
+        }
+        p.continues = Some(prev.continues.unwrap_or(prev.block));
+        p.about = vec![theme.clone()];
+        p.dominant = Some(theme);
     }
     let sequence = paragraphs.iter().map(|p| p.dominant.clone()).collect();
     ThemeReport {
