@@ -461,6 +461,14 @@ fn a_corrections_file_imported_reproduces_the_reading() {
     );
 }
 
+/// How many entities have this type and name.
+fn entities(e: &Entities, label: Label, name: &str) -> usize {
+    e.entities
+        .iter()
+        .filter(|x| x.label == label && x.name == name)
+        .count()
+}
+
 /// The entity of the `n`th mention written `s`: (its label, its name).
 fn entity_of(text: &str, e: &Entities, s: &str, n: usize) -> (Label, String) {
     let m = e
@@ -555,6 +563,23 @@ fn a_retyped_entity_holds_only_the_mentions_retyped() {
                     && entity_of(text, e, "Paris", 0).0 == Label::Loc
                     && entity_of(text, e, "Paris", 2).0 == Label::Loc;
                 ok.then_some(()).ok_or(format!("{added:?}"))
+            },
+        ),
+        (
+            "retyped to a type and name that exists, the two are one",
+            vec![
+                retype("Paris", 0, Label::Loc, Scope::One),
+                retype("Paris", 2, Label::Loc, Scope::One),
+            ],
+            |text, e| {
+                let ok = entities(e, Label::Loc, "Paris") == 1
+                    && entities(e, Label::Gpe, "Paris") == 0
+                    && entity_of(text, e, "Paris", 0) == entity_of(text, e, "Paris", 1);
+                ok.then_some(()).ok_or(format!(
+                    "{} LOC Paris, {} GPE Paris",
+                    entities(e, Label::Loc, "Paris"),
+                    entities(e, Label::Gpe, "Paris")
+                ))
             },
         ),
     ];

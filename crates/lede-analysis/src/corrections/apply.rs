@@ -340,7 +340,9 @@ impl<'e> State<'e> {
         }
     }
 
-    /// Entity `e`, every mention of which takes `label`: `e`, retyped, and
+    /// Entity `e`, every mention of which takes `label`: the entity of that
+    /// label and name, if there is one, which `e`'s mentions join (two
+    /// entities of one type and name are one); otherwise `e`, retyped, and
     /// found by its new type from now on, no longer by its old.
     fn retype_entity(&mut self, e: usize, label: Label) -> usize {
         let was = self.entities[e].label;
@@ -349,6 +351,16 @@ impl<'e> State<'e> {
         }
         let name = self.entities[e].name.clone();
         let named = self.named();
+        if let Some(&EntityId(same)) = named.get(&(label, Cow::Borrowed(name.as_str())))
+            && same != e
+        {
+            for q in &mut self.quotes {
+                if q.speaker == Some(EntityId(e)) {
+                    q.speaker = Some(EntityId(same));
+                }
+            }
+            return same;
+        }
         let old_key = (was, Cow::Owned(name.clone()));
         if named.get(&old_key) == Some(&EntityId(e)) {
             named.remove(&old_key);

@@ -186,7 +186,8 @@ impl State<'_> {
     }
 
     /// Mentions `moved` take `label`. Where they are all the live mentions
-    /// of their entity, that entity takes `label` with them; the others go to the entity of
+    /// of their entity, that entity takes `label` with them (or joins the
+    /// entity of that label and name); the others go to the entity of
     /// `label` named by their text. Decided before any mention moves.
     fn retype(&mut self, moved: &[usize], label: Label) {
         // (entity, how many of its mentions move); few entities.
@@ -219,13 +220,24 @@ impl State<'_> {
         }
     }
 
-    /// Entity `e`, every mention of which takes `label`: `e` retyped.
+    /// Entity `e`, every mention of which takes `label`: the entity of that
+    /// label and name if there is one, else `e` retyped.
     fn retype_entity(&mut self, e: usize, label: Label) -> usize {
         let was = self.entities[e].label;
         if was == label {
             return e;
         }
         let name = self.entities[e].name.clone();
+        if let Some(&EntityId(same)) = self.named.get(&(label, Cow::Owned(name.clone())))
+            && same != e
+        {
+            for q in &mut self.quotes {
+                if q.speaker == Some(EntityId(e)) {
+                    q.speaker = Some(EntityId(same));
+                }
+            }
+            return same;
+        }
         let old_key = (was, Cow::Owned(name.clone()));
         if self.named.get(&old_key) == Some(&EntityId(e)) {
             self.named.remove(&old_key);
