@@ -288,12 +288,12 @@ fn SelectedEntity() -> impl IntoView {
         let id = r.selected.get()?;
         let (name, label, mentions, wikidata) = r.analysis.with(|a| {
             let e = &a.entities.entities[id];
-            (
-                e.name.clone(),
-                e.label,
-                e.mentions.clone(),
-                e.wikidata.clone(),
-            )
+            let spans: Vec<_> = e
+                .mentions
+                .iter()
+                .map(|&m| a.entities.mentions[m].span)
+                .collect();
+            (e.name.clone(), e.label, spans, e.wikidata.clone())
         });
         let total = mentions.len();
         let mentions = StoredValue::new(mentions);
