@@ -328,6 +328,9 @@ proptest! {
         for (i, m) in e.mentions.iter().enumerate() {
             prop_assert!(text.get(m.span.start..m.span.end).is_some() && !m.span.is_empty());
             prop_assert!(e.entities[m.entity].mentions.contains(&lede_analysis::MentionId(i)));
+            // One entity, one type: what the panel counts by entity, the
+            // legend counts by mention.
+            prop_assert_eq!(m.label, e.entities[m.entity].label);
         }
         for ent in &e.entities {
             prop_assert!(!ent.mentions.is_empty());

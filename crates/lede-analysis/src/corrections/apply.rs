@@ -478,12 +478,14 @@ impl<'e> State<'e> {
                 if from == to {
                     return Err("the two are one entity already");
                 }
-                // Every mention of the entity (those gone stay gone).
+                // Every mention of the entity (those gone stay gone), which
+                // takes the type of the entity it joins: one entity, one type.
                 for i in 0..self.engine.len() {
                     if self.engine[i].entity.0 == from {
                         self.edit(At::Engine(i));
                     }
                 }
+                let label = self.entities[to].label;
                 for m in self
                     .edits
                     .iter_mut()
@@ -491,6 +493,7 @@ impl<'e> State<'e> {
                     .filter(|m| m.entity == from)
                 {
                     m.entity = to;
+                    m.label = label;
                     m.by_reader = true;
                 }
                 self.live[to] += std::mem::take(&mut self.live[from]);

@@ -335,8 +335,10 @@ impl State<'_> {
                 if from == to {
                     return Err("the two are one entity already");
                 }
+                let label = self.entities[to].label;
                 for m in self.mentions.iter_mut().filter(|m| m.entity == from) {
                     m.entity = to;
+                    m.label = label;
                     m.by_reader = true;
                 }
                 self.live[to] += std::mem::take(&mut self.live[from]);
