@@ -370,9 +370,12 @@ pub fn MentionCard() -> impl IntoView {
         }
     };
     move || {
-        let (m, x, y) = r.card.get()?;
+        let (span, x, y) = r.card.get()?;
         let card = r.analysis.with(|a| {
-            let mention = a.entities.mentions.get(m.0)?;
+            let ms = &a.entities.mentions;
+            let mention = ms
+                .get(ms.partition_point(|m| m.span.start < span.start))
+                .filter(|m| m.span == span)?;
             let e = &a.entities.entities[mention.entity];
             Some((e.clone(), mention.label, mention.why.to_string()))
         });

@@ -228,8 +228,10 @@ pub struct Reader {
     /// The mention by its span, which stays its own while corrections renumber the mentions.
     pub mention_step: RwSignal<Option<Span>>,
     pub match_step: RwSignal<Option<MatchId>>,
-    /// The mention whose card is showing, and where (page x, page y of its bottom left).
-    pub card: RwSignal<Option<(MentionId, f64, f64)>>,
+    /// The mention whose card is showing, by its span (which stays its own
+    /// while corrections renumber the mentions), and where (page x, page y
+    /// of its bottom left).
+    pub card: RwSignal<Option<(Span, f64, f64)>>,
     /// The last request to bring something into view ([`Reader::reveal`]).
     pub reveal_request: RwSignal<Option<Reveal>>,
 }
@@ -488,7 +490,10 @@ impl Reader {
     /// Shows the card of mention `m` at page position `x`, `y` (the
     /// mention's bottom left).
     pub fn show_card(&self, m: MentionId, x: f64, y: f64) {
-        self.card.set(Some((m, x, y)));
+        let span = self
+            .analysis
+            .with_untracked(|a| a.entities.mentions[m].span);
+        self.card.set(Some((span, x, y)));
     }
 
     /// Hides the mention card.

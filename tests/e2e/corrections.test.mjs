@@ -259,6 +259,22 @@ test('the mention stepped to stays on its mention through corrections', async ()
   await context.close();
 });
 
+test('the card shown stays on its mention when an undo brings back one before it', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await paste(page, ARTICLE);
+  await marks(page, 'Reuters').focus();
+  await page.keyboard.press('x');
+  await marks(page, 'Reuters').waitFor({ state: 'detached' });
+  await marks(page, 'Portugal').focus();
+  const card = page.getByRole('tooltip');
+  await card.getByText('Portugal', { exact: true }).waitFor();
+  await page.keyboard.press('Control+z');
+  await marks(page, 'Reuters').waitFor();
+  assert.equal(await card.locator('.card-name').textContent(), 'Portugal');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the keys that correct are listed in the ? dialog', async () => {
   const { page, context } = await openPage(browser, server.url);
   await page.keyboard.press('?');
