@@ -138,61 +138,65 @@ struct Item {
     aliases: Option<String>,
 }
 
+/// The entities of a reading by type, most salient first; of the types not
+/// `expanded`, the first [`FIRST_LISTED`].
+fn groups(entities: &Entities, expanded: &BTreeSet<Label>) -> Vec<Group> {
+    let mut by_label: Vec<Vec<EntityId>> = vec![Vec::new(); Label::ALL.len()];
+    for (id, e) in entities.entities.iter().enumerate() {
+        if let Some(k) = Label::ALL.iter().position(|&l| l == e.label) {
+            by_label[k].push(EntityId(id));
+        }
+    }
+    Label::ALL
+        .into_iter()
+        .zip(by_label)
+        .filter(|(_, ids)| !ids.is_empty())
+        .map(|(label, mut ids)| {
+            ids.sort_by(|&x, &y| {
+                let (ex, ey) = (&entities.entities[x], &entities.entities[y]);
+                ey.salience
+                    .total_cmp(&ex.salience)
+                    .then(ey.mentions.len().cmp(&ex.mentions.len()))
+            });
+            let total = ids.len();
+            let listed = if expanded.contains(&label) || total <= FIRST_LISTED + 10 {
+                total
+            } else {
+                FIRST_LISTED
+            };
+            let listed = ids[..listed]
+                .iter()
+                .map(|&id| {
+                    let e = &entities.entities[id];
+                    Item {
+                        id,
+                        name: e.name.clone(),
+                        count: e.mentions.len(),
+                        aliases: (!e.aliases.is_empty()).then(|| e.aliases.join(", ")),
+                    }
+                })
+                .collect();
+            Group {
+                label,
+                total,
+                listed,
+            }
+        })
+        .collect()
+}
+
 /// The entities of the document by type, most salient first.
 #[component]
 pub fn EntityPanel() -> impl IntoView {
     let r = use_reader();
     // The types whose every entity is listed.
-    let expanded = RwSignal::new(std::collections::BTreeSet::<Label>::new());
+    let expanded = RwSignal::new(BTreeSet::<Label>::new());
     // Selecting another entity wakes its button and the one selected
     // before, not every button listed.
     let is_selected = Selector::new(move || r.selected.get());
     let groups = Memo::new(move |_| {
-        r.analysis.with(|a| {
-            let mut by_label: Vec<Vec<EntityId>> = vec![Vec::new(); Label::ALL.len()];
-            for (id, e) in a.entities.entities.iter().enumerate() {
-                if let Some(k) = Label::ALL.iter().position(|&l| l == e.label) {
-                    by_label[k].push(EntityId(id));
-                }
-            }
-            Label::ALL
-                .into_iter()
-                .zip(by_label)
-                .filter(|(_, ids)| !ids.is_empty())
-                .map(|(label, mut ids)| {
-                    ids.sort_by(|&x, &y| {
-                        let (ex, ey) = (&a.entities.entities[x], &a.entities.entities[y]);
-                        ey.salience
-                            .total_cmp(&ex.salience)
-                            .then(ey.mentions.len().cmp(&ex.mentions.len()))
-                    });
-                    let total = ids.len();
-                    let all = expanded.with(|x| x.contains(&label));
-                    let listed = if all || total <= FIRST_LISTED + 10 {
-                        total
-                    } else {
-                        FIRST_LISTED
-                    };
-                    let listed = ids[..listed]
-                        .iter()
-                        .map(|&id| {
-                            let e = &a.entities.entities[id];
-                            Item {
-                                id,
-                                name: e.name.clone(),
-                                count: e.mentions.len(),
-                                aliases: (!e.aliases.is_empty()).then(|| e.aliases.join(", ")),
-                            }
-                        })
-                        .collect();
-                    Group {
-                        label,
-                        total,
-                        listed,
-                    }
-                })
-                .collect::<Vec<_>>()
-        })
+        r.analysis
+            .with(|a| expanded.with(|x| groups(&a.entities, x)))
     });
     let group_view = move |label: Label| {
         let of = move |f: fn(&Group) -> usize| {
@@ -288,12 +292,12 @@ fn SelectedEntity() -> impl IntoView {
         let id = r.selected.get()?;
         let (name, label, mentions, wikidata) = r.analysis.with(|a| {
             let e = &a.entities.entities[id];
-            (
-                e.name.clone(),
-                e.label,
-                e.mentions.clone(),
-                e.wikidata.clone(),
-            )
+            let spans: Vec<_> = e
+                .mentions
+                .iter()
+                .map(|&m| a.entities.mentions[m].span)
+                .collect();
+            (e.name.clone(), e.label, spans, e.wikidata.clone())
         });
         let total = mentions.len();
         let mentions = StoredValue::new(mentions);
@@ -366,9 +370,12 @@ pub fn MentionCard() -> impl IntoView {
         }
     };
     move || {
-        let (m, x, y) = r.card.get()?;
+        let (span, x, y) = r.card.get()?;
         let card = r.analysis.with(|a| {
-            let mention = a.entities.mentions.get(m.0)?;
+            let ms = &a.entities.mentions;
+            let mention = ms
+                .get(ms.partition_point(|m| m.span.start < span.start))
+                .filter(|m| m.span == span)?;
             let e = &a.entities.entities[mention.entity];
             Some((e.clone(), mention.label, mention.why.to_string()))
         });
@@ -403,6 +410,55 @@ pub fn MentionCard() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_panel_counts_what_the_legend_counts() {
+        use lede_analysis::corrections::{self, Anchor, Correction, Scope};
+        use lede_analysis::{Document, Span, recognize};
+        let doc = Document::parse(
+            "Talks\n\nReuters said Portugal met Brazil in Lisbon. Later Portugal and Reuters agreed in Lisbon.",
+        );
+        let text = doc.text();
+        let at = |s: &str, n: usize| {
+            let i = text.match_indices(s).nth(n).unwrap().0;
+            Anchor::at(text, Span::new(i, i + s.len()))
+        };
+        // (what, corrections)
+        let cases = [
+            ("none", vec![]),
+            (
+                "a merge across types",
+                vec![Correction::Merge {
+                    target: at("Reuters", 0),
+                    into: at("Portugal", 0),
+                }],
+            ),
+            (
+                "a retype of one mention, then of every one",
+                vec![
+                    Correction::Retype {
+                        target: at("Lisbon", 0),
+                        label: Label::Loc,
+                        scope: Scope::One,
+                    },
+                    Correction::Retype {
+                        target: at("Brazil", 0),
+                        label: Label::Loc,
+                        scope: Scope::All,
+                    },
+                ],
+            ),
+        ];
+        let all: BTreeSet<Label> = Label::ALL.into_iter().collect();
+        for (what, list) in cases {
+            let read = corrections::apply(&doc, &recognize(&doc), &list).entities;
+            let panel: Vec<(Label, usize)> = groups(&read, &all)
+                .iter()
+                .map(|g| (g.label, g.listed.iter().map(|i| i.count).sum()))
+                .collect();
+            assert_eq!(panel, type_counts(&read), "{what}");
+        }
+    }
 
     #[test]
     fn the_card_selector_names_the_card() {

@@ -225,10 +225,13 @@ pub struct Reader {
     /// The search's matches in the whole document.
     pub matches: Memo<Matches>,
     /// Which mention of the selected entity, or which search match, the reader stepped to last.
-    pub mention_step: RwSignal<Option<MentionId>>,
+    /// The mention by its span, which stays its own while corrections renumber the mentions.
+    pub mention_step: RwSignal<Option<Span>>,
     pub match_step: RwSignal<Option<MatchId>>,
-    /// The mention whose card is showing, and where (page x, page y of its bottom left).
-    pub card: RwSignal<Option<(MentionId, f64, f64)>>,
+    /// The mention whose card is showing, by its span (which stays its own
+    /// while corrections renumber the mentions), and where (page x, page y
+    /// of its bottom left).
+    pub card: RwSignal<Option<(Span, f64, f64)>>,
     /// The last request to bring something into view ([`Reader::reveal`]).
     pub reveal_request: RwSignal<Option<Reveal>>,
 }
@@ -355,8 +358,8 @@ impl Reader {
         self.document.set(doc);
     }
 
-    /// Selects entity `id`, stepped to mention `step` if any.
-    fn select(&self, id: EntityId, step: Option<MentionId>) {
+    /// Selects entity `id`, stepped to the mention at `step` if any.
+    fn select(&self, id: EntityId, step: Option<Span>) {
         let name = self
             .analysis
             .with_untracked(|a| a.entities.entities[id].name.clone());
@@ -376,13 +379,14 @@ impl Reader {
     /// Selects the entity of mention `m`, stepped to `m`, or clears the
     /// selection if that entity is the one selected.
     pub fn toggle_entity_of(&self, m: MentionId) {
-        let entity = self
-            .analysis
-            .with_untracked(|a| a.entities.mentions[m].entity);
+        let (entity, span) = self.analysis.with_untracked(|a| {
+            let m = &a.entities.mentions[m];
+            (m.entity, m.span)
+        });
         if self.selected.get_untracked() == Some(entity) {
             self.deselect_entity();
         } else {
-            self.select(entity, Some(m));
+            self.select(entity, Some(span));
         }
     }
 
@@ -408,18 +412,21 @@ impl Reader {
         let Some(id) = self.selected.get_untracked() else {
             return;
         };
-        let mentions = self
-            .analysis
-            .with_untracked(|a| a.entities.entities[id].mentions.clone());
+        let (mentions, at) = self.analysis.with_untracked(|a| {
+            let mentions = a.entities.entities[id].mentions.clone();
+            let step = self.mention_step.get_untracked();
+            let at = step.and_then(|s| {
+                mentions
+                    .iter()
+                    .position(|&m| a.entities.mentions[m].span == s)
+            });
+            (mentions, at)
+        });
         if mentions.is_empty() {
             return;
         }
         let n = mentions.len() as isize;
-        let next = match self
-            .mention_step
-            .get_untracked()
-            .and_then(|s| mentions.iter().position(|&m| m == s))
-        {
+        let next = match at {
             Some(p) => (p as isize + delta).rem_euclid(n),
             None if delta > 0 => 0,
             None => n - 1,
@@ -429,13 +436,13 @@ impl Reader {
 
     /// Steps to mention `m` and brings it into view, focused.
     pub fn go_to_mention(&self, m: MentionId) {
-        self.mention_step.set(Some(m));
-        let start = self
+        let span = self
             .analysis
-            .with_untracked(|a| a.entities.mentions[m].span.start);
+            .with_untracked(|a| a.entities.mentions[m].span);
+        self.mention_step.set(Some(span));
         self.reveal(
-            self.block_at(start),
-            crate::article::mention_mark(start),
+            self.block_at(span.start),
+            crate::article::mention_mark(span.start),
             true,
         );
     }
@@ -483,7 +490,10 @@ impl Reader {
     /// Shows the card of mention `m` at page position `x`, `y` (the
     /// mention's bottom left).
     pub fn show_card(&self, m: MentionId, x: f64, y: f64) {
-        self.card.set(Some((m, x, y)));
+        let span = self
+            .analysis
+            .with_untracked(|a| a.entities.mentions[m].span);
+        self.card.set(Some((span, x, y)));
     }
 
     /// Hides the mention card.

@@ -734,11 +734,7 @@ fn decorate(r: Reader, root: NodeRef<leptos::html::Article>, repainted: Repainte
         |e| format!("mark.ent[data-entity=\"{e}\"]"),
     );
     // The mention stepped to, by where it starts (its mark's number).
-    let step_start = move || {
-        let m = r.mention_step.get()?;
-        r.analysis
-            .with(|a| a.entities.mentions.get(m.0).map(|m| m.span.start))
-    };
+    let step_start = move || r.mention_step.get().map(|s| s.start);
     mark_where(
         rendered,
         root,

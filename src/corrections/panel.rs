@@ -4,7 +4,7 @@
 //! keys that correct, and the live region that says each change.
 
 use lede_analysis::corrections::Scope;
-use lede_analysis::{EntityId, Label, Span};
+use lede_analysis::{Entities, Label, Span};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -22,12 +22,13 @@ pub fn CorrectionsAnnouncer() -> impl IntoView {
 }
 
 /// What the target is, for the panel: its words, and for a mention its
-/// label, its entity and the quotation around it.
+/// label, its entity (by its first mention) and name, and the quotation
+/// around it.
 #[derive(Clone, Debug, PartialEq)]
 struct Aim {
     target: Target,
     words: String,
-    mention: Option<(Label, EntityId, String)>,
+    mention: Option<(Label, Span, String)>,
     quote: Option<Span>,
 }
 
@@ -43,7 +44,9 @@ fn aim(r: Reader) -> Option<Aim> {
             Target::Mention(s) => {
                 let i = e.mentions.partition_point(|m| m.span.start < s.start);
                 let m = e.mentions.get(i).filter(|m| m.span == s)?;
-                Some((m.label, m.entity, e.entities[m.entity].name.clone()))
+                let entity = &e.entities[m.entity];
+                let first = e.mentions[*entity.mentions.first()?].span;
+                Some((m.label, first, entity.name.clone()))
             }
             Target::Words(_) => None,
         };
@@ -84,13 +87,6 @@ pub fn CorrectionsPanel() -> impl IntoView {
         }
         then.set(None);
     };
-    // The first mention of entity `id`: what a merge or a speaker is anchored to.
-    let first_mention = move |id: usize| {
-        r.analysis.with_untracked(|a| {
-            let e = a.entities.entities.get(id)?;
-            Some(a.entities.mentions[*e.mentions.first()?].span)
-        })
-    };
     let merge = move || {
         let Some(Aim {
             target: Target::Mention(span),
@@ -99,12 +95,7 @@ pub fn CorrectionsPanel() -> impl IntoView {
         else {
             return;
         };
-        if let Some(into) = merge_into
-            .get_untracked()
-            .parse()
-            .ok()
-            .and_then(first_mention)
-        {
+        if let Some(into) = Choice::parse(&merge_into.get_untracked()) {
             r.merge(span, into);
         }
     };
@@ -215,21 +206,9 @@ pub fn CorrectionsPanel() -> impl IntoView {
     // which a correction changes only where its entities change (a long
     // document has hundreds), each option keyed, so that nothing else is
     // rebuilt; the targeted mention's own entity is disabled.
-    let entity_options = Memo::new(move |_| {
-        r.analysis.with(|a| {
-            let mut list: Vec<(usize, String)> = a
-                .entities
-                .entities
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (i, format!("{} ({})", e.name, label_name(e.label))))
-                .collect();
-            list.sort_by(|x, y| x.1.cmp(&y.1));
-            list
-        })
-    });
+    let entity_options = Memo::new(move |_| r.analysis.with(|a| choices(&a.entities)));
     let own = Selector::new(move || {
-        aim.with(|a| a.as_ref().and_then(|a| a.mention.as_ref().map(|m| m.1.0)))
+        aim.with(|a| a.as_ref().and_then(|a| a.mention.as_ref().map(|m| m.1)))
     });
     let in_quote = move || aim.with(|a| a.as_ref().is_some_and(|a| a.quote.is_some()));
     let set_speaker = move |_| {
@@ -240,7 +219,7 @@ pub fn CorrectionsPanel() -> impl IntoView {
         let who = if who.is_empty() {
             None
         } else {
-            who.parse().ok().and_then(first_mention)
+            Choice::parse(&who)
         };
         r.set_speaker(quote, who);
     };
@@ -249,9 +228,9 @@ pub fn CorrectionsPanel() -> impl IntoView {
         view! {
             <For each=move || entity_options.get() key=|o| o.clone() let:o>
                 {
-                    let (i, name) = o;
                     let own = own.clone();
-                    view! { <option value=i.to_string() disabled=move || own.selected(&Some(i))>{name}</option> }
+                    let (first, value) = (o.first, o.value());
+                    view! { <option value=value disabled=move || own.selected(&Some(first))>{o.text}</option> }
                 }
             </For>
         }
@@ -419,5 +398,133 @@ pub fn CorrectionsPanel() -> impl IntoView {
             <button type="button" class="reset" disabled=move || count() == 0 on:click=reset>"Reset to the engine’s reading"</button>
             <p class="status">{move || r.announcement.get()}</p>
         </section>
+    }
+}
+
+/// An entity a merge or a quotation's speaker may name, as its list offers
+/// it: known by its first mention, which is what the correction is anchored
+/// to and which stays its own while other corrections renumber the entities.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Choice {
+    first: Span,
+    text: String,
+}
+
+impl Choice {
+    /// The option's value: the first mention's span.
+    fn value(&self) -> String {
+        format!("{}-{}", self.first.start, self.first.end)
+    }
+
+    /// The span of an option's value, if it is one.
+    fn parse(value: &str) -> Option<Span> {
+        let (start, end) = value.split_once('-')?;
+        Some(Span::new(start.parse().ok()?, end.parse().ok()?))
+    }
+}
+
+/// The entities of a reading as their list offers them, by name; two of one
+/// name and type are told apart by their place in the text.
+fn choices(entities: &Entities) -> Vec<Choice> {
+    let mut list: Vec<Choice> = entities
+        .entities
+        .iter()
+        .filter_map(|e| {
+            Some(Choice {
+                first: entities.mentions[*e.mentions.first()?].span,
+                text: format!("{} ({})", e.name, label_name(e.label)),
+            })
+        })
+        .collect();
+    list.sort_by(|x, y| x.text.cmp(&y.text).then(x.first.start.cmp(&y.first.start)));
+    let mut n = 1;
+    for i in 1..list.len() {
+        if list[i].text == list[i - 1].text {
+            n += 1;
+            if n == 2 {
+                list[i - 1].text.push_str(", first in the text");
+            }
+            list[i].text = format!("{}, {} in the text", list[i].text, ordinal(n));
+        } else {
+            n = 1;
+        }
+    }
+    list
+}
+
+/// "2nd", "3rd", "11th"…
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lede_analysis::corrections::{self, Anchor, Correction};
+    use lede_analysis::{Document, recognize};
+
+    #[test]
+    fn a_choice_names_its_entity_by_its_first_mention() {
+        let doc = Document::parse(
+            "Talks\n\nReuters said Portugal met Brazil. Later Portugal and Reuters agreed.",
+        );
+        let text = doc.text();
+        let engine = recognize(&doc);
+        let portugal = |e: &Entities| {
+            choices(e)
+                .into_iter()
+                .find(|c| c.text.starts_with("Portugal "))
+                .expect("Portugal is offered")
+        };
+        let chosen = portugal(&engine);
+        assert_eq!(Choice::parse(&chosen.value()), Some(chosen.first));
+        // Removing an entity listed before it renumbers the rest: the choice
+        // still names Portugal.
+        let at = text.find("Reuters").unwrap();
+        let list = [Correction::Remove {
+            target: Anchor::at(text, Span::new(at, at + "Reuters".len())),
+            scope: corrections::Scope::All,
+        }];
+        let read = corrections::apply(&doc, &engine, &list).entities;
+        assert_eq!(portugal(&read).first, chosen.first);
+        let m = read
+            .mentions
+            .iter()
+            .find(|m| m.span == chosen.first)
+            .unwrap();
+        assert_eq!(read.entities[m.entity].name, "Portugal");
+    }
+
+    #[test]
+    fn two_entities_of_one_name_and_type_are_told_apart() {
+        // "Li" split out of "Li Qiang" is someone else, and so is the "Li"
+        // the engine missed and the reader adds: two people "Li".
+        let doc = Document::parse("Talks\n\nLi Qiang spoke. Li said yes. Li left.");
+        let text = doc.text();
+        let engine = recognize(&doc);
+        let li: Vec<usize> = text.match_indices("Li ").map(|(i, _)| i).collect();
+        let anchor = |i: usize| Anchor::at(text, Span::new(li[i], li[i] + 2));
+        let mut list = vec![Correction::Split { target: anchor(1) }];
+        list.push(Correction::Add {
+            target: anchor(2),
+            label: Label::Person,
+        });
+        let read = corrections::apply(&doc, &engine, &list).entities;
+        let texts: Vec<String> = choices(&read).into_iter().map(|c| c.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Li (Person), first in the text",
+                "Li (Person), 2nd in the text",
+                "Li Qiang (Person)"
+            ]
+        );
     }
 }

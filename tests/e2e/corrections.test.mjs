@@ -209,6 +209,72 @@ test('a reader corrects the reading in place, and it all stays', async () => {
   await context.close();
 });
 
+test('a merge keeps the entity chosen while another correction renumbers the entities', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await paste(page, ARTICLE);
+  const corrections = panel(page);
+  // Reuters goes, so every entity listed after it has one number less…
+  await marks(page, 'Reuters').focus();
+  await page.keyboard.press('x');
+  await marks(page, 'Reuters').waitFor({ state: 'detached' });
+  await marks(page, 'Porto').first().click();
+  await page.keyboard.press('m');
+  await corrections.getByLabel('Merge with').selectOption({ label: 'Portugal (Country, city or state)' });
+  // …and comes back before the merge: Portugal is still the one chosen.
+  await corrections.getByRole('button', { name: 'Undo' }).click();
+  await marks(page, 'Reuters').waitFor();
+  await corrections.getByRole('button', { name: 'Merge' }).click();
+  await corrections.getByRole('listitem').filter({ hasText: 'Merged “Porto” into' }).waitFor();
+  const entityOf = (text) => marks(page, text).first().getAttribute('data-entity');
+  assert.equal(await entityOf('Porto'), await entityOf('Portugal'), 'Porto joined Portugal');
+  assert.notEqual(await entityOf('Porto'), await entityOf('Reuters'));
+  assert.equal(await panelCount(page, 'Countries, cities, states', 'Portugal'), 3);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the mention stepped to stays on its mention through corrections', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await paste(page, ARTICLE);
+  await page.getByRole('region', { name: 'Countries, cities, states' }).getByRole('button', { name: /^Lisbon \d+/ }).click();
+  const selected = page.getByRole('group', { name: 'Selected: Lisbon' });
+  await selected.getByRole('button', { name: 'Next mention' }).click();
+  await selected.getByRole('button', { name: 'Next mention' }).click();
+  await selected.getByText('Mention 2 of 3').waitFor();
+  const current = () => page.evaluate(() => {
+    const marks = [...document.querySelectorAll('article mark.ent')];
+    const at = marks.findIndex((m) => m.classList.contains('current'));
+    return at < 0 ? null : [marks[at].textContent, marks.slice(0, at).filter((m) => m.textContent === marks[at].textContent).length];
+  });
+  assert.deepEqual(await current(), ['Lisbon', 1]);
+  // A mention before it goes: the mentions after it are renumbered.
+  await marks(page, 'Reuters').focus();
+  await page.keyboard.press('x');
+  await marks(page, 'Reuters').waitFor({ state: 'detached' });
+  await selected.getByText('Mention 2 of 3').waitFor();
+  assert.deepEqual(await current(), ['Lisbon', 1]);
+  await selected.getByRole('button', { name: 'Next mention' }).click();
+  await selected.getByText('Mention 3 of 3').waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the card shown stays on its mention when an undo brings back one before it', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await paste(page, ARTICLE);
+  await marks(page, 'Reuters').focus();
+  await page.keyboard.press('x');
+  await marks(page, 'Reuters').waitFor({ state: 'detached' });
+  await marks(page, 'Portugal').focus();
+  const card = page.getByRole('tooltip');
+  await card.getByText('Portugal', { exact: true }).waitFor();
+  await page.keyboard.press('Control+z');
+  await marks(page, 'Reuters').waitFor();
+  assert.equal(await card.locator('.card-name').textContent(), 'Portugal');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the keys that correct are listed in the ? dialog', async () => {
   const { page, context } = await openPage(browser, server.url);
   await page.keyboard.press('?');

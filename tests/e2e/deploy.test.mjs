@@ -7,13 +7,12 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { serveDist, launchBrowser, openPage } from './harness.mjs';
+import { BUILD, serveDist, launchBrowser, openPage } from './harness.mjs';
 import { newsText, firstLine } from './bigtext.mjs';
 import { site } from '../../scripts/site.mjs';
 
-const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+const DIST = BUILD;
 /** The policy the README asks a host to send. */
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 

@@ -1,12 +1,20 @@
-// Shared by the end-to-end tests: serve the release build (dist/) on loopback
-// and open it in headless Chromium, recording console errors and failed requests.
+// Shared by the end-to-end tests: serve the release build (dist/, or the
+// folder DIST names) on loopback and open it in headless Chromium, recording
+// console errors and failed requests.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const BUILD = fileURLToPath(new URL('../../dist/', import.meta.url));
+/**
+ * The build the tests serve: the folder named by the DIST environment
+ * variable (another worktree's dist/, or a build kept to compare with), else
+ * this repository's dist/.
+ */
+export const BUILD = process.env.DIST
+  ? `${resolve(process.env.DIST)}/`
+  : fileURLToPath(new URL('../../dist/', import.meta.url));
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
@@ -17,7 +25,7 @@ const TYPES = {
 };
 
 /**
- * Serves `dir` (dist/ by default) on 127.0.0.1 at a free port; resolves to
+ * Serves `dir` ([`BUILD`] by default) on 127.0.0.1 at a free port; resolves to
  * { url, requests, sent, close }, where `url` is the site's address,
  * `requests` lists the path of every request the server received (the
  * page's, its workers', its preloads'), in order, and `sent` the bytes of

@@ -328,6 +328,9 @@ proptest! {
         for (i, m) in e.mentions.iter().enumerate() {
             prop_assert!(text.get(m.span.start..m.span.end).is_some() && !m.span.is_empty());
             prop_assert!(e.entities[m.entity].mentions.contains(&lede_analysis::MentionId(i)));
+            // One entity, one type: what the panel counts by entity, the
+            // legend counts by mention.
+            prop_assert_eq!(m.label, e.entities[m.entity].label);
         }
         for ent in &e.entities {
             prop_assert!(!ent.mentions.is_empty());
@@ -459,4 +462,140 @@ fn a_corrections_file_imported_reproduces_the_reading() {
         corrections::apply(&doc, &engine, &read),
         corrections::apply(&doc, &engine, &list)
     );
+}
+
+/// How many entities have this type and name.
+fn entities(e: &Entities, label: Label, name: &str) -> usize {
+    e.entities
+        .iter()
+        .filter(|x| x.label == label && x.name == name)
+        .count()
+}
+
+/// The entity of the `n`th mention written `s`: (its label, its name).
+fn entity_of(text: &str, e: &Entities, s: &str, n: usize) -> (Label, String) {
+    let m = e
+        .mentions
+        .iter()
+        .filter(|m| m.span.slice(text) == s)
+        .nth(n)
+        .unwrap_or_else(|| panic!("no mention {s:?} #{n}"));
+    let entity = &e.entities[m.entity];
+    (entity.label, entity.name.clone())
+}
+
+#[test]
+fn every_mention_of_a_text_is_the_whole_mention_written_so() {
+    let doc = Document::parse(TEXT);
+    let text = doc.text();
+    let engine = recognize(&doc);
+    let li_qiang = (Label::Person, "Li Qiang".to_owned());
+    assert_eq!(
+        entity_of(text, &engine, "Li", 0),
+        li_qiang,
+        "the engine groups “Li” with “Li Qiang”"
+    );
+    // Every “Li” is retyped or removed; “Li Qiang”, written otherwise, is not.
+    let cases = [
+        Correction::Retype {
+            target: anchor(text, "Li", 1),
+            label: Label::Org,
+            scope: Scope::All,
+        },
+        Correction::Remove {
+            target: anchor(text, "Li", 1),
+            scope: Scope::All,
+        },
+    ];
+    for c in cases {
+        let what = c.describe();
+        let out = corrections::apply(&doc, &engine, &[c]);
+        assert!(out.dropped.is_empty(), "{what}: {:?}", out.dropped);
+        let read = reading(text, &out.entities);
+        assert_eq!(
+            entity_of(text, &out.entities, "Li Qiang", 0),
+            li_qiang,
+            "{what}: {read:?}"
+        );
+        assert_eq!(has(&read, "Li Qiang", Label::Person), 1, "{what}: {read:?}");
+        assert!(
+            read.iter()
+                .filter(|(t, _, _)| t == "Li")
+                .all(|(_, l, _)| *l == Label::Org),
+            "{what}: {read:?}"
+        );
+    }
+}
+
+#[test]
+fn a_retyped_entity_holds_only_the_mentions_retyped() {
+    let doc = Document::parse(TEXT);
+    let text = doc.text();
+    let engine = recognize(&doc);
+    let retype = |s: &str, n: usize, label: Label, scope: Scope| Correction::Retype {
+        target: anchor(text, s, n),
+        label,
+        scope,
+    };
+    type Check = fn(&str, &Entities) -> Result<(), String>;
+    // (what, corrections, check)
+    let cases: Vec<(&str, Vec<Correction>, Check)> = vec![
+        (
+            "every “Li” retyped: “Li Qiang” stays a person, and the “Li”s are one organisation",
+            vec![retype("Li", 1, Label::Org, Scope::All)],
+            |text, e| {
+                let li = [entity_of(text, e, "Li", 0), entity_of(text, e, "Li", 1)];
+                let ok = entity_of(text, e, "Li Qiang", 0) == (Label::Person, "Li Qiang".into())
+                    && li.iter().all(|x| x.0 == Label::Org)
+                    && li[0] == li[1];
+                ok.then_some(()).ok_or(format!("{li:?}"))
+            },
+        ),
+        (
+            "a place retyped whole is no longer found by its old type",
+            vec![
+                retype("Paris", 0, Label::Loc, Scope::All),
+                Correction::Add {
+                    target: anchor(text, "Paris", 1),
+                    label: Label::Gpe,
+                },
+            ],
+            |text, e| {
+                let added = entity_of(text, e, "Paris", 1);
+                let ok = added.0 == Label::Gpe
+                    && entity_of(text, e, "Paris", 0).0 == Label::Loc
+                    && entity_of(text, e, "Paris", 2).0 == Label::Loc;
+                ok.then_some(()).ok_or(format!("{added:?}"))
+            },
+        ),
+        (
+            "retyped to a type and name that exists, the two are one",
+            vec![
+                retype("Paris", 0, Label::Loc, Scope::One),
+                retype("Paris", 2, Label::Loc, Scope::One),
+            ],
+            |text, e| {
+                let ok = entities(e, Label::Loc, "Paris") == 1
+                    && entities(e, Label::Gpe, "Paris") == 0
+                    && entity_of(text, e, "Paris", 0) == entity_of(text, e, "Paris", 1);
+                ok.then_some(()).ok_or(format!(
+                    "{} LOC Paris, {} GPE Paris",
+                    entities(e, Label::Loc, "Paris"),
+                    entities(e, Label::Gpe, "Paris")
+                ))
+            },
+        ),
+    ];
+    let failed: Vec<String> = cases
+        .into_iter()
+        .filter_map(|(what, list, check)| {
+            let out = corrections::apply(&doc, &engine, &list);
+            assert!(out.dropped.is_empty(), "{what}: {:?}", out.dropped);
+            let read = reading(text, &out.entities);
+            check(text, &out.entities)
+                .err()
+                .map(|why| format!("{what}: {why} in {read:?}"))
+        })
+        .collect();
+    assert!(failed.is_empty(), "{failed:#?}");
 }

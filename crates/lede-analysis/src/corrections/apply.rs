@@ -303,8 +303,12 @@ impl<'e> State<'e> {
         self.entities.len() - 1
     }
 
-    /// Mentions `moved` take `label`; an entity all of whose mentions move
-    /// takes it too, the others go to an entity named by their text.
+    /// Mentions `moved` take `label`. Where they are all the live mentions
+    /// of their entity, that entity takes `label` with them; the moved
+    /// mentions of any other entity go to the entity of `label` named by
+    /// their text, and its other mentions stay where they are. Which is
+    /// which is decided for every entity before any mention moves, so that
+    /// an entity retyped holds only the mentions that were retyped.
     fn retype(&mut self, moved: &[At], label: Label) {
         // (entity, how many of its mentions move); few entities.
         let mut left: Vec<(usize, usize)> = Vec::new();
@@ -315,20 +319,16 @@ impl<'e> State<'e> {
                 None => left.push((e, 1)),
             }
         }
+        // (entity, where all its moved mentions go, if they all move).
+        let whole: Vec<(usize, Option<usize>)> = left
+            .into_iter()
+            .map(|(e, n)| (e, (self.live[e] == n).then(|| self.retype_entity(e, label))))
+            .collect();
         for &at in moved {
             let (span, old, _) = self.view(at);
-            let surface = span.slice(self.text);
-            let moving = left.iter().find(|(x, _)| *x == old).map(|(_, n)| *n);
-            let entity = if Some(self.live[old]) == moving {
-                if self.entities[old].label != label {
-                    self.entities[old].label = label;
-                    let name = self.entities[old].name.clone();
-                    self.named()
-                        .insert((label, Cow::Owned(name)), EntityId(old));
-                }
-                old
-            } else {
-                self.entity_named(label, surface)
+            let entity = match whole.iter().find(|(x, _)| *x == old) {
+                Some(&(_, Some(to))) => to,
+                _ => self.entity_named(label, span.slice(self.text)),
             };
             self.move_mention(at, entity);
             let m = self.edit(at);
@@ -338,6 +338,36 @@ impl<'e> State<'e> {
             self.touched[old] = true;
             self.touched[entity] = true;
         }
+    }
+
+    /// Entity `e`, every mention of which takes `label`: the entity of that
+    /// label and name, if there is one, which `e`'s mentions join (two
+    /// entities of one type and name are one); otherwise `e`, retyped, and
+    /// found by its new type from now on, no longer by its old.
+    fn retype_entity(&mut self, e: usize, label: Label) -> usize {
+        let was = self.entities[e].label;
+        if was == label {
+            return e;
+        }
+        let name = self.entities[e].name.clone();
+        let named = self.named();
+        if let Some(&EntityId(same)) = named.get(&(label, Cow::Borrowed(name.as_str())))
+            && same != e
+        {
+            for q in &mut self.quotes {
+                if q.speaker == Some(EntityId(e)) {
+                    q.speaker = Some(EntityId(same));
+                }
+            }
+            return same;
+        }
+        let old_key = (was, Cow::Owned(name.clone()));
+        if named.get(&old_key) == Some(&EntityId(e)) {
+            named.remove(&old_key);
+        }
+        named.insert((label, Cow::Owned(name)), EntityId(e));
+        self.entities[e].label = label;
+        e
     }
 
     /// Mention `at` joins entity `to`.
@@ -448,12 +478,14 @@ impl<'e> State<'e> {
                 if from == to {
                     return Err("the two are one entity already");
                 }
-                // Every mention of the entity (those gone stay gone).
+                // Every mention of the entity (those gone stay gone), which
+                // takes the type of the entity it joins: one entity, one type.
                 for i in 0..self.engine.len() {
                     if self.engine[i].entity.0 == from {
                         self.edit(At::Engine(i));
                     }
                 }
+                let label = self.entities[to].label;
                 for m in self
                     .edits
                     .iter_mut()
@@ -461,6 +493,7 @@ impl<'e> State<'e> {
                     .filter(|m| m.entity == from)
                 {
                     m.entity = to;
+                    m.label = label;
                     m.by_reader = true;
                 }
                 self.live[to] += std::mem::take(&mut self.live[from]);

@@ -86,7 +86,7 @@ pub enum Correction {
         scope: Scope,
     },
     /// The entity of the mention at `target` is the same as that of the
-    /// mention at `into`, and joins it.
+    /// mention at `into`, and joins it: its mentions take that entity's type.
     Merge { target: Anchor, into: Anchor },
     /// The mentions of `target`'s entity written as `target` is are an
     /// entity of their own.

@@ -185,8 +185,10 @@ impl State<'_> {
         self.entities.len() - 1
     }
 
-    /// Mentions `moved` take `label`; an entity all of whose mentions move
-    /// takes it too, the others go to an entity named by their text.
+    /// Mentions `moved` take `label`. Where they are all the live mentions
+    /// of their entity, that entity takes `label` with them (or joins the
+    /// entity of that label and name); the others go to the entity of
+    /// `label` named by their text. Decided before any mention moves.
     fn retype(&mut self, moved: &[usize], label: Label) {
         // (entity, how many of its mentions move); few entities.
         let mut left: Vec<(usize, usize)> = Vec::new();
@@ -197,19 +199,16 @@ impl State<'_> {
                 None => left.push((e, 1)),
             }
         }
+        let whole: Vec<(usize, Option<usize>)> = left
+            .into_iter()
+            .map(|(e, n)| (e, (self.live[e] == n).then(|| self.retype_entity(e, label))))
+            .collect();
         for &i in moved {
             let old = self.mentions[i].entity;
             let surface = self.mentions[i].span.slice(self.text);
-            let moving = left.iter().find(|(x, _)| *x == old).map(|(_, n)| *n);
-            let entity = if Some(self.live[old]) == moving {
-                if self.entities[old].label != label {
-                    self.entities[old].label = label;
-                    let name = self.entities[old].name.clone();
-                    self.named.insert((label, Cow::Owned(name)), EntityId(old));
-                }
-                old
-            } else {
-                self.entity_named(label, surface)
+            let entity = match whole.iter().find(|(x, _)| *x == old) {
+                Some(&(_, Some(to))) => to,
+                _ => self.entity_named(label, surface),
             };
             self.move_mention(i, entity);
             let m = &mut self.mentions[i];
@@ -219,6 +218,33 @@ impl State<'_> {
             self.touched[old] = true;
             self.touched[entity] = true;
         }
+    }
+
+    /// Entity `e`, every mention of which takes `label`: the entity of that
+    /// label and name if there is one, else `e` retyped.
+    fn retype_entity(&mut self, e: usize, label: Label) -> usize {
+        let was = self.entities[e].label;
+        if was == label {
+            return e;
+        }
+        let name = self.entities[e].name.clone();
+        if let Some(&EntityId(same)) = self.named.get(&(label, Cow::Owned(name.clone())))
+            && same != e
+        {
+            for q in &mut self.quotes {
+                if q.speaker == Some(EntityId(e)) {
+                    q.speaker = Some(EntityId(same));
+                }
+            }
+            return same;
+        }
+        let old_key = (was, Cow::Owned(name.clone()));
+        if self.named.get(&old_key) == Some(&EntityId(e)) {
+            self.named.remove(&old_key);
+        }
+        self.named.insert((label, Cow::Owned(name)), EntityId(e));
+        self.entities[e].label = label;
+        e
     }
 
     /// Mention `i` joins entity `to`.
@@ -309,8 +335,10 @@ impl State<'_> {
                 if from == to {
                     return Err("the two are one entity already");
                 }
+                let label = self.entities[to].label;
                 for m in self.mentions.iter_mut().filter(|m| m.entity == from) {
                     m.entity = to;
+                    m.label = label;
                     m.by_reader = true;
                 }
                 self.live[to] += std::mem::take(&mut self.live[from]);
