@@ -569,3 +569,36 @@ proptest! {
         check_spans(&doc, &found);
     }
 }
+
+#[test]
+fn full_json_says_which_paragraph_a_quotation_goes_on_with() {
+    let doc = Document::parse(
+        "Talks\n\nWashington raised tariffs on $200 billion of Chinese imports on Friday, \
+         deepening the trade war.\n\n“We will not back down, and we will not give up,” the \
+         minister said.",
+    );
+    let found = recognize(&doc);
+    let report = themes::score(&doc, Lexicon::builtin());
+    let out = parse(&export::full_json(&doc, &found, &report, &View::all()));
+    let paragraphs = out["themes"]["paragraphs"].as_array().unwrap();
+    let [first, quote] = &paragraphs[..] else {
+        panic!("two paragraphs: {paragraphs:?}");
+    };
+    assert!(first.get("continues").is_none(), "{first}");
+    assert_eq!(quote["continues"], first["block"], "{quote}");
+    // Its theme is one of the paragraph's it goes on with, whose evidence
+    // gave it.
+    let theme = &quote["about"][0];
+    assert!(
+        first["about"].as_array().unwrap().contains(theme),
+        "{quote}"
+    );
+    assert!(
+        first["evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| &e["theme"] == theme),
+        "{first}"
+    );
+}

@@ -122,6 +122,10 @@ struct ParagraphOut<'a> {
     about: &'a [Arc<str>],
     dominant: Option<&'a str>,
     evidence: Vec<EvidenceOut<'a>>,
+    /// The paragraph whose themes a quotation paragraph goes on with; the
+    /// evidence for them is that paragraph's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    continues: Option<BlockId>,
 }
 
 #[derive(Serialize)]
@@ -258,6 +262,7 @@ pub fn full_json(doc: &Document, entities: &Entities, themes: &ThemeReport, view
                     weight: round(e.weight),
                 })
                 .collect(),
+            continues: p.continues,
         })
         .collect();
     let totals = themes
