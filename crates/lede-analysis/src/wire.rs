@@ -69,20 +69,25 @@ pub(crate) fn shared_option_vec<'de, D: Deserializer<'de>>(
 /// Why a mention was found: one of the engine's rules, each text kept once
 /// for the life of the program (there are a few dozen), borrowed by every
 /// mention it found.
-pub(crate) fn rule<'de, D: Deserializer<'de>>(d: D) -> Result<Cow<'static, str>, D::Error> {
+pub(crate) fn rule<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
     let s: Cow<'de, str> = Deserialize::deserialize(d)?;
     Ok(RULES.with_borrow_mut(|rules| {
         if let Some(r) = rules.get(&*s) {
-            return Cow::Borrowed(*r);
+            return *r;
         }
+        // The engine has a few dozen; a message with thousands is not the
+        // engine's, and its texts are not worth keeping for the program's life.
         if rules.len() >= MAX_SHARED {
-            return Cow::Owned(s.into_owned());
+            return UNKNOWN_RULE;
         }
         let kept: &'static str = Box::leak(Box::from(&*s));
         rules.insert(Box::from(&*s), kept);
-        Cow::Borrowed(kept)
+        kept
     }))
 }
+
+/// Why a mention was found, past [`MAX_SHARED`] different rule texts.
+pub const UNKNOWN_RULE: &str = "one of the engine's rules";
 
 #[cfg(test)]
 mod tests {
@@ -143,5 +148,32 @@ pub(crate) mod bytes {
             }
         }
         d.deserialize_byte_buf(Bytes)
+    }
+
+    #[test]
+    fn rule_texts_are_kept_once_and_only_a_bounded_number_of_them() {
+        use crate::{EntityId, Label, Mention, Span};
+        let mention = |why: &'static str| Mention {
+            span: Span::new(0, 1),
+            label: Label::Org,
+            entity: EntityId(0),
+            why,
+        };
+        let whys: Vec<String> = (0..super::MAX_SHARED + 10)
+            .map(|i| format!("rule {i}"))
+            .collect();
+        let sent: Vec<Mention> = whys
+            .iter()
+            .map(|w| mention(Box::leak(w.clone().into_boxed_str())))
+            .collect();
+        let read = |bytes: &[u8]| bincode::deserialize::<Vec<Mention>>(bytes).unwrap();
+        let bytes = bincode::serialize(&sent).unwrap();
+        let back = read(&bytes);
+        assert_eq!(back[0].why, "rule 0");
+        assert_eq!(back[super::MAX_SHARED - 1].why, whys[super::MAX_SHARED - 1]);
+        assert_eq!(back[super::MAX_SHARED].why, super::UNKNOWN_RULE);
+        // Read again, a kept text is the same one, not another copy.
+        let again = read(&bytes);
+        assert!(std::ptr::eq(back[7].why, again[7].why));
     }
 }

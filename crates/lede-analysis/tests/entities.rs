@@ -883,7 +883,7 @@ fn numbers_money_percent_quantity_ordinal() {
 fn every_mention_says_why() {
     let doc = Document::parse("Chinese President Xi Jinping met Kofi Mensah in Accra on Monday.");
     let found = recognize(&doc);
-    let whys: Vec<&str> = found.mentions.iter().map(|m| &*m.why).collect();
+    let whys: Vec<&str> = found.mentions.iter().map(|m| m.why).collect();
     assert_eq!(
         whys,
         [

@@ -42,7 +42,7 @@ fn fixture() -> (Document, Entities) {
             span: nth_span(text, s, nth),
             label,
             entity: EntityId(entity),
-            why: "test".into(),
+            why: "test",
         })
         .collect();
     let entity = |label, name: &str, wikidata: Option<&str>, aliases: &[&str]| Entity {
@@ -557,7 +557,7 @@ proptest! {
                 span: Span::new(bounds[start], bounds[end]),
                 label: Label::ALL[label],
                 entity: EntityId(mentions.len()),
-                why: "".into(),
+                why: "",
             });
             from = end;
         }

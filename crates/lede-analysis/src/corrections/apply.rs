@@ -55,11 +55,11 @@ fn plain(s: &str) -> Cow<'_, str> {
 /// A mention while corrections apply: an engine mention a correction
 /// changed, or one a correction added.
 #[derive(Clone)]
-struct Work<'e> {
+struct Work {
     span: Span,
     label: Label,
     entity: usize,
-    why: Cow<'e, str>,
+    why: &'static str,
     by_reader: bool,
     gone: bool,
 }
@@ -79,10 +79,10 @@ struct State<'e> {
     /// no correction changed it: a look-up is one read.
     slot: Vec<u32>,
     /// The engine's mentions the corrections changed, and their indices.
-    edits: Vec<Work<'e>>,
+    edits: Vec<Work>,
     edited: Vec<usize>,
     /// The mentions the corrections added, sorted by start, as the engine's are.
-    added: Vec<Work<'e>>,
+    added: Vec<Work>,
     entities: Vec<Entity>,
     /// The engine's entities, whose names the first lookup by name reads.
     engine_entities: &'e [Entity],
@@ -166,12 +166,12 @@ pub fn apply(doc: &Document, engine: &Entities, corrections: &[Correction]) -> A
 }
 
 /// An engine mention as it is before any correction.
-fn unchanged(m: &Mention) -> Work<'_> {
+fn unchanged(m: &Mention) -> Work {
     Work {
         span: m.span,
         label: m.label,
         entity: m.entity.0,
-        why: Cow::Borrowed(&m.why),
+        why: m.why,
         by_reader: false,
         gone: false,
     }
@@ -208,7 +208,7 @@ impl<'e> State<'e> {
     }
 
     /// Mention `at`, to change.
-    fn edit(&mut self, at: At) -> &mut Work<'e> {
+    fn edit(&mut self, at: At) -> &mut Work {
         match at {
             At::Engine(i) => {
                 if self.slot[i] == 0 {
@@ -334,7 +334,7 @@ impl<'e> State<'e> {
             let m = self.edit(at);
             m.label = label;
             m.by_reader = true;
-            m.why = Cow::Borrowed(WHY);
+            m.why = WHY;
             self.touched[old] = true;
             self.touched[entity] = true;
         }
@@ -434,7 +434,7 @@ impl<'e> State<'e> {
                         span,
                         label: *label,
                         entity,
-                        why: Cow::Borrowed(WHY),
+                        why: WHY,
                         by_reader: true,
                         gone: false,
                     },
@@ -707,7 +707,7 @@ fn in_place(
                     span: a.span,
                     label: a.label,
                     entity: EntityId(a.entity),
-                    why: Cow::Borrowed(WHY),
+                    why: WHY,
                 });
                 next_added += 1;
             }
@@ -736,8 +736,8 @@ fn in_place(
         m.label = w.label;
         m.entity = EntityId(w.entity);
         // A retyped mention says why as a reader's correction does.
-        if let Cow::Borrowed(WHY) = w.why {
-            m.why = Cow::Borrowed(WHY);
+        if w.why == WHY {
+            m.why = WHY;
         }
         by_reader[k] = w.by_reader;
     }
@@ -794,7 +794,7 @@ fn renumbered(
     let mut mentions: Vec<Mention> = Vec::with_capacity(total);
     let mut by_reader = Vec::with_capacity(total);
     let mut added = added.into_iter().filter(|a| !a.gone).peekable();
-    let mut push = |span, label, entity: usize, why: Cow<'static, str>, reader| {
+    let mut push = |span, label, entity: usize, why: &'static str, reader| {
         entities[entity].mentions.push(MentionId(mentions.len()));
         by_reader.push(reader);
         mentions.push(Mention {
@@ -806,24 +806,21 @@ fn renumbered(
     };
     for (i, m) in engine.iter().enumerate() {
         while let Some(a) = added.next_if(|a| a.span.start <= m.span.start) {
-            push(a.span, a.label, a.entity, Cow::Borrowed(WHY), true);
+            push(a.span, a.label, a.entity, WHY, true);
         }
         match slot[i] {
-            0 => push(m.span, m.label, m.entity.0, m.why.clone(), false),
+            0 => push(m.span, m.label, m.entity.0, m.why, false),
             k if edits[k as usize - 1].gone => {}
             k => {
                 let w = &edits[k as usize - 1];
                 // A retyped mention says why as a reader's correction does.
-                let why = match &w.why {
-                    Cow::Borrowed(WHY) => Cow::Borrowed(WHY),
-                    _ => m.why.clone(),
-                };
+                let why = if w.why == WHY { WHY } else { m.why };
                 push(w.span, w.label, w.entity, why, w.by_reader);
             }
         }
     }
     for a in added {
-        push(a.span, a.label, a.entity, Cow::Borrowed(WHY), true);
+        push(a.span, a.label, a.entity, WHY, true);
     }
     (mentions, by_reader)
 }

@@ -290,7 +290,7 @@ pub(crate) fn group(
                 span: crate::Span::new(raw.start, raw.end),
                 label: raw.label,
                 entity: id,
-                why: raw.why.into(),
+                why: raw.why,
             });
             continue;
         }
@@ -386,7 +386,7 @@ pub(crate) fn group(
             span: crate::Span::new(raw.start, raw.end),
             label,
             entity: id,
-            why: why.into(),
+            why,
         });
     }
     // A person first seen by surname gets the surname as an alias, not a name.

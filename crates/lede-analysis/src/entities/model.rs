@@ -2,7 +2,6 @@
 //! are grouped into, and quotations. Plain serialisable data, so it can cross
 //! from a Web Worker and be exported as it is.
 
-use std::borrow::Cow;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -114,8 +113,15 @@ crate::id::index_id! {
     MentionId => Mention
 }
 
-/// One occurrence of an entity in the text.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// Why a mention was found, in the rule's own words: one of a few dozen
+/// texts that live as long as the program. (An alias, so that serde does
+/// not take it for text borrowed from the input.)
+pub type RuleText = &'static str;
+
+/// One occurrence of an entity in the text. `Copy`: the reader's
+/// corrections copy the engine's reading, 100,000 mentions on 4 MB, on
+/// every change.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
     /// Byte span into the document text.
     pub span: Span,
@@ -124,7 +130,7 @@ pub struct Mention {
     /// Why it was found: which list or rule, in words a reader understands
     /// (the rule's own words, borrowed rather than copied for each mention).
     #[serde(deserialize_with = "crate::wire::rule")]
-    pub why: Cow<'static, str>,
+    pub why: RuleText,
 }
 
 /// A thing the text speaks of, with all its mentions grouped together.

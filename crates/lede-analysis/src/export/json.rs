@@ -194,7 +194,7 @@ pub fn full_json(doc: &Document, entities: &Entities, themes: &ThemeReport, view
             end: at(m.span.end),
             text: m.span.slice(text),
             label: m.label,
-            why: &m.why,
+            why: m.why,
             by: view.mention_by(i),
         };
         match exported.iter_mut().find(|x| x.id == m.entity) {

@@ -30,7 +30,7 @@ struct Work {
     span: Span,
     label: Label,
     entity: usize,
-    why: Cow<'static, str>,
+    why: &'static str,
     by_reader: bool,
     gone: bool,
 }
@@ -77,7 +77,7 @@ pub fn reference(doc: &Document, engine: &Entities, corrections: &[Correction]) 
                 span: m.span,
                 label: m.label,
                 entity: m.entity.0,
-                why: m.why.clone(),
+                why: m.why,
                 by_reader: false,
                 gone: false,
             })
@@ -214,7 +214,7 @@ impl State<'_> {
             let m = &mut self.mentions[i];
             m.label = label;
             m.by_reader = true;
-            m.why = Cow::Borrowed(WHY);
+            m.why = WHY;
             self.touched[old] = true;
             self.touched[entity] = true;
         }
@@ -291,7 +291,7 @@ impl State<'_> {
                         span,
                         label: *label,
                         entity,
-                        why: Cow::Borrowed(WHY),
+                        why: WHY,
                         by_reader: true,
                         gone: false,
                     },
