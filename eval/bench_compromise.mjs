@@ -2,7 +2,7 @@
 // texts our engine and spaCy are benchmarked on (see bench_peers.py):
 //
 //   seed: seeds/000_98b7338e0901f976.txt, one call;
-//   1mb:  the 26 evaluation texts (dev then test, sorted by name, joined by a
+//   1mb:  the evaluation texts (dev then test, sorted by name, joined by a
 //         blank line) repeated to >= 1,000,000 bytes, fed paragraph by
 //         paragraph (split at blank lines), exactly as bench_peers.py builds it.
 //

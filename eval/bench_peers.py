@@ -5,7 +5,7 @@ Two texts, the same ones bench_compromise.mjs and the engine's criterion
 benchmark use:
 
   * seed: the seed article (seeds/000_98b7338e0901f976.txt, ~6 KB);
-  * 1mb:  the 26 evaluation texts (dev then test, sorted by name, joined by a
+  * 1mb:  the evaluation texts (dev then test, sorted by name, joined by a
           blank line) repeated until the result reaches 1,000,000 bytes of
           UTF-8. It is also written to eval/.cache/corpus-1mb.txt for other
           benchmarks (`--corpus-only` writes it and stops).
