@@ -372,10 +372,7 @@ pub fn MentionCard() -> impl IntoView {
     move || {
         let (span, x, y) = r.card.get()?;
         let card = r.analysis.with(|a| {
-            let ms = &a.entities.mentions;
-            let mention = ms
-                .get(ms.partition_point(|m| m.span.start < span.start))
-                .filter(|m| m.span == span)?;
+            let mention = &a.entities.mentions[a.entities.mention_at(span)?];
             let e = &a.entities.entities[mention.entity];
             Some((e.clone(), mention.label, mention.why.to_string()))
         });

@@ -415,11 +415,9 @@ impl Reader {
         let (mentions, at) = self.analysis.with_untracked(|a| {
             let mentions = a.entities.entities[id].mentions.clone();
             let step = self.mention_step.get_untracked();
-            let at = step.and_then(|s| {
-                mentions
-                    .iter()
-                    .position(|&m| a.entities.mentions[m].span == s)
-            });
+            let at = step
+                .and_then(|s| a.entities.mention_at(s))
+                .and_then(|m| mentions.iter().position(|&x| x == m));
             (mentions, at)
         });
         if mentions.is_empty() {

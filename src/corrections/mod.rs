@@ -280,11 +280,8 @@ impl Reader {
 
     /// The mention of the corrected reading at `span`, if there is one.
     pub fn mention_at(&self, span: Span) -> Option<MentionId> {
-        self.analysis.with_untracked(|a| {
-            let ms = &a.entities.mentions;
-            let i = ms.partition_point(|m| m.span.start < span.start);
-            (ms.get(i)?.span == span).then_some(MentionId(i))
-        })
+        self.analysis
+            .with_untracked(|a| a.entities.mention_at(span))
     }
 
     /// Brings correction `i` into view: its mention, focused, or its words.

@@ -42,8 +42,7 @@ fn aim(r: Reader) -> Option<Aim> {
         let e = &a.entities;
         let mention = match target {
             Target::Mention(s) => {
-                let i = e.mentions.partition_point(|m| m.span.start < s.start);
-                let m = e.mentions.get(i).filter(|m| m.span == s)?;
+                let m = &e.mentions[e.mention_at(s)?];
                 let entity = &e.entities[m.entity];
                 let first = e.mentions[*entity.mentions.first()?].span;
                 Some((m.label, first, entity.name.clone()))

@@ -44,6 +44,7 @@ mod model;
 mod names;
 mod numeric;
 mod quotes;
+pub(crate) use quotes::quotations;
 mod tokens;
 mod words;
 

@@ -166,3 +166,12 @@ pub struct Entities {
     /// Sorted by start; a separate layer, which may overlap mentions.
     pub quotes: Vec<Quote>,
 }
+
+impl Entities {
+    /// The mention whose span is exactly `span`, if there is one: what
+    /// holds a mention across a change that renumbers the mentions.
+    pub fn mention_at(&self, span: Span) -> Option<MentionId> {
+        let i = self.mentions.partition_point(|m| m.span.start < span.start);
+        (self.mentions.get(i)?.span == span).then_some(MentionId(i))
+    }
+}

@@ -14,47 +14,57 @@ pub(crate) fn find(doc: &Document, mentions: &[Mention]) -> Vec<Quote> {
     let mut quotes = Vec::new();
     for block in doc.blocks() {
         let (from, to) = (block.span.start, block.span.end);
-        let s = &text[from..to];
-        let mut open: Option<(usize, char)> = None;
-        let bytes = s.as_bytes();
-        let mut next = 0;
-        // Byte by byte: only '"' and the curly double marks (E2 80 9C/9D in
-        // UTF-8) matter, so no other character is decoded.
-        while next < bytes.len() {
-            let i = next;
-            let c = match bytes[i] {
-                b'"' => '"',
-                0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
-                    Some(0x9C) => '“',
-                    Some(0x9D) => '”',
-                    _ => {
-                        next += 3;
-                        continue;
-                    }
-                },
-                _ => {
-                    next += 1;
-                    continue;
-                }
-            };
-            next += c.len_utf8();
-            match (open, c) {
-                (None, '“') | (None, '"') => open = Some((i, c)),
-                (Some((o, '“')), '”') | (Some((o, '"')), '"') => {
-                    let span = Span::new(from + o, from + i + c.len_utf8());
-                    quotes.push(Quote {
-                        span,
-                        speaker: speaker(text, span, Span::new(from, to), mentions),
-                    });
-                    open = None;
-                }
-                // A new opening mark before the old one closed: start again.
-                (Some(_), '“') => open = Some((i, c)),
-                _ => {}
-            }
+        for (start, end) in quotations(&text[from..to]).0 {
+            let span = Span::new(from + start, from + end);
+            quotes.push(Quote {
+                span,
+                speaker: speaker(text, span, Span::new(from, to), mentions),
+            });
         }
     }
     quotes
+}
+
+/// The quotations in `s` as byte ranges, marks included: a double mark,
+/// straight or curly, to the mark that closes it (a new opening mark before
+/// then starts again). Also where a quotation left open at the end starts,
+/// as one continued in the next paragraph is.
+pub(crate) fn quotations(s: &str) -> (Vec<(usize, usize)>, Option<usize>) {
+    let mut found = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    let bytes = s.as_bytes();
+    let mut next = 0;
+    // Byte by byte: only '"' and the curly double marks (E2 80 9C/9D in
+    // UTF-8) matter, so no other character is decoded.
+    while next < bytes.len() {
+        let i = next;
+        let c = match bytes[i] {
+            b'"' => '"',
+            0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+                Some(0x9C) => '“',
+                Some(0x9D) => '”',
+                _ => {
+                    next += 3;
+                    continue;
+                }
+            },
+            _ => {
+                next += 1;
+                continue;
+            }
+        };
+        next += c.len_utf8();
+        match (open, c) {
+            (None, '“') | (None, '"') => open = Some((i, c)),
+            (Some((o, '“')), '”') | (Some((o, '"')), '"') => {
+                found.push((o, i + c.len_utf8()));
+                open = None;
+            }
+            (Some(_), '“') => open = Some((i, c)),
+            _ => {}
+        }
+    }
+    (found, open.map(|(o, _)| o))
 }
 
 /// A verb of speech, or "according" (to): what names a quotation's speaker.

@@ -8,6 +8,10 @@
 //! the reader as part of the same subject, and a reader filtering for that
 //! theme expects it. Only a paragraph that is mostly quotation and opens with
 //! the mark continues its neighbour; ordinary paragraphs stand on their own.
+//! Quotations are found as the quotation layer finds them
+//! ([`quotations`]).
+
+use crate::entities::quotations;
 
 /// The share of a paragraph's non-space characters inside double quotation
 /// marks above which it is a quotation paragraph.
@@ -22,20 +26,14 @@ pub(crate) fn is_quotation(text: &str) -> bool {
     if !text.starts_with(['"', '“']) {
         return false;
     }
-    let (mut inside, mut all) = (0usize, 0usize);
-    let mut open: Option<char> = None;
-    for c in text.chars() {
-        match (open, c) {
-            (None, '"' | '“') => open = Some(c),
-            (Some('"'), '"') | (Some('“'), '”') => open = None,
-            (Some(_), '“') => open = Some(c),
-            _ => {}
-        }
-        if !c.is_whitespace() {
-            all += 1;
-            inside += usize::from(open.is_some() || matches!(c, '"' | '”'));
-        }
-    }
+    let solid = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
+    let (closed, open) = quotations(text);
+    let inside: usize = closed
+        .iter()
+        .map(|&(s, e)| solid(&text[s..e]))
+        .sum::<usize>()
+        + open.map_or(0, |o| solid(&text[o..]));
+    let all = solid(text);
     all > 0 && inside as f32 > QUOTED_SHARE * all as f32
 }
 
