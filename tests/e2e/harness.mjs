@@ -166,7 +166,13 @@ export async function openPage(browser, url, { width = 1280, height = 900, color
     if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()}`));
+  // A request a navigation of the test's own (a reload, a goto) cut short
+  // fails as net::ERR_ABORTED, as the worker's files may when the worker
+  // starts just before it: that is the test's doing, not the app's. A file
+  // the host lacks shows as an HTTP error below; any other failure counts.
+  page.on('requestfailed', (req) => {
+    if (req.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${req.url()}`);
+  });
   page.on('response', (res) => {
     if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
   });
