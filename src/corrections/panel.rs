@@ -74,14 +74,33 @@ pub fn CorrectionsPanel() -> impl IntoView {
     let merge_into = RwSignal::new(String::new());
     let speaker = RwSignal::new(String::new());
 
+    // The type list starts at the targeted mention's own type, so that what
+    // it shows is true of the mention until the reader picks another.
+    Effect::new(move |_| {
+        if let Some((l, _, _)) = aim.with(|a| a.as_ref().and_then(|a| a.mention.clone())) {
+            label.set(l);
+            // An option the reader has picked no longer follows its
+            // `selected` attribute: the list itself is told.
+            if let Some(list) = type_list.get_untracked() {
+                list.set_value(l.as_str());
+            }
+        }
+    });
+
     let run = move |t: Then| {
         let Some(a) = aim.get_untracked() else { return };
         let span = a.target.span();
-        match (t, a.target) {
-            (Then::Add, Target::Words(_)) => r.add_entity(span, label.get_untracked()),
-            (Then::Retype(scope), Target::Mention(_)) => {
-                r.retype(span, label.get_untracked(), scope)
+        let to = label.get_untracked();
+        match (t, a.target, a.mention) {
+            (Then::Add, Target::Words(_), _) => r.add_entity(span, to),
+            (Then::Retype(Scope::One), Target::Mention(_), Some((l, ..))) if l == to => {
+                r.announcement.set(format!(
+                    "“{}” is already of the type {}: choose another type first.",
+                    a.words,
+                    label_name(l)
+                ));
             }
+            (Then::Retype(scope), Target::Mention(_), _) => r.retype(span, to, scope),
             _ => {}
         }
         then.set(None);

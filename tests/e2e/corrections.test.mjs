@@ -121,6 +121,13 @@ test('a reader corrects the reading in place, and it all stays', async () => {
   //    it, "t", the type's initial, Enter.
   await marks(page, 'Lisbon').nth(1).focus();
   await corrections.getByText(/^Mention “Lisbon”/).waitFor();
+  // The type list shows the mention's own type (not the one last picked),
+  // and retyping a mention to the type it has adds nothing and says why.
+  assert.equal(await corrections.getByLabel('Type').inputValue(), 'GPE');
+  await corrections.getByRole('button', { name: 'Retype this mention' }).click();
+  await page.getByRole('status').filter({ hasText: '“Lisbon” is already of the type Country, city or state' }).waitFor();
+  assert.deepEqual(await labelsOf(page, 'Lisbon'), ['GPE', 'GPE', 'GPE']);
+  await marks(page, 'Lisbon').nth(1).focus();
   await page.keyboard.press('t');
   assert.equal(await page.evaluate(() => document.activeElement.id === 'correct-type'), true);
   await page.keyboard.type('Pla'); // the list finds types as they are typed: Place
