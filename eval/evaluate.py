@@ -30,10 +30,19 @@ Usage (after ./setup.sh):
     .venv/bin/python evaluate.py --errors --system spacy --label GPE
     .venv/bin/python evaluate.py --rev HEAD      # our engine as committed, not the working tree
     .venv/bin/python evaluate.py --theme-errors  # paragraphs whose themes differ from the reader's
+    .venv/bin/python evaluate.py --split test --exports DIR   # the app's own exports, as a reader gets them
+
+With `--exports DIR` our side is what the app itself exported for each text
+(`tests/e2e/exports.mjs` pastes every text of a split into the release build
+and saves its displaCy JSON and full JSON downloads in DIR): entities from
+the displaCy file, paragraph themes from the full JSON. The app's text may
+differ from the gold's in whitespace (the paste is normalised), so offsets
+are carried over by aligning the two texts.
 """
 import argparse
 import collections
 import datetime
+import difflib
 import json
 import os
 import pathlib
@@ -149,6 +158,50 @@ def run_engine(docs, rev=None, paragraphs=None):
     return out, f"lede-analysis examples/ner.rs ({where})"
 
 
+def aligned(exported, gold):
+    """Two functions from code-point offsets in `exported` to those in `gold`,
+    the same text but for whitespace: one for a span's start (a character's
+    own offset), one for its end (just after a character); None where the
+    character has no counterpart."""
+    starts, ends = {}, {}
+    matcher = difflib.SequenceMatcher(None, exported, gold, autojunk=False)
+    for a, b, n in matcher.get_matching_blocks():
+        for i in range(n):
+            starts[a + i] = b + i
+            ends[a + i + 1] = b + i + 1
+    return starts.get, ends.get
+
+
+def read_exports(docs, folder, paragraphs):
+    """Our entities per document from the app's exports in `folder` (see the
+    module's docstring); fills `paragraphs` as `run_engine` does."""
+    folder = pathlib.Path(folder)
+    out = []
+    for d in docs:
+        try:
+            displacy = json.loads((folder / f"{d['name']}.displacy.json").read_text(encoding="utf-8"))
+            full = json.loads((folder / f"{d['name']}.lede.json").read_text(encoding="utf-8"))
+        except OSError as e:
+            raise EngineMissing(f"no export of {d['name']} in {folder}: {e}")
+        start_at, end_at = aligned(displacy["text"], d["text"])
+        spans = set()
+        for e in displacy["ents"]:
+            start, end = start_at(e["start"]), end_at(e["end"])
+            if start is not None and end is not None and e["label"] in LABELS:
+                spans.add((start, end, e["label"]))
+        out.append(spans)
+        blocks = {b["index"]: b for b in full["document"]["blocks"]}
+        start_at, end_at = aligned(full["document"]["text"], d["text"])
+        paras = []
+        for q in full["themes"]["paragraphs"]:
+            b = blocks[q["block"]]
+            start, end = start_at(b["start"]["codepoint"]), end_at(b["end"]["codepoint"])
+            if start is not None and end is not None:
+                paras.append((start, end, set(q["about"])))
+        paragraphs.append(paras)
+    return out, f"the app's displaCy and full JSON exports in {folder} (tests/e2e/exports.mjs)"
+
+
 def score(docs, preds):
     """Per-label counts {label: [tp, fp, fn]}."""
     counts = collections.defaultdict(lambda: [0, 0, 0])
@@ -244,7 +297,7 @@ def table(docs, systems):
     return "\n".join(rows)
 
 
-def evaluate(split, want_engine=True, rev=None):
+def evaluate(split, want_engine=True, rev=None, exports=None):
     docs = load_split(split)
     systems, notes = [], []
     preds, version = run_spacy(docs)
@@ -254,7 +307,10 @@ def evaluate(split, want_engine=True, rev=None):
     if want_engine:
         try:
             paragraphs = []
-            preds, version = run_engine(docs, rev, paragraphs)
+            if exports:
+                preds, version = read_exports(docs, exports, paragraphs)
+            else:
+                preds, version = run_engine(docs, rev, paragraphs)
             themes = theme_counts(docs, paragraphs)
             systems.append(("ours", score(docs, preds)))
             if not any(preds):
@@ -380,6 +436,8 @@ def main():
                     help="list paragraphs whose themes differ from the reader's (dev by default)")
     ap.add_argument("--rev", help="score our engine as committed at this revision (e.g. HEAD) "
                     "instead of the working tree")
+    ap.add_argument("--exports", metavar="DIR",
+                    help="score the app's exports in DIR (tests/e2e/exports.mjs) instead of the engine's example")
     args = ap.parse_args()
     if args.theme_errors:
         theme_errors(args.split, args.rev)
@@ -388,7 +446,8 @@ def main():
     elif args.write:
         write_results(args.rev)
     else:
-        header, tab, notes = evaluate(args.split, want_engine=not args.spacy_only, rev=args.rev)
+        header, tab, notes = evaluate(args.split, want_engine=not args.spacy_only, rev=args.rev,
+                                      exports=args.exports)
         print(header)
         for n in notes:
             print(f"- {n}")

@@ -79,6 +79,42 @@ class Scoring(unittest.TestCase):
         self.assertAlmostEqual(f, 2 * 0.75 * 0.6 / 1.35)
 
 
+class Exports(unittest.TestCase):
+    """The app's exports scored against the gold (evaluate.py --exports)."""
+
+    def test_offsets_carry_over_whitespace_differences(self):
+        gold = "Headline\n\n\nChina and Peru met.\n"
+        exported = "Headline\n\nChina and Peru met."
+        start, end = evaluate.aligned(exported, gold)
+        for word in ("China", "Peru", "Headline"):
+            s, e = exported.index(word), exported.index(word) + len(word)
+            self.assertEqual(gold[start(s):end(e)], word)
+
+    def test_read_exports(self):
+        gold = "Headline\n\nXi met Lula.\n\nThey talked trade.\n"
+        text = "Headline\n\nXi met Lula.\n\nThey talked trade."
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = pathlib.Path(tmp)
+            ents = [{"start": 10, "end": 12, "label": "PERSON"}, {"start": 17, "end": 21, "label": "PERSON"},
+                    {"start": 0, "end": 8, "label": "WORK_OF_ART"}]
+            (folder / "a.displacy.json").write_text(json.dumps({"text": text, "ents": ents}))
+            at = lambda n: {"codepoint": n, "utf16": n}
+            blocks = [{"index": 0, "kind": "title", "start": at(0), "end": at(8)},
+                      {"index": 1, "kind": "paragraph", "start": at(10), "end": at(22)},
+                      {"index": 2, "kind": "paragraph", "start": at(24), "end": at(42)}]
+            paragraphs = [{"block": 1, "about": ["dialogue"]}, {"block": 2, "about": ["dialogue", "economy"]}]
+            full = {"document": {"text": text, "blocks": blocks}, "themes": {"paragraphs": paragraphs}}
+            (folder / "a.lede.json").write_text(json.dumps(full))
+            paras = []
+            preds, _ = evaluate.read_exports([{"name": "a", "text": gold}], folder, paras)
+        self.assertEqual(preds, [{(10, 12, "PERSON"), (17, 21, "PERSON")}])
+        self.assertEqual(paras, [[(10, 22, {"dialogue"}), (24, 42, {"dialogue", "economy"})]])
+
+    def test_a_missing_export_is_said(self):
+        with tempfile.TemporaryDirectory() as tmp, self.assertRaises(evaluate.EngineMissing):
+            evaluate.read_exports([{"name": "a", "text": "x"}], tmp, [])
+
+
 class Themes(unittest.TestCase):
     KNOWN = ["dialogue", "economy", "friction", "security"]
 

@@ -37,6 +37,9 @@ CHROMEDRIVER=$(command -v chromedriver) \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test -p lede --target wasm32-unknown-unknown --features main-thread-analysis
 
+step "The evaluation's tooling and gold files (eval/test_eval.py)"
+(cd eval && python3 -m unittest test_eval)
+
 step "The site step of the build (scripts/site.mjs)"
 node --test scripts/site.test.mjs
 
