@@ -133,13 +133,39 @@ impl Analyzed {
         self.theme_list.iter().position(|t| t.id == id)
     }
 
-    /// The entity whose canonical name is `name`.
-    pub fn entity_named(&self, name: &str) -> Option<EntityId> {
-        self.entities
+    /// The entity whose canonical name is `name`, the `nth` of that name
+    /// (from 0) in the order of their first mentions.
+    pub fn entity_named(&self, name: &str, nth: usize) -> Option<EntityId> {
+        self.same_named(name).nth(nth)
+    }
+
+    /// Entity `id`'s canonical name, and which of the entities of that name
+    /// it is (from 0), as [`Analyzed::entity_named`] takes them.
+    pub fn name_of(&self, id: EntityId) -> (String, usize) {
+        let name = &self.entities.entities[id.0].name;
+        let nth = self.same_named(name).take_while(|&e| e != id).count();
+        (name.clone(), nth)
+    }
+
+    /// The entities named `name`, in the order of their first mentions (an
+    /// entity left with none last).
+    fn same_named(&self, name: &str) -> impl Iterator<Item = EntityId> {
+        let e = &self.entities;
+        let mut named: Vec<(usize, EntityId)> = e
             .entities
             .iter()
-            .position(|e| e.name == name)
-            .map(EntityId)
+            .enumerate()
+            .filter(|(_, x)| x.name == name)
+            .map(|(i, x)| {
+                let first = x
+                    .mentions
+                    .first()
+                    .map_or(usize::MAX, |&m| e.mentions[m].span.start);
+                (first, EntityId(i))
+            })
+            .collect();
+        named.sort_unstable();
+        named.into_iter().map(|(_, id)| id)
     }
 }
 
@@ -296,10 +322,10 @@ impl Reader {
         let corrections = RwSignal::new(History::default());
         let analysis = crate::corrections::corrected(document, engine, corrections);
         let hidden = Memo::new(move |_| view.with(|v| v.hidden.clone()));
-        let entity_name = Memo::new(move |_| view.with(|v| v.entity.clone()));
+        let entity_name = Memo::new(move |_| view.with(|v| (v.entity.clone(), v.entity_nth)));
         let selected = Memo::new(move |_| {
-            let name = entity_name.get()?;
-            analysis.with(|a| a.entity_named(&name))
+            let (name, nth) = entity_name.get();
+            analysis.with(|a| a.entity_named(&name?, nth))
         });
         let theme_choice = Memo::new(move |_| view.with(|v| (v.themes.clone(), v.matching)));
         let themed = Memo::new(move |_| {
@@ -360,10 +386,11 @@ impl Reader {
 
     /// Selects entity `id`, stepped to the mention at `step` if any.
     fn select(&self, id: EntityId, step: Option<Span>) {
-        let name = self
-            .analysis
-            .with_untracked(|a| a.entities.entities[id].name.clone());
-        self.view.update(|v| v.entity = Some(name));
+        let (name, nth) = self.analysis.with_untracked(|a| a.name_of(id));
+        self.view.update(|v| {
+            v.entity = Some(name);
+            v.entity_nth = nth;
+        });
         self.mention_step.set(step);
     }
 
@@ -392,7 +419,10 @@ impl Reader {
 
     /// Clears the selected entity.
     pub fn deselect_entity(&self) {
-        self.view.update(|v| v.entity = None);
+        self.view.update(|v| {
+            v.entity = None;
+            v.entity_nth = 0;
+        });
         self.mention_step.set(None);
     }
 
@@ -401,6 +431,7 @@ impl Reader {
     pub fn clear_selection(&self) {
         self.view.update(|v| {
             v.entity = None;
+            v.entity_nth = 0;
             v.only_entity = false;
         });
         self.mention_step.set(None);
@@ -595,4 +626,47 @@ fn ask_the_worker(
 /// The shared state of the app, from context.
 pub fn use_reader() -> Reader {
     expect_context::<Reader>()
+}
+
+#[cfg(test)]
+mod tests {
+    use lede_analysis::corrections::{self, Anchor, Correction};
+    use lede_analysis::{Document, Label, Span, recognize};
+
+    use super::*;
+
+    #[test]
+    fn same_named_entities_are_named_apart_by_their_order_in_the_text() {
+        // Two people "Li" (one split out of a mention, one added by the
+        // reader, after it), and Li Qiang.
+        let doc = Document::parse("Talks\n\nLi Qiang spoke. Li said yes. Li left.");
+        let text = doc.text();
+        let li: Vec<usize> = text.match_indices("Li ").map(|(i, _)| i).collect();
+        let anchor = |i: usize| Anchor::at(text, Span::new(li[i], li[i] + 2));
+        let list = [
+            Correction::Add {
+                target: anchor(2),
+                label: Label::Person,
+            },
+            Correction::Split { target: anchor(1) },
+        ];
+        let a = Analyzed {
+            entities: corrections::apply(&doc, &recognize(&doc), &list).entities,
+            ..Analyzed::of(&doc, &[])
+        };
+        let first_at = |id: EntityId| {
+            a.entities.mentions[a.entities.entities[id].mentions[0]]
+                .span
+                .start
+        };
+        let lis: Vec<EntityId> = (0..2).map(|n| a.entity_named("Li", n).unwrap()).collect();
+        assert_eq!(first_at(lis[0]), li[1], "the first in the text");
+        assert_eq!(first_at(lis[1]), li[2], "the second in the text");
+        assert_eq!(a.entity_named("Li", 2), None);
+        for id in (0..a.entities.entities.len()).map(EntityId) {
+            let (name, nth) = a.name_of(id);
+            assert_eq!(a.entity_named(&name, nth), Some(id), "{name} #{nth}");
+        }
+        assert_eq!(a.name_of(lis[1]), ("Li".to_owned(), 1));
+    }
 }

@@ -34,6 +34,10 @@ pub struct ViewState {
     pub quotes_hidden: bool,
     /// The selected entity, by canonical name.
     pub entity: Option<String>,
+    /// Which of the entities of that name, in the order of their first
+    /// mentions: 0 for the first (the URL says `n=2` for the second, and
+    /// nothing for the first).
+    pub entity_nth: usize,
     /// Show only paragraphs that mention the selected entity.
     pub only_entity: bool,
     /// Chosen theme ids, in the order chosen.
@@ -45,8 +49,8 @@ pub struct ViewState {
 }
 
 /// The query keys a view is written to and read from.
-pub const QUERY_KEYS: [&str; 8] = [
-    "hide", "quotes", "entity", "only", "themes", "match", "outside", "q",
+pub const QUERY_KEYS: [&str; 9] = [
+    "hide", "quotes", "entity", "n", "only", "themes", "match", "outside", "q",
 ];
 
 impl ViewState {
@@ -71,6 +75,7 @@ impl ViewState {
                 "hide" => view.hidden.extend(list(value).filter_map(Label::from_name)),
                 "quotes" => view.quotes_hidden = value == "off",
                 "entity" if !value.trim().is_empty() => view.entity = Some(value.trim().to_owned()),
+                "n" => view.entity_nth = value.parse::<usize>().map_or(0, |n| n.saturating_sub(1)),
                 "only" => view.only_entity = value == "1",
                 "themes" => {
                     for id in list(value) {
@@ -97,6 +102,9 @@ impl ViewState {
                 _ => {}
             }
         }
+        if view.entity.is_none() {
+            view.entity_nth = 0;
+        }
         view
     }
 
@@ -112,6 +120,9 @@ impl ViewState {
         }
         if let Some(e) = &self.entity {
             pairs.push(("entity", e.clone()));
+            if self.entity_nth > 0 {
+                pairs.push(("n", (self.entity_nth + 1).to_string()));
+            }
             if self.only_entity {
                 pairs.push(("only", "1".to_owned()));
             }
@@ -213,6 +224,7 @@ mod tests {
                 ("themes", "economy"),
                 ("match", "all"),
             ]),
+            parse(&[("entity", "Li"), ("n", "2")]),
             parse(&[
                 ("themes", "history,friction"),
                 ("outside", "hide"),
@@ -230,10 +242,28 @@ mod tests {
 
     #[test]
     fn leaves_out_settings_that_do_not_apply() {
-        let view = parse(&[("only", "1"), ("match", "all")]);
+        let view = parse(&[("only", "1"), ("match", "all"), ("n", "3")]);
         assert!(
             view.to_pairs().is_empty(),
-            "only= without an entity, match= without themes"
+            "only= and n= without an entity, match= without themes"
         );
+    }
+
+    #[test]
+    fn names_which_of_the_same_named_entities() {
+        let nth = |n: &str| parse(&[("entity", "Li"), ("n", n)]).entity_nth;
+        assert_eq!(nth("2"), 1, "the second in the text");
+        assert_eq!(nth("1"), 0);
+        for bad in ["0", "-1", "two", ""] {
+            assert_eq!(nth(bad), 0, "{bad:?} reads as the first");
+        }
+        let first = parse(&[("entity", "Li")]);
+        assert_eq!(first.entity_nth, 0);
+        assert!(
+            !first.to_pairs().iter().any(|(k, _)| *k == "n"),
+            "the first needs no n="
+        );
+        let second = parse(&[("entity", "Li"), ("n", "2")]);
+        assert!(second.to_pairs().contains(&("n", "2".to_owned())));
     }
 }
