@@ -292,3 +292,37 @@ test('the keys that correct are listed in the ? dialog', async () => {
   }
   await context.close();
 });
+
+test('of two entities with one name, the URL reopens on the one selected', async () => {
+  const { page, problems } = await openPage(browser, server.url);
+  await paste(page, 'Talks in Hanoi\n\nLi Qiang spoke on Monday. Later, Li said yes, and Li left.');
+  const li = marks(page, 'Li');
+  assert.equal(await li.count(), 2, 'the engine reads both as Li Qiang');
+  // Split them out of Li Qiang (both: they are the same words), then make
+  // the second an organisation: two entities called "Li".
+  await li.nth(0).focus();
+  await panel(page).getByText(/^Mention “Li”/).waitFor();
+  await page.keyboard.press('s');
+  await page.waitForFunction(() => document.querySelectorAll('mark.ent[data-corrected]').length === 2);
+  await li.nth(1).focus();
+  await panel(page).getByLabel('Type').selectOption('ORG');
+  await panel(page).getByRole('button', { name: 'Retype this mention' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('mark.ent[data-label="ORG"]').length === 1);
+  const entities = await li.evaluateAll((ms) => ms.map((m) => m.dataset.entity));
+  assert.equal(new Set(entities).size, 2, 'two entities');
+
+  // Select the second "Li" in the text: the URL names it as the second.
+  await li.nth(1).click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('n') === '2');
+  assert.equal(new URL(page.url()).searchParams.get('entity'), 'Li');
+  const selected = () => page.locator('mark.ent.selected').evaluateAll((ms) => ms.map((m) => m.dataset.entity));
+  assert.deepEqual(await selected(), [entities[1]]);
+
+  // Reopened from its address, the page selects that one, not the first.
+  await page.reload();
+  await li.nth(1).waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('mark.ent.selected').length === 1);
+  const reloaded = await li.evaluateAll((ms) => ms.map((m) => m.dataset.entity));
+  assert.deepEqual(await selected(), [reloaded[1]]);
+  assert.deepEqual(problems, []);
+});
