@@ -86,6 +86,48 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
         &["cooperation"],
         &["economy"],
     ),
+    // Meetings, calls and settling differences, as readouts and wire copy put them.
+    (
+        "The foreign minister held a meeting with her Japanese counterpart in Tokyo on Friday for \
+         about 90 minutes, followed by a working dinner at the residence of the ambassador there.",
+        &["dialogue"],
+        &[],
+    ),
+    (
+        "The prime minister received a call from the president this afternoon, and the two \
+         leaders went over the preparations for the visit.",
+        &["dialogue"],
+        &[],
+    ),
+    (
+        "The two sides will hold technical discussions on commercial arrangements, officials \
+         said, and the first round will take place in the capital before the end of March.",
+        &["dialogue"],
+        &["economy"],
+    ),
+    (
+        "The boundary commission, which has not met since 2012, will convene in the capital in \
+         mid-June.",
+        &["dialogue"],
+        &["sovereignty"],
+    ),
+    (
+        "\"We have chosen to settle our differences at the table,\" the minister told reporters.",
+        &["dialogue"],
+        &["friction"],
+    ),
+    (
+        "The two leaders sat down together for the first time in five years.",
+        &["dialogue"],
+        &["history", "cooperation"],
+    ),
+    // A call for something, and a minister speaking to the press, are no diplomacy.
+    (
+        "The opposition renewed its call for an early election and spoke to reporters outside \
+         parliament.",
+        &[],
+        &["friction"],
+    ),
     // A core term carries its theme beside a stronger one.
     (
         "The Philippines accused China's coast guard of ramming two navy boats delivering food \
