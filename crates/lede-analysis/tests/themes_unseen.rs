@@ -128,6 +128,35 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
         &[],
         &["friction"],
     ),
+    // Holding out, condemning a measure, and disputes over a border.
+    (
+        "The president said the country would not back down until its neighbour showed real \
+         results against the armed groups.",
+        &["friction"],
+        &["security"],
+    ),
+    (
+        "The trade minister called the surcharge arbitrary and said it broke the rules of the \
+         customs union both countries belong to.",
+        &["friction"],
+        &["economy"],
+    ),
+    (
+        "Both leaders welcomed the progress made by officials on the land boundary, where two \
+         segments remain to be settled before the leaders meet.",
+        &["sovereignty"],
+        &["dialogue", "cooperation"],
+    ),
+    (
+        "The armies have faced each other since a border dispute flared over the site in 2008.",
+        &["sovereignty", "friction", "security"],
+        &["history"],
+    ),
+    (
+        "Prices came back down after the holiday.",
+        &["economy"],
+        &[],
+    ),
     // A core term carries its theme beside a stronger one.
     (
         "The Philippines accused China's coast guard of ramming two navy boats delivering food \
@@ -516,7 +545,7 @@ const CONTINUED: &[(&[&str], &[&[&str]])] = &[
         &[
             "Washington raised tariffs on $200 billion of Chinese imports on Friday, deepening \
              the trade war.",
-            "“We will not back down, and we will not give up,” the minister said.",
+            "“We will not give up, and we will not go quietly,” the minister said.",
         ],
         &[&["economy", "friction"], &["economy"]],
     ),
