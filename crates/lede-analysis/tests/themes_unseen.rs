@@ -157,6 +157,53 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
         &["economy"],
         &[],
     ),
+    // Fire exchanged, force threatened, a price war, a humanitarian situation,
+    // one voice and thanks for help.
+    (
+        "One soldier was killed in an exchange of gunfire at dawn.",
+        &["security"],
+        &[],
+    ),
+    (
+        "Both countries committed not to threaten or use force against one another.",
+        &["security"],
+        &["friction"],
+    ),
+    (
+        "Car sales fell for a third year as a price war among electric-vehicle makers hit \
+         dealers and parts suppliers.",
+        &["economy"],
+        &["friction"],
+    ),
+    (
+        "The court suspended a 30-year public-private partnership to build three power lines.",
+        &["economy"],
+        &["friction"],
+    ),
+    (
+        "The leaders expressed their deep concern over the humanitarian situation in the region \
+         and called for aid to reach civilians.",
+        &["stability"],
+        &["friction", "cooperation"],
+    ),
+    (
+        "\"When our two countries speak with one voice, the region is stronger,\" she said.",
+        &["cooperation"],
+        &["stability"],
+    ),
+    (
+        "The president thanked the navy of its neighbour for its help in the search for the \
+         missing fishermen.",
+        &["cooperation"],
+        &["security"],
+    ),
+    (
+        "Neither army has pulled back, and de-escalation has not been put on the agenda.",
+        &["security"],
+        &["friction"],
+    ),
+    // Gifts exchanged by a fire are no exchange of fire.
+    ("The children exchanged gifts by the fire.", &[], &[]),
     // A core term carries its theme beside a stronger one.
     (
         "The Philippines accused China's coast guard of ramming two navy boats delivering food \
