@@ -202,6 +202,11 @@ fn the_builtin_lexicon_on_tricky_words() {
             ("an integrated plan", &[]),
             ("initially", &[]),
             ("behind their backs", &[]),
+            ("Yvette Cooper", &[]),
+            (
+                "they cooperated",
+                &[("cooperated", "cooperation", "=cooperated")],
+            ),
             ("the original plan", &[]),
             ("water supply", &[]),
             (

@@ -204,6 +204,64 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
     ),
     // Gifts exchanged by a fire are no exchange of fire.
     ("The children exchanged gifts by the fire.", &[], &[]),
+    // Ambushes and shootings, tense stalemates, trade defence, breakaway regions,
+    // factories and fuel, leaders on the phone.
+    (
+        "Gunmen killed four soldiers in an ambush on a convoy near the border town.",
+        &["security"],
+        &["sovereignty"],
+    ),
+    (
+        "Police said the shooting outside the courthouse left two people dead.",
+        &["security"],
+        &[],
+    ),
+    (
+        "Relations have been tense since the election, and talks on the budget are in a \
+         stalemate.",
+        &["friction"],
+        &["dialogue", "economy"],
+    ),
+    (
+        "Brussels opened an anti-subsidy investigation and imposed countervailing duties on the \
+         steel.",
+        &["friction", "economy"],
+        &[],
+    ),
+    (
+        "The breakaway region declared its own government in 1991.",
+        &["sovereignty"],
+        &["history", "friction"],
+    ),
+    (
+        "The factory ran short of fuel for a week.",
+        &["economy"],
+        &[],
+    ),
+    (
+        "The two leaders spoke on the phone for an hour.",
+        &["dialogue"],
+        &[],
+    ),
+    (
+        "More than 12 million people have been forced from their homes.",
+        &["stability"],
+        &[],
+    ),
+    (
+        "The two countries would set up a joint committee to fight smuggling.",
+        &["cooperation"],
+        &["security"],
+    ),
+    // A surname is not cooperation; a financial year is a date; shares that
+    // rocketed and a shop of bricks and mortar are no attack.
+    ("Foreign Secretary Yvette Cooper said:", &[], &["dialogue"]),
+    ("The figures cover this financial year.", &[], &[]),
+    (
+        "Shares rocketed after the bricks-and-mortar retailer beat forecasts.",
+        &["economy"],
+        &[],
+    ),
     // A core term carries its theme beside a stronger one.
     (
         "The Philippines accused China's coast guard of ramming two navy boats delivering food \
