@@ -262,6 +262,18 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
         &["economy"],
         &[],
     ),
+    // A ceasefire is peace as well as a matter of arms; a package between two
+    // countries is cooperation as well as money.
+    (
+        "The people of the country need a ceasefire, not more weapons.",
+        &["security", "stability"],
+        &[],
+    ),
+    (
+        "They talked about the new investment package.",
+        &["economy", "cooperation"],
+        &["dialogue"],
+    ),
     // A core term carries its theme beside a stronger one.
     (
         "The Philippines accused China's coast guard of ramming two navy boats delivering food \
