@@ -203,6 +203,13 @@ fn the_builtin_lexicon_on_tricky_words() {
             ("initially", &[]),
             ("behind their backs", &[]),
             ("Yvette Cooper", &[]),
+            // A year ago is news, years ago the past.
+            ("almost a year ago", &[("ago", "history", "ago")]),
+            ("many years ago", &[("years ago", "history", "=years ago")]),
+            (
+                "50 years ago",
+                &[("50 years ago", "history", "#number years ago")],
+            ),
             (
                 "they cooperated",
                 &[("cooperated", "cooperation", "=cooperated")],

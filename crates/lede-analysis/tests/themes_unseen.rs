@@ -274,6 +274,11 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
         &["economy", "cooperation"],
         &["dialogue"],
     ),
+    (
+        "The president kept the programme on track while raising welfare payments.",
+        &["economy"],
+        &[],
+    ),
     // A core term carries its theme beside a stronger one.
     (
         "The Philippines accused China's coast guard of ramming two navy boats delivering food \
