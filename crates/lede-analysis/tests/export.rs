@@ -574,7 +574,7 @@ proptest! {
 fn full_json_says_which_paragraph_a_quotation_goes_on_with() {
     let doc = Document::parse(
         "Talks\n\nWashington raised tariffs on $200 billion of Chinese imports on Friday, \
-         deepening the trade war.\n\n“We will not back down, and we will not give up,” the \
+         deepening the trade war.\n\n“We will not give up, and we will not go quietly,” the \
          minister said.",
     );
     let found = recognize(&doc);

@@ -187,6 +187,49 @@ fn the_builtin_lexicon_on_tricky_words() {
         &[
             ("important", &[]),
             ("international affairs", &[]),
+            // Stems shared with unrelated words: only the exact forms count.
+            ("the objectives of the plan", &[]),
+            ("they objected", &[("objected", "friction", "=objected")]),
+            (
+                "troops took up positions",
+                &[("troops", "security", "troops")],
+            ),
+            (
+                "a positive step",
+                &[("positive", "cooperation", "=positive")],
+            ),
+            ("construction of the dam", &[]),
+            ("an integrated plan", &[]),
+            ("initially", &[]),
+            ("behind their backs", &[]),
+            ("Yvette Cooper", &[]),
+            // A year ago is news, years ago the past.
+            ("almost a year ago", &[("ago", "history", "ago")]),
+            ("many years ago", &[("years ago", "history", "=years ago")]),
+            (
+                "50 years ago",
+                &[("50 years ago", "history", "#number years ago")],
+            ),
+            (
+                "they cooperated",
+                &[("cooperated", "cooperation", "=cooperated")],
+            ),
+            ("the original plan", &[]),
+            ("water supply", &[]),
+            (
+                "a currency conversion",
+                &[("currency", "economy", "currency")],
+            ),
+            // A speaker talking to the press is no diplomacy.
+            ("the minister spoke to reporters", &[]),
+            ("she will speak to journalists", &[]),
+            (
+                "she spoke to her counterpart",
+                &[
+                    ("spoke to", "dialogue", "spoke to"),
+                    ("counterpart", "dialogue", "counterpart"),
+                ],
+            ),
             ("Prime Minister Modi", &[]),
             (
                 "the founders found it",

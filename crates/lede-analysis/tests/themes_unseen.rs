@@ -86,6 +86,199 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
         &["cooperation"],
         &["economy"],
     ),
+    // Meetings, calls and settling differences, as readouts and wire copy put them.
+    (
+        "The foreign minister held a meeting with her Japanese counterpart in Tokyo on Friday for \
+         about 90 minutes, followed by a working dinner at the residence of the ambassador there.",
+        &["dialogue"],
+        &[],
+    ),
+    (
+        "The prime minister received a call from the president this afternoon, and the two \
+         leaders went over the preparations for the visit.",
+        &["dialogue"],
+        &[],
+    ),
+    (
+        "The two sides will hold technical discussions on commercial arrangements, officials \
+         said, and the first round will take place in the capital before the end of March.",
+        &["dialogue"],
+        &["economy"],
+    ),
+    (
+        "The boundary commission, which has not met since 2012, will convene in the capital in \
+         mid-June.",
+        &["dialogue"],
+        &["sovereignty"],
+    ),
+    (
+        "\"We have chosen to settle our differences at the table,\" the minister told reporters.",
+        &["dialogue"],
+        &["friction"],
+    ),
+    (
+        "The two leaders sat down together for the first time in five years.",
+        &["dialogue"],
+        &["history", "cooperation"],
+    ),
+    // A call for something, and a minister speaking to the press, are no diplomacy.
+    (
+        "The opposition renewed its call for an early election and spoke to reporters outside \
+         parliament.",
+        &[],
+        &["friction"],
+    ),
+    // Holding out, condemning a measure, and disputes over a border.
+    (
+        "The president said the country would not back down until its neighbour showed real \
+         results against the armed groups.",
+        &["friction"],
+        &["security"],
+    ),
+    (
+        "The trade minister called the surcharge arbitrary and said it broke the rules of the \
+         customs union both countries belong to.",
+        &["friction"],
+        &["economy"],
+    ),
+    (
+        "Both leaders welcomed the progress made by officials on the land boundary, where two \
+         segments remain to be settled before the leaders meet.",
+        &["sovereignty"],
+        &["dialogue", "cooperation"],
+    ),
+    (
+        "The armies have faced each other since a border dispute flared over the site in 2008.",
+        &["sovereignty", "friction", "security"],
+        &["history"],
+    ),
+    (
+        "Prices came back down after the holiday.",
+        &["economy"],
+        &[],
+    ),
+    // Fire exchanged, force threatened, a price war, a humanitarian situation,
+    // one voice and thanks for help.
+    (
+        "One soldier was killed in an exchange of gunfire at dawn.",
+        &["security"],
+        &[],
+    ),
+    (
+        "Both countries committed not to threaten or use force against one another.",
+        &["security"],
+        &["friction"],
+    ),
+    (
+        "Car sales fell for a third year as a price war among electric-vehicle makers hit \
+         dealers and parts suppliers.",
+        &["economy"],
+        &["friction"],
+    ),
+    (
+        "The court suspended a 30-year public-private partnership to build three power lines.",
+        &["economy"],
+        &["friction"],
+    ),
+    (
+        "The leaders expressed their deep concern over the humanitarian situation in the region \
+         and called for aid to reach civilians.",
+        &["stability"],
+        &["friction", "cooperation"],
+    ),
+    (
+        "\"When our two countries speak with one voice, the region is stronger,\" she said.",
+        &["cooperation"],
+        &["stability"],
+    ),
+    (
+        "The president thanked the navy of its neighbour for its help in the search for the \
+         missing fishermen.",
+        &["cooperation"],
+        &["security"],
+    ),
+    (
+        "Neither army has pulled back, and de-escalation has not been put on the agenda.",
+        &["security"],
+        &["friction"],
+    ),
+    // Gifts exchanged by a fire are no exchange of fire.
+    ("The children exchanged gifts by the fire.", &[], &[]),
+    // Ambushes and shootings, tense stalemates, trade defence, breakaway regions,
+    // factories and fuel, leaders on the phone.
+    (
+        "Gunmen killed four soldiers in an ambush on a convoy near the border town.",
+        &["security"],
+        &["sovereignty"],
+    ),
+    (
+        "Police said the shooting outside the courthouse left two people dead.",
+        &["security"],
+        &[],
+    ),
+    (
+        "Relations have been tense since the election, and talks on the budget are in a \
+         stalemate.",
+        &["friction"],
+        &["dialogue", "economy"],
+    ),
+    (
+        "Brussels opened an anti-subsidy investigation and imposed countervailing duties on the \
+         steel.",
+        &["friction", "economy"],
+        &[],
+    ),
+    (
+        "The breakaway region declared its own government in 1991.",
+        &["sovereignty"],
+        &["history", "friction"],
+    ),
+    (
+        "The factory ran short of fuel for a week.",
+        &["economy"],
+        &[],
+    ),
+    (
+        "The two leaders spoke on the phone for an hour.",
+        &["dialogue"],
+        &[],
+    ),
+    (
+        "More than 12 million people have been forced from their homes.",
+        &["stability"],
+        &[],
+    ),
+    (
+        "The two countries would set up a joint committee to fight smuggling.",
+        &["cooperation"],
+        &["security"],
+    ),
+    // A surname is not cooperation; a financial year is a date; shares that
+    // rocketed and a shop of bricks and mortar are no attack.
+    ("Foreign Secretary Yvette Cooper said:", &[], &["dialogue"]),
+    ("The figures cover this financial year.", &[], &[]),
+    (
+        "Shares rocketed after the bricks-and-mortar retailer beat forecasts.",
+        &["economy"],
+        &[],
+    ),
+    // A ceasefire is peace as well as a matter of arms; a package between two
+    // countries is cooperation as well as money.
+    (
+        "The people of the country need a ceasefire, not more weapons.",
+        &["security", "stability"],
+        &[],
+    ),
+    (
+        "They talked about the new investment package.",
+        &["economy", "cooperation"],
+        &["dialogue"],
+    ),
+    (
+        "The president kept the programme on track while raising welfare payments.",
+        &["economy"],
+        &[],
+    ),
     // A core term carries its theme beside a stronger one.
     (
         "The Philippines accused China's coast guard of ramming two navy boats delivering food \
@@ -474,7 +667,7 @@ const CONTINUED: &[(&[&str], &[&[&str]])] = &[
         &[
             "Washington raised tariffs on $200 billion of Chinese imports on Friday, deepening \
              the trade war.",
-            "“We will not back down, and we will not give up,” the minister said.",
+            "“We will not give up, and we will not go quietly,” the minister said.",
         ],
         &[&["economy", "friction"], &["economy"]],
     ),
