@@ -136,36 +136,40 @@ impl Analyzed {
     /// The entity whose canonical name is `name`, the `nth` of that name
     /// (from 0) in the order of their first mentions.
     pub fn entity_named(&self, name: &str, nth: usize) -> Option<EntityId> {
-        self.same_named(name).nth(nth)
+        self.same_named(name).find(|&id| self.rank(id) == nth)
     }
 
     /// Entity `id`'s canonical name, and which of the entities of that name
     /// it is (from 0), as [`Analyzed::entity_named`] takes them.
     pub fn name_of(&self, id: EntityId) -> (String, usize) {
-        let name = &self.entities.entities[id.0].name;
-        let nth = self.same_named(name).take_while(|&e| e != id).count();
-        (name.clone(), nth)
+        (self.entities.entities[id].name.clone(), self.rank(id))
     }
 
-    /// The entities named `name`, in the order of their first mentions (an
-    /// entity left with none last).
-    fn same_named(&self, name: &str) -> impl Iterator<Item = EntityId> {
-        let e = &self.entities;
-        let mut named: Vec<(usize, EntityId)> = e
+    /// How many entities of `id`'s name come before it: their first mention
+    /// is earlier (an entity left with none comes last), or, at the same
+    /// place, they were made first. Names are seldom shared by more than
+    /// two, so counting beats sorting.
+    fn rank(&self, id: EntityId) -> usize {
+        let order = |id: EntityId| {
+            let first = self.entities.entities[id].mentions.first();
+            (
+                first.map_or(usize::MAX, |&m| self.entities.mentions[m].span.start),
+                id.0,
+            )
+        };
+        let own = order(id);
+        let name = &self.entities.entities[id].name;
+        self.same_named(name).filter(|&e| order(e) < own).count()
+    }
+
+    /// The entities named `name`, in the order they were made.
+    fn same_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = EntityId> + 'a {
+        self.entities
             .entities
             .iter()
             .enumerate()
-            .filter(|(_, x)| x.name == name)
-            .map(|(i, x)| {
-                let first = x
-                    .mentions
-                    .first()
-                    .map_or(usize::MAX, |&m| e.mentions[m].span.start);
-                (first, EntityId(i))
-            })
-            .collect();
-        named.sort_unstable();
-        named.into_iter().map(|(_, id)| id)
+            .filter(move |(_, e)| e.name == name)
+            .map(|(i, _)| EntityId(i))
     }
 }
 
