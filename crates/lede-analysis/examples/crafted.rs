@@ -1,9 +1,11 @@
 //! Inputs crafted to find work that grows faster than the text: each class at
 //! two sizes, four times apart, through the whole path a reader's file takes
 //! (import, `Document::parse` inside it, `recognize`, theme `score`).
-//! Prints, per class, both times (each the fastest of three runs), their
-//! ratio and the milliseconds per MB of the larger. Linear work gives a ratio near 4; the targets are a ratio of
-//! at most 5 and at most 500 ms per MB.
+//! Prints, per class, both times (each the fastest of its runs, the two
+//! sizes timed in turn), their ratio and the milliseconds per MB of the
+//! larger. Linear work gives a ratio near 4; the targets are a ratio of at
+//! most 5 (6 in the smoke run, see [`SMOKE_RATIO`]) and at most 500 ms per
+//! MB.
 //!
 //! The last class, a custom theme that grows with the text (400,000 terms at
 //! 4 MB), is printed but held to no target: its instructions grow 3.9 times,
@@ -39,6 +41,17 @@ use lede_analysis::{Document, import, recognize};
 
 /// Past this, the larger size is not tried: it would take minutes.
 const TOO_SLOW: Duration = Duration::from_secs(20);
+
+/// The most the larger size may take, as a multiple of the smaller's: four
+/// times the text, so linear work gives about 4.
+const RATIO: f64 = 5.0;
+
+/// The same in the smoke run, whose sizes take milliseconds: there a busy
+/// machine moves a linear class's ratio from 4 to 6 (tiny paragraphs, the
+/// fastest of eight runs of each size taken in turn: 3.6 to 6.0 on
+/// 4 December 2026, unchanged by that day's code). Work growing as n^1.3 or
+/// faster still exceeds it (4^1.3 = 6.06); quadratic work gives 16.
+const SMOKE_RATIO: f64 = 6.0;
 /// Terms of the custom theme (issue 16's class); the growing class has as
 /// many per MB of its size.
 const THEME_TERMS: usize = 100_000;
@@ -332,6 +345,21 @@ fn run(input: &Input) -> (Duration, usize) {
     (fastest, found)
 }
 
+/// Times `small` and `large` in turn, `rounds` times (once if either takes
+/// over 2 s); returns the fastest of each. Taken in turn, a spell of the
+/// machine running slow weighs on both sizes alike, not on one.
+fn run_pair(small: &Input, large: &Input, rounds: usize) -> (Duration, Duration) {
+    let (mut s, mut l) = (Duration::MAX, Duration::MAX);
+    for _ in 0..rounds {
+        s = s.min(run_once(small).0);
+        l = l.min(run_once(large).0);
+        if s.max(l) > Duration::from_secs(2) {
+            break;
+        }
+    }
+    (s, l)
+}
+
 fn run_once(input: &Input) -> (Duration, usize) {
     let t = Instant::now();
     let found = match input {
@@ -449,10 +477,10 @@ fn main() {
         args.drain(i..i + 2);
         word
     });
-    let (small, large) = match args.as_slice() {
-        [] => (1_000_000, 4_000_000),
-        [smoke] if smoke == "--smoke" => (64_000, 256_000),
-        [a, b] => (parse_size(a), parse_size(b)),
+    let (small, large, most_ratio) = match args.as_slice() {
+        [] => (1_000_000, 4_000_000, RATIO),
+        [smoke] if smoke == "--smoke" => (64_000, 256_000, SMOKE_RATIO),
+        [a, b] => (parse_size(a), parse_size(b), RATIO),
         _ => panic!("usage: crafted [--smoke | SMALL LARGE]"),
     };
     THEME_FROM.store(small, Ordering::Relaxed);
@@ -485,20 +513,23 @@ fn main() {
             continue;
         }
         let input_large = (class.make)(large);
-        let (mut t_large, _) = run(&input_large);
+        let (paired_small, mut t_large) = run_pair(&input, &input_large, 3);
+        let t_small = t_small.min(paired_small);
         let misses = |small: Duration, large: Duration| {
             let ratio = large.as_secs_f64() / small.as_secs_f64();
             // Small inputs are timed too briefly for the ratio to mean much.
             class.gated
                 && (per_mb(large, &input_large) > 500.0
-                    || (ratio > 5.0 && large > Duration::from_millis(50)))
+                    || (ratio > most_ratio && large > Duration::from_millis(50)))
         };
-        // A busy machine can slow one size's runs: a miss is timed again,
-        // each size the fastest of all its runs, before it counts.
+        // A busy machine can still slow the runs of one size more than the
+        // other's: a miss is timed again, in turn, each size the fastest of
+        // all its runs, before it counts.
         let mut t_small = t_small;
         if misses(t_small, t_large) {
-            t_small = t_small.min(run(&input).0);
-            t_large = t_large.min(run(&input_large).0);
+            let (s, l) = run_pair(&input, &input_large, 5);
+            t_small = t_small.min(s);
+            t_large = t_large.min(l);
         }
         let ratio = t_large.as_secs_f64() / t_small.as_secs_f64();
         let ms_per_mb = per_mb(t_large, &input_large);
