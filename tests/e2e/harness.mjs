@@ -186,6 +186,9 @@ export async function openPage(browser, url, { width = 1280, height = 900, color
 
 /** Opens the "Open an article" dialog; resolves to it. */
 export async function openDialog(page) {
+  // The pre-rendered page's button does nothing until the app has taken the
+  // page over (its panels measured): a click before that is lost.
+  await page.waitForFunction(() => performance.getEntriesByName('lede:panels').length > 0);
   await page.getByRole('button', { name: 'Open article' }).click();
   const dialog = page.getByRole('dialog', { name: 'Open an article' });
   await dialog.waitFor();
