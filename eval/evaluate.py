@@ -253,13 +253,13 @@ def theme_counts(docs, paragraphs):
     return c
 
 
-def theme_line(c):
-    """One Markdown table row of theme figures: recall, precision, exact, support."""
+def theme_line(c, who="ours"):
+    """One Markdown table row of `who`'s theme figures: recall, precision, exact, support."""
     if not c["paragraphs"]:
         return None
     r = c["found"] / c["primary"] if c["primary"] else 0.0
     p = c["acceptable"] / c["predicted"] if c["predicted"] else 0.0
-    return (f"| ours | {c['paragraphs']} | {c['primary']} | {c['predicted']} | {r:.3f} | {p:.3f} "
+    return (f"| {who} | {c['paragraphs']} | {c['primary']} | {c['predicted']} | {r:.3f} | {p:.3f} "
             f"| {c['exact'] / c['paragraphs']:.3f} |")
 
 

@@ -115,6 +115,17 @@ class Exports(unittest.TestCase):
             evaluate.read_exports([{"name": "a", "text": "x"}], tmp, [])
 
 
+class Agreement(unittest.TestCase):
+    def test_the_second_reading_parses_and_matches_every_paragraph(self):
+        import runpy
+        agree = runpy.run_path(str(pathlib.Path(__file__).parent / "agreement" / "agree.py"))
+        for split in ("test", "dev"):
+            read = list(agree["readings"](split))
+            self.assertTrue(read, split)
+            for doc, rows in read:
+                self.assertEqual(len(agree["as_prediction"](doc, rows)), len(rows), doc["name"])
+
+
 class Themes(unittest.TestCase):
     KNOWN = ["dialogue", "economy", "friction", "security"]
 
