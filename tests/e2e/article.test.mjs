@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
-import { serveDist, launchBrowser, openPage } from './harness.mjs';
+import { serveDist, launchBrowser, openPage, appMounted } from './harness.mjs';
 
 // What the reader should see, read from the seed file itself (the same file
 // the app embeds), split the plain way: blocks between blank lines.
@@ -80,7 +80,7 @@ test('the article comes first, and nothing moves when the panels beside it and t
     }).observe({ type: 'layout-shift', buffered: true });
   });
   await page.goto(server.url);
-  await page.waitForFunction(() => performance.getEntriesByName('lede:panels').length > 0);
+  await appMounted(page);
   await page.getByRole('button', { name: /^Person \d+$/ }).waitFor();
   // Two frames, for any shift to be reported.
   await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));

@@ -177,18 +177,24 @@ export async function openPage(browser, url, { width = 1280, height = 900, color
     if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
   });
   await page.goto(url);
-  // The app has mounted when the article's headline is on the page, and the
-  // panels beside it follow a frame later (the measure lede:panels).
   await page.getByRole('heading', { level: 1 }).waitFor();
-  await page.waitForFunction(() => performance.getEntriesByName('lede:panels').length > 0);
+  await appMounted(page);
   return { page, context, problems };
+}
+
+/**
+ * Resolves once the app has taken the page over: its panels follow its
+ * article by a frame (the measure lede:panels). The pre-rendered page shows
+ * the headline before that, and its buttons but the legend's do nothing.
+ */
+export async function appMounted(page) {
+  await page.waitForFunction(() => performance.getEntriesByName('lede:panels').length > 0);
 }
 
 /** Opens the "Open an article" dialog; resolves to it. */
 export async function openDialog(page) {
-  // The pre-rendered page's button does nothing until the app has taken the
-  // page over (its panels measured): a click before that is lost.
-  await page.waitForFunction(() => performance.getEntriesByName('lede:panels').length > 0);
+  // The pre-rendered page's button does nothing until the app has the page.
+  await appMounted(page);
   await page.getByRole('button', { name: 'Open article' }).click();
   const dialog = page.getByRole('dialog', { name: 'Open an article' });
   await dialog.waitFor();
