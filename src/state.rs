@@ -134,9 +134,11 @@ impl Analyzed {
     }
 
     /// The entity whose canonical name is `name`, the `nth` of that name
-    /// (from 0) in the order of their first mentions.
+    /// (from 0) in the order of their first mentions; the first if there are
+    /// fewer (an address kept from before a correction merged them).
     pub fn entity_named(&self, name: &str, nth: usize) -> Option<EntityId> {
-        self.same_named(name).find(|&id| self.rank(id) == nth)
+        let find = |nth| self.same_named(name).find(|&id| self.rank(id) == nth);
+        find(nth).or_else(|| find(0))
     }
 
     /// Entity `id`'s canonical name, and which of the entities of that name
@@ -666,7 +668,8 @@ mod tests {
         let lis: Vec<EntityId> = (0..2).map(|n| a.entity_named("Li", n).unwrap()).collect();
         assert_eq!(first_at(lis[0]), li[1], "the first in the text");
         assert_eq!(first_at(lis[1]), li[2], "the second in the text");
-        assert_eq!(a.entity_named("Li", 2), None);
+        assert_eq!(a.entity_named("Li", 2), Some(lis[0]), "too few: the first");
+        assert_eq!(a.entity_named("Nobody", 0), None);
         for id in (0..a.entities.entities.len()).map(EntityId) {
             let (name, nth) = a.name_of(id);
             assert_eq!(a.entity_named(&name, nth), Some(id), "{name} #{nth}");
