@@ -12,7 +12,34 @@
 // take_over), so nothing the reader chose is lost. The wide-screen line is
 // the app's too (src/app.rs, use_wide_screen): wider, the controls start
 // open beside the article.
+//
+// The header's buttons and the search box need the app. A press of a button
+// before it has come is kept (in the pre-render's data-pending, by the
+// button's first class, which the app's button has too) and the app presses
+// its own when it takes over, in the order pressed; a second press of the
+// same button takes the first back, as it would for the colour-scheme
+// switch. What the reader types in the
+// search box is carried over too. Meanwhile the search box's status (a
+// polite live region, with room kept for it) says the app is starting, so
+// no press goes unanswered.
 const NARROW = '(max-width: 60rem)';
+const STARTING = 'Starting…';
+
+function keep(event) {
+  const button = event.target instanceof Element ? event.target.closest('#prerender .header-actions button') : null;
+  const pre = document.getElementById('prerender');
+  if (!button || !pre) return;
+  const action = button.classList[0];
+  const pending = (pre.dataset.pending ?? '').split(' ').filter(Boolean);
+  const kept = pending.includes(action) ? pending.filter((a) => a !== action) : [...pending, action];
+  pre.dataset.pending = kept.join(' ');
+  starting();
+}
+
+function starting() {
+  const status = document.querySelector('#prerender .search-status');
+  if (status) status.textContent = STARTING;
+}
 
 function toggle(event) {
   const button = event.target instanceof Element ? event.target.closest('#prerender .type-toggle') : null;
@@ -37,6 +64,10 @@ function openOnWideScreens() {
 }
 
 document.addEventListener('click', toggle);
+document.addEventListener('click', keep);
+document.addEventListener('input', (event) => {
+  if (event.target instanceof Element && event.target.matches('#prerender #search')) starting();
+});
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', openOnWideScreens);
 else openOnWideScreens();
 // Said once the toggles answer: a benchmark clicks them from then on.

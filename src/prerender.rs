@@ -125,9 +125,11 @@ fn read_built() -> Option<Built> {
 /// in (the panels come a frame after the article): the style sheet shows the
 /// app's page in the frame the pre-render goes, so nothing flashes, and the
 /// two lay out alike, so nothing moves. What the reader did meanwhile with
-/// the pre-render's legend (`src/legend_before_app.js`) carries over: the
-/// types and the quotations switched off, the fold opened, the focus on a
-/// toggle. Called whenever either part of the app's page arrives.
+/// the pre-render (`src/legend_before_app.js`) carries over: the types and
+/// the quotations switched off, the fold opened, the focus on a toggle or in
+/// the search box, what was typed there, and a header button pressed (which
+/// the app's own button then does). Called whenever either part of the
+/// app's page arrives.
 pub fn take_over(r: Reader) {
     let doc = document();
     let Some(pre) = doc.get_element_by_id("prerender") else {
@@ -164,6 +166,26 @@ pub fn take_over(r: Reader) {
             None => app(".quote-toggle"),
         })
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    let pending: Vec<web_sys::HtmlElement> = pre
+        .get_attribute("data-pending")
+        .unwrap_or_default()
+        .split_whitespace()
+        .filter(|class| class.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+        .filter_map(|class| app(&format!(".header-actions button.{class}")))
+        .filter_map(|el| el.dyn_into().ok())
+        .collect();
+    let search = pre
+        .query_selector("#search")
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok());
+    let typed = search
+        .as_ref()
+        .map(|input| input.value())
+        .unwrap_or_default();
+    let search_focused =
+        search.is_some_and(|input| doc.active_element().is_some_and(|el| el == *input.as_ref()));
+    let search_box = app(".search input").and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
     pre.remove();
 
     if !switched_off.is_empty() {
@@ -181,6 +203,17 @@ pub fn take_over(r: Reader) {
     }
     if let Some(el) = focus {
         let _ = el.focus();
+    }
+    if !typed.is_empty() {
+        r.search_for(typed);
+    }
+    if search_focused && let Some(input) = search_box {
+        let _ = input.focus();
+    }
+    // The presses the reader made before the app came: done a frame on, once
+    // the dialogs that come with the panels are in.
+    if !pending.is_empty() {
+        request_animation_frame(move || pending.iter().for_each(|b| b.click()));
     }
 }
 

@@ -185,7 +185,8 @@ export async function openPage(browser, url, { width = 1280, height = 900, color
 /**
  * Resolves once the app has taken the page over: its panels follow its
  * article by a frame (the measure lede:panels). The pre-rendered page shows
- * the headline before that, and its buttons but the legend's do nothing.
+ * the headline before that, and keeps a press of its header's buttons for
+ * the app to do (src/legend_before_app.js).
  */
 export async function appMounted(page) {
   await page.waitForFunction(() => performance.getEntriesByName('lede:panels').length > 0);
@@ -193,7 +194,8 @@ export async function appMounted(page) {
 
 /** Opens the "Open an article" dialog; resolves to it. */
 export async function openDialog(page) {
-  // The pre-rendered page's button does nothing until the app has the page.
+  // The pre-rendered page's button opens the dialog only once the app has
+  // the page: wait for it, so that what a test times is the dialog.
   await appMounted(page);
   await page.getByRole('button', { name: 'Open article' }).click();
   const dialog = page.getByRole('dialog', { name: 'Open an article' });

@@ -202,13 +202,20 @@ test('nothing of the app is fetched before the article has had its first frame, 
   await context.close();
 });
 
-test('before the app arrives, the legend answers, and the app keeps what the reader chose', async () => {
-  // The WebAssembly held back until the reader has used the pre-render.
+/**
+ * A phone's page with the WebAssembly held back until `release()`: the
+ * pre-rendered page, its script running, and no app yet.
+ */
+async function waitingForTheApp() {
   let release;
   const held = new Promise((resolve) => {
     release = resolve;
   });
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, serviceWorkers: 'block' });
+  const context = await browser.newContext({
+    viewport: { width: 412, height: 823 },
+    colorScheme: 'light',
+    serviceWorkers: 'block',
+  });
   context.setDefaultTimeout(10_000);
   await context.route(/\.wasm(\?|$)/, async (route) => {
     await held;
@@ -220,6 +227,11 @@ test('before the app arrives, the legend answers, and the app keeps what the rea
   await page.goto(server.url);
   await page.waitForFunction(() => document.documentElement.dataset.legend === 'live');
   assert.equal(await page.locator('#prerender').count(), 1, 'the app has not taken over yet');
+  return { context, page, errors, release };
+}
+
+test('before the app arrives, the legend answers, and the app keeps what the reader chose', async () => {
+  const { context, page, errors, release } = await waitingForTheApp();
 
   // On a phone the controls are folded away: the reader opens them, and
   // switches people off with the keyboard and quotations off with a tap.
@@ -253,6 +265,48 @@ test('before the app arrives, the legend answers, and the app keeps what the rea
   // And the app's toggle goes on from there.
   await own.click();
   assert.equal(await page.locator('article.article').getAttribute('data-hide'), '');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a header button pressed or a search typed before the app arrives is done when it does', async () => {
+  const { context, page, errors, release } = await waitingForTheApp();
+  const status = page.locator('#prerender .search-status');
+  assert.equal(await status.textContent(), '');
+  // The reader searches, presses "Open article", and presses the colour
+  // scheme's switch twice (which comes to nothing): each is answered at once.
+  const search = page.getByRole('searchbox', { name: 'Search the article' });
+  await search.fill('China');
+  assert.equal(await status.textContent(), 'Starting…', 'the page says the app is on its way');
+  await page.getByRole('button', { name: 'Open article' }).click();
+  const scheme = page.getByRole('button', { name: /Dark theme/ });
+  await scheme.click();
+  await scheme.click();
+  assert.equal(await page.locator('#prerender').getAttribute('data-pending'), 'open-button');
+
+  release();
+  const dialog = page.getByRole('dialog', { name: 'Open an article' });
+  await dialog.waitFor();
+  assert.equal(await page.locator('#prerender').count(), 0, 'the app has taken over');
+  const own = page.getByRole('searchbox', { name: 'Search the article' });
+  assert.equal(await own.inputValue(), 'China', 'what was typed is kept');
+  assert.match(await page.locator('.search-status').textContent(), /^\d+ matches$/, 'and searched for');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light', 'the system\'s scheme');
+  // The app's dialog works from there: Escape closes it.
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the colour scheme switched before the app arrives is switched when it does', async () => {
+  const { context, page, errors, release } = await waitingForTheApp();
+  await page.getByRole('button', { name: /Dark theme/ }).click();
+  release();
+  await page.waitForFunction(() => document.getElementById('prerender') === null);
+  // The app follows the system's scheme (light) until the reader chooses.
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+  assert.equal(await page.getByRole('button', { name: /Dark theme/ }).getAttribute('aria-pressed'), 'true');
   assert.deepEqual(errors, []);
   await context.close();
 });
