@@ -180,7 +180,11 @@ async function runWorker(dir, scope, stores = new Map()) {
     const store = stores.get(name);
     return {
       put: async (url, response) => void store.set(url, response.body),
-      match: async (url) => (store.has(url) ? { body: store.get(url), fromCache: true } : undefined),
+      match: async (url) => {
+        if (!store.has(url)) return undefined;
+        const body = store.get(url);
+        return Object.defineProperty({ body, fromCache: true }, 'clone', { value: () => ({ body }) });
+      },
     };
   };
   const self = {
@@ -191,6 +195,12 @@ async function runWorker(dir, scope, stores = new Map()) {
   const context = {
     self,
     URL,
+    // Chromium's, as far as the static routes use it: what it was made of.
+    URLPattern: class {
+      constructor(init) {
+        this.init = init;
+      }
+    },
     caches: {
       open: async (name) => cacheOf(name),
       keys: async () => [...stores.keys()],
@@ -206,12 +216,18 @@ async function runWorker(dir, scope, stores = new Map()) {
   };
   vm.runInNewContext(await readFile(join(dir, 'sw.js'), 'utf8'), context);
   /** Dispatches an event; resolves to what it waited for or responded with. */
+  const routes = [];
   const dispatch = async (type, fields = {}) => {
     let promise;
-    handlers[type]({ ...fields, waitUntil: (p) => (promise = p), respondWith: (p) => (promise = p) });
+    handlers[type]({
+      ...fields,
+      waitUntil: (p) => (promise = p),
+      respondWith: (p) => (promise = p),
+      addRoutes: async (rules) => void routes.push(...rules),
+    });
     return promise;
   };
-  return { dispatch, fetched, network, stores };
+  return { dispatch, fetched, network, stores, routes };
 }
 
 test('the service worker caches its build whole, serves from it, and deletes only its own old caches', async (t) => {
@@ -228,7 +244,18 @@ test('the service worker caches its build whole, serves from it, and deletes onl
 
   await sw.dispatch('install');
   const cache = `lede ${scope} ${build}`;
-  assert.deepEqual([...stores.get(cache).keys()].sort(), Object.keys(files).map((n) => scope + n).sort());
+  assert.deepEqual([...stores.get(cache).keys()].sort(), [scope, ...Object.keys(files).map((n) => scope + n)].sort());
+  assert.equal(stores.get(cache).get(scope), stores.get(cache).get(`${scope}index.html`), 'the page by its address too');
+  // The browser answers the page (with no query) and the files named after
+  // their content from this cache without the worker (here all but the
+  // page and the style sheet).
+  const named = Object.keys(files).filter((n) => n !== 'index.html' && n !== 'main-1.css');
+  // (Through JSON: the worker's objects are of its own realm.)
+  const routes = JSON.parse(JSON.stringify(sw.routes.map((r) => [r.condition.requestMode ?? null, r.condition.urlPattern.init, r.source])));
+  assert.deepEqual(routes, [
+    ['navigate', { baseURL: scope, search: '' }, { cacheName: cache }],
+    ...named.map((n) => [null, scope + n, { cacheName: cache }]),
+  ]);
   for (const { url, options } of sw.fetched) {
     assert.equal(options.integrity, files[url.slice(scope.length)], `${url} is fetched with its digest`);
     // Named after its content, it may come from the HTTP cache; otherwise it is revalidated.

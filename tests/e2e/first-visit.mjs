@@ -20,7 +20,8 @@
 // - cumulative layout shift (every layout-shift entry without input);
 //
 // for a cold visit and for a returning one (the same profile, a new page,
-// once the service worker is active: the site comes from its cache). Then
+// once the service worker is active and then stopped, as the browser stops
+// an idle one: the site comes from its cache). Then
 // the same for the "limit page": the article as the app renders it, saved
 // as static HTML with its highlights and the style sheet in one file, and
 // the ratio of the app's figures to it.
@@ -213,6 +214,11 @@ async function coldAndReturning(site) {
     cold.figures.host = cold.hostSince();
     // V8 keeps the compiled wasm two seconds after the page starts.
     await cold.page.waitForTimeout(3000);
+    // A reader comes back later, when the browser has stopped the idle
+    // service worker: the returning page starts it, or is answered without it.
+    const cdp = await context.newCDPSession(cold.page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
     await cold.page.close();
     const returning = await visit(context, site, site.url);
     returning.figures.controlled = await returning.page.evaluate(() => navigator.serviceWorker.controller !== null);
