@@ -101,7 +101,7 @@ pub fn passing_blocks(
 /// its colour, the theme's initial (colour is not the only cue), its id, and
 /// its score with the terms that made it, as a tooltip; fields apart by tabs,
 /// markers by newlines (a tab or newline inside a field becomes a space).
-pub fn margin_markers(a: &Analyzed, block: BlockId) -> String {
+pub fn margin_markers(a: &Analyzed, text: &str, block: BlockId) -> String {
     let Some(p) = paragraph_of(a, block) else {
         return String::new();
     };
@@ -114,12 +114,15 @@ pub fn margin_markers(a: &Analyzed, block: BlockId) -> String {
         // paragraph's score and words.
         let source = p.continues.and_then(|b| paragraph_of(a, b)).unwrap_or(p);
         let score = source.score(id).unwrap_or_default();
-        let terms: Vec<&str> = source
-            .evidence
-            .iter()
-            .filter(|e| &e.theme == id)
-            .map(|e| &*e.term)
-            .collect();
+        // The words as the paragraph has them ("40 years ago", not the
+        // lexicon's "#number years ago"), each once.
+        let mut terms: Vec<&str> = Vec::new();
+        for e in source.evidence.iter().filter(|e| &e.theme == id) {
+            let words = e.span.slice(text);
+            if !terms.iter().any(|t| t.eq_ignore_ascii_case(words)) {
+                terms.push(words);
+            }
+        }
         // In tenths, as integers: formatting a float to one place runs
         // several large functions on a first visit.
         let tenths = (score * 10.0).round() as u32;
@@ -420,5 +423,44 @@ fn CustomThemeForm(notice: RwSignal<Option<String>>) -> impl IntoView {
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             </form>
         </details>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use lede_analysis::Document;
+
+    use super::*;
+
+    #[test]
+    fn a_markers_tip_gives_the_paragraphs_own_words_each_once() {
+        // "meeting" is an exact-form term (`=meeting`) and "40 years ago" a
+        // numeral's (`#number years ago`): the tip reads as the text does.
+        let doc = Document::parse(
+            "Talks\n\nThe two presidents held a meeting on trade 40 years ago, and another \
+             Meeting a decade later. Trade talks went on, and trade grew.",
+        );
+        let a = Analyzed::of(&doc, &[]);
+        let markers = margin_markers(&a, doc.text(), BlockId(1));
+        let tip = |theme: &str| {
+            markers
+                .lines()
+                .find(|m| m.split('\t').nth(2) == Some(theme))
+                .and_then(|m| m.split('\t').nth(3))
+                .unwrap_or_else(|| panic!("no {theme} marker in {markers:?}"))
+                .to_owned()
+        };
+        let dialogue = tip("dialogue");
+        assert!(
+            dialogue.ends_with(" from held a meeting, Meeting"),
+            "{dialogue}"
+        );
+        let history = tip("history");
+        assert!(history.contains("40 years ago"), "{history}");
+        let economy = tip("economy");
+        assert!(economy.ends_with(" from trade, Trade talks"), "{economy}");
+        for tip in markers.lines().filter_map(|m| m.split('\t').nth(3)) {
+            assert!(!tip.contains(['#', '=']), "the lexicon's notation: {tip}");
+        }
     }
 }

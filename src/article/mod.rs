@@ -646,7 +646,7 @@ pub(crate) fn block_layout(
         offset,
     );
     let markers = if markers {
-        crate::themes_filter::margin_markers(a, i)
+        crate::themes_filter::margin_markers(a, d.text(), i)
     } else {
         String::new()
     };
