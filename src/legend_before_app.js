@@ -65,6 +65,21 @@ function openOnWideScreens() {
 
 document.addEventListener('click', toggle);
 document.addEventListener('click', keep);
+// Two of the app's keyboard shortcuts (src/shortcuts.rs) work before it:
+// "/" goes to the search box, "?" is a press of the shortcuts button.
+document.addEventListener('keydown', (event) => {
+  if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+  if (event.target instanceof Element && event.target.matches('input, textarea, select')) return;
+  const pre = document.getElementById('prerender');
+  if (!pre) return;
+  if (event.key === '/') {
+    event.preventDefault();
+    pre.querySelector('#search')?.focus();
+  } else if (event.key === '?') {
+    event.preventDefault();
+    pre.querySelector('.header-actions .icon-button')?.click();
+  }
+});
 document.addEventListener('input', (event) => {
   if (event.target instanceof Element && event.target.matches('#prerender #search')) starting();
 });

@@ -299,6 +299,22 @@ test('a header button pressed or a search typed before the app arrives is done w
   await context.close();
 });
 
+test('the keys for the search box and the shortcuts work before the app arrives', async () => {
+  const { context, page, errors, release } = await waitingForTheApp();
+  await page.keyboard.press('?');
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'search', '"/" goes to the search box');
+  await page.keyboard.type('Xi');
+  assert.equal(await page.locator('#prerender').getAttribute('data-pending'), 'icon-button');
+
+  release();
+  await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+  assert.equal(await page.locator('#prerender').count(), 0, 'the app has taken over');
+  assert.equal(await page.getByRole('searchbox', { name: 'Search the article' }).inputValue(), 'Xi');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the colour scheme switched before the app arrives is switched when it does', async () => {
   const { context, page, errors, release } = await waitingForTheApp();
   await page.getByRole('button', { name: /Dark theme/ }).click();
