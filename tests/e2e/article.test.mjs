@@ -1,8 +1,8 @@
 // The seed article as a reader sees it, at desktop and phone widths, light and dark.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
-import { serveDist, launchBrowser, openPage, appMounted } from './harness.mjs';
+import { readFile } from 'node:fs/promises';
+import { appMounted, openPage, servedWithBrowser } from './harness.mjs';
 
 // What the reader should see, read from the seed file itself (the same file
 // the app embeds), split the plain way: blocks between blank lines.
@@ -12,17 +12,7 @@ const [title, byline] = blocks;
 const note = blocks.at(-1);
 const paragraphs = blocks.slice(2, -1);
 
-let server;
-let browser;
-before(async () => {
-  await mkdir(new URL('./screenshots/', import.meta.url), { recursive: true });
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, browser } = await servedWithBrowser();
 
 test('the reader sees the headline, byline, every paragraph and the note, with no errors', async () => {
   const { page, context, problems } = await openPage(browser, server.url);

@@ -1,10 +1,10 @@
 // Correcting the analysis, as a reader does: on the text itself, by role and
 // name, with the keyboard too; the corrections show in the panel counts and
 // the exports, survive a reload, step back and forth, and travel as a file.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serveDist, launchBrowser, openPage, paste } from './harness.mjs';
+import { openPage, paste, servedWithBrowser } from './harness.mjs';
 
 // Written for this test: the engine misses the lower-case firm and reads
 // every "Lisbon" as a city.
@@ -18,16 +18,7 @@ Later the ministers flew to Porto, where the mayor of Porto welcomed them.
 
 “We are ready,” Costa said after the talks.`;
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, browser } = await servedWithBrowser();
 
 /** Drags the mouse over `from` to `to` (substrings of the article's text, in order). */
 async function drag(page, from, to) {

@@ -2,8 +2,9 @@
 // folder DIST names) on loopback and open it in headless Chromium, recording
 // console errors and failed requests.
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { after } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -123,6 +124,22 @@ export async function launchBrowser() {
       ...(process.env.CHROMIUM_FLAGS ?? '').split(' ').filter(Boolean),
     ],
   });
+}
+
+/**
+ * For a test file: the release build served and a browser launched, both
+ * closed once the file's tests are done (and screenshots/ made, for the
+ * tests that keep one).
+ */
+export async function servedWithBrowser() {
+  await mkdir(new URL('./screenshots/', import.meta.url), { recursive: true });
+  const server = await serveDist();
+  const browser = await launchBrowser();
+  after(async () => {
+    await browser.close();
+    await server.close();
+  });
+  return { server, browser };
 }
 
 /**

@@ -1,8 +1,8 @@
 // Any article: paste or drop your own, keep it, survive bad input, export it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
-import { serveDist, launchBrowser, openPage, openDialog, paste, headline } from './harness.mjs';
+import { readFile } from 'node:fs/promises';
+import { headline, openDialog, openPage, paste, servedWithBrowser } from './harness.mjs';
 
 // An article Lede has never seen, written for this test.
 const FRESH = `Ministers agree on river deal
@@ -15,17 +15,7 @@ Kenyan President William Ruto said the talks were “a new chapter for the regio
 
 The World Bank will lend $2 billion over five years, the ministers said.`;
 
-let server;
-let browser;
-before(async () => {
-  await mkdir(new URL('./screenshots/', import.meta.url), { recursive: true });
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, browser } = await servedWithBrowser();
 
 
 test('a pasted article never seen before is read with its entities, and kept across reloads', async () => {

@@ -1,9 +1,9 @@
 // A long document (about 1 MB of news), read as a reader would: it opens
 // with a progress bar, only the paragraphs near the screen are built, and
 // every way of moving through it still reaches the whole text.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, openPage, openDialog } from './harness.mjs';
+import { openDialog, openPage, servedWithBrowser } from './harness.mjs';
 import { newsText, firstLine } from './bigtext.mjs';
 
 // A word found only in the last paragraph, and a name only in the first.
@@ -11,16 +11,7 @@ const LAST_WORD = 'Quillfeather';
 const TEXT = `${newsText(1_000_000).trimEnd()}\n\nThe archive closes with a note from ${LAST_WORD}, its keeper.\n`;
 const HEADLINE = firstLine(TEXT);
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, browser } = await servedWithBrowser();
 
 /** Opens the long text through "Choose a file"; resolves once it is fully analysed. */
 async function openLong(page) {

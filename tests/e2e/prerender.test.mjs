@@ -2,20 +2,11 @@
 // writes it into index.html at build time): the page that arrives, before
 // any script runs, must be the page the app then paints, element for element
 // and pixel for pixel, so that the app takes over with no flash and no shift.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analysed, serveDist, launchBrowser, openPage } from './harness.mjs';
+import { analysed, openPage, servedWithBrowser } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, browser } = await servedWithBrowser();
 
 /**
  * The article and the legend in the page as canonical strings: each element's tag and its

@@ -1,22 +1,12 @@
 // The reading experience, driven as a reader would: by role and accessible name.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
-import { serveDist, launchBrowser, openPage } from './harness.mjs';
+import { readFile } from 'node:fs/promises';
+import { openPage, servedWithBrowser } from './harness.mjs';
 
 const seed = await readFile(new URL('../../seeds/000_98b7338e0901f976.txt', import.meta.url), 'utf8');
 
-let server;
-let browser;
-before(async () => {
-  await mkdir(new URL('./screenshots/', import.meta.url), { recursive: true });
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, browser } = await servedWithBrowser();
 
 const pressed = async (locator) => (await locator.getAttribute('aria-pressed')) === 'true';
 const bodyParagraphs = (page) => page.locator('article .article-body > p');

@@ -1,6 +1,6 @@
 // Nothing is lost and the page is never blank: storage that is blocked,
 // uncaught errors, and an article that did not finish opening.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -8,22 +8,13 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveDist, launchBrowser, openPage, openDialog, paste, headline } from './harness.mjs';
+import { headline, openDialog, openPage, paste, servedWithBrowser } from './harness.mjs';
 
 const FRESH = `Ministers agree on river deal
 
 Foreign ministers from Egypt and Ethiopia met in Nairobi on Tuesday to sign an agreement on the Nile.`;
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, browser } = await servedWithBrowser();
 
 const SAMPLE = /^To push China-U.S. relations/;
 
