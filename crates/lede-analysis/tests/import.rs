@@ -93,6 +93,34 @@ fn inputs() {
             vec![(P, "The staff."), (P, "Name Role"), (P, "Ann Editor")],
         ),
         (
+            // A saved news page: the site's menu (not a <nav>), the headline
+            // in the page's header, the story in an <article>, teasers
+            // (shorter <article>s), and a footer. Only the story is read.
+            Some("saved-page.html"),
+            b"<html><head><title>Talks resume | The Daily</title></head><body>\
+              <div class=menu><a href=/world>World</a> <a href=/business>Business</a></div>\
+              <header><p>Sign in</p><h1>Talks resume in Geneva</h1></header>\
+              <aside><article><h2>Most read</h2><p>A short teaser.</p></article>\
+              <article><p>Another teaser.</p></article></aside>\
+              <article><p class=byline>By Ann Lee, The Daily</p>\
+              <p>The two delegations met on Monday for the first time in a year.</p>\
+              <p>They agreed to meet again next month.</p></article>\
+              <footer><p>\xc2\xa9 2026 The Daily. All rights reserved.</p></footer></body></html>",
+            vec![
+                (Title, "Talks resume in Geneva"),
+                (Byline, "By Ann Lee, The Daily"),
+                (P, "The two delegations met on Monday for the first time in a year."),
+                (P, "They agreed to meet again next month."),
+            ],
+        ),
+        (
+            // With no <article>, the page's <main> is the story.
+            Some("main.html"),
+            b"<body><div>Cookie settings</div><main><h1>Budget passed</h1><p>The vote was close.</p></main>\
+              <div><p>Newsletter: sign up</p></div></body>",
+            vec![(Title, "Budget passed"), (P, "The vote was close.")],
+        ),
+        (
             Some("notes.md"),
             b"# The *real* title\n\nBy Ann Lee, The Daily\n\nSome **bold** and [a link](https://x.org)\nwrapped here.\n\n- item one\n- item two\n\n> A quote.",
             vec![

@@ -331,22 +331,85 @@ impl Skipping {
     }
 }
 
+/// Where a block of the page stands: in which `<article>` (the innermost
+/// open one, numbered in the order they start) and whether in `<main>`.
+#[derive(Clone, Copy, Default)]
+struct Region {
+    article: Option<usize>,
+    main: bool,
+}
+
+/// A block of the page's text.
+struct Block {
+    text: String,
+    h1: bool,
+    region: Region,
+}
+
+/// The blocks of the story, where the page marks it: a saved news page
+/// holds its menus, teasers, share links and footer too. The story is the
+/// `<article>` with the most text (the page's others are teasers or
+/// comments), or else `<main>`, or else the whole page.
+fn story(blocks: Vec<Block>) -> Vec<Block> {
+    let mut text_per_article: Vec<usize> = Vec::new();
+    for b in &blocks {
+        if let Some(a) = b.region.article {
+            if text_per_article.len() <= a {
+                text_per_article.resize(a + 1, 0);
+            }
+            text_per_article[a] += b.text.len();
+        }
+    }
+    // The first of the longest.
+    let longest =
+        (0..text_per_article.len()).max_by_key(|&a| (text_per_article[a], usize::MAX - a));
+    if longest.is_none() && !blocks.iter().any(|b| b.region.main) {
+        return blocks;
+    }
+    let keep = |b: &Block| match longest {
+        Some(a) => b.region.article == Some(a),
+        None => b.region.main,
+    };
+    // A headline just before the story (in the page's header) is its title.
+    let first = blocks.iter().position(keep);
+    let headline = first
+        .filter(|&i| !blocks[i..].iter().any(|b| b.h1 && keep(b)))
+        .and_then(|i| blocks[..i].iter().rposition(|b| b.h1));
+    blocks
+        .into_iter()
+        .enumerate()
+        .filter(|(i, b)| keep(b) || Some(*i) == headline)
+        .map(|(_, b)| b)
+        .collect()
+}
+
 /// The readable text of an HTML page: its title and paragraphs.
 pub(crate) fn extract(html: &str) -> Article {
-    let mut blocks: Vec<(String, bool)> = Vec::new();
+    let mut blocks: Vec<Block> = Vec::new();
     let mut current = String::new();
     let mut skipping = Skipping::default();
     let mut in_h1 = false;
     let mut in_pre = 0usize;
     let mut in_title = false;
     let mut page_title = String::new();
+    let mut articles: Vec<usize> = Vec::new();
+    let mut article_count = 0usize;
+    let mut in_main = 0usize;
 
-    let flush = |current: &mut String, blocks: &mut Vec<(String, bool)>, h1: bool| {
+    let flush = |current: &mut String, blocks: &mut Vec<Block>, h1: bool, region: Region| {
         let line = one_line(current);
         current.clear();
         if !line.is_empty() {
-            blocks.push((line, h1));
+            blocks.push(Block {
+                text: line,
+                h1,
+                region,
+            });
         }
+    };
+    let region = |articles: &[usize], in_main: usize| Region {
+        article: articles.last().copied(),
+        main: in_main > 0,
     };
 
     for token in Tokenizer::new(html) {
@@ -359,7 +422,7 @@ pub(crate) fn extract(html: &str) -> Article {
                     let mut lines = text.split('\n');
                     current.push_str(lines.next().unwrap_or(""));
                     for line in lines {
-                        flush(&mut current, &mut blocks, in_h1);
+                        flush(&mut current, &mut blocks, in_h1, region(&articles, in_main));
                         current.push_str(line);
                     }
                 } else {
@@ -387,13 +450,18 @@ pub(crate) fn extract(html: &str) -> Article {
                     continue;
                 }
                 if BLOCKS.contains(&name) {
-                    flush(&mut current, &mut blocks, in_h1);
+                    flush(&mut current, &mut blocks, in_h1, region(&articles, in_main));
                 } else if name == "td" || name == "th" {
                     current.push(' ');
                 }
                 match name {
                     "h1" => in_h1 = true,
                     "pre" => in_pre += 1,
+                    "article" if !self_closing => {
+                        articles.push(article_count);
+                        article_count += 1;
+                    }
+                    "main" if !self_closing => in_main += 1,
                     _ => {}
                 }
             }
@@ -410,23 +478,28 @@ pub(crate) fn extract(html: &str) -> Article {
                     continue;
                 }
                 if BLOCKS.contains(&name) {
-                    flush(&mut current, &mut blocks, in_h1);
+                    flush(&mut current, &mut blocks, in_h1, region(&articles, in_main));
                 }
                 match name {
                     "h1" => in_h1 = false,
                     "pre" => in_pre = in_pre.saturating_sub(1),
+                    "article" => {
+                        articles.pop();
+                    }
+                    "main" => in_main = in_main.saturating_sub(1),
                     _ => {}
                 }
             }
         }
     }
-    flush(&mut current, &mut blocks, in_h1);
+    flush(&mut current, &mut blocks, in_h1, region(&articles, in_main));
 
-    let title = match blocks.iter().position(|(_, h1)| *h1) {
-        Some(i) => Some(blocks.remove(i).0),
+    let mut blocks = story(blocks);
+    let title = match blocks.iter().position(|b| b.h1) {
+        Some(i) => Some(blocks.remove(i).text),
         None => {
             let t = one_line(&decode_entities(&page_title));
-            if blocks.first().is_some_and(|(first, _)| *first == t) {
+            if blocks.first().is_some_and(|first| first.text == t) {
                 blocks.remove(0);
             }
             Some(t).filter(|t| !t.is_empty())
@@ -434,7 +507,7 @@ pub(crate) fn extract(html: &str) -> Article {
     };
     Article {
         title,
-        blocks: blocks.into_iter().map(|(b, _)| b).collect(),
+        blocks: blocks.into_iter().map(|b| b.text).collect(),
     }
 }
 
