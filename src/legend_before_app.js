@@ -1,9 +1,9 @@
-// The pre-rendered page's legend, working before the app arrives: on a phone
-// the WebAssembly takes seconds to come, the article and its legend
-// (scripts/prerender.mjs) a fraction of one. The page loads this file as an
-// async module (scripts/prerender.mjs puts it in, scripts/site.mjs moves it
-// into a hashed file), so it runs as soon as it is here, before or after the
-// page is parsed.
+// The pre-rendered page's legend and header, working before the app
+// arrives: on a phone the WebAssembly takes seconds to come, the article and
+// its legend (scripts/prerender.mjs) a fraction of one. The page loads this
+// file as an async module (scripts/prerender.mjs puts it in,
+// scripts/site.mjs moves it into a hashed file), so it runs as soon as it is
+// here, before or after the page is parsed.
 //
 // A toggle does what the app's does (src/entities_panel.rs): it flips its
 // aria-pressed and the article's data-hide (a type) or quotes-off class (the
@@ -18,10 +18,9 @@
 // button's first class, which the app's button has too) and the app presses
 // its own when it takes over, in the order pressed; a second press of the
 // same button takes the first back, as it would for the colour-scheme
-// switch. What the reader types in the
-// search box is carried over too. Meanwhile the search box's status (a
-// polite live region, with room kept for it) says the app is starting, so
-// no press goes unanswered.
+// switch. What the reader types in the search box is carried over too.
+// Meanwhile the search box's status (a polite live region, with room kept
+// for it) says the app is starting, so no press goes unanswered.
 const NARROW = '(max-width: 60rem)';
 const STARTING = 'Starting…';
 
