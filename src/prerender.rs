@@ -158,14 +158,30 @@ pub fn take_over(r: Reader) {
         .flatten()
         .is_some();
     let fold = app(".controls-fold").filter(|_| opened);
+    // The focus on a toggle or in the search box goes to the app's own.
     let focus = doc
         .active_element()
-        .filter(|el| pre.contains(Some(el)) && el.class_list().contains("type-toggle"))
-        .and_then(|el| match el.get_attribute("data-label") {
-            Some(label) => app(&format!(".type-toggle[data-label=\"{label}\"]")),
-            None => app(".quote-toggle"),
+        .filter(|el| pre.contains(Some(el)))
+        .and_then(|el| {
+            if el.id() == "search" {
+                app(".search input")
+            } else if el.class_list().contains("type-toggle") {
+                match el.get_attribute("data-label") {
+                    Some(label) => app(&format!(".type-toggle[data-label=\"{label}\"]")),
+                    None => app(".quote-toggle"),
+                }
+            } else {
+                None
+            }
         })
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    let typed = pre
+        .query_selector("#search")
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|input| input.value())
+        .unwrap_or_default();
     let pending: Vec<web_sys::HtmlElement> = pre
         .get_attribute("data-pending")
         .unwrap_or_default()
@@ -174,18 +190,6 @@ pub fn take_over(r: Reader) {
         .filter_map(|class| app(&format!(".header-actions button.{class}")))
         .filter_map(|el| el.dyn_into().ok())
         .collect();
-    let search = pre
-        .query_selector("#search")
-        .ok()
-        .flatten()
-        .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok());
-    let typed = search
-        .as_ref()
-        .map(|input| input.value())
-        .unwrap_or_default();
-    let search_focused =
-        search.is_some_and(|input| doc.active_element().is_some_and(|el| el == *input.as_ref()));
-    let search_box = app(".search input").and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
     pre.remove();
 
     if !switched_off.is_empty() {
@@ -201,14 +205,11 @@ pub fn take_over(r: Reader) {
     if let Some(fold) = fold {
         let _ = fold.set_attribute("open", "");
     }
-    if let Some(el) = focus {
-        let _ = el.focus();
-    }
     if !typed.is_empty() {
         r.search_for(typed);
     }
-    if search_focused && let Some(input) = search_box {
-        let _ = input.focus();
+    if let Some(el) = focus {
+        let _ = el.focus();
     }
     // The presses the reader made before the app came: done a frame on, once
     // the dialogs that come with the panels are in.

@@ -306,6 +306,21 @@ test('the keys for the search box and the shortcuts work before the app arrives'
   await context.close();
 });
 
+test('a reader typing in the search box as the app arrives goes on typing in its own', async () => {
+  const { context, page, errors, release } = await waitingForTheApp();
+  await page.keyboard.press('/');
+  await page.keyboard.type('Chin');
+  release();
+  await page.waitForFunction(() => document.getElementById('prerender') === null);
+  await page.keyboard.type('a');
+  const own = page.getByRole('searchbox', { name: 'Search the article' });
+  assert.equal(await own.evaluate((el) => el === document.activeElement), true, 'the focus is in the app\'s search box');
+  assert.equal(await own.inputValue(), 'China');
+  assert.match(await page.locator('.search-status').textContent(), /^\d+ matches$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the colour scheme switched before the app arrives is switched when it does', async () => {
   const { context, page, errors, release } = await waitingForTheApp();
   await page.getByRole('button', { name: /Dark theme/ }).click();
