@@ -539,6 +539,40 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
         &[],
     ),
     ("A policy that would appeal to voters in March.", &[], &[]),
+    // Working groups, credit lines and joint bodies are cooperation; harvests
+    // and crops economy; the climate's heat and disasters stability; the
+    // anniversary of relations history, not dialogue.
+    (
+        "The two ministries set up a joint working group on fisheries.",
+        &["cooperation"],
+        &["dialogue", "economy"],
+    ),
+    (
+        "India extended a line of credit for the railway upgrade.",
+        &["cooperation", "economy"],
+        &[],
+    ),
+    (
+        "Drought ruined the rice harvest, and farmers lost most of their crops.",
+        &["economy"],
+        &["stability"],
+    ),
+    (
+        "Last year was the hottest year on record, with the global temperature well above \
+         pre-industrial levels.",
+        &["stability"],
+        &[],
+    ),
+    (
+        "The fund will help poor countries recover from floods, storms and droughts.",
+        &["stability"],
+        &["cooperation", "economy"],
+    ),
+    (
+        "The two countries marked the 50th anniversary of diplomatic relations with a concert.",
+        &["history"],
+        &["cooperation"],
+    ),
     // Words of those families used for something else are no theme.
     (
         "Her new novel pushes the boundaries of the genre, and the suspension bridge in her \
