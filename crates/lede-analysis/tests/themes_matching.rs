@@ -291,6 +291,9 @@ fn the_builtin_lexicon_on_tricky_words() {
                 "they marched on parliament",
                 &[("marched on", "friction", "=marched on")],
             ),
+            // Sanctions are friction; the economy needs its own words.
+            ("new sanctions", &[("sanctions", "friction", "sanctions")]),
+            ("a consulting firm", &[]),
             ("in the 1980s", &[("1980s", "history", "#decade")]),
             (
                 "peaceful coexistence",

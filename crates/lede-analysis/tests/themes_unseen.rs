@@ -573,6 +573,24 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
         &["history"],
         &["cooperation"],
     ),
+    // A name or a title is no theme: the Security Council's members, a
+    // consulting firm, a foreign secretary introducing a quote.
+    (
+        "The members of the Security Council expressed their deepest sympathy to the families.",
+        &[],
+        &["stability"],
+    ),
+    (
+        "The consulting firm advised the carmaker on its prices.",
+        &["economy"],
+        &[],
+    ),
+    ("Foreign Secretary Jane Holt said:", &[], &[]),
+    (
+        "The two sides held consultations on the draft.",
+        &["dialogue"],
+        &[],
+    ),
     // Words of those families used for something else are no theme.
     (
         "Her new novel pushes the boundaries of the genre, and the suspension bridge in her \
