@@ -279,6 +279,21 @@ fn the_builtin_lexicon_on_tricky_words() {
                     "community with a shared future for mankind",
                 )],
             ),
+            // Exact forms: a Protestant and a March are no friction.
+            ("the Protestant church", &[]),
+            (
+                "the protesters",
+                &[("protesters", "friction", "=protesters")],
+            ),
+            ("a divisive vote", &[("divisive", "friction", "=divisive")]),
+            ("in March on Tuesday", &[]),
+            (
+                "they marched on parliament",
+                &[("marched on", "friction", "=marched on")],
+            ),
+            // Sanctions are friction; the economy needs its own words.
+            ("new sanctions", &[("sanctions", "friction", "sanctions")]),
+            ("a consulting firm", &[]),
             ("in the 1980s", &[("1980s", "history", "#decade")]),
             (
                 "peaceful coexistence",

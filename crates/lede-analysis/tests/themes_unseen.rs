@@ -477,6 +477,120 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
         &["friction"],
         &[],
     ),
+    // Protest in the street, refusals, failed talks and court copy are
+    // friction without the word: marching, anger, brushing aside, deadlocked
+    // sessions, petitions, appeals and rulings.
+    (
+        "Thousands of teachers took to the streets of the capital on Friday, angry at a pay \
+         freeze.",
+        &["friction"],
+        &["economy"],
+    ),
+    (
+        "Farmers marched on the ministry to demand that the levy be scrapped.",
+        &["friction"],
+        &["economy"],
+    ),
+    (
+        "The housing allowance has become a lightning rod for discontent.",
+        &["friction"],
+        &["economy"],
+    ),
+    (
+        "Officials brushed aside the request and dismissed the report as biased.",
+        &["friction"],
+        &["dialogue"],
+    ),
+    (
+        "The session ended without agreement after delegates failed to agree on who should pay.",
+        &["friction"],
+        &["dialogue", "economy"],
+    ),
+    (
+        "Ministers remain at loggerheads over the fishing quotas.",
+        &["friction"],
+        &["economy", "dialogue"],
+    ),
+    (
+        "The army blamed the rebels for the attack on the convoy.",
+        &["friction", "security"],
+        &[],
+    ),
+    (
+        "Lawmakers petitioned the court, which ruled that the decree was unconstitutional.",
+        &["friction"],
+        &[],
+    ),
+    (
+        "The government said it would appeal the ruling, which struck down the fuel tax.",
+        &["friction"],
+        &["economy"],
+    ),
+    (
+        "The company took the contract to arbitration, and the tribunal ruled in its favour.",
+        &["friction"],
+        &["economy"],
+    ),
+    // Their look-alikes are not: a Protestant church, a policy that would appeal
+    // to voters, a March that no one marched in.
+    (
+        "The Protestant church in the old town holds its service in English.",
+        &[],
+        &[],
+    ),
+    ("A policy that would appeal to voters in March.", &[], &[]),
+    // Working groups, credit lines and joint bodies are cooperation; harvests
+    // and crops economy; the climate's heat and disasters stability; the
+    // anniversary of relations history, not dialogue.
+    (
+        "The two ministries set up a joint working group on fisheries.",
+        &["cooperation"],
+        &["dialogue", "economy"],
+    ),
+    (
+        "India extended a line of credit for the railway upgrade.",
+        &["cooperation", "economy"],
+        &[],
+    ),
+    (
+        "Drought ruined the rice harvest, and farmers lost most of their crops.",
+        &["economy"],
+        &["stability"],
+    ),
+    (
+        "Last year was the hottest year on record, with the global temperature well above \
+         pre-industrial levels.",
+        &["stability"],
+        &[],
+    ),
+    (
+        "The fund will help poor countries recover from floods, storms and droughts.",
+        &["stability"],
+        &["cooperation", "economy"],
+    ),
+    (
+        "The two countries marked the 50th anniversary of diplomatic relations with a concert.",
+        &["history"],
+        &["cooperation"],
+    ),
+    // A name or a title is no theme: the Security Council's members, a
+    // consulting firm, a foreign secretary introducing a quote.
+    (
+        "The members of the Security Council expressed their deepest sympathy to the families.",
+        &[],
+        &["stability"],
+    ),
+    (
+        "The consulting firm advised the carmaker on its prices.",
+        &["economy"],
+        &[],
+    ),
+    ("Foreign Secretary Jane Holt said:", &[], &[]),
+    (
+        "The two sides held consultations on the draft.",
+        &["dialogue"],
+        &[],
+    ),
     // Words of those families used for something else are no theme.
     (
         "Her new novel pushes the boundaries of the genre, and the suspension bridge in her \
