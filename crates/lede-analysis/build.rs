@@ -425,7 +425,19 @@ fn lexicon() {
             theme_keys.extend(words.iter().copied());
             let _ = write!(out, "({weight:?}, {:?}), ", lines(&words));
         }
-        let theme_keys = lines_of_keys(&theme_keys);
+        let terms = theme_keys;
+        let theme_keys = lines_of_keys(&terms);
+        // Two terms with the same keys would count twice: refused here, as
+        // `Matcher::build` refuses them in a reader's theme (check_repeats).
+        let mut seen = std::collections::HashMap::new();
+        for (keys, term) in theme_keys.lines().zip(&terms) {
+            if let Some(first) = seen.insert(keys, term) {
+                panic!(
+                    "data/themes.json: {} has {first:?} and {term:?}, which match the same words",
+                    str_at(theme, "id")
+                );
+            }
+        }
         let _ = writeln!(out, "], keys: {theme_keys:?} }},");
         described.push((0, groups, theme_keys));
     }
