@@ -1376,3 +1376,93 @@ fn the_before_a_name_that_modifies_a_noun_is_the_nouns() {
         ),
     ]);
 }
+
+/// Issue #17: organisations no list holds, named by what is around them,
+/// and where a name before "of" ends.
+#[test]
+fn papers_agencies_companies_and_names_before_of() {
+    check(&[
+        // A paper, an agency or a broadcaster named by the noun before or
+        // after it; a nationality or a language before "newspaper" is none.
+        (
+            "The Yugoslav news agency Tanjug reported on Friday. Tanjug said the airport was shut.",
+            &[
+                ("Yugoslav", Norp),
+                ("Tanjug", Org),
+                ("Friday", Date),
+                ("Tanjug", Org),
+            ],
+        ),
+        (
+            "Britain's Sun newspaper reported it, and the daily Kompas quoted him.",
+            &[("Britain", Gpe), ("Sun", Org), ("Kompas", Org)],
+        ),
+        ("Le Matin newspaper said so.", &[("Le Matin", Org)]),
+        (
+            "The Urdu newspaper said it. Friday's newspaper said so.",
+            &[("Friday", Date)],
+        ),
+        // What a company has, after a possessive; a person named in full
+        // keeps the surname.
+        (
+            "Pirelli's chief executive resigned, and Brightwell's shares rose.",
+            &[("Pirelli", Org), ("Brightwell", Org)],
+        ),
+        (
+            "Ngozi Okafor spoke. Okafor's shares in the firm rose.",
+            &[("Ngozi Okafor", Person), ("Okafor", Person)],
+        ),
+        (
+            "Mary Smith's board game sold well.",
+            &[("Mary Smith", Person)],
+        ),
+        (
+            "Merdeka Battery Materials, a unit of Merdeka Copper Gold, gained.",
+            &[
+                ("Merdeka Battery Materials", Org),
+                ("Merdeka Copper Gold", Org),
+            ],
+        ),
+        // More words that end an organisation's name.
+        (
+            "It broke the rules of the Andean Community, said Rashid Abdi of Sahan Research.",
+            &[
+                ("the Andean Community", Org),
+                ("Rashid Abdi", Person),
+                ("Sahan Research", Org),
+            ],
+        ),
+        ("Research showed it. The Community said no.", &[]),
+        // A company's legal form ends its name: "of" after it says where.
+        (
+            "He met Kia Motor Corp of South Korea and the Supreme Court of Kenya.",
+            &[
+                ("Kia Motor Corp", Org),
+                ("South Korea", Gpe),
+                ("the Supreme Court of Kenya", Org),
+            ],
+        ),
+        // A person before "of" and an organisation is a name of its own.
+        (
+            "The deal helps, said John Casesa of Schroder Wertheim & Co. on Friday.",
+            &[
+                ("John Casesa", Person),
+                ("Schroder Wertheim & Co.", Org),
+                ("Friday", Date),
+            ],
+        ),
+        (
+            "It was said by Senator Paloma Valencia of the Democratic Center party.",
+            &[("Paloma Valencia", Person), ("Democratic Center", Org)],
+        ),
+        (
+            "A man of the Kurdistan Democratic Party spoke.",
+            &[("the Kurdistan Democratic Party", Org)],
+        ),
+        // One noun saying what the name is of takes the "the".
+        (
+            "Fighters of the Islamic State group attacked.",
+            &[("Islamic State", Org)],
+        ),
+    ]);
+}

@@ -15,7 +15,7 @@ use std::hash::BuildHasherDefault;
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 use super::gazetteer::{Fnv, Gazetteer};
-use super::names::{Raw, is_age, keyword_why};
+use super::names::{Raw, is_age, is_legal_form, keyword_why};
 use super::words::{COMPANY_ENDINGS, FAMILY_FIRST, KEYWORDS, NAME_SUFFIXES};
 use super::{Entity, EntityId, Label, Mention, MentionId};
 use crate::apostrophe::fold_apostrophes;
@@ -112,6 +112,11 @@ fn of_a_country(text: &str, found: &mut [Found], gaz: &Gazetteer) {
             && org.label == Label::Org
             && org.end < place.start
             && text[org.end..place.start] == *" of "
+            // "Kia Motor Corp of South Korea": a company's legal form ends its name.
+            && !text[org.start..org.end]
+                .rsplit(' ')
+                .next()
+                .is_some_and(is_legal_form)
             && match org.entry {
                 Some(e) => institution(gaz.entry(e).name),
                 None => org.why == keyword_why(Label::Org),

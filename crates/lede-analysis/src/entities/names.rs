@@ -24,9 +24,9 @@ use super::Label;
 use super::gazetteer::{Fnv, Gazetteer, with_lower};
 use super::tokens::{Kind, Token};
 use super::words::{
-    COMPANY_NOUNS, CONNECTORS, DEPARTMENTS, FIRST_KEYWORDS, GROUP_PLURAL_ENDINGS, KEYWORDS,
-    MARKET_MOVES, NOT_ACRONYMS, ORG_APPOSITIVES, PARTICLES, PLACE_PREFIXES, PLACE_PREPOSITIONS,
-    POST_WORDS, SPEECH_VERBS, STAFF_NOUNS, TITLE_MODIFIERS,
+    COMPANY_NOUNS, CONNECTORS, CORPORATE_NOUNS, DEPARTMENTS, FIRST_KEYWORDS, GROUP_PLURAL_ENDINGS,
+    KEYWORDS, MARKET_MOVES, MEDIA_NOUNS, NOT_ACRONYMS, ORG_APPOSITIVES, PARTICLES, PLACE_PREFIXES,
+    PLACE_PREPOSITIONS, POST_WORDS, SPEECH_VERBS, STAFF_NOUNS, TITLE_MODIFIERS,
 };
 
 /// One unit the name rules read: a known name, a token, or a stop (a number
@@ -124,6 +124,58 @@ fn is_month(word: &str) -> bool {
         "dec",
     ];
     with_lower(word.trim_end_matches('.'), |w| MONTHS.contains(&w))
+}
+
+/// "Urdu", "Hindi": a language, which names no paper ("the Urdu newspaper").
+fn is_language(word: &str) -> bool {
+    matches!(
+        word,
+        "Urdu"
+            | "Hindi"
+            | "Arabic"
+            | "Persian"
+            | "Farsi"
+            | "Pashto"
+            | "Dari"
+            | "Bengali"
+            | "Tamil"
+            | "Mandarin"
+            | "Cantonese"
+            | "Swahili"
+            | "Hebrew"
+            | "Malay"
+            | "Amharic"
+            | "Hausa"
+            | "English"
+            | "French"
+            | "Spanish"
+    )
+}
+
+/// "Inc", "Corp.", "SpA": a company's legal form, the last word of its name.
+pub(crate) fn is_legal_form(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "Inc"
+            | "Corp"
+            | "Co"
+            | "Ltd"
+            | "LLC"
+            | "PLC"
+            | "Plc"
+            | "plc"
+            | "AG"
+            | "SA"
+            | "S.A"
+            | "SpA"
+            | "S.p.A"
+            | "NV"
+            | "N.V"
+            | "GmbH"
+            | "Bhd"
+            | "Berhad"
+            | "Limited"
+    )
 }
 
 /// Whether `word`, in any case, is one of the [`TITLE_MODIFIERS`].
@@ -564,6 +616,15 @@ impl<'a> NameRules<'a> {
         let Some(t) = self.tok_after(e) else {
             return false;
         };
+        // "the Democratic Center party", "the Islamic State group": one noun
+        // naming what the name is of is enough.
+        if matches!(
+            self.tok_text(t),
+            "party" | "group" | "movement" | "militia" | "coalition" | "alliance" | "bloc"
+        ) && self.text[e..self.toks[t].start] == *" "
+        {
+            return true;
+        }
         let noun = |k: usize| {
             self.toks.get(t + k).is_some_and(|x| {
                 let w = x.text(self.text);
@@ -633,8 +694,51 @@ impl<'a> NameRules<'a> {
             && w(1).is_some_and(|v| MARKET_MOVES.contains(&v))
     }
 
+    /// The item after the "of" at `of` and a "the" after it, which
+    /// `push_span` gives back to a name that takes it: "of [the Democratic
+    /// Center]", "of the [Democratic Center] party".
+    fn after_of_the(&self, of: usize) -> usize {
+        of + 1 + usize::from(self.word(of + 1) == Some("the"))
+    }
+
+    /// Whether a possessive after item `end - 1` has what a company has:
+    /// "Pirelli's chief executive", "Brightwell's shares" ([`CORPORATE_NOUNS`]).
+    fn corporate_after(&self, end: usize) -> bool {
+        let Some(Item::Tok(t)) = self.items.get(end) else {
+            return false;
+        };
+        if self.toks[*t].kind != Kind::Possessive {
+            return false;
+        }
+        let w = |k: usize| self.toks.get(t + k).map(|x| x.text(self.text));
+        w(1).is_some_and(|x| CORPORATE_NOUNS.contains(&x))
+            || (w(1) == Some("chief")
+                && matches!(w(2), Some("executive" | "financial" | "operating")))
+    }
+
+    /// Whether a newspaper, an agency or a broadcaster follows item `end -
+    /// 1`: "the Sun newspaper", "Itar-Tass news agency", "Kompas daily said".
+    fn media_after(&self, end: usize) -> bool {
+        let (_, e) = self.item_span(end - 1);
+        let Some(t) = self.tok_after(e) else {
+            return false;
+        };
+        let w = |k: usize| self.toks.get(t + k).map(|x| x.text(self.text));
+        self.text[e..self.toks[t].start] == *" "
+            && match w(0) {
+                Some("newspaper" | "tabloid" | "broadcaster" | "magazine") => true,
+                Some("news") => matches!(w(1), Some("agency" | "channel" | "website")),
+                Some("daily" | "weekly") => w(1).is_some_and(|v| {
+                    matches!(v, "," | "reported" | "quoted" | "newspaper")
+                        || SPEECH_VERBS.contains(&v)
+                }),
+                _ => false,
+            }
+    }
+
     /// What the words before item `start` say of a name: a company ("shares
-    /// of", "the chipmaker", "a post on").
+    /// of", "the chipmaker", "a post on", "a unit of"), a paper or an agency
+    /// ("the daily", "news agency").
     fn company_context(&self, start: usize) -> bool {
         let Some(p) = self.tok_before(start) else {
             return false;
@@ -646,9 +750,20 @@ impl<'a> NameRules<'a> {
                 w.eq_ignore_ascii_case("shares")
                     || matches!(
                         w,
-                        "executive" | "chairman" | "chairwoman" | "founder" | "owner"
+                        "executive"
+                            | "chairman"
+                            | "chairwoman"
+                            | "founder"
+                            | "owner"
+                            | "unit"
+                            | "subsidiary"
+                            | "affiliate"
+                            | "division"
                     )
             });
+        }
+        if MEDIA_NOUNS.contains(&prev) {
+            return true;
         }
         if prev == "on" {
             return prev2.is_some_and(|w| POST_WORDS.contains(&w));
@@ -772,9 +887,18 @@ impl<'a> NameRules<'a> {
                                 p += 1;
                                 words += 2;
                             }
-                            // "Ali Hassan": after a given name, a town's name is a surname.
+                            // "Ali Hassan": after a given name, a town's name is a
+                            // surname; so it is after a title and a first name no
+                            // dictionary knows ("Senator Paloma Valencia").
                             Item::Known { entry, .. }
-                                if p > b && self.is_town(entry) && self.after_given_name(b) =>
+                                if p > b
+                                    && self.is_town(entry)
+                                    && (self.after_given_name(b)
+                                        || (p == b + 1
+                                            && matches!(self.items[b], Item::Tok(_))
+                                            && self
+                                                .cap_word(b)
+                                                .is_some_and(|w| !self.gaz.is_common(w)))) =>
                             {
                                 p += 1;
                                 words += 1;
@@ -874,14 +998,28 @@ impl<'a> NameRules<'a> {
         if let Some(label) = self.keyword_label(start, end) {
             // "Shares of Acme Holdings": an "of" before a keyword at the end
             // only belongs to the name when a keyword precedes it too.
-            let of_kw = (start..end)
-                .find(|&i| self.word(i) == Some("of"))
+            let first_of = (start..end).find(|&i| self.word(i) == Some("of"));
+            let of_kw = first_of
                 .is_some_and(|of| of > start && self.word(of - 1).and_then(keyword).is_some());
+            // "Kia Motor Corp of South Korea": a company's legal form ends its
+            // name; the "of" after it says where the company is.
+            if let Some(of) = first_of
+                && of > start + 1
+                && self.word(of - 1).is_some_and(is_legal_form)
+                && self.is_nameish(of + 1 + usize::from(self.word(of + 1) == Some("the")))
+            {
+                self.classify_plain(start, of, out);
+                return self.classify_plain(self.after_of_the(of), end, out);
+            }
             if !of_kw
                 && let Some(of) = (start..end).rev().find(|&i| self.word(i) == Some("of"))
                 && end - (of + 1) >= 2
             {
-                return self.classify_plain(of + 1, end, out);
+                // "John Casesa of Schroder Wertheim & Co.", "Senator Paloma
+                // Valencia of the Democratic Center": what precedes the "of"
+                // is a name of its own, read with its titles.
+                self.classify(start, of, out);
+                return self.classify_plain(self.after_of_the(of), end, out);
             }
             self.push_span(start, end, label, keyword_why(label), None, out);
             return;
@@ -1074,15 +1212,18 @@ impl<'a> NameRules<'a> {
             }
             // "Sony Group", "PT Vale Indonesia": a known name inside a run a
             // keyword types is part of that name.
-            if known_count < end - start
+            // A "the" after "of" starts the part ("of the Kurdistan
+            // Democratic Party"); `push_span` gives it back.
+            let first = start + usize::from(self.word(start) == Some("the"));
+            if known_count < end - first
                 && !hyphened
-                && self.keyword_label(start, end) == Some(Label::Org)
-                && (start..end).all(|i| match self.known_label(i) {
+                && self.keyword_label(first, end) == Some(Label::Org)
+                && (first..end).all(|i| match self.known_label(i) {
                     Some(label) => label != Label::Person,
                     None => self.cap_word(i).is_some(),
                 })
             {
-                self.push_span(start, end, Label::Org, keyword_why(Label::Org), None, out);
+                self.push_span(first, end, Label::Org, keyword_why(Label::Org), None, out);
                 return;
             }
             // "Vale Indonesia", "Yiaga Africa": a word no list or dictionary
@@ -1149,7 +1290,8 @@ impl<'a> NameRules<'a> {
         }
         if n <= 4
             && !self.gaz.given_names.contains(words[0])
-            && (self.company_context(start) || self.shares_after(end))
+            && !is_language(words[0])
+            && (self.company_context(start) || self.shares_after(end) || self.media_after(end))
         {
             self.push_span(
                 start,
@@ -1259,6 +1401,7 @@ impl<'a> NameRules<'a> {
                             if self.gaz.entry(*entry).label == Label::Gpe),
                     org_cue: before_statement
                         || after_according
+                        || self.corporate_after(end)
                         || after.is_some_and(|t| self.org_after(t)),
                     role_after: after.is_some_and(|t| self.role_after(t) || self.age_after(t)),
                     before_possessive: self.is_possessive(start + 1),
@@ -1299,7 +1442,8 @@ impl<'a> NameRules<'a> {
         if !self.strict
             && !given
             && (after.is_some_and(|t| self.org_after(t))
-                || (self.members_of_before(start) && !self.is_possessive(end)))
+                || (self.members_of_before(start) && !self.is_possessive(end))
+                || self.corporate_after(end))
         {
             self.push_span(
                 start,
