@@ -67,7 +67,8 @@ EXTRA_ALIASES = {
     "United Kingdom": ["U.K.", "UK", "Britain", "Great Britain"],
     "China": ["PRC", "People's Republic of China", "People’s Republic of China", "mainland China", "Chinese mainland"],
     "Russia": ["Russian Federation"],
-    "South Korea": ["ROK", "Republic of Korea", "S. Korea"],
+    # "Korea" alone is the Republic of Korea, as its own releases write it.
+    "South Korea": ["ROK", "Republic of Korea", "S. Korea", "Korea"],
     "North Korea": ["DPRK", "Democratic People's Republic of Korea", "Democratic People’s Republic of Korea"],
     "Iran": ["Islamic Republic of Iran"],
     "Syria": ["Syrian Arab Republic"],
@@ -126,9 +127,6 @@ def countries(wd):
             aliases = [a for a in aliases if a != "US"] + ["US"]  # US kept: written in caps only
         aliases = [a for a in dict.fromkeys(aliases) if a != name and latin(a) and "," not in a and "(" not in a]
         aliases = [a for a in aliases if a not in DROP_ALIASES or (name == "United States" and a == "US")]
-        # A demonym used as a short name ("Saudi") is read as the demonym.
-        aliases = [a for a in aliases if a not in EXTRA_DEMONYMS.get(name, [])]
-        rows.append(("GPE", name, wd.get(name, ""), aliases))
         dem = c.get("demonyms", {}).get("eng", {})
         forms = [d for d in dict.fromkeys([dem.get("m"), dem.get("f")]) if d]
         forms += EXTRA_DEMONYMS.get(name, [])
@@ -136,6 +134,10 @@ def countries(wd):
             if d[-1] in "ni" and not d.endswith("ese"):
                 forms.append(d + "s")
         forms = [f for f in dict.fromkeys(forms) if latin(f)]
+        # A demonym used as a short name ("Saudi") or in a native name
+        # ("Thai" of "Prathet Thai", "Togolese") is read as the demonym.
+        aliases = [a for a in aliases if a not in forms]
+        rows.append(("GPE", name, wd.get(name, ""), aliases))
         if forms:
             rows.append(("NORP", forms[0], "", forms[1:]))
     return rows, data

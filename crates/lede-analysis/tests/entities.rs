@@ -1466,3 +1466,57 @@ fn papers_agencies_companies_and_names_before_of() {
         ),
     ]);
 }
+
+/// A native name that is also the demonym ("Prathet Thai") is the
+/// demonym; "Korea" alone is the Republic of Korea.
+#[test]
+fn demonyms_before_native_names_and_korea_alone() {
+    check(&[
+        (
+            "Thai troops opened fire; the Thai army said Thailand would respond.",
+            &[("Thai", Norp), ("Thai", Norp), ("Thailand", Gpe)],
+        ),
+        (
+            "Korea, Japan and North Korea met at the Korea-Japan talks.",
+            &[
+                ("Korea", Gpe),
+                ("Japan", Gpe),
+                ("North Korea", Gpe),
+                ("Korea", Gpe),
+                ("Japan", Gpe),
+            ],
+        ),
+    ]);
+}
+
+/// Official readouts: a country between a title and a name, and a fiscal
+/// year named by its place.
+#[test]
+fn country_after_a_title_and_the_financial_year() {
+    check(&[
+        (
+            "He met Minister for Foreign Affairs of Japan Motegi Toshimitsu in Tokyo.",
+            &[
+                ("Japan", Gpe),
+                ("Motegi Toshimitsu", Person),
+                ("Tokyo", Gpe),
+            ],
+        ),
+        (
+            "President of Indonesia Prabowo Subianto called.",
+            &[("Indonesia", Gpe), ("Prabowo Subianto", Person)],
+        ),
+        // No name after the country: the country alone.
+        ("The Prime Minister of India said so.", &[("India", Gpe)]),
+        (
+            "It gave £120 million this financial year, more than in the last fiscal year.",
+            &[
+                ("£120 million", Money),
+                ("this financial year", Date),
+                ("the last fiscal year", Date),
+            ],
+        ),
+        // Without a determiner, "financial" is an adjective.
+        ("Financial markets fell.", &[]),
+    ]);
+}

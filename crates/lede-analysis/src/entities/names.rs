@@ -835,6 +835,18 @@ impl<'a> NameRules<'a> {
                             break;
                         }
                     }
+                    // "Minister for Foreign Affairs of Japan Motegi Toshimitsu",
+                    // "President of Indonesia Prabowo Subianto": the country
+                    // after the title is a name of its own, the person follows.
+                    let country = (self.word(b) == Some("of")
+                        && self.known_label(b + 1) == Some(Label::Gpe)
+                        && b + 2 < end
+                        && (self.cap_word(b + 2).is_some()
+                            || self.known_label(b + 2) == Some(Label::Person)))
+                    .then_some(b + 1);
+                    if country.is_some() {
+                        b += 2;
+                    }
                     // "Treasury Secretary", "U.S. Commerce Secretary", "Treasury
                     // Cabinet Secretary": the department is an organisation.
                     let dept = self.department_before(i).filter(|&d| d >= a);
@@ -875,6 +887,9 @@ impl<'a> NameRules<'a> {
                             out,
                         ),
                         None => self.classify_plain(start, a, out),
+                    }
+                    if let Some(c) = country {
+                        self.classify_part(c, c + 1, out);
                     }
                     // The person: capitalised words and particles, up to four words.
                     let mut p = b;

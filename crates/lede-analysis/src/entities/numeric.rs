@@ -521,6 +521,18 @@ impl<'a> Scanner<'a> {
                 return Some(Core::new(after, Label::Date, "rule: fiscal year"));
             }
         }
+        // "this financial year", "the fiscal year": a fiscal year named by
+        // its place, not its number.
+        if self.is_among(j, &["fiscal", "financial"])
+            && self.is(j + 1, "year")
+            && j.checked_sub(1).is_some_and(|p| {
+                self.is(p, "the") || self.is_in(p, &DETERMINERS) || self.is_in(p, &RELATIVE)
+            })
+        {
+            let mut c = Core::new(j + 2, Label::Date, "rule: fiscal year");
+            c.takes_the = true;
+            return Some(c);
+        }
         // "1996-08-22": an ISO date, as wire datelines write it.
         if self.kind(j) == Some(Kind::Number)
             && let Some(iso) = self.text.get(self.toks[j].start..self.toks[j].start + 10)
