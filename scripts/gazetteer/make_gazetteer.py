@@ -69,7 +69,7 @@ EXTRA_ALIASES = {
     "Russia": ["Russian Federation"],
     # "Korea" alone is the Republic of Korea, as its own releases write it.
     "South Korea": ["ROK", "Republic of Korea", "S. Korea", "Korea"],
-    "North Korea": ["DPRK", "Democratic People's Republic of Korea", "Democratic People’s Republic of Korea"],
+    "North Korea": ["DPRK", "Democratic People's Republic of Korea", "Democratic People’s Republic of Korea", "N. Korea"],
     "Iran": ["Islamic Republic of Iran"],
     "Syria": ["Syrian Arab Republic"],
     "Vietnam": ["Viet Nam"],

@@ -1423,6 +1423,33 @@ fn papers_agencies_companies_and_names_before_of() {
                 ("Merdeka Copper Gold", Org),
             ],
         ),
+        // A company's officer right after a name, or a noun of the trade
+        // before it; a person named in full keeps the surname.
+        (
+            "Barrick chairman Peter Munk and Ajax spokesman David Endt spoke.",
+            &[
+                ("Barrick", Org),
+                ("Peter Munk", Person),
+                ("Ajax", Org),
+                ("David Endt", Person),
+            ],
+        ),
+        (
+            "Ngozi Okafor spoke, and Okafor spokesman Musa Bello agreed.",
+            &[
+                ("Ngozi Okafor", Person),
+                ("Okafor", Person),
+                ("Musa Bello", Person),
+            ],
+        ),
+        (
+            "Investment banks Merrill Lynch and retail chain Dunnes Stores gained.",
+            &[("Merrill Lynch", Org), ("Dunnes Stores", Org)],
+        ),
+        (
+            "The group said it would stay. The bank Thursday cut rates.",
+            &[("Thursday", Date)],
+        ),
         // More words that end an organisation's name.
         (
             "It broke the rules of the Andean Community, said Rashid Abdi of Sahan Research.",
@@ -1477,13 +1504,14 @@ fn demonyms_before_native_names_and_korea_alone() {
             &[("Thai", Norp), ("Thai", Norp), ("Thailand", Gpe)],
         ),
         (
-            "Korea, Japan and North Korea met at the Korea-Japan talks.",
+            "Korea, Japan and North Korea met at the Korea-Japan talks with N. Korea.",
             &[
                 ("Korea", Gpe),
                 ("Japan", Gpe),
                 ("North Korea", Gpe),
                 ("Korea", Gpe),
                 ("Japan", Gpe),
+                ("N. Korea", Gpe),
             ],
         ),
     ]);

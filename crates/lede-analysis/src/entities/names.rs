@@ -716,6 +716,23 @@ impl<'a> NameRules<'a> {
                 && matches!(w(2), Some("executive" | "financial" | "operating")))
     }
 
+    /// Whether a company's officer is named right after item `end - 1`:
+    /// "Barrick chairman Peter Munk", "Ajax spokesman David Endt", "Zentrix
+    /// chief executive".
+    fn officer_after(&self, end: usize) -> bool {
+        let (_, e) = self.item_span(end - 1);
+        let Some(t) = self.tok_after(e) else {
+            return false;
+        };
+        let w = |k: usize| self.toks.get(t + k).map(|x| x.text(self.text));
+        self.text[e..self.toks[t].start] == *" "
+            && match w(0) {
+                Some("chairman" | "chairwoman" | "CEO" | "spokesman" | "spokeswoman") => true,
+                Some("chief") => matches!(w(1), Some("executive" | "financial" | "operating")),
+                _ => false,
+            }
+    }
+
     /// Whether a newspaper, an agency or a broadcaster follows item `end -
     /// 1`: "the Sun newspaper", "Itar-Tass news agency", "Kompas daily said".
     fn media_after(&self, end: usize) -> bool {
@@ -1417,6 +1434,7 @@ impl<'a> NameRules<'a> {
                     org_cue: before_statement
                         || after_according
                         || self.corporate_after(end)
+                        || self.officer_after(end)
                         || after.is_some_and(|t| self.org_after(t)),
                     role_after: after.is_some_and(|t| self.role_after(t) || self.age_after(t)),
                     before_possessive: self.is_possessive(start + 1),
@@ -1458,7 +1476,8 @@ impl<'a> NameRules<'a> {
             && !given
             && (after.is_some_and(|t| self.org_after(t))
                 || (self.members_of_before(start) && !self.is_possessive(end))
-                || self.corporate_after(end))
+                || self.corporate_after(end)
+                || self.officer_after(end))
         {
             self.push_span(
                 start,
