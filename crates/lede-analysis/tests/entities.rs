@@ -1548,3 +1548,32 @@ fn country_after_a_title_and_the_financial_year() {
         ("Financial markets fell.", &[]),
     ]);
 }
+
+/// Provinces and states of the countries whose regions wire copy names;
+/// one whose name is more often a person's or a company's is left out.
+#[test]
+fn provinces_of_wire_copy() {
+    check(&[
+        (
+            "The boundary between Sabah and North Kalimantan, off Sarawak, and eastern Ladakh.",
+            &[
+                ("Sabah", Gpe),
+                ("North Kalimantan", Gpe),
+                ("Sarawak", Gpe),
+                ("Ladakh", Gpe),
+            ],
+        ),
+        (
+            "Fighting spread from Rakhine to Tigray and Antioquia.",
+            &[("Rakhine", Gpe), ("Tigray", Gpe), ("Antioquia", Gpe)],
+        ),
+        (
+            "Cesar Chavez met Meta and Santander Consumer executives.",
+            &[
+                ("Cesar Chavez", Person),
+                ("Meta", Org),
+                ("Santander Consumer", Org),
+            ],
+        ),
+    ]);
+}
