@@ -1577,3 +1577,33 @@ fn provinces_of_wire_copy() {
         ),
     ]);
 }
+
+/// Places and rulers no list holds, named by the noun after them, and a
+/// place so found named again alone.
+#[test]
+fn places_before_nouns_of_geography_and_rulers_before_regimes() {
+    check(&[
+        (
+            "People fled the Catatumbo region. We owe it to the people of Catatumbo.",
+            &[("Catatumbo", Loc), ("Catatumbo", Loc)],
+        ),
+        (
+            "Soldiers died in the Galwan valley, and miners in the Kachin state.",
+            &[("Galwan", Loc), ("Kachin", Gpe)],
+        ),
+        // Not a common word, a given name, or a word before "said".
+        (
+            "The Northern region grew. The Maria region grew. He lives in Taylor, Texas. Taylor said no.",
+            &[("Taylor", Gpe), ("Texas", Gpe)],
+        ),
+        (
+            "They spoke against the Maduro regime and the Milei administration.",
+            &[("Maduro", Person), ("Milei", Person)],
+        ),
+        // A place, a known organisation or a common word before "regime" is no person.
+        (
+            "The Kremlin regime and the military regime and the Kenya administration.",
+            &[("Kremlin", Org), ("Kenya", Gpe)],
+        ),
+    ]);
+}

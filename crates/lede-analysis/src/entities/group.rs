@@ -273,6 +273,37 @@ pub(crate) fn group(
         }
     }
 
+    // A place no list holds that a rule found by its context ("in
+    // Catatumbo", "the Catatumbo region") is that place anywhere in the
+    // text: "the people of Catatumbo".
+    let mut short_places: FastMap<&str, Label> = FastMap::default();
+    for f in &kept {
+        let name = &text[f.raw.start..f.raw.end];
+        let place = match f.raw.lone {
+            None => {
+                matches!(f.raw.label, Label::Gpe | Label::Loc)
+                    && f.raw.entry.is_none()
+                    && f.raw.why.starts_with("rule: ")
+            }
+            Some(l) => {
+                l.after_place_word
+                    && !l.sentence_start
+                    && !l.before_said
+                    && !l.role_after
+                    && !l.org_cue
+                    && (l.before_place || !gaz.is_common(name))
+            }
+        };
+        if place && !name.contains(' ') && !gaz.is_common(name) {
+            let label = if f.raw.lone.is_some() {
+                Label::Gpe
+            } else {
+                f.raw.label
+            };
+            short_places.entry(name).or_insert(label);
+        }
+    }
+
     let mut mentions = Vec::new();
     let mut entities: Vec<Entity> = Vec::new();
     let mut by_key: FastMap<(Label, Cow<str>), EntityId> = FastMap::default();
@@ -334,13 +365,17 @@ pub(crate) fn group(
             } else if lone.before_said && !gaz.is_common(surface) {
                 why = "rule: capitalised word before \"said\"";
             } else if lone.role_after && !gaz.is_common(surface) {
-                why = "rule: capitalised word before a role (\"X, the minister\")";
+                why =
+                    "rule: capitalised word before a role (\"X, the minister\", \"the X regime\")";
             } else if lone.after_place_word
                 && !lone.sentence_start
                 && (lone.before_place || !gaz.is_common(surface))
             {
                 label = Label::Gpe;
                 why = "rule: capitalised word after a place preposition";
+            } else if let Some(&place) = short_places.get(surface) {
+                label = place;
+                why = "rule: name of a place in the text";
             } else {
                 continue;
             }

@@ -65,7 +65,8 @@ pub(crate) struct Lone {
     /// is a person's surname.
     pub org_cue: bool,
     /// "Ebrard, the economy minister": a person, by the role after a comma;
-    /// so is "Okafor, 54,": a person, by the age between commas.
+    /// so is "Okafor, 54,": a person, by the age between commas, and "the
+    /// Maduro regime": a person, by the rule named after the name.
     pub role_after: bool,
     /// "Joko Widodo, known as Jokowi": another name of the person before.
     pub known_as: bool,
@@ -641,6 +642,21 @@ impl<'a> NameRules<'a> {
             })
         };
         noun(0) && noun(1)
+    }
+
+    /// Whether the lone word of item `start`, ending at byte `e`, is a
+    /// ruler's, as "the" before it and a regime after it say: "the Maduro
+    /// regime", "the Milei administration", "the Assad era".
+    fn rule_after(&self, start: usize, e: usize) -> bool {
+        self.tok_before(start)
+            .is_some_and(|p| self.tok_text(p) == "the")
+            && self.text[e..].starts_with(' ')
+            && self.tok_after(e).is_some_and(|t| {
+                matches!(
+                    self.tok_text(t),
+                    "regime" | "administration" | "presidency" | "era"
+                )
+            })
     }
 
     /// Whether the tokens from `t` are an age between commas: ", 54,".
@@ -1401,6 +1417,27 @@ impl<'a> NameRules<'a> {
                     && p.checked_sub(1)
                         .is_some_and(|q| self.tok_text(q).eq_ignore_ascii_case("according"))
             });
+            // "the Catatumbo region", "the Galwan valley", "the Rakhine
+            // state": a word no dictionary knows before a lower-case noun of
+            // geography names the place.
+            if prev == Some("the")
+                && !self.gaz.is_common(w)
+                && !self.gaz.given_names.contains(w)
+                && self.text[e..].starts_with(' ')
+                && let Some(label) = next.and_then(|n| match n {
+                    "region" | "valley" | "river" | "basin" | "desert" | "mountains" => {
+                        Some(Label::Loc)
+                    }
+                    "province" | "state" | "county" | "district" | "governorate" => {
+                        Some(Label::Gpe)
+                    }
+                    _ => None,
+                })
+            {
+                let why = "rule: name before a noun of geography";
+                self.push_span(start, end, label, why, None, out);
+                return;
+            }
             // "(Commerce)": a department named in parentheses after a person.
             if prev == Some("(") && next == Some(")") && DEPARTMENTS.contains(&w) {
                 self.push_span(
@@ -1436,7 +1473,8 @@ impl<'a> NameRules<'a> {
                         || self.corporate_after(end)
                         || self.officer_after(end)
                         || after.is_some_and(|t| self.org_after(t)),
-                    role_after: after.is_some_and(|t| self.role_after(t) || self.age_after(t)),
+                    role_after: after.is_some_and(|t| self.role_after(t) || self.age_after(t))
+                        || self.rule_after(start, e),
                     before_possessive: self.is_possessive(start + 1),
                     known_as: self.tok_before(start).is_some_and(|p| {
                         self.tok_text(p) == "as"
