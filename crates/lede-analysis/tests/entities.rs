@@ -1607,3 +1607,18 @@ fn places_before_nouns_of_geography_and_rulers_before_regimes() {
         ),
     ]);
 }
+
+/// Half a period is a period; a month before a possessive is the month.
+#[test]
+fn half_a_period_and_a_months_possessive() {
+    check(&[
+        (
+            "It led the market for half a century, and talks took half an hour.",
+            &[("half a century", Date), ("half an hour", Time)],
+        ),
+        ("Half the people left.", &[("Half", Cardinal)]),
+        ("With August's increase, output rose.", &[("August", Date)]),
+        // "May's" is as often a person's: the month needs more.
+        ("May's government fell.", &[]),
+    ]);
+}

@@ -521,6 +521,20 @@ impl<'a> Scanner<'a> {
                 return Some(Core::new(after, Label::Date, "rule: fiscal year"));
             }
         }
+        // "half a century", "half an hour": half a unit of time is a period.
+        if w.eq_ignore_ascii_case("half")
+            && self.is_among(j + 1, &["a", "an"])
+            && let Some(label) = if self.is_in(j + 2, &DATE_UNITS) {
+                Some(Label::Date)
+            } else if self.is_in(j + 2, &TIME_UNITS) {
+                Some(Label::Time)
+            } else {
+                None
+            }
+            && !self.word(j + 2).ends_with('s')
+        {
+            return Some(Core::new(j + 3, label, "rule: half a period"));
+        }
         // "this financial year", "the fiscal year": a fiscal year named by
         // its place, not its number.
         if self.is_among(j, &["fiscal", "financial"])
@@ -905,7 +919,10 @@ impl<'a> Scanner<'a> {
         }
         // "May", "March" and "August" are words too: alone they need a
         // preposition, or another month after them ("May, June and July").
-        if !has_number && is_one_of(w, &["may", "march", "august"]) {
+        // "August's increase": a possessive makes one a month ("May's" is
+        // as often Theresa May's).
+        let possessive = self.kind(last) == Some(Kind::Possessive) && !is_one_of(w, &["may"]);
+        if !has_number && !possessive && is_one_of(w, &["may", "march", "august"]) {
             let prev = if j > 0 { self.word(j - 1) } else { "" };
             let listed = matches!(self.word(last), "," | "and")
                 && is_any(self.word(last + 1), &MONTHS)
