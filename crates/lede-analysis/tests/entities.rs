@@ -1450,6 +1450,15 @@ fn papers_agencies_companies_and_names_before_of() {
             "The group said it would stay. The bank Thursday cut rates.",
             &[("Thursday", Date)],
         ),
+        // A lower-case particle written apart starts a listed name.
+        (
+            "The mission fights al Shabaab and al Qaeda.",
+            &[("al Shabaab", Org), ("al Qaeda", Org)],
+        ),
+        (
+            "Its Fokker Aviation unit won, and shares of utility Cukurova fell.",
+            &[("Fokker Aviation", Org), ("Cukurova", Org)],
+        ),
         // More words that end an organisation's name.
         (
             "It broke the rules of the Andean Community, said Rashid Abdi of Sahan Research.",
