@@ -1491,6 +1491,11 @@ fn papers_agencies_companies_and_names_before_of() {
             "It was said by Senator Paloma Valencia of the Democratic Center party.",
             &[("Paloma Valencia", Person), ("Democratic Center", Org)],
         ),
+        // "wa" joins the parts of a name as "bin" does.
+        (
+            "Prime Minister Kengo wa Dondo spoke.",
+            &[("Kengo wa Dondo", Person)],
+        ),
         (
             "A man of the Kurdistan Democratic Party spoke.",
             &[("the Kurdistan Democratic Party", Org)],
@@ -1604,6 +1609,16 @@ fn places_before_nouns_of_geography_and_rulers_before_regimes() {
         (
             "The Northern region grew. The Maria region grew. He lives in Taylor, Texas. Taylor said no.",
             &[("Taylor", Gpe), ("Texas", Gpe)],
+        ),
+        // A name after "the town of" or "the region of" is the place, and
+        // is again where it recurs.
+        (
+            "Police in the town of Uyo spoke of the breakaway region of Somaliland. Somaliland said no.",
+            &[("Uyo", Gpe), ("Somaliland", Gpe), ("Somaliland", Gpe)],
+        ),
+        (
+            "Ann Lee, head of the city of Lagos, met a head of state of Kenya.",
+            &[("Ann Lee", Person), ("Lagos", Gpe), ("Kenya", Gpe)],
         ),
         (
             "They spoke against the Maduro regime and the Milei administration.",

@@ -362,6 +362,10 @@ pub(crate) fn group(
             } else if lone.org_cue && !gaz.is_common(surface) {
                 label = Label::Org;
                 why = "rule: capitalised word cited as a source";
+            } else if let Some(&place) = short_places.get(surface) {
+                // "Somaliland said": a place speaks for its government.
+                label = place;
+                why = "rule: name of a place in the text";
             } else if lone.before_said && !gaz.is_common(surface) {
                 why = "rule: capitalised word before \"said\"";
             } else if lone.role_after && !gaz.is_common(surface) {
@@ -373,9 +377,6 @@ pub(crate) fn group(
             {
                 label = Label::Gpe;
                 why = "rule: capitalised word after a place preposition";
-            } else if let Some(&place) = short_places.get(surface) {
-                label = place;
-                why = "rule: name of a place in the text";
             } else {
                 continue;
             }

@@ -644,6 +644,28 @@ impl<'a> NameRules<'a> {
         noun(0) && noun(1)
     }
 
+    /// Whether "of" after a lower-case noun of a settlement or a province
+    /// comes before item `start`: "the town of", "the region of".
+    fn place_of_before(&self, start: usize) -> bool {
+        self.tok_before(start).is_some_and(|p| {
+            self.tok_text(p) == "of"
+                && p.checked_sub(1).is_some_and(|q| {
+                    matches!(
+                        self.tok_text(q),
+                        "town"
+                            | "city"
+                            | "village"
+                            | "province"
+                            | "state"
+                            | "region"
+                            | "district"
+                            | "county"
+                            | "port"
+                    )
+                })
+        })
+    }
+
     /// Whether the lone word of item `start`, ending at byte `e`, is a
     /// ruler's, as "the" before it and a regime after it say: "the Maduro
     /// regime", "the Milei administration", "the Assad era".
@@ -1346,6 +1368,23 @@ impl<'a> NameRules<'a> {
                 end,
                 Label::Org,
                 "rule: company named by its context",
+                None,
+                out,
+            );
+            return;
+        }
+        // "the town of Uyo", "the breakaway region of Somaliland": a name
+        // after a settlement's or a province's noun and "of" is that place.
+        if n <= 3
+            && !self.strict
+            && !self.gaz.given_names.contains(words[0])
+            && self.place_of_before(start)
+        {
+            self.push_span(
+                start,
+                end,
+                Label::Gpe,
+                "rule: name after \"the town of\"",
                 None,
                 out,
             );
