@@ -1450,6 +1450,11 @@ fn papers_agencies_companies_and_names_before_of() {
             "The group said it would stay. The bank Thursday cut rates.",
             &[("Thursday", Date)],
         ),
+        // A department's short name before a speech verb speaks for it.
+        (
+            "Commerce said sales rose, and Energy said so too. Commerce grew.",
+            &[("Commerce", Org), ("Energy", Org)],
+        ),
         // A lower-case particle written apart starts a listed name.
         (
             "The mission fights al Shabaab and al Qaeda.",

@@ -1477,6 +1477,22 @@ impl<'a> NameRules<'a> {
                 self.push_span(start, end, label, why, None, out);
                 return;
             }
+            // "Commerce said": a department's short name speaks for it, as
+            // "Treasury" does (a speech verb, not "Commerce grew").
+            if DEPARTMENTS.contains(&w)
+                && next.is_some_and(|v| SPEECH_VERBS.contains(&v))
+                && !self.strict
+            {
+                self.push_span(
+                    start,
+                    end,
+                    Label::Org,
+                    "rule: department before a speech verb",
+                    None,
+                    out,
+                );
+                return;
+            }
             // "(Commerce)": a department named in parentheses after a person.
             if prev == Some("(") && next == Some(")") && DEPARTMENTS.contains(&w) {
                 self.push_span(
