@@ -1647,6 +1647,22 @@ fn half_a_period_and_a_months_possessive() {
         ),
         ("Half the people left.", &[("Half", Cardinal)]),
         ("With August's increase, output rose.", &[("August", Date)]),
+        // A day or a period named by another is one DATE.
+        (
+            "Profit rose from the same period last year and fell the previous day.",
+            &[
+                ("the same period last year", Date),
+                ("the previous day", Date),
+            ],
+        ),
+        (
+            "Sales beat the same quarter a year earlier. He left the same day.",
+            &[
+                ("the same quarter a year earlier", Date),
+                ("the same day", Date),
+            ],
+        ),
+        ("It is the same thing every day. The day was long.", &[]),
         // "May's" is as often a person's: the month needs more.
         ("May's government fell.", &[]),
     ]);

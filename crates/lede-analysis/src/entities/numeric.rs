@@ -521,6 +521,37 @@ impl<'a> Scanner<'a> {
                 return Some(Core::new(after, Label::Date, "rule: fiscal year"));
             }
         }
+        // "the previous day", "the following day": a day named by its place.
+        if w.eq_ignore_ascii_case("day")
+            && j.checked_sub(1)
+                .is_some_and(|p| self.is_among(p, &["previous", "next", "following"]))
+        {
+            return Some(Core::new(j + 1, Label::Date, "rule: relative day"));
+        }
+        // "the same day", "the same period last year", "the same quarter a
+        // year earlier": a period named by another, whole.
+        if w.eq_ignore_ascii_case("same")
+            && j.checked_sub(1).is_some_and(|p| self.is(p, "the"))
+            && self.is_among(
+                j + 1,
+                &["day", "week", "month", "year", "period", "quarter"],
+            )
+        {
+            let mut last = j + 2;
+            if self.is_among(last, &["last", "previous"])
+                && self.is_among(last + 1, &["year", "month", "week"])
+            {
+                last += 2;
+            } else if self.is_among(last, &["a", "one"])
+                && self.is_among(last + 1, &["year", "month", "week"])
+                && self.is_among(last + 2, &["earlier", "ago", "before"])
+            {
+                last += 3;
+            }
+            let mut c = Core::new(last, Label::Date, "rule: the same period");
+            c.takes_the = true;
+            return Some(c);
+        }
         // "half a century", "half an hour": half a unit of time is a period.
         if w.eq_ignore_ascii_case("half")
             && self.is_among(j + 1, &["a", "an"])
