@@ -1496,6 +1496,16 @@ fn papers_agencies_companies_and_names_before_of() {
             "It was said by Senator Paloma Valencia of the Democratic Center party.",
             &[("Paloma Valencia", Person), ("Democratic Center", Org)],
         ),
+        // A word that starts sentences, on the next line, ends no name; on
+        // the same line it may be a surname.
+        (
+            "Office of the Spokesperson\nThe following is from Spokesperson Ned Price.",
+            &[("Office of the Spokesperson", Org), ("Ned Price", Person)],
+        ),
+        (
+            "Nasser Hussain and Peter Such batted.",
+            &[("Nasser Hussain", Person), ("Peter Such", Person)],
+        ),
         // "wa" joins the parts of a name as "bin" does.
         (
             "Prime Minister Kengo wa Dondo spoke.",

@@ -1032,7 +1032,18 @@ impl<'a> NameRules<'a> {
         {
             start += 1;
         }
-        while end > start && (self.is_connector(end - 1) || self.word(end - 1) == Some("the")) {
+        // "Office of the Spokesperson\nThe following …": a word that starts
+        // sentences, on the next line, ends no name ("Peter Such" does).
+        while end > start
+            && (self.is_connector(end - 1)
+                || self.word(end - 1) == Some("the")
+                || (end - start > 1
+                    && self.text[self.item_span(end - 2).1..self.item_span(end - 1).0]
+                        .contains('\n')
+                    && self
+                        .cap_word(end - 1)
+                        .is_some_and(|w| self.gaz.is_function_word(w))))
+        {
             end -= 1;
         }
         if start >= end {
