@@ -1464,6 +1464,12 @@ fn papers_agencies_companies_and_names_before_of() {
             "Its Fokker Aviation unit won, and shares of utility Cukurova fell.",
             &[("Fokker Aviation", Org), ("Cukurova", Org)],
         ),
+        // A name of several words its context made an organisation's is
+        // one where it recurs.
+        (
+            "Zycie Warszawy daily said so. Zycie Warszawy said the bid failed.",
+            &[("Zycie Warszawy", Org), ("Zycie Warszawy", Org)],
+        ),
         // More words that end an organisation's name.
         (
             "It broke the rules of the Andean Community, said Rashid Abdi of Sahan Research.",

@@ -179,6 +179,37 @@ pub(crate) fn group(
         }
     }
 
+    // "Zycie Warszawy daily said … Zycie Warszawy said": a name of several
+    // words that its context made an organisation's is one wherever else
+    // the rules took it for a person's.
+    let context_orgs: FastMap<&str, ()> = kept
+        .iter()
+        .filter(|f| {
+            f.raw.label == Label::Org
+                && f.raw.entry.is_none()
+                && matches!(
+                    f.raw.why,
+                    "rule: company named by its context"
+                        | "rule: name described as an organisation"
+                )
+        })
+        .map(|f| &text[f.raw.start..f.raw.end])
+        .filter(|name| name.contains(' '))
+        .map(|name| (name, ()))
+        .collect();
+    if !context_orgs.is_empty() {
+        for f in &mut kept {
+            if f.raw.label == Label::Person
+                && f.raw.entry.is_none()
+                && f.raw.lone.is_none()
+                && context_orgs.contains_key(&text[f.raw.start..f.raw.end])
+            {
+                f.raw.label = Label::Org;
+                f.raw.why = "rule: name of an organisation in the text";
+            }
+        }
+    }
+
     // Names a lone word can refer to, from every person named in full.
     let mut surnames: FastMap<&str, Cow<str>> = FastMap::default();
     for f in kept
