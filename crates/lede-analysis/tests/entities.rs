@@ -1512,6 +1512,11 @@ fn papers_agencies_companies_and_names_before_of() {
             "Nasser Hussain and Peter Such batted.",
             &[("Nasser Hussain", Person), ("Peter Such", Person)],
         ),
+        // A rank written with a hyphen is a title; "Major" alone is none.
+        (
+            "The commander, Major-General Nikolai Sherbatov, met Rear-Admiral Ann Lee.",
+            &[("Nikolai Sherbatov", Person), ("Ann Lee", Person)],
+        ),
         // "wa" joins the parts of a name as "bin" does.
         (
             "Prime Minister Kengo wa Dondo spoke.",

@@ -410,8 +410,13 @@ impl<'a> NameRules<'a> {
         let Some(w) = self.cap_word(i) else {
             return false;
         };
-        w.split('-')
-            .all(|p| self.gaz.is_title(p) || p.eq_ignore_ascii_case("elect"))
+        // "Major-General", "Rear-Admiral": a rank's first part before a title.
+        let parts = w.split('-').count();
+        w.split('-').enumerate().all(|(k, p)| {
+            self.gaz.is_title(p)
+                || p.eq_ignore_ascii_case("elect")
+                || (k + 1 < parts && matches!(p, "Major" | "Rear"))
+        })
             // "Chief Executive": a modifier alone, a title after "Chief".
             || (w == "Executive" && i > 0 && self.word(i - 1) == Some("Chief"))
     }
