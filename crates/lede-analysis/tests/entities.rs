@@ -1512,6 +1512,12 @@ fn papers_agencies_companies_and_names_before_of() {
             "Nasser Hussain and Peter Such batted.",
             &[("Nasser Hussain", Person), ("Peter Such", Person)],
         ),
+        // Ordinary words at both ends make a thing's name, not a person's;
+        // a given name or an unknown word at either end keeps the person.
+        (
+            "They set up a Joint Crediting Mechanism, said Grace Mugabe and Kofi Brown.",
+            &[("Grace Mugabe", Person), ("Kofi Brown", Person)],
+        ),
         // A rank written with a hyphen is a title; "Major" alone is none.
         (
             "The commander, Major-General Nikolai Sherbatov, met Rear-Admiral Ann Lee.",

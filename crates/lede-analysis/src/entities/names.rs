@@ -1598,7 +1598,11 @@ impl<'a> NameRules<'a> {
             );
             return;
         }
-        if given || (!all_common && !self.strict) {
+        // "Joint Crediting Mechanism", "World Economic Outlook": a name no
+        // given name opens that starts and ends with ordinary words is a
+        // thing's, not a person's.
+        let framed = self.gaz.is_common(words[0]) && self.gaz.is_common(words[n - 1]);
+        if given || (!all_common && !framed && !self.strict) {
             self.push_span(
                 start,
                 end,
