@@ -181,22 +181,49 @@ pub(crate) fn group(
 
     // "Zycie Warszawy daily said … Zycie Warszawy said": a name of several
     // words that its context made an organisation's is one wherever else
-    // the rules took it for a person's.
-    let context_orgs: FastMap<&str, ()> = kept
-        .iter()
-        .filter(|f| {
-            f.raw.label == Label::Org
-                && f.raw.entry.is_none()
-                && matches!(
+    // the rules took it for a person's. And a place no list holds that a
+    // rule found by its context ("in Catatumbo", "the Catatumbo region")
+    // is that place anywhere in the text: "the people of Catatumbo". One
+    // pass finds both.
+    let mut context_orgs: FastMap<&str, ()> = FastMap::default();
+    let mut short_places: FastMap<&str, Label> = FastMap::default();
+    for f in &kept {
+        match (f.raw.label, f.raw.lone) {
+            (Label::Org, None)
+                if matches!(
                     f.raw.why,
                     "rule: company named by its context"
                         | "rule: name described as an organisation"
-                )
-        })
-        .map(|f| &text[f.raw.start..f.raw.end])
-        .filter(|name| name.contains(' '))
-        .map(|name| (name, ()))
-        .collect();
+                ) =>
+            {
+                let name = &text[f.raw.start..f.raw.end];
+                if name.contains(' ') {
+                    context_orgs.insert(name, ());
+                }
+            }
+            (Label::Gpe | Label::Loc, None)
+                if f.raw.entry.is_none() && f.raw.why.starts_with("rule: ") =>
+            {
+                let name = &text[f.raw.start..f.raw.end];
+                if !name.contains(' ') && !gaz.is_common(name) {
+                    short_places.entry(name).or_insert(f.raw.label);
+                }
+            }
+            (_, Some(l))
+                if l.after_place_word
+                    && !l.sentence_start
+                    && !l.before_said
+                    && !l.role_after
+                    && !l.org_cue =>
+            {
+                let name = &text[f.raw.start..f.raw.end];
+                if !name.contains(' ') && !gaz.is_common(name) {
+                    short_places.entry(name).or_insert(Label::Gpe);
+                }
+            }
+            _ => {}
+        }
+    }
     if !context_orgs.is_empty() {
         for f in &mut kept {
             if f.raw.label == Label::Person
@@ -301,37 +328,6 @@ pub(crate) fn group(
             && words.all(|w| COMPANY_ENDINGS.contains(&w.trim_end_matches('.')));
         if (!name.contains(' ') || company) && first.chars().any(char::is_lowercase) {
             short_orgs.insert(first, ());
-        }
-    }
-
-    // A place no list holds that a rule found by its context ("in
-    // Catatumbo", "the Catatumbo region") is that place anywhere in the
-    // text: "the people of Catatumbo".
-    let mut short_places: FastMap<&str, Label> = FastMap::default();
-    for f in &kept {
-        let name = &text[f.raw.start..f.raw.end];
-        let place = match f.raw.lone {
-            None => {
-                matches!(f.raw.label, Label::Gpe | Label::Loc)
-                    && f.raw.entry.is_none()
-                    && f.raw.why.starts_with("rule: ")
-            }
-            Some(l) => {
-                l.after_place_word
-                    && !l.sentence_start
-                    && !l.before_said
-                    && !l.role_after
-                    && !l.org_cue
-                    && (l.before_place || !gaz.is_common(name))
-            }
-        };
-        if place && !name.contains(' ') && !gaz.is_common(name) {
-            let label = if f.raw.lone.is_some() {
-                Label::Gpe
-            } else {
-                f.raw.label
-            };
-            short_places.entry(name).or_insert(label);
         }
     }
 

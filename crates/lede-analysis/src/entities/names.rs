@@ -411,12 +411,17 @@ impl<'a> NameRules<'a> {
             return false;
         };
         // "Major-General", "Rear-Admiral": a rank's first part before a title.
-        let parts = w.split('-').count();
-        w.split('-').enumerate().all(|(k, p)| {
-            self.gaz.is_title(p)
-                || p.eq_ignore_ascii_case("elect")
-                || (k + 1 < parts && matches!(p, "Major" | "Rear"))
-        })
+        let title = |p: &str| self.gaz.is_title(p) || p.eq_ignore_ascii_case("elect");
+        let titled = match w.rsplit_once('-') {
+            None => title(w),
+            Some((head, last)) => {
+                title(last)
+                    && head
+                        .split('-')
+                        .all(|p| title(p) || matches!(p, "Major" | "Rear"))
+            }
+        };
+        titled
             // "Chief Executive": a modifier alone, a title after "Chief".
             || (w == "Executive" && i > 0 && self.word(i - 1) == Some("Chief"))
     }
