@@ -1455,6 +1455,16 @@ fn papers_agencies_companies_and_names_before_of() {
             "Commerce said sales rose, and Energy said so too. Commerce grew.",
             &[("Commerce", Org), ("Energy", Org)],
         ),
+        // Carmakers and airlines the news names by their short names.
+        (
+            "Parts makers supplying Toyota, Isuzu and Mazda flew Air France.",
+            &[
+                ("Toyota", Org),
+                ("Isuzu", Org),
+                ("Mazda", Org),
+                ("Air France", Org),
+            ],
+        ),
         // A lower-case particle written apart starts a listed name.
         (
             "The mission fights al Shabaab and al Qaeda.",
