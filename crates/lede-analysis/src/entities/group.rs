@@ -15,7 +15,7 @@ use std::hash::BuildHasherDefault;
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 use super::gazetteer::{Fnv, Gazetteer};
-use super::names::{Raw, is_age, keyword_why};
+use super::names::{Raw, is_age, is_legal_form, keyword_why};
 use super::words::{COMPANY_ENDINGS, FAMILY_FIRST, KEYWORDS, NAME_SUFFIXES};
 use super::{Entity, EntityId, Label, Mention, MentionId};
 use crate::apostrophe::fold_apostrophes;
@@ -112,6 +112,11 @@ fn of_a_country(text: &str, found: &mut [Found], gaz: &Gazetteer) {
             && org.label == Label::Org
             && org.end < place.start
             && text[org.end..place.start] == *" of "
+            // "Kia Motor Corp of South Korea": a company's legal form ends its name.
+            && !text[org.start..org.end]
+                .rsplit(' ')
+                .next()
+                .is_some_and(is_legal_form)
             && match org.entry {
                 Some(e) => institution(gaz.entry(e).name),
                 None => org.why == keyword_why(Label::Org),
@@ -171,6 +176,64 @@ pub(crate) fn group(
         {
             number.label = Label::Date;
             number.why = "rule: age after a person's name";
+        }
+    }
+
+    // "Zycie Warszawy daily said … Zycie Warszawy said": a name of several
+    // words that its context made an organisation's is one wherever else
+    // the rules took it for a person's. And a place no list holds that a
+    // rule found by its context ("in Catatumbo", "the Catatumbo region")
+    // is that place anywhere in the text: "the people of Catatumbo". One
+    // pass finds both.
+    let mut context_orgs: FastMap<&str, ()> = FastMap::default();
+    let mut short_places: FastMap<&str, Label> = FastMap::default();
+    for f in &kept {
+        match (f.raw.label, f.raw.lone) {
+            (Label::Org, None)
+                if matches!(
+                    f.raw.why,
+                    "rule: company named by its context"
+                        | "rule: name described as an organisation"
+                ) =>
+            {
+                let name = &text[f.raw.start..f.raw.end];
+                if name.contains(' ') {
+                    context_orgs.insert(name, ());
+                }
+            }
+            (Label::Gpe | Label::Loc, None)
+                if f.raw.entry.is_none() && f.raw.why.starts_with("rule: ") =>
+            {
+                let name = &text[f.raw.start..f.raw.end];
+                if !name.contains(' ') && !gaz.is_common(name) {
+                    short_places.entry(name).or_insert(f.raw.label);
+                }
+            }
+            (_, Some(l))
+                if l.after_place_word
+                    && !l.sentence_start
+                    && !l.before_said
+                    && !l.role_after
+                    && !l.org_cue =>
+            {
+                let name = &text[f.raw.start..f.raw.end];
+                if !name.contains(' ') && !gaz.is_common(name) {
+                    short_places.entry(name).or_insert(Label::Gpe);
+                }
+            }
+            _ => {}
+        }
+    }
+    if !context_orgs.is_empty() {
+        for f in &mut kept {
+            if f.raw.label == Label::Person
+                && f.raw.entry.is_none()
+                && f.raw.lone.is_none()
+                && context_orgs.contains_key(&text[f.raw.start..f.raw.end])
+            {
+                f.raw.label = Label::Org;
+                f.raw.why = "rule: name of an organisation in the text";
+            }
         }
     }
 
@@ -326,10 +389,15 @@ pub(crate) fn group(
             } else if lone.org_cue && !gaz.is_common(surface) {
                 label = Label::Org;
                 why = "rule: capitalised word cited as a source";
+            } else if let Some(&place) = short_places.get(surface) {
+                // "Somaliland said": a place speaks for its government.
+                label = place;
+                why = "rule: name of a place in the text";
             } else if lone.before_said && !gaz.is_common(surface) {
                 why = "rule: capitalised word before \"said\"";
             } else if lone.role_after && !gaz.is_common(surface) {
-                why = "rule: capitalised word before a role (\"X, the minister\")";
+                why =
+                    "rule: capitalised word before a role (\"X, the minister\", \"the X regime\")";
             } else if lone.after_place_word
                 && !lone.sentence_start
                 && (lone.before_place || !gaz.is_common(surface))

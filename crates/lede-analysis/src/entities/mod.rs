@@ -405,7 +405,10 @@ fn known_names(
     let mut t = 0;
     while t < toks.len() {
         let mut tok = toks[t];
-        if tok.kind != Kind::Word || !(tok.upper || tok.hyphen) {
+        // "al Qaeda", "al Shabaab": a lower-case particle written apart
+        // starts a name as it does joined ("al-Qaeda").
+        let particle = tok.end - tok.start == 2 && matches!(&text[tok.start..tok.end], "al" | "el");
+        if tok.kind != Kind::Word || !(tok.upper || tok.hyphen || particle) {
             items.push(Item::Tok(t));
             t += 1;
             continue;
@@ -419,7 +422,7 @@ fn known_names(
             // Lower-case names start hyphenated words only: "al-Qaeda".
             let found = if (p == tok.start && tok.upper)
                 || (p > tok.start && text[p..].starts_with(|c: char| c.is_uppercase()))
-                || (p == tok.start && tok.hyphen)
+                || (p == tok.start && (tok.hyphen || particle))
             {
                 gaz.find_at(text, p, limit)
                     .or_else(|| shouting(text, p, piece_end, gaz))

@@ -24,9 +24,9 @@ use super::Label;
 use super::gazetteer::{Fnv, Gazetteer, with_lower};
 use super::tokens::{Kind, Token};
 use super::words::{
-    COMPANY_NOUNS, CONNECTORS, DEPARTMENTS, FIRST_KEYWORDS, GROUP_PLURAL_ENDINGS, KEYWORDS,
-    MARKET_MOVES, NOT_ACRONYMS, ORG_APPOSITIVES, PARTICLES, PLACE_PREFIXES, PLACE_PREPOSITIONS,
-    POST_WORDS, SPEECH_VERBS, STAFF_NOUNS, TITLE_MODIFIERS,
+    COMPANY_NOUNS, CONNECTORS, CORPORATE_NOUNS, DEPARTMENTS, FIRST_KEYWORDS, GROUP_PLURAL_ENDINGS,
+    KEYWORDS, MARKET_MOVES, MEDIA_NOUNS, NOT_ACRONYMS, ORG_APPOSITIVES, PARTICLES, PLACE_PREFIXES,
+    PLACE_PREPOSITIONS, POST_WORDS, SPEECH_VERBS, STAFF_NOUNS, TITLE_MODIFIERS,
 };
 
 /// One unit the name rules read: a known name, a token, or a stop (a number
@@ -65,7 +65,8 @@ pub(crate) struct Lone {
     /// is a person's surname.
     pub org_cue: bool,
     /// "Ebrard, the economy minister": a person, by the role after a comma;
-    /// so is "Okafor, 54,": a person, by the age between commas.
+    /// so is "Okafor, 54,": a person, by the age between commas, and "the
+    /// Maduro regime": a person, by the rule named after the name.
     pub role_after: bool,
     /// "Joko Widodo, known as Jokowi": another name of the person before.
     pub known_as: bool,
@@ -124,6 +125,58 @@ fn is_month(word: &str) -> bool {
         "dec",
     ];
     with_lower(word.trim_end_matches('.'), |w| MONTHS.contains(&w))
+}
+
+/// "Urdu", "Hindi": a language, which names no paper ("the Urdu newspaper").
+fn is_language(word: &str) -> bool {
+    matches!(
+        word,
+        "Urdu"
+            | "Hindi"
+            | "Arabic"
+            | "Persian"
+            | "Farsi"
+            | "Pashto"
+            | "Dari"
+            | "Bengali"
+            | "Tamil"
+            | "Mandarin"
+            | "Cantonese"
+            | "Swahili"
+            | "Hebrew"
+            | "Malay"
+            | "Amharic"
+            | "Hausa"
+            | "English"
+            | "French"
+            | "Spanish"
+    )
+}
+
+/// "Inc", "Corp.", "SpA": a company's legal form, the last word of its name.
+pub(crate) fn is_legal_form(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "Inc"
+            | "Corp"
+            | "Co"
+            | "Ltd"
+            | "LLC"
+            | "PLC"
+            | "Plc"
+            | "plc"
+            | "AG"
+            | "SA"
+            | "S.A"
+            | "SpA"
+            | "S.p.A"
+            | "NV"
+            | "N.V"
+            | "GmbH"
+            | "Bhd"
+            | "Berhad"
+            | "Limited"
+    )
 }
 
 /// Whether `word`, in any case, is one of the [`TITLE_MODIFIERS`].
@@ -357,8 +410,18 @@ impl<'a> NameRules<'a> {
         let Some(w) = self.cap_word(i) else {
             return false;
         };
-        w.split('-')
-            .all(|p| self.gaz.is_title(p) || p.eq_ignore_ascii_case("elect"))
+        // "Major-General", "Rear-Admiral": a rank's first part before a title.
+        let title = |p: &str| self.gaz.is_title(p) || p.eq_ignore_ascii_case("elect");
+        let titled = match w.rsplit_once('-') {
+            None => title(w),
+            Some((head, last)) => {
+                title(last)
+                    && head
+                        .split('-')
+                        .all(|p| title(p) || matches!(p, "Major" | "Rear"))
+            }
+        };
+        titled
             // "Chief Executive": a modifier alone, a title after "Chief".
             || (w == "Executive" && i > 0 && self.word(i - 1) == Some("Chief"))
     }
@@ -564,6 +627,15 @@ impl<'a> NameRules<'a> {
         let Some(t) = self.tok_after(e) else {
             return false;
         };
+        // "the Democratic Center party", "the Islamic State group": one noun
+        // naming what the name is of is enough.
+        if matches!(
+            self.tok_text(t),
+            "party" | "group" | "movement" | "militia" | "coalition" | "alliance" | "bloc"
+        ) && self.text[e..self.toks[t].start] == *" "
+        {
+            return true;
+        }
         let noun = |k: usize| {
             self.toks.get(t + k).is_some_and(|x| {
                 let w = x.text(self.text);
@@ -580,6 +652,43 @@ impl<'a> NameRules<'a> {
             })
         };
         noun(0) && noun(1)
+    }
+
+    /// Whether "of" after a lower-case noun of a settlement or a province
+    /// comes before item `start`: "the town of", "the region of".
+    fn place_of_before(&self, start: usize) -> bool {
+        self.tok_before(start).is_some_and(|p| {
+            self.tok_text(p) == "of"
+                && p.checked_sub(1).is_some_and(|q| {
+                    matches!(
+                        self.tok_text(q),
+                        "town"
+                            | "city"
+                            | "village"
+                            | "province"
+                            | "state"
+                            | "region"
+                            | "district"
+                            | "county"
+                            | "port"
+                    )
+                })
+        })
+    }
+
+    /// Whether the lone word of item `start`, ending at byte `e`, is a
+    /// ruler's, as "the" before it and a regime after it say: "the Maduro
+    /// regime", "the Milei administration", "the Assad era".
+    fn rule_after(&self, start: usize, e: usize) -> bool {
+        self.tok_before(start)
+            .is_some_and(|p| self.tok_text(p) == "the")
+            && self.text[e..].starts_with(' ')
+            && self.tok_after(e).is_some_and(|t| {
+                matches!(
+                    self.tok_text(t),
+                    "regime" | "administration" | "presidency" | "era"
+                )
+            })
     }
 
     /// Whether the tokens from `t` are an age between commas: ", 54,".
@@ -633,8 +742,68 @@ impl<'a> NameRules<'a> {
             && w(1).is_some_and(|v| MARKET_MOVES.contains(&v))
     }
 
+    /// The item after the "of" at `of` and a "the" after it, which
+    /// `push_span` gives back to a name that takes it: "of [the Democratic
+    /// Center]", "of the [Democratic Center] party".
+    fn after_of_the(&self, of: usize) -> usize {
+        of + 1 + usize::from(self.word(of + 1) == Some("the"))
+    }
+
+    /// Whether a possessive after item `end - 1` has what a company has:
+    /// "Pirelli's chief executive", "Brightwell's shares" ([`CORPORATE_NOUNS`]).
+    fn corporate_after(&self, end: usize) -> bool {
+        let Some(Item::Tok(t)) = self.items.get(end) else {
+            return false;
+        };
+        if self.toks[*t].kind != Kind::Possessive {
+            return false;
+        }
+        let w = |k: usize| self.toks.get(t + k).map(|x| x.text(self.text));
+        w(1).is_some_and(|x| CORPORATE_NOUNS.contains(&x))
+            || (w(1) == Some("chief")
+                && matches!(w(2), Some("executive" | "financial" | "operating")))
+    }
+
+    /// Whether a company's officer is named right after item `end - 1`:
+    /// "Barrick chairman Peter Munk", "Ajax spokesman David Endt", "Zentrix
+    /// chief executive".
+    fn officer_after(&self, end: usize) -> bool {
+        let (_, e) = self.item_span(end - 1);
+        let Some(t) = self.tok_after(e) else {
+            return false;
+        };
+        let w = |k: usize| self.toks.get(t + k).map(|x| x.text(self.text));
+        self.text[e..self.toks[t].start] == *" "
+            && match w(0) {
+                Some("chairman" | "chairwoman" | "CEO" | "spokesman" | "spokeswoman") => true,
+                Some("chief") => matches!(w(1), Some("executive" | "financial" | "operating")),
+                _ => false,
+            }
+    }
+
+    /// Whether a newspaper, an agency or a broadcaster follows item `end -
+    /// 1`: "the Sun newspaper", "Itar-Tass news agency", "Kompas daily said".
+    fn media_after(&self, end: usize) -> bool {
+        let (_, e) = self.item_span(end - 1);
+        let Some(t) = self.tok_after(e) else {
+            return false;
+        };
+        let w = |k: usize| self.toks.get(t + k).map(|x| x.text(self.text));
+        self.text[e..self.toks[t].start] == *" "
+            && match w(0) {
+                Some("newspaper" | "tabloid" | "broadcaster" | "magazine") => true,
+                Some("news") => matches!(w(1), Some("agency" | "channel" | "website")),
+                Some("daily" | "weekly") => w(1).is_some_and(|v| {
+                    matches!(v, "," | "reported" | "quoted" | "newspaper")
+                        || SPEECH_VERBS.contains(&v)
+                }),
+                _ => false,
+            }
+    }
+
     /// What the words before item `start` say of a name: a company ("shares
-    /// of", "the chipmaker", "a post on").
+    /// of", "the chipmaker", "a post on", "a unit of"), a paper or an agency
+    /// ("the daily", "news agency").
     fn company_context(&self, start: usize) -> bool {
         let Some(p) = self.tok_before(start) else {
             return false;
@@ -646,9 +815,20 @@ impl<'a> NameRules<'a> {
                 w.eq_ignore_ascii_case("shares")
                     || matches!(
                         w,
-                        "executive" | "chairman" | "chairwoman" | "founder" | "owner"
+                        "executive"
+                            | "chairman"
+                            | "chairwoman"
+                            | "founder"
+                            | "owner"
+                            | "unit"
+                            | "subsidiary"
+                            | "affiliate"
+                            | "division"
                     )
             });
+        }
+        if MEDIA_NOUNS.contains(&prev) {
+            return true;
         }
         if prev == "on" {
             return prev2.is_some_and(|w| POST_WORDS.contains(&w));
@@ -720,6 +900,18 @@ impl<'a> NameRules<'a> {
                             break;
                         }
                     }
+                    // "Minister for Foreign Affairs of Japan Motegi Toshimitsu",
+                    // "President of Indonesia Prabowo Subianto": the country
+                    // after the title is a name of its own, the person follows.
+                    let country = (self.word(b) == Some("of")
+                        && self.known_label(b + 1) == Some(Label::Gpe)
+                        && b + 2 < end
+                        && (self.cap_word(b + 2).is_some()
+                            || self.known_label(b + 2) == Some(Label::Person)))
+                    .then_some(b + 1);
+                    if country.is_some() {
+                        b += 2;
+                    }
                     // "Treasury Secretary", "U.S. Commerce Secretary", "Treasury
                     // Cabinet Secretary": the department is an organisation.
                     let dept = self.department_before(i).filter(|&d| d >= a);
@@ -761,6 +953,9 @@ impl<'a> NameRules<'a> {
                         ),
                         None => self.classify_plain(start, a, out),
                     }
+                    if let Some(c) = country {
+                        self.classify_part(c, c + 1, out);
+                    }
                     // The person: capitalised words and particles, up to four words.
                     let mut p = b;
                     let mut words = 0;
@@ -772,9 +967,18 @@ impl<'a> NameRules<'a> {
                                 p += 1;
                                 words += 2;
                             }
-                            // "Ali Hassan": after a given name, a town's name is a surname.
+                            // "Ali Hassan": after a given name, a town's name is a
+                            // surname; so it is after a title and a first name no
+                            // dictionary knows ("Senator Paloma Valencia").
                             Item::Known { entry, .. }
-                                if p > b && self.is_town(entry) && self.after_given_name(b) =>
+                                if p > b
+                                    && self.is_town(entry)
+                                    && (self.after_given_name(b)
+                                        || (p == b + 1
+                                            && matches!(self.items[b], Item::Tok(_))
+                                            && self
+                                                .cap_word(b)
+                                                .is_some_and(|w| !self.gaz.is_common(w)))) =>
                             {
                                 p += 1;
                                 words += 1;
@@ -838,7 +1042,18 @@ impl<'a> NameRules<'a> {
         {
             start += 1;
         }
-        while end > start && (self.is_connector(end - 1) || self.word(end - 1) == Some("the")) {
+        // "Office of the Spokesperson\nThe following …": a word that starts
+        // sentences, on the next line, ends no name ("Peter Such" does).
+        while end > start
+            && (self.is_connector(end - 1)
+                || self.word(end - 1) == Some("the")
+                || (end - start > 1
+                    && self.text[self.item_span(end - 2).1..self.item_span(end - 1).0]
+                        .contains('\n')
+                    && self
+                        .cap_word(end - 1)
+                        .is_some_and(|w| self.gaz.is_function_word(w))))
+        {
             end -= 1;
         }
         if start >= end {
@@ -874,14 +1089,28 @@ impl<'a> NameRules<'a> {
         if let Some(label) = self.keyword_label(start, end) {
             // "Shares of Acme Holdings": an "of" before a keyword at the end
             // only belongs to the name when a keyword precedes it too.
-            let of_kw = (start..end)
-                .find(|&i| self.word(i) == Some("of"))
+            let first_of = (start..end).find(|&i| self.word(i) == Some("of"));
+            let of_kw = first_of
                 .is_some_and(|of| of > start && self.word(of - 1).and_then(keyword).is_some());
+            // "Kia Motor Corp of South Korea": a company's legal form ends its
+            // name; the "of" after it says where the company is.
+            if let Some(of) = first_of
+                && of > start + 1
+                && self.word(of - 1).is_some_and(is_legal_form)
+                && self.is_nameish(of + 1 + usize::from(self.word(of + 1) == Some("the")))
+            {
+                self.classify_plain(start, of, out);
+                return self.classify_plain(self.after_of_the(of), end, out);
+            }
             if !of_kw
                 && let Some(of) = (start..end).rev().find(|&i| self.word(i) == Some("of"))
                 && end - (of + 1) >= 2
             {
-                return self.classify_plain(of + 1, end, out);
+                // "John Casesa of Schroder Wertheim & Co.", "Senator Paloma
+                // Valencia of the Democratic Center": what precedes the "of"
+                // is a name of its own, read with its titles.
+                self.classify(start, of, out);
+                return self.classify_plain(self.after_of_the(of), end, out);
             }
             self.push_span(start, end, label, keyword_why(label), None, out);
             return;
@@ -1074,15 +1303,18 @@ impl<'a> NameRules<'a> {
             }
             // "Sony Group", "PT Vale Indonesia": a known name inside a run a
             // keyword types is part of that name.
-            if known_count < end - start
+            // A "the" after "of" starts the part ("of the Kurdistan
+            // Democratic Party"); `push_span` gives it back.
+            let first = start + usize::from(self.word(start) == Some("the"));
+            if known_count < end - first
                 && !hyphened
-                && self.keyword_label(start, end) == Some(Label::Org)
-                && (start..end).all(|i| match self.known_label(i) {
+                && self.keyword_label(first, end) == Some(Label::Org)
+                && (first..end).all(|i| match self.known_label(i) {
                     Some(label) => label != Label::Person,
                     None => self.cap_word(i).is_some(),
                 })
             {
-                self.push_span(start, end, Label::Org, keyword_why(Label::Org), None, out);
+                self.push_span(first, end, Label::Org, keyword_why(Label::Org), None, out);
                 return;
             }
             // "Vale Indonesia", "Yiaga Africa": a word no list or dictionary
@@ -1149,13 +1381,31 @@ impl<'a> NameRules<'a> {
         }
         if n <= 4
             && !self.gaz.given_names.contains(words[0])
-            && (self.company_context(start) || self.shares_after(end))
+            && !is_language(words[0])
+            && (self.company_context(start) || self.shares_after(end) || self.media_after(end))
         {
             self.push_span(
                 start,
                 end,
                 Label::Org,
                 "rule: company named by its context",
+                None,
+                out,
+            );
+            return;
+        }
+        // "the town of Uyo", "the breakaway region of Somaliland": a name
+        // after a settlement's or a province's noun and "of" is that place.
+        if n <= 3
+            && !self.strict
+            && !self.gaz.given_names.contains(words[0])
+            && self.place_of_before(start)
+        {
+            self.push_span(
+                start,
+                end,
+                Label::Gpe,
+                "rule: name after \"the town of\"",
                 None,
                 out,
             );
@@ -1227,6 +1477,43 @@ impl<'a> NameRules<'a> {
                     && p.checked_sub(1)
                         .is_some_and(|q| self.tok_text(q).eq_ignore_ascii_case("according"))
             });
+            // "the Catatumbo region", "the Galwan valley", "the Rakhine
+            // state": a word no dictionary knows before a lower-case noun of
+            // geography names the place.
+            if prev == Some("the")
+                && !self.gaz.is_common(w)
+                && !self.gaz.given_names.contains(w)
+                && self.text[e..].starts_with(' ')
+                && let Some(label) = next.and_then(|n| match n {
+                    "region" | "valley" | "river" | "basin" | "desert" | "mountains" => {
+                        Some(Label::Loc)
+                    }
+                    "province" | "state" | "county" | "district" | "governorate" => {
+                        Some(Label::Gpe)
+                    }
+                    _ => None,
+                })
+            {
+                let why = "rule: name before a noun of geography";
+                self.push_span(start, end, label, why, None, out);
+                return;
+            }
+            // "Commerce said": a department's short name speaks for it, as
+            // "Treasury" does (a speech verb, not "Commerce grew").
+            if DEPARTMENTS.contains(&w)
+                && next.is_some_and(|v| SPEECH_VERBS.contains(&v))
+                && !self.strict
+            {
+                self.push_span(
+                    start,
+                    end,
+                    Label::Org,
+                    "rule: department before a speech verb",
+                    None,
+                    out,
+                );
+                return;
+            }
             // "(Commerce)": a department named in parentheses after a person.
             if prev == Some("(") && next == Some(")") && DEPARTMENTS.contains(&w) {
                 self.push_span(
@@ -1259,8 +1546,11 @@ impl<'a> NameRules<'a> {
                             if self.gaz.entry(*entry).label == Label::Gpe),
                     org_cue: before_statement
                         || after_according
+                        || self.corporate_after(end)
+                        || self.officer_after(end)
                         || after.is_some_and(|t| self.org_after(t)),
-                    role_after: after.is_some_and(|t| self.role_after(t) || self.age_after(t)),
+                    role_after: after.is_some_and(|t| self.role_after(t) || self.age_after(t))
+                        || self.rule_after(start, e),
                     before_possessive: self.is_possessive(start + 1),
                     known_as: self.tok_before(start).is_some_and(|p| {
                         self.tok_text(p) == "as"
@@ -1299,7 +1589,9 @@ impl<'a> NameRules<'a> {
         if !self.strict
             && !given
             && (after.is_some_and(|t| self.org_after(t))
-                || (self.members_of_before(start) && !self.is_possessive(end)))
+                || (self.members_of_before(start) && !self.is_possessive(end))
+                || self.corporate_after(end)
+                || self.officer_after(end))
         {
             self.push_span(
                 start,
@@ -1311,7 +1603,11 @@ impl<'a> NameRules<'a> {
             );
             return;
         }
-        if given || (!all_common && !self.strict) {
+        // "Joint Crediting Mechanism", "World Economic Outlook": a name no
+        // given name opens that starts and ends with ordinary words is a
+        // thing's, not a person's.
+        let framed = self.gaz.is_common(words[0]) && self.gaz.is_common(words[n - 1]);
+        if given || (!all_common && !framed && !self.strict) {
             self.push_span(
                 start,
                 end,

@@ -521,6 +521,63 @@ impl<'a> Scanner<'a> {
                 return Some(Core::new(after, Label::Date, "rule: fiscal year"));
             }
         }
+        // "the previous day", "the following day": a day named by its place.
+        if w.eq_ignore_ascii_case("day")
+            && j.checked_sub(1)
+                .is_some_and(|p| self.is_among(p, &["previous", "next", "following"]))
+        {
+            return Some(Core::new(j + 1, Label::Date, "rule: relative day"));
+        }
+        // "the same day", "the same period last year", "the same quarter a
+        // year earlier": a period named by another, whole.
+        if w.eq_ignore_ascii_case("same")
+            && j.checked_sub(1).is_some_and(|p| self.is(p, "the"))
+            && self.is_among(
+                j + 1,
+                &["day", "week", "month", "year", "period", "quarter"],
+            )
+        {
+            let mut last = j + 2;
+            if self.is_among(last, &["last", "previous"])
+                && self.is_among(last + 1, &["year", "month", "week"])
+            {
+                last += 2;
+            } else if self.is_among(last, &["a", "one"])
+                && self.is_among(last + 1, &["year", "month", "week"])
+                && self.is_among(last + 2, &["earlier", "ago", "before"])
+            {
+                last += 3;
+            }
+            let mut c = Core::new(last, Label::Date, "rule: the same period");
+            c.takes_the = true;
+            return Some(c);
+        }
+        // "half a century", "half an hour": half a unit of time is a period.
+        if w.eq_ignore_ascii_case("half")
+            && self.is_among(j + 1, &["a", "an"])
+            && let Some(label) = if self.is_in(j + 2, &DATE_UNITS) {
+                Some(Label::Date)
+            } else if self.is_in(j + 2, &TIME_UNITS) {
+                Some(Label::Time)
+            } else {
+                None
+            }
+            && !self.word(j + 2).ends_with('s')
+        {
+            return Some(Core::new(j + 3, label, "rule: half a period"));
+        }
+        // "this financial year", "the fiscal year": a fiscal year named by
+        // its place, not its number.
+        if self.is_among(j, &["fiscal", "financial"])
+            && self.is(j + 1, "year")
+            && j.checked_sub(1).is_some_and(|p| {
+                self.is(p, "the") || self.is_in(p, &DETERMINERS) || self.is_in(p, &RELATIVE)
+            })
+        {
+            let mut c = Core::new(j + 2, Label::Date, "rule: fiscal year");
+            c.takes_the = true;
+            return Some(c);
+        }
         // "1996-08-22": an ISO date, as wire datelines write it.
         if self.kind(j) == Some(Kind::Number)
             && let Some(iso) = self.text.get(self.toks[j].start..self.toks[j].start + 10)
@@ -893,7 +950,10 @@ impl<'a> Scanner<'a> {
         }
         // "May", "March" and "August" are words too: alone they need a
         // preposition, or another month after them ("May, June and July").
-        if !has_number && is_one_of(w, &["may", "march", "august"]) {
+        // "August's increase": a possessive makes one a month ("May's" is
+        // as often Theresa May's).
+        let possessive = self.kind(last) == Some(Kind::Possessive) && !is_one_of(w, &["may"]);
+        if !has_number && !possessive && is_one_of(w, &["may", "march", "august"]) {
             let prev = if j > 0 { self.word(j - 1) } else { "" };
             let listed = matches!(self.word(last), "," | "and")
                 && is_any(self.word(last + 1), &MONTHS)

@@ -28,6 +28,8 @@ mod tests {
             SPEECH_VERBS,
             PLACE_PREPOSITIONS,
             COMPANY_NOUNS,
+            MEDIA_NOUNS,
+            CORPORATE_NOUNS,
             ORG_APPOSITIVES,
             STAFF_NOUNS,
             POST_WORDS,
