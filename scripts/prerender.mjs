@@ -111,6 +111,19 @@ export function articleHtml(article) {
   );
 }
 
+/**
+ * The block a phone's first screen ends with: the headline, the byline and
+ * about two paragraphs. The page holds its first paint until that block has
+ * been parsed (`<link rel="expect" … blocking="render">`, in `prerender`):
+ * otherwise the browser paints the page's header alone first, and that
+ * frame, at a phone's speed, delays the article's. Measured with
+ * tests/e2e/first-visit.mjs (docs/performance.md).
+ */
+export function firstScreenEnd(article) {
+  const paragraphs = article.blocks.filter((b) => b.kind === 'paragraph');
+  return (paragraphs[Math.min(1, paragraphs.length - 1)] ?? article.blocks[0])?.index;
+}
+
 /** The sample article, analysed and encoded by the app's own Rust, natively. */
 export function seedArticle() {
   const json = execFileSync('cargo', ['run', '--quiet', '-p', 'lede', '--example', 'prerender'], {
@@ -125,7 +138,8 @@ export function seedArticle() {
 /**
  * Puts `article` into the page `html` at its placeholder, its legend at its
  * own (HTML from Leptos' static rendering, escaped by it) with the script
- * that makes it work, and its title into <title>. A page without the
+ * that makes it work, and its title into <title>, followed by the hold on
+ * the first paint until the first screen is parsed (`firstScreenEnd`). A page without the
  * placeholder (already pre-rendered) is returned as it is. The script goes
  * in inline; scripts/site.mjs moves it into a file of its own, as it does
  * Trunk's loader.
@@ -137,7 +151,11 @@ export function prerender(html, article) {
   return html
     .replace(PLACEHOLDER, () => articleHtml(article))
     .replace(LEGEND, () => article.legend)
-    .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeText(article.title)}</title>`)
+    .replace(/<title>[^<]*<\/title>/, () => {
+      const end = firstScreenEnd(article);
+      const expect = end === undefined ? '' : `<link rel="expect" href="#block-${end}" blocking="render">`;
+      return `<title>${escapeText(article.title)}</title>${expect}`;
+    })
     .replace(
       /<\/body>/,
       () => `<script type="module" async>${LEGEND_SCRIPT}</script>${analysisHtml(article.analysis)}</body>`,

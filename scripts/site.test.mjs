@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { analysisHtml, prerender } from './prerender.mjs';
+import { analysisHtml, firstScreenEnd, prerender } from './prerender.mjs';
 import { externalizeScripts, inlineContent, serviceWorker, site, startAfterFirstFrame } from './site.mjs';
 
 // What Trunk 0.21 writes for a release build with public_url = "./" (minified).
@@ -328,6 +328,7 @@ test('the pre-rendered article is escaped text, the page\'s title too, and writt
   assert.equal(
     html,
     '<!doctype html><title>A &lt;title&gt; &amp; more — Lede</title>' +
+      '<link rel="expect" href="#block-1" blocking="render">' +
       `<aside>${ARTICLE.legend}</aside><main>` +
       '<article class="article" lang="en" data-hide=""><header class="article-head">' +
       '<h1 id="block-0" data-block="0"><span class="text">A &lt;title&gt; &amp; more</span></h1></header>' +
@@ -338,6 +339,16 @@ test('the pre-rendered article is escaped text, the page\'s title too, and writt
   );
   assert.deepEqual(inlineContent(html), []);
   assert.equal(prerender(html, ARTICLE), html, 'a second run changes nothing');
+});
+
+test('the first paint waits for the first screen: the headline, the byline and two paragraphs', () => {
+  const para = (index) => ({ index, kind: 'paragraph', text: 'P.', ops: [], markers: '' });
+  const byline = { index: 1, kind: 'byline', text: 'By A.', ops: [], markers: '' };
+  const blocks = [ARTICLE.blocks[0], byline, para(2), para(3), para(4)];
+  assert.equal(firstScreenEnd({ ...ARTICLE, blocks }), 3);
+  assert.equal(firstScreenEnd({ ...ARTICLE, blocks: blocks.slice(0, 3) }), 2, 'one paragraph');
+  assert.equal(firstScreenEnd({ ...ARTICLE, blocks: blocks.slice(0, 1) }), 0, 'a headline alone');
+  assert.equal(firstScreenEnd({ ...ARTICLE, blocks: [] }), undefined);
 });
 
 test('the build\'s analysis is a data block of base64 that a strict policy allows', () => {
