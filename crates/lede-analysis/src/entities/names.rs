@@ -729,17 +729,22 @@ impl<'a> NameRules<'a> {
         }
     }
 
+    /// The words right after item `end - 1` when one space parts them from
+    /// it, by place: `w(0)` is the first.
+    fn words_after(&self, end: usize) -> Option<impl Fn(usize) -> Option<&'a str> + '_> {
+        let (_, e) = self.item_span(end - 1);
+        let t = self.tok_after(e)?;
+        let w = move |k: usize| self.toks.get(t + k).map(|x| x.text(self.text));
+        (self.text[e..self.toks[t].start] == *" ").then_some(w)
+    }
+
     /// Whether the shares or stock of item `end - 1` move after it: "Harita
     /// Nickel shares rose", "Vale stock fell".
     fn shares_after(&self, end: usize) -> bool {
-        let (_, e) = self.item_span(end - 1);
-        let Some(t) = self.tok_after(e) else {
-            return false;
-        };
-        let w = |k: usize| self.toks.get(t + k).map(|x| x.text(self.text));
-        matches!(w(0), Some("shares" | "stock"))
-            && self.text[e..self.toks[t].start] == *" "
-            && w(1).is_some_and(|v| MARKET_MOVES.contains(&v))
+        self.words_after(end).is_some_and(|w| {
+            matches!(w(0), Some("shares" | "stock"))
+                && w(1).is_some_and(|v| MARKET_MOVES.contains(&v))
+        })
     }
 
     /// The item after the "of" at `of` and a "the" after it, which
@@ -759,46 +764,32 @@ impl<'a> NameRules<'a> {
             return false;
         }
         let w = |k: usize| self.toks.get(t + k).map(|x| x.text(self.text));
-        w(1).is_some_and(|x| CORPORATE_NOUNS.contains(&x))
-            || (w(1) == Some("chief")
-                && matches!(w(2), Some("executive" | "financial" | "operating")))
+        w(1).is_some_and(|x| CORPORATE_NOUNS.contains(&x)) || chief_officer(w(1), w(2))
     }
 
     /// Whether a company's officer is named right after item `end - 1`:
     /// "Barrick chairman Peter Munk", "Ajax spokesman David Endt", "Zentrix
     /// chief executive".
     fn officer_after(&self, end: usize) -> bool {
-        let (_, e) = self.item_span(end - 1);
-        let Some(t) = self.tok_after(e) else {
-            return false;
-        };
-        let w = |k: usize| self.toks.get(t + k).map(|x| x.text(self.text));
-        self.text[e..self.toks[t].start] == *" "
-            && match w(0) {
-                Some("chairman" | "chairwoman" | "CEO" | "spokesman" | "spokeswoman") => true,
-                Some("chief") => matches!(w(1), Some("executive" | "financial" | "operating")),
-                _ => false,
-            }
+        self.words_after(end).is_some_and(|w| {
+            matches!(
+                w(0),
+                Some("chairman" | "chairwoman" | "CEO" | "spokesman" | "spokeswoman")
+            ) || chief_officer(w(0), w(1))
+        })
     }
 
     /// Whether a newspaper, an agency or a broadcaster follows item `end -
     /// 1`: "the Sun newspaper", "Itar-Tass news agency", "Kompas daily said".
     fn media_after(&self, end: usize) -> bool {
-        let (_, e) = self.item_span(end - 1);
-        let Some(t) = self.tok_after(e) else {
-            return false;
-        };
-        let w = |k: usize| self.toks.get(t + k).map(|x| x.text(self.text));
-        self.text[e..self.toks[t].start] == *" "
-            && match w(0) {
-                Some("newspaper" | "tabloid" | "broadcaster" | "magazine") => true,
-                Some("news") => matches!(w(1), Some("agency" | "channel" | "website")),
-                Some("daily" | "weekly") => w(1).is_some_and(|v| {
-                    matches!(v, "," | "reported" | "quoted" | "newspaper")
-                        || SPEECH_VERBS.contains(&v)
-                }),
-                _ => false,
-            }
+        self.words_after(end).is_some_and(|w| match w(0) {
+            Some("newspaper" | "tabloid" | "broadcaster" | "magazine") => true,
+            Some("news") => matches!(w(1), Some("agency" | "channel" | "website")),
+            Some("daily" | "weekly") => w(1).is_some_and(|v| {
+                matches!(v, "," | "reported" | "quoted" | "newspaper") || SPEECH_VERBS.contains(&v)
+            }),
+            _ => false,
+        })
     }
 
     /// What the words before item `start` say of a name: a company ("shares
@@ -1662,6 +1653,12 @@ impl<'a> NameRules<'a> {
             lone: None,
         });
     }
+}
+
+/// Whether two words name a company's chief officer: "chief executive",
+/// "chief financial", "chief operating".
+fn chief_officer(first: Option<&str>, second: Option<&str>) -> bool {
+    first == Some("chief") && matches!(second, Some("executive" | "financial" | "operating"))
 }
 
 /// What [`NameRules::keyword_label_from`] reads of a run's items beyond its
