@@ -7,7 +7,7 @@
 //! it is: "Trump" joins Donald Trump, "Xi" joins Xi Jinping.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
 /// A map with a fast hash; corrections share its `(Label, Cow<str>) → EntityId`
@@ -15,7 +15,9 @@ use std::hash::BuildHasherDefault;
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 use super::gazetteer::{Fnv, Gazetteer};
-use super::names::{Raw, is_age, is_legal_form, keyword_why};
+use super::names::{
+    Raw, WHY_COMPANY_BY_CONTEXT, WHY_DESCRIBED_AS_ORG, is_age, is_legal_form, keyword_why,
+};
 use super::words::{COMPANY_ENDINGS, FAMILY_FIRST, KEYWORDS, NAME_SUFFIXES};
 use super::{Entity, EntityId, Label, Mention, MentionId};
 use crate::apostrophe::fold_apostrophes;
@@ -185,20 +187,16 @@ pub(crate) fn group(
     // rule found by its context ("in Catatumbo", "the Catatumbo region")
     // is that place anywhere in the text: "the people of Catatumbo". One
     // pass finds both.
-    let mut context_orgs: FastMap<&str, ()> = FastMap::default();
+    let mut context_orgs: HashSet<&str, BuildHasherDefault<Fnv>> = HashSet::default();
     let mut short_places: FastMap<&str, Label> = FastMap::default();
     for f in &kept {
         match (f.raw.label, f.raw.lone) {
             (Label::Org, None)
-                if matches!(
-                    f.raw.why,
-                    "rule: company named by its context"
-                        | "rule: name described as an organisation"
-                ) =>
+                if f.raw.why == WHY_COMPANY_BY_CONTEXT || f.raw.why == WHY_DESCRIBED_AS_ORG =>
             {
                 let name = &text[f.raw.start..f.raw.end];
                 if name.contains(' ') {
-                    context_orgs.insert(name, ());
+                    context_orgs.insert(name);
                 }
             }
             (Label::Gpe | Label::Loc, None)
@@ -229,7 +227,7 @@ pub(crate) fn group(
             if f.raw.label == Label::Person
                 && f.raw.entry.is_none()
                 && f.raw.lone.is_none()
-                && context_orgs.contains_key(&text[f.raw.start..f.raw.end])
+                && context_orgs.contains(&text[f.raw.start..f.raw.end])
             {
                 f.raw.label = Label::Org;
                 f.raw.why = "rule: name of an organisation in the text";

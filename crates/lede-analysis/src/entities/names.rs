@@ -192,6 +192,12 @@ fn keyword(word: &str) -> Option<Label> {
     INDEX.get(word).copied()
 }
 
+/// Why an unlisted name is an organisation: its context ("shares of X",
+/// "X newspaper"), or words that describe it as one. `group` carries these
+/// to the name's other mentions.
+pub(crate) const WHY_COMPANY_BY_CONTEXT: &str = "rule: company named by its context";
+pub(crate) const WHY_DESCRIBED_AS_ORG: &str = "rule: name described as an organisation";
+
 pub(crate) struct NameRules<'a> {
     pub text: &'a str,
     pub toks: &'a [Token],
@@ -1375,14 +1381,7 @@ impl<'a> NameRules<'a> {
             && !is_language(words[0])
             && (self.company_context(start) || self.shares_after(end) || self.media_after(end))
         {
-            self.push_span(
-                start,
-                end,
-                Label::Org,
-                "rule: company named by its context",
-                None,
-                out,
-            );
+            self.push_span(start, end, Label::Org, WHY_COMPANY_BY_CONTEXT, None, out);
             return;
         }
         // "the town of Uyo", "the breakaway region of Somaliland": a name
@@ -1584,14 +1583,7 @@ impl<'a> NameRules<'a> {
                 || self.corporate_after(end)
                 || self.officer_after(end))
         {
-            self.push_span(
-                start,
-                end,
-                Label::Org,
-                "rule: name described as an organisation",
-                None,
-                out,
-            );
+            self.push_span(start, end, Label::Org, WHY_DESCRIBED_AS_ORG, None, out);
             return;
         }
         // "Joint Crediting Mechanism", "World Economic Outlook": a name no
