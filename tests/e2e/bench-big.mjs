@@ -42,7 +42,7 @@
 // docs/performance.md, "Profiling").
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { serveDist, launchBrowser } from './harness.mjs';
+import { serveDist, launchBrowser, benchPage } from './harness.mjs';
 import { bounded as within, chromiumVersion, openMeasured, table } from './measure.mjs';
 import { newsText, oneLineParagraphs, firstLine } from './bigtext.mjs';
 import { addProfile, emptySums, printSums } from './cpuprofile.mjs';
@@ -140,14 +140,7 @@ async function measureDocument(browser, url, spec) {
   const bytes = Buffer.byteLength(text);
   const headline = firstLine(text);
   const row = { name: spec.name, bytes, paragraphs: text.split(/\n\s*\n/).length };
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(STEP_MS);
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text().slice(0, 200)}`);
-  });
+  const { context, page, problems } = await benchPage(browser, STEP_MS);
   try {
     await page.addInitScript(captureWasm);
     await page.addInitScript(installTimeAction);

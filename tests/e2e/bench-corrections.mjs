@@ -49,7 +49,7 @@
 // TRACE_OUT=file also save the last key press's profile or trace (JSON).
 import { readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
-import { serveDist, launchBrowser } from './harness.mjs';
+import { serveDist, launchBrowser, benchPage } from './harness.mjs';
 import { bounded, chromiumVersion, openMeasured, table } from './measure.mjs';
 import { newsText, firstLine } from './bigtext.mjs';
 import { addProfile, emptySums, printSums } from './cpuprofile.mjs';
@@ -232,14 +232,7 @@ async function typeOtherThan(page, label) {
 
 async function run(browser, url) {
   const text = newsText(BYTES);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(STEP_MS);
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text().slice(0, 200)}`);
-  });
+  const { context, page, problems } = await benchPage(browser, STEP_MS);
   await page.addInitScript(installTimer, REST_MS);
   const file = { name: `news-${size}.txt`, mimeType: 'text/plain', buffer: Buffer.from(text) };
   const opened = await openMeasured(page, url, file, firstLine(text), STEP_MS);

@@ -33,7 +33,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveDist, launchBrowser } from './harness.mjs';
+import { serveDist, launchBrowser, benchPage } from './harness.mjs';
 import { chromiumVersion, openMeasured, table } from './measure.mjs';
 
 const STEP_MS = Number(process.env.TIMEOUT ?? 60) * 1000;
@@ -80,14 +80,7 @@ async function storeTheme(page, theme) {
 async function measureClass(browser, url, dir, entry) {
   const buffer = readFileSync(join(dir, entry.file));
   const html = entry.file.endsWith('.html');
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(STEP_MS);
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text().slice(0, 200)}`);
-  });
+  const { context, page, problems } = await benchPage(browser, STEP_MS);
   const row = { bytes: buffer.length };
   try {
     let loaded;

@@ -168,6 +168,27 @@ export async function loadQuietly(page, url, measure) {
   await recorded;
 }
 
+/** The page's console errors and uncaught errors, as they come: a list that grows. */
+export function watchErrors(page) {
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  return problems;
+}
+
+/**
+ * A page in a context of its own, as the benchmarks open one: a desktop
+ * viewport, `stepMs` for each step, its errors collected in `problems`.
+ */
+export async function benchPage(browser, stepMs) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(stepMs);
+  const page = await context.newPage();
+  return { context, page, problems: watchErrors(page) };
+}
+
 /**
  * Opens a page at `url` with the given viewport and colour scheme, collecting
  * problems (console errors, page errors, failed or non-OK requests) into `problems`.
@@ -178,11 +199,7 @@ export async function openPage(browser, url, { width = 1280, height = 900, color
   context.setDefaultTimeout(10_000);
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
-  const problems = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  const problems = watchErrors(page);
   // A request a navigation of the test's own (a reload, a goto) cut short
   // fails as net::ERR_ABORTED, as the worker's files may when the worker
   // starts just before it: that is the test's doing, not the app's. A file
