@@ -26,7 +26,7 @@ use super::tokens::{Kind, Token};
 use super::words::{
     COMPANY_NOUNS, CONNECTORS, CORPORATE_NOUNS, DEPARTMENTS, FIRST_KEYWORDS, GROUP_PLURAL_ENDINGS,
     KEYWORDS, MARKET_MOVES, MEDIA_NOUNS, NOT_ACRONYMS, ORG_APPOSITIVES, PARTICLES, PLACE_PREFIXES,
-    PLACE_PREPOSITIONS, POST_WORDS, SPEECH_VERBS, STAFF_NOUNS, TITLE_MODIFIERS,
+    PLACE_PREPOSITIONS, POST_WORDS, SPEECH_VERBS, STAFF_NOUNS, TITLE_MODIFIERS, numbers,
 };
 
 /// One unit the name rules read: a known name, a token, or a stop (a number
@@ -90,41 +90,17 @@ pub(crate) fn is_age(word: &str) -> bool {
 
 /// "SEP", "AUG.": a month in capitals, as tables and datelines write it.
 fn is_month_abbreviation(word: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "JAN", "FEB", "MAR", "APR", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC",
-    ];
-    MONTHS.contains(&word.trim_end_matches('.'))
+    let w = word.trim_end_matches('.');
+    w.bytes().all(|b| b.is_ascii_uppercase())
+        && with_lower(w, |w| numbers::SHORT_MONTHS.contains(&w))
 }
 
-/// "March", "Feb.", "SEPT": a month's name or abbreviation, in any case.
+/// "March", "Feb.", "SEPT": a month's name or abbreviation, in any case
+/// (`data/words/numbers.txt`, the lists the date rules read).
 fn is_month(word: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ];
-    with_lower(word.trim_end_matches('.'), |w| MONTHS.contains(&w))
+    with_lower(word.trim_end_matches('.'), |w| {
+        numbers::MONTHS.contains(&w) || numbers::SHORT_MONTHS.contains(&w)
+    })
 }
 
 /// "Urdu", "Hindi": a language, which names no paper ("the Urdu newspaper").
@@ -1720,6 +1696,23 @@ mod tests {
         }
         assert_eq!(keyword("Ministries"), None);
         assert_eq!(keyword("ministry"), None, "keywords are capitalised");
+    }
+
+    #[test]
+    fn months_are_read_from_the_date_rules_lists() {
+        for m in ["March", "may", "Feb.", "SEPT", "sep", "DECEMBER"] {
+            assert!(is_month(m), "{m:?}");
+        }
+        for w in ["Mayor", "Marc", "Monday", "Janet"] {
+            assert!(!is_month(w), "{w:?}");
+        }
+        for m in ["AUG.", "SEPT", "JAN"] {
+            assert!(is_month_abbreviation(m), "{m:?}");
+        }
+        // Only capitals, and "MAY" is the word as often as the month.
+        for w in ["Aug", "aug.", "MAY", "AUGUST"] {
+            assert!(!is_month_abbreviation(w), "{w:?}");
+        }
     }
 
     #[test]
