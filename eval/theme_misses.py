@@ -124,14 +124,19 @@ def rule(norm, about_score=ABOUT_SCORE, share=ABOUT_SHARE, core_exempt=True,
     return apply
 
 
-def run(data, apply):
-    """Themes of every paragraph under `apply`, quotations continued as the engine does."""
+def run(data, apply, always=False):
+    """Themes of every paragraph under `apply`, quotations continued as the
+    engine does (with `always`, also a quotation with themes of its own)."""
     out, prev = [], None
     for r in data:
         p = r["p"]
         _, about = apply(p, r["w"])
         cont = None
-        if (not about and prev is not None and prev[0] == r["doc"] and prev[2] == "Paragraph"
+        if (always and about and prev is not None and prev[0] == r["doc"] and prev[2] == "Paragraph"
+                and p["kind"] == "Paragraph" and r["quoted"] and prev[1]
+                and prev[1][0] not in about):
+            about, cont = about + [prev[1][0]], prev[1][0]
+        elif (not about and prev is not None and prev[0] == r["doc"] and prev[2] == "Paragraph"
                 and p["kind"] == "Paragraph" and r["quoted"] and prev[1]):
             about, cont = [prev[1][0]], prev[1][0]
         out.append((set(about), cont))
@@ -248,6 +253,9 @@ def sweep(data):
         print(line % ((f"phrase x {bonus}",) + f))
     for r in data:
         r["w"] = weights(r["p"])
+    print("\nquotations:")
+    f = figures(data, run(data, rule(norm_power(0.5)), always=True))
+    print(line % (("a quotation always goes on with the one before",) + f))
     print("\nshare rule (sqrt, 25, 1.7): ABOUT_SHARE, core exemption:")
     for share in (0.0, 0.2, 0.3, 0.4, 0.5):
         for exempt in (True, False):
@@ -275,7 +283,8 @@ def main():
             else:
                 kw[k] = float(v)
         kw.setdefault("norm", norm_power(0.5))
-        new = run(data, rule(**kw))
+        always = bool(kw.pop("always", 0))
+        new = run(data, rule(**kw), always=always)
         for r in data:
             r["w"] = weights(r["p"])
         base = run(data, rule(norm_power(0.5)))
