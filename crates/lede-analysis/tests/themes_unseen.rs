@@ -5,6 +5,36 @@ use lede_analysis::Document;
 use lede_analysis::themes::{Lexicon, score, suggest_terms};
 
 const CASES: &[(&str, &[&str], &[&str])] = &[
+    // Reaching, striking, sealing or concluding a deal, an accord or a pact:
+    // one family, whichever verb and noun the copy uses.
+    (
+        "After two days in Nairobi the rival factions sealed an accord on the disputed grazing lands.",
+        &["dialogue"],
+        &["friction", "sovereignty"],
+    ),
+    (
+        "Negotiators concluded the pact late on Sunday, officials said.",
+        &["dialogue"],
+        &[],
+    ),
+    // A lease or a contract is no accord.
+    (
+        "The retailer signed the lease for its new shop on Tuesday.",
+        &[],
+        &["economy"],
+    ),
+    // Measures taken against the other side.
+    (
+        "Beijing announced reciprocal measures against the three companies on Monday.",
+        &["friction"],
+        &["economy"],
+    ),
+    // Restrictions against a disease are no measures against a side.
+    (
+        "Hospitals took steps against the flu this winter.",
+        &[],
+        &[],
+    ),
     // The families of diplomacy, tension and violence, in both spellings.
     (
         "Ministers met behind closed doors to hammer out a compromise.",

@@ -25,7 +25,7 @@
 //! ```
 //!
 //! Each paragraph gets, per theme, `weight = Σ term weight × (1 + ln count)` over
-//! the distinct terms matched, and `score = weight / sqrt(max(words, 25) / 25)`,
+//! the distinct terms matched (a phrase's weight times [`PHRASE_BONUS`]), and `score = weight / sqrt(max(words, 25) / 25)`,
 //! so long paragraphs are not favoured for their length alone. A paragraph is
 //! *about* every theme scoring at least [`ABOUT_SCORE`] and at least
 //! [`ABOUT_SHARE`] of its best theme. See `docs/themes.md`.
@@ -46,7 +46,7 @@ mod tokens;
 pub use context::QUOTED_SHARE;
 pub use lexicon::{CUSTOM_TERM_WEIGHT, Lexicon, LexiconError, TermGroup, Theme, builtin_themes};
 pub use score::{
-    ABOUT_SCORE, ABOUT_SHARE, CORE_WEIGHT, Evidence, ParagraphThemes, REFERENCE_WORDS, ThemeReport,
-    ThemeScore, ThemeTotal, score,
+    ABOUT_SCORE, ABOUT_SHARE, CORE_WEIGHT, Evidence, PHRASE_BONUS, ParagraphThemes,
+    REFERENCE_WORDS, ThemeReport, ThemeScore, ThemeTotal, score,
 };
 pub use suggest::{SuggestedTerm, suggest_terms};

@@ -21,6 +21,20 @@ pub const CORE_WEIGHT: f32 = 3.0;
 /// Paragraphs up to this many words are scored on their raw weight; longer ones
 /// are divided by the square root of their length over it.
 pub const REFERENCE_WORDS: usize = 25;
+/// A term of two words or more counts this many times its weight: its words
+/// fix each other's sense ("work together", "opposition leader", "halt to
+/// the fighting"), so it is seldom a passing or a wrong sense as a single
+/// word ("border", "energy", "spokesman") often is.
+pub const PHRASE_BONUS: f32 = 1.1;
+
+/// Whether a lexicon term, as written, is a phrase of two words or more
+/// ("win-win" is two; "China's" one).
+pub(crate) fn is_phrase(term: &str) -> bool {
+    term.split(|c: char| !(c.is_alphanumeric() || c == '#' || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .count()
+        >= 2
+}
 
 /// The themes of a document, paragraph by paragraph.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -64,7 +78,8 @@ pub struct ParagraphThemes {
 pub struct ThemeScore {
     #[serde(deserialize_with = "crate::wire::shared")]
     pub theme: Arc<str>,
-    /// The sum over distinct matched terms of `weight × (1 + ln count)`.
+    /// The sum over distinct matched terms of `weight × (1 + ln count)`,
+    /// a phrase's weight times [`PHRASE_BONUS`].
     pub weight: f32,
     /// `weight / sqrt(max(words, REFERENCE_WORDS) / REFERENCE_WORDS)`.
     pub score: f32,
@@ -143,8 +158,8 @@ pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
     let mut cache = FxMap::default();
     let mut buf = String::new();
     let mut toks: Vec<Tok> = Vec::new();
-    // Per theme: (term, weight, count) of the current paragraph.
-    let mut counts: Vec<Vec<(Hit, f32, u32)>> = vec![Vec::new(); themes.len()];
+    // Per theme: (term, weight, weight counted, count) of the current paragraph.
+    let mut counts: Vec<Vec<(Hit, f32, f32, u32)>> = vec![Vec::new(); themes.len()];
     // Each term's text, allocated once and shared by all its evidence (room
     // for an article's distinct terms without growing); and where the term
     // was last counted, as (paragraph, place in its theme's counts), so that
@@ -192,10 +207,15 @@ pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
                 });
                 let c = &mut counts[theme];
                 if *paragraph == index {
-                    c[*at].2 += 1;
+                    c[*at].3 += 1;
                 } else {
                     (*paragraph, *at) = (index, c.len());
-                    c.push((hit, group.weight, 1));
+                    let counted = if is_phrase(term) {
+                        group.weight * PHRASE_BONUS
+                    } else {
+                        group.weight
+                    };
+                    c.push((hit, group.weight, counted, 1));
                 }
             }
         });
@@ -206,7 +226,10 @@ pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
             .iter()
             .zip(&counts)
             .map(|(id, c)| {
-                let weight: f32 = c.iter().map(|&(_, w, n)| w * (1.0 + (n as f32).ln())).sum();
+                let weight: f32 = c
+                    .iter()
+                    .map(|&(_, _, w, n)| w * (1.0 + (n as f32).ln()))
+                    .sum();
                 ThemeScore {
                     theme: id.clone(),
                     weight,
@@ -221,7 +244,7 @@ pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
             .filter(|(s, c)| {
                 s.score >= ABOUT_SCORE
                     && (s.score >= ABOUT_SHARE * best
-                        || c.iter().any(|&(_, w, _)| w >= CORE_WEIGHT))
+                        || c.iter().any(|&(_, w, _, _)| w >= CORE_WEIGHT))
             })
             .map(|(s, _)| s)
             .collect();
@@ -266,5 +289,51 @@ pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
         paragraphs,
         totals,
         sequence,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_phrase, score};
+    use crate::Document;
+    use crate::themes::{Lexicon, Theme};
+
+    #[test]
+    fn phrases_are_terms_of_two_words_or_more() {
+        let cases: &[(&str, bool)] = &[
+            ("work together", true),
+            ("=accord", false),
+            ("win-win", true),
+            ("#number years ago", true),
+            ("china's", false),
+            ("tariff", false),
+        ];
+        for &(term, expected) in cases {
+            assert_eq!(is_phrase(term), expected, "{term:?}");
+        }
+    }
+
+    /// One strong term (weight 2) in a 35-to-41-word paragraph: a phrase says the
+    /// theme, a single word, more often a passing or another sense, does not.
+    #[test]
+    fn a_phrase_outweighs_a_single_word_of_the_same_weight() {
+        let energy = Theme::custom("Energy", ["pipeline", "gas grid"]).unwrap();
+        let lexicon = Lexicon::default().with_theme(energy).unwrap();
+        let filler = "the ministers of the two neighbouring countries met on a \
+                      rainy morning in the old capital and spoke for an hour \
+                      about the weather the harvest and the football results \
+                      before lunch";
+        let cases: &[(&str, bool)] = &[
+            ("the gas grid", true),
+            ("the pipeline", false),
+            ("a new road", false),
+        ];
+        for &(term, expected) in cases {
+            let text = format!("{filler} and {term}.");
+            let doc = Document::parse(&text);
+            let p = &score(&doc, &lexicon).paragraphs[0];
+            assert!((35..=41).contains(&p.words), "{}", p.words);
+            assert_eq!(p.is_about("energy"), expected, "{text}");
+        }
     }
 }
