@@ -37,7 +37,19 @@ pub(crate) fn quotations(s: &str) -> (Vec<(usize, usize)>, Option<usize>) {
     // Only '"' and the curly double marks (E2 80 9C/9D in UTF-8) matter:
     // the scan skips to the next '"' or E2 byte, and decodes no character.
     // (Neither byte is ever inside another character's encoding.)
-    while let Some(skip) = bytes[next..].iter().position(|&b| b == b'"' || b == 0xE2) {
+    let may_start = |b: u8| b == b'"' || b == 0xE2;
+    loop {
+        // Sixteen bytes at a time while none may start a mark: a fixed-size
+        // test without early exit, which the compiler turns into one
+        // vector comparison.
+        while let Some(chunk) = bytes.get(next..next + 16)
+            && !chunk.iter().fold(false, |any, &b| any | may_start(b))
+        {
+            next += 16;
+        }
+        let Some(skip) = bytes[next..].iter().position(|&b| may_start(b)) else {
+            break;
+        };
         let i = next + skip;
         let c = match &bytes[i..] {
             [b'"', ..] => '"',
