@@ -40,7 +40,7 @@ use std::sync::LazyLock;
 
 use super::Label;
 use super::gazetteer_files::{NAME_FILES, first_word};
-use crate::word_hash::word_hash;
+use crate::word_hash::{word_hash, word_hash_lower};
 
 include!(concat!(env!("OUT_DIR"), "/gazetteer_tables.rs"));
 
@@ -120,8 +120,13 @@ fn put(slots: &mut [u16], hash: u64, value: u16) {
 
 /// The first value in the slots from the hash of `key` that `is_key` accepts.
 fn lookup(slots: &[u16], key: &str, is_key: impl Fn(usize) -> bool) -> Option<usize> {
+    lookup_hash(slots, word_hash(key.as_bytes()), is_key)
+}
+
+/// The first value in the slots from `hash` that `is_key` accepts.
+fn lookup_hash(slots: &[u16], hash: u64, is_key: impl Fn(usize) -> bool) -> Option<usize> {
     let mask = slots.len() - 1;
-    let mut h = word_hash(key.as_bytes()) as usize & mask;
+    let mut h = hash as usize & mask;
     loop {
         let slot = slots[h];
         if slot == 0 {
@@ -265,16 +270,16 @@ impl Gazetteer {
 
     /// Whether `word` (any case) is a common English word.
     pub fn is_common(&self, word: &str) -> bool {
-        with_lower(word, |w| self.common.contains(w))
+        self.common.contains_lower(word)
     }
 
     pub fn is_function_word(&self, word: &str) -> bool {
-        with_lower(word, |w| self.function_words.contains(w))
+        self.function_words.contains_lower(word)
     }
 
     pub fn is_title(&self, word: &str) -> bool {
         let word = word.strip_suffix('.').unwrap_or(word);
-        with_lower(word, |w| self.titles.contains(w))
+        self.titles.contains_lower(word)
     }
 }
 
@@ -314,6 +319,24 @@ impl WordList {
 
     pub fn contains(&self, word: &str) -> bool {
         lookup(&self.slots, word, |at| word_at_is(self.text, at - 1, word)).is_some()
+    }
+
+    /// Whether the list holds `word` in lower case. An ASCII word (most
+    /// words) is lowered byte by byte as it is compared, not copied.
+    pub fn contains_lower(&self, word: &str) -> bool {
+        if !word.is_ascii() {
+            return self.contains(&word.to_lowercase());
+        }
+        let word = word.as_bytes();
+        lookup_hash(&self.slots, word_hash_lower(word), |at| {
+            let rest = &self.text.as_bytes()[at - 1..];
+            rest.get(..word.len()).is_some_and(|w| {
+                w.iter()
+                    .zip(word)
+                    .all(|(&a, &b)| a == b.to_ascii_lowercase())
+            }) && matches!(rest.get(word.len()), None | Some(b'\t' | b'\n'))
+        })
+        .is_some()
     }
 
     /// How many words it holds.

@@ -34,26 +34,33 @@ pub(crate) fn quotations(s: &str) -> (Vec<(usize, usize)>, Option<usize>) {
     let mut open: Option<(usize, char)> = None;
     let bytes = s.as_bytes();
     let mut next = 0;
-    // Byte by byte: only '"' and the curly double marks (E2 80 9C/9D in
-    // UTF-8) matter, so no other character is decoded.
-    while next < bytes.len() {
-        let i = next;
-        let c = match bytes[i] {
-            b'"' => '"',
-            0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
-                Some(0x9C) => '“',
-                Some(0x9D) => '”',
-                _ => {
-                    next += 3;
-                    continue;
-                }
-            },
+    // Only '"' and the curly double marks (E2 80 9C/9D in UTF-8) matter:
+    // the scan skips to the next '"' or E2 byte, and decodes no character.
+    // (Neither byte is ever inside another character's encoding.)
+    let may_start = |b: u8| b == b'"' || b == 0xE2;
+    loop {
+        // Sixteen bytes at a time while none may start a mark: a fixed-size
+        // test without early exit, which the compiler turns into one
+        // vector comparison.
+        while let Some(chunk) = bytes.get(next..next + 16)
+            && !chunk.iter().fold(false, |any, &b| any | may_start(b))
+        {
+            next += 16;
+        }
+        let Some(skip) = bytes[next..].iter().position(|&b| may_start(b)) else {
+            break;
+        };
+        let i = next + skip;
+        let c = match &bytes[i..] {
+            [b'"', ..] => '"',
+            [_, 0x80, 0x9C, ..] => '“',
+            [_, 0x80, 0x9D, ..] => '”',
             _ => {
-                next += 1;
+                next = i + 1;
                 continue;
             }
         };
-        next += c.len_utf8();
+        next = i + c.len_utf8();
         match (open, c) {
             (None, '“') | (None, '"') => open = Some((i, c)),
             (Some((o, '“')), '”') | (Some((o, '"')), '"') => {

@@ -178,6 +178,12 @@ impl Matcher {
         for trie in self.tables.layers.iter() {
             let mut i = 0;
             while i < toks.len() {
+                // Most words start no term: skip them without a walk.
+                let tok = &toks[i];
+                if trie.child(ROOT, tok.stem).is_none() && trie.child(ROOT, tok.alt).is_none() {
+                    i += 1;
+                    continue;
+                }
                 let mut best = Best::default();
                 walk(trie, toks, i, ROOT, 0, 0, &mut best);
                 match best.output {

@@ -137,6 +137,11 @@ fn all_simple(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        // Sixteen ASCII bytes at a time, as most text is.
+        if bytes.get(i..i + 16).is_some_and(<[u8]>::is_ascii) {
+            i += 16;
+            continue;
+        }
         if bytes[i] < 0x80 {
             i += 1;
             continue;
