@@ -161,10 +161,11 @@ pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
     // Per theme: (term, weight, weight counted, count) of the current paragraph.
     let mut counts: Vec<Vec<(Hit, f32, f32, u32)>> = vec![Vec::new(); themes.len()];
     // Each term's text, allocated once and shared by all its evidence (room
-    // for an article's distinct terms without growing); and where the term
-    // was last counted, as (paragraph, place in its theme's counts), so that
-    // a paragraph of many distinct terms is not searched for each.
-    let mut terms: FxMap<Hit, (Arc<str>, usize, usize)> =
+    // for an article's distinct terms without growing); the weight it counts
+    // (a phrase's with its bonus, worked out once); and where the term was
+    // last counted, as (paragraph, place in its theme's counts), so that a
+    // paragraph of many distinct terms is not searched for each.
+    let mut terms: FxMap<Hit, (Arc<str>, f32, usize, usize)> =
         FxMap::with_capacity_and_hasher(64, Default::default());
     let mut paragraphs = Vec::new();
     // Per paragraph: whether it is a quotation paragraph.
@@ -195,9 +196,14 @@ pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
             for &hit in m.hits {
                 let theme = hit.theme as usize;
                 let group = &themes[theme].terms[hit.group as usize];
-                let (term, paragraph, at) = terms.entry(hit).or_insert_with(|| {
-                    let text = Arc::from(group.words[hit.word as usize].as_str());
-                    (text, usize::MAX, 0)
+                let (term, counted, paragraph, at) = terms.entry(hit).or_insert_with(|| {
+                    let text = group.words[hit.word as usize].as_str();
+                    let counted = if is_phrase(text) {
+                        group.weight * PHRASE_BONUS
+                    } else {
+                        group.weight
+                    };
+                    (Arc::from(text), counted, usize::MAX, 0)
                 });
                 evidence.push(Evidence {
                     span: Span::new(m.start, m.end),
@@ -210,12 +216,7 @@ pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
                     c[*at].3 += 1;
                 } else {
                     (*paragraph, *at) = (index, c.len());
-                    let counted = if is_phrase(term) {
-                        group.weight * PHRASE_BONUS
-                    } else {
-                        group.weight
-                    };
-                    c.push((hit, group.weight, counted, 1));
+                    c.push((hit, group.weight, *counted, 1));
                 }
             }
         });
