@@ -239,10 +239,12 @@ def theme_pairs(docs, paragraphs):
             yield d, row, about_at.get(start, set())
 
 
-def theme_counts(docs, paragraphs):
-    """{"paragraphs", "primary", "found", "predicted", "acceptable", "exact"} summed."""
+def tally_themes(pairs):
+    """{"paragraphs", "primary", "found", "predicted", "acceptable", "exact"}
+    summed over (gold row, predicted themes) pairs: the one definition of the
+    theme figures, which theme_model_cv.py and theme_misses.py use too."""
     c = collections.Counter()
-    for _, row, about in theme_pairs(docs, paragraphs):
+    for row, about in pairs:
         primary, ok = set(row["primary"]), set(row["primary"]) | set(row["acceptable"])
         c["paragraphs"] += 1
         c["primary"] += len(primary)
@@ -251,6 +253,17 @@ def theme_counts(docs, paragraphs):
         c["acceptable"] += len(about & ok)
         c["exact"] += primary <= about <= ok
     return c
+
+
+def theme_figures(c):
+    """(recall, precision, exact, primaries found, wrong themes given) of a tally."""
+    return (c["found"] / max(c["primary"], 1), c["acceptable"] / max(c["predicted"], 1),
+            c["exact"] / max(c["paragraphs"], 1), c["found"], c["predicted"] - c["acceptable"])
+
+
+def theme_counts(docs, paragraphs):
+    """`tally_themes` over every annotated paragraph of `docs`."""
+    return tally_themes((row, about) for _, row, about in theme_pairs(docs, paragraphs))
 
 
 def theme_line(c, who="ours"):

@@ -171,6 +171,17 @@ class Themes(unittest.TestCase):
         self.assertEqual((c["predicted"], c["acceptable"], c["exact"]), (4, 3, 2))
         self.assertIn("| 0.667 | 0.750 | 0.667 |", evaluate.theme_line(c))
 
+    def test_one_tally_serves_the_theme_scripts(self):
+        rows = [{"primary": ["economy"], "acceptable": ["friction"]},
+                {"primary": ["dialogue", "security"], "acceptable": []},
+                {"primary": [], "acceptable": []}]
+        preds = [{"economy", "friction"}, {"dialogue", "economy"}, set()]
+        figures = evaluate.theme_figures(evaluate.tally_themes(zip(rows, preds)))
+        self.assertEqual([round(f, 3) for f in figures[:3]], [0.667, 0.75, 0.667])
+        self.assertEqual(figures[3:], (2, 1))  # primaries found, wrong themes given
+        # Nothing to find and nothing given: zeros, not a division by zero.
+        self.assertEqual(evaluate.theme_figures(evaluate.tally_themes([])), (0.0, 0.0, 0.0, 0, 0))
+
     def test_unmatched_row_counts_as_nothing_found(self):
         doc = {"text": "P1 text.", "themes": [{"start": "Other", "primary": ["economy"], "acceptable": []}]}
         c = evaluate.theme_counts([doc], [[(0, 8, {"economy"})]])

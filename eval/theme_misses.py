@@ -27,6 +27,7 @@ import math
 import re
 import sys
 
+import evaluate
 import theme_model_cv
 
 THEMES = theme_model_cv.THEMES
@@ -145,17 +146,8 @@ def run(data, apply, always=False):
 
 
 def figures(data, preds):
-    c = collections.Counter()
-    for r, (about, _) in zip(data, preds):
-        primary, ok = set(r["primary"]), set(r["primary"]) | set(r["acceptable"])
-        c["primary"] += len(primary)
-        c["found"] += len(primary & about)
-        c["given"] += len(about)
-        c["ok"] += len(about & ok)
-        c["exact"] += primary <= about <= ok
-        c["n"] += 1
-    return (c["found"] / c["primary"], c["ok"] / max(c["given"], 1), c["exact"] / c["n"],
-            c["found"], c["given"] - c["ok"])
+    """(recall, precision, exact, primaries found, wrong themes given), as evaluate.py."""
+    return evaluate.theme_figures(evaluate.tally_themes((r, about) for r, (about, _) in zip(data, preds)))
 
 
 def classify(r, about, cont):

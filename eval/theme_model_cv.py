@@ -39,6 +39,7 @@ import sys
 import numpy as np
 
 import check_gold
+import evaluate
 
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -120,16 +121,7 @@ def text_features(r):
 
 def score(data, preds):
     """(recall, precision, exact, primaries found, wrong themes given), as evaluate.py."""
-    c = collections.Counter()
-    for r, about in zip(data.rows, preds):
-        pr, ok = set(r["primary"]), set(r["primary"]) | set(r["acceptable"])
-        c["prim"] += len(pr)
-        c["found"] += len(pr & about)
-        c["pred"] += len(about)
-        c["acc"] += len(about & ok)
-        c["exact"] += pr <= about <= ok
-    return (c["found"] / c["prim"], c["acc"] / c["pred"], c["exact"] / data.n,
-            c["found"], c["pred"] - c["acc"])
+    return evaluate.theme_figures(evaluate.tally_themes(zip(data.rows, preds)))
 
 
 def logistic(X, y, l2, weights, steps):
