@@ -438,8 +438,15 @@ fn lexicon() {
                 );
             }
         }
-        let _ = writeln!(out, "], keys: {theme_keys:?} }},");
+        out.push_str("] },\n");
         described.push((0, groups, theme_keys));
+    }
+    out.push_str("];\n");
+    // The keys apart from the themes: a module that names and colours the
+    // themes (the page's) links THEMES alone, not the stemmed keys.
+    out.push_str("pub(super) static KEYS: &[&str] = &[\n");
+    for (_, _, keys) in &described {
+        let _ = writeln!(out, "{keys:?},");
     }
     out.push_str("];\n");
     let _ = writeln!(

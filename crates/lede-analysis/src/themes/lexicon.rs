@@ -28,10 +28,12 @@ mod compiled {
         pub description: &'static str,
         /// Each group's weight and its terms, one a line.
         pub terms: &'static [(f32, &'static str)],
-        /// The keys of every term of the theme, in order, one term a line
-        /// ([`super::tokens::write_term_keys`]).
-        pub keys: &'static str,
     }
+
+    // Also generated: `KEYS`, per theme of `THEMES` the keys of every term,
+    // in order, one term a line ([`super::tokens::write_term_keys`]); apart
+    // from the themes, so that a module that only names and colours them
+    // (the page's) does not carry the keys.
 
     include!(concat!(env!("OUT_DIR"), "/lexicon_tables.rs"));
 }
@@ -159,10 +161,7 @@ impl Lexicon {
                 layer_of: vec![0; themes.len()],
                 themes,
                 neutral: lines(compiled::NEUTRAL).map(str::to_owned).collect(),
-                keys: compiled::THEMES
-                    .iter()
-                    .map(|t| Cow::Borrowed(t.keys))
-                    .collect(),
+                keys: compiled::KEYS.iter().map(|&k| Cow::Borrowed(k)).collect(),
                 neutral_keys: Cow::Borrowed(compiled::NEUTRAL_KEYS),
                 matcher: Matcher::new(compiled::MATCHER.clone()),
             }
