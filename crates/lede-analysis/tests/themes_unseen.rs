@@ -691,6 +691,17 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
         &["friction"],
         &["sovereignty", "security", "dialogue"],
     ),
+    // A rival in business copy is a competitor; rivalry is friction.
+    (
+        "Shares of the carmaker rose 3% in Tokyo, while those of its rival fell.",
+        &[],
+        &["economy"],
+    ),
+    (
+        "The rivalry between the two powers has deepened over the past year.",
+        &["friction"],
+        &["security", "stability"],
+    ),
     // Off-topic text is about nothing.
     (
         "The recipe calls for two cups of flour, a pinch of salt and an hour in the oven.",
