@@ -30,6 +30,7 @@ Usage (after ./setup.sh):
     .venv/bin/python evaluate.py --errors --system spacy --label GPE
     .venv/bin/python evaluate.py --rev HEAD      # our engine as committed, not the working tree
     .venv/bin/python evaluate.py --theme-errors  # paragraphs whose themes differ from the reader's
+    .venv/bin/python evaluate.py --only w65 w66  # just these texts of dev (e.g. the newest)
     .venv/bin/python evaluate.py --split test --exports DIR   # the app's own exports, as a reader gets them
 
 With `--exports DIR` our side is what the app itself exported for each text
@@ -66,10 +67,14 @@ class EngineMissing(Exception):
     """Our engine's `ner` example is absent or does not build/run."""
 
 
-def load_split(split):
+def load_split(split, only=None):
+    """The gold of `split`; with `only` (name prefixes), just those texts."""
     paths = sorted((HERE / split).glob("*.json"))
+    if only:
+        paths = [p for p in paths if p.stem.startswith(tuple(only))]
     if not paths:
-        sys.exit(f"no gold files in {HERE / split}: run build_gold.py")
+        sys.exit(f"no gold files in {HERE / split}{' matching ' + ', '.join(only) if only else ''}"
+                 ": run build_gold.py")
     docs = []
     for p in paths:
         d = json.loads(p.read_text(encoding="utf-8"))
@@ -310,8 +315,8 @@ def table(docs, systems):
     return "\n".join(rows)
 
 
-def evaluate(split, want_engine=True, rev=None, exports=None):
-    docs = load_split(split)
+def evaluate(split, want_engine=True, rev=None, exports=None, only=None):
+    docs = load_split(split, only)
     systems, notes = [], []
     preds, version = run_spacy(docs)
     systems.append(("spaCy", score(docs, preds)))
@@ -378,8 +383,8 @@ def errors(split, system, only_label, rev=None):
     print(f"\n{system} on {split}: {n_fp} false positives (incl. wrong labels), {n_fn} false negatives")
 
 
-def theme_errors(split, rev=None):
-    docs = load_split(split)
+def theme_errors(split, rev=None, only=None):
+    docs = load_split(split, only)
     paragraphs = []
     try:
         run_engine(docs, rev, paragraphs)
@@ -454,16 +459,18 @@ def main():
                     "instead of the working tree")
     ap.add_argument("--exports", metavar="DIR",
                     help="score the app's exports in DIR (tests/e2e/exports.mjs) instead of the engine's example")
+    ap.add_argument("--only", metavar="PREFIX", nargs="+",
+                    help="only the texts whose names start so (e.g. w65 w66): a subset of dev")
     args = ap.parse_args()
     if args.theme_errors:
-        theme_errors(args.split, args.rev)
+        theme_errors(args.split, args.rev, args.only)
     elif args.errors:
         errors(args.split, args.system, args.label, args.rev)
     elif args.write:
         write_results(args.rev)
     else:
         header, tab, notes = evaluate(args.split, want_engine=not args.spacy_only, rev=args.rev,
-                                      exports=args.exports)
+                                      exports=args.exports, only=args.only)
         print(header)
         for n in notes:
             print(f"- {n}")

@@ -15,6 +15,7 @@ theme the engine does not give is put in one class:
 
     cd eval && .venv/bin/python theme_misses.py            # classes, then each miss
     .venv/bin/python theme_misses.py --sweep               # recall/precision of other rules
+    .venv/bin/python theme_misses.py --context             # rules that read the headline or neighbours
 
 The sweep recomputes every paragraph's themes in Python from the engine's
 evidence (the rule is checked against the engine's own output first), under
@@ -185,10 +186,12 @@ def prepare(data):
 
 
 def check_rule(data):
-    """The Python rule gives the engine's own themes, paragraph for paragraph."""
+    """The Python rule gives the engine's own themes, paragraph for paragraph
+    (those the lede takes from the headline aside: `--context` sweeps them)."""
     preds = run(data, rule(norm_power(0.5)))
-    bad = [(r["doc"], r["text"][:40], sorted(a), sorted(r["p"]["about"]))
-           for r, (a, _) in zip(data, preds) if a != set(r["p"]["about"])]
+    own = [set(r["p"]["about"]) - set(r["p"].get("from_headline", [])) for r in data]
+    bad = [(r["doc"], r["text"][:40], sorted(a), sorted(o))
+           for r, (a, _), o in zip(data, preds, own) if a != o]
     for b in bad:
         print("rule differs from the engine:", *b, file=sys.stderr)
     return not bad
@@ -255,9 +258,89 @@ def sweep(data):
             print(line % ((f"share {share}, core exempt {exempt}",) + f))
 
 
+def headline_themes(docs):
+    """{doc: themes of its headline}, the headline scored as the engine
+    scores it (the first line, a Title block, read as a paragraph)."""
+    import json, os, pathlib, subprocess
+    binary = pathlib.Path(os.environ.get("CARGO_TARGET_DIR", theme_model_cv.ROOT / "target-eval")) \
+        / "release" / "examples" / "theme_features"
+    out = {}
+    for doc in docs:
+        text = json.loads((theme_model_cv.HERE / "dev" / f"{doc}.json").read_text(encoding="utf-8"))["text"]
+        head = text.strip().split("\n")[0]
+        # After a one-word title the headline is a paragraph.
+        run = subprocess.run([str(binary)], input=("Note.\n\n" + head).encode(), capture_output=True,
+                             check=True)
+        paras = json.loads(run.stdout)
+        out[doc] = paras[-1]["about"] if paras else []
+    return out
+
+
+def context_sweep(data):
+    """Recall/precision of rules that give a paragraph a theme it has a term
+    of, under the threshold, from its context: the headline (the first
+    paragraphs, the lede) or the paragraph before or after."""
+    own = [[t for t in r["p"]["about"] if t not in r["p"].get("from_headline", [])] for r in data]
+    heads = headline_themes(sorted({r["doc"] for r in data}))
+    line = "  %-58s R %.3f  P %.3f  exact %.3f  found %d  wrong %d"
+
+    def score_of(r, t):
+        return next(s for th, s, _ in r["p"]["scores"] if th == t)
+
+    def strong(r, t, min_w):
+        ev = [w for th, _, w in r["p"]["evidence"] if th == t]
+        return bool(ev) and max(ev) >= min_w
+
+    print("engine without the lede rule: R %.3f  P %.3f  exact %.3f  found %d  wrong %d"
+          % figures(data, [(set(a), None) for a in own]))
+    print("\nthe headline's themes (any), given to the first N paragraphs with a term of weight >= W:")
+    for n in (1, 2, 3, 4, None):
+        for min_w in (1, 2):
+            out, seen = [], collections.Counter()
+            for r, about in zip(data, own):
+                k = seen[r["doc"]]
+                if r["p"]["kind"] == "Paragraph":
+                    seen[r["doc"]] += 1
+                add = [] if r["p"]["continues"] or r["p"]["kind"] != "Paragraph" or (n and k >= n) else [
+                    t for t in heads[r["doc"]] if t not in about and strong(r, t, min_w)]
+                out.append((set(about) | set(add), None))
+            print(line % ((f"N {n or 'all'}, W {min_w}",) + figures(data, out)))
+    print("\nthe neighbour's theme, given to a paragraph with a term of it of weight >= W:")
+    for side in ("before", "after", "either", "both"):
+        for which in ("dominant", "any"):
+            for empty in (False, True):
+                for min_w in (1, 2):
+                    out = []
+                    for i, (r, about) in enumerate(zip(data, own)):
+                        def about_of(j):
+                            if 0 <= j < len(data) and data[j]["doc"] == r["doc"] \
+                                    and data[j]["p"]["kind"] == "Paragraph":
+                                a = own[j]
+                                return a[:1] if which == "dominant" else a
+                            return []
+                        before, after = about_of(i - 1), about_of(i + 1)
+                        add = set()
+                        if r["p"]["kind"] == "Paragraph" and not (empty and about):
+                            for t in THEMES:
+                                if t in about or not strong(r, t, min_w):
+                                    continue
+                                hit = {"before": t in before, "after": t in after,
+                                       "either": t in before or t in after,
+                                       "both": t in before and t in after}[side]
+                                if hit:
+                                    add.add(t)
+                            if empty and len(add) > 1:
+                                add = {max(add, key=lambda t: score_of(r, t))}
+                        out.append((set(about) | add, None))
+                    name = f"{side}, {which}{', own none' if empty else ''}, W {min_w}"
+                    print(line % ((name,) + figures(data, out)))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sweep", action="store_true", help="recall/precision of other scoring rules")
+    ap.add_argument("--context", action="store_true",
+                    help="recall/precision of rules that read the headline or the neighbours")
     ap.add_argument("--show", metavar="RULE",
                     help="list what a rule changes, e.g. 'best_score=1.4' or 'norm=0.5,35'")
     args = ap.parse_args()
@@ -289,6 +372,8 @@ def main():
               file=sys.stderr)
     engine = [(set(r["p"]["about"]), None) for r in data]
     print("engine on dev: R %.3f  P %.3f  exact %.3f  found %d  wrong %d" % figures(data, engine))
+    if args.context:
+        context_sweep(data)
     if args.sweep:
         sweep(data)
         return

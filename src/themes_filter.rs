@@ -135,6 +135,8 @@ pub fn margin_markers(a: &Analyzed, text: &str, block: BlockId) -> String {
             .collect();
         let before = if p.continues.is_some() {
             "the paragraph before, "
+        } else if p.from_headline.contains(id) {
+            "with the headline, "
         } else {
             ""
         };

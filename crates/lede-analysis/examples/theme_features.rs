@@ -67,6 +67,7 @@ fn main() {
             "end": map.char_offset(span.end),
             "about": p.about,
             "continues": p.continues.is_some(),
+            "from_headline": p.from_headline,
             "words": p.words,
             "scores": p.scores.iter().map(|s| (s.theme.to_string(), s.score, s.weight)).collect::<Vec<_>>(),
             "core": core,

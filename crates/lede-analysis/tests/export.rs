@@ -310,6 +310,7 @@ fn report(doc: &Document) -> ThemeReport {
             dominant: Some("place".into()),
             evidence: vec![evidence("Zürich"), evidence("习近平")],
             continues: None,
+            from_headline: Vec::new(),
         }],
         totals: vec![ThemeTotal {
             theme: "place".into(),

@@ -96,6 +96,9 @@ fn check(text: &str) -> Result<(), TestCaseError> {
             if p.continues.is_some() {
                 // A quotation paragraph that goes on with the one before.
                 prop_assert!(!about);
+            } else if p.from_headline.contains(&s.theme) {
+                // A lede paragraph with a strong term of a headline theme.
+                prop_assert!(!about && p.about.contains(&s.theme));
             } else {
                 prop_assert_eq!(about, p.about.contains(&s.theme));
             }

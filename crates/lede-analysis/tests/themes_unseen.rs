@@ -643,6 +643,65 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
         &[],
         &[],
     ),
+    // Senses kept apart: the warship, not the verb; a name that only names
+    // a speaker or a venue; measures against a disease; concern over a third
+    // country's situation.
+    (
+        "The navy sent a destroyer to escort the tankers through the strait.",
+        &["security"],
+        &[],
+    ),
+    (
+        "Two destroyers sailed past the islands on Friday.",
+        &["security"],
+        &["sovereignty"],
+    ),
+    (
+        "The fire destroyed the old market and three warehouses.",
+        &[],
+        &["economy"],
+    ),
+    (
+        "A United Nations spokesman said the convoy reached the town on Tuesday.",
+        &[],
+        &["dialogue"],
+    ),
+    (
+        "They called for reform of the United Nations Security Council to reflect today's world.",
+        &["stability"],
+        &["dialogue"],
+    ),
+    (
+        "Health officials stepped up measures against the flu as hospitals filled.",
+        &[],
+        &["stability"],
+    ),
+    (
+        "The government announced retaliatory measures against the country's exporters.",
+        &["friction"],
+        &["economy"],
+    ),
+    (
+        "The two presidents expressed deep concern over the situation in Haiti.",
+        &[],
+        &["stability", "dialogue"],
+    ),
+    (
+        "Tokyo lodged a protest and expressed grave concern over the incursion by the ships.",
+        &["friction"],
+        &["sovereignty", "security", "dialogue"],
+    ),
+    // A rival in business copy is a competitor; rivalry is friction.
+    (
+        "Shares of the carmaker rose 3% in Tokyo, while those of its rival fell.",
+        &[],
+        &["economy"],
+    ),
+    (
+        "The rivalry between the two powers has deepened over the past year.",
+        &["friction"],
+        &["security", "stability"],
+    ),
     // Off-topic text is about nothing.
     (
         "The recipe calls for two cups of flour, a pinch of salt and an hour in the oven.",

@@ -126,6 +126,10 @@ struct ParagraphOut<'a> {
     /// evidence for them is that paragraph's.
     #[serde(skip_serializing_if = "Option::is_none")]
     continues: Option<BlockId>,
+    /// The themes of `about` the paragraph takes from the headline (its
+    /// evidence holds a strong term of each).
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    from_headline: &'a [Arc<str>],
 }
 
 #[derive(Serialize)]
@@ -263,6 +267,7 @@ pub fn full_json(doc: &Document, entities: &Entities, themes: &ThemeReport, view
                 })
                 .collect(),
             continues: p.continues,
+            from_headline: &p.from_headline,
         })
         .collect();
     let totals = themes

@@ -1,6 +1,7 @@
-//! The theme a paragraph takes from the one before it: a paragraph made of a
+//! The themes a paragraph takes from its context: a paragraph made of a
 //! speaker's quoted words, with no theme word of its own, goes on with what
-//! the paragraph before it was about.
+//! the paragraph before it was about; and the first paragraphs, the lede,
+//! take the headline's themes they have a strong word of.
 //!
 //! News writing sets a speaker's words apart: one paragraph names the talks,
 //! the tariffs or the strikes, the next gives the quote ("“We will not accept
@@ -10,12 +11,68 @@
 //! the mark continues its neighbour; ordinary paragraphs stand on their own.
 //! Quotations are found as the quotation layer finds them
 //! ([`quotations`]).
+//!
+//! A news story tells its subject in the headline and again in its first
+//! paragraphs, in more words: "Shipping line sees Red Sea detours lasting
+//! through 2026" over a lede on the detour's cost to voyages. A term that
+//! would be a passing mention deep in the story ("voyages", "tariffs") is
+//! the subject there. So each of the first [`LEDE_PARAGRAPHS`] paragraphs
+//! that has a term of weight [`LEDE_TERM_WEIGHT`] or more of a theme the
+//! headline is about is about that theme too, and says so
+//! (`from_headline`).
 
+use std::sync::Arc;
+
+use super::score::{ParagraphThemes, ThemeTotal};
+use crate::BlockKind;
 use crate::entities::quotations;
 
 /// The share of a paragraph's non-space characters inside double quotation
 /// marks above which it is a quotation paragraph.
 pub const QUOTED_SHARE: f32 = 0.5;
+
+/// How many paragraphs, from the first, the headline's themes reach.
+pub const LEDE_PARAGRAPHS: usize = 2;
+/// A lede paragraph takes a headline theme when it has a term of the theme
+/// weighing at least this (a strong sign; names and titles weigh 1).
+pub const LEDE_TERM_WEIGHT: f32 = 2.0;
+
+/// Gives each of the first [`LEDE_PARAGRAPHS`] paragraphs (Paragraph blocks)
+/// the themes of `headline` it has a term of [`LEDE_TERM_WEIGHT`] or more
+/// of and is not yet about, after its own themes, best score first. A
+/// quotation that goes on with the paragraph before keeps that one's theme
+/// alone.
+pub(crate) fn take_from_headline(
+    headline: &[Arc<str>],
+    paragraphs: &mut [ParagraphThemes],
+    totals: &mut [ThemeTotal],
+) {
+    let lede = paragraphs
+        .iter_mut()
+        .filter(|p| p.kind == BlockKind::Paragraph)
+        .take(LEDE_PARAGRAPHS);
+    for p in lede.filter(|p| p.continues.is_none()) {
+        let mut taken: Vec<(f32, Arc<str>)> = headline
+            .iter()
+            .filter(|t| !p.is_about(t))
+            .filter(|t| {
+                p.evidence
+                    .iter()
+                    .any(|e| e.theme == **t && e.weight >= LEDE_TERM_WEIGHT)
+            })
+            .map(|t| (p.score(t).unwrap_or_default(), t.clone()))
+            .collect();
+        taken.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (_, theme) in taken {
+            if let Some(total) = totals.iter_mut().find(|t| t.theme == theme) {
+                total.paragraphs += 1;
+            }
+            p.about.push(theme.clone());
+            p.from_headline.push(theme);
+        }
+        p.dominant = p.about.first().cloned();
+    }
+}
 
 /// Whether `text`, a paragraph, opens with a double quotation mark and has
 /// more than [`QUOTED_SHARE`] of its non-space characters inside double

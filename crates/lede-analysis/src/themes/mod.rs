@@ -43,7 +43,7 @@ mod suggest;
 pub(crate) mod tables;
 mod tokens;
 
-pub use context::QUOTED_SHARE;
+pub use context::{LEDE_PARAGRAPHS, LEDE_TERM_WEIGHT, QUOTED_SHARE};
 pub use lexicon::{CUSTOM_TERM_WEIGHT, Lexicon, LexiconError, TermGroup, Theme, builtin_themes};
 pub use score::{
     ABOUT_SCORE, ABOUT_SHARE, CORE_WEIGHT, Evidence, PHRASE_BONUS, ParagraphThemes,

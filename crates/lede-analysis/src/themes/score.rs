@@ -71,6 +71,13 @@ pub struct ParagraphThemes {
     /// the words that gave it are that paragraph's evidence.
     #[serde(default)]
     pub continues: Option<BlockId>,
+    /// The themes of `about` this paragraph takes from the headline: it is
+    /// one of the first [`LEDE_PARAGRAPHS`](super::LEDE_PARAGRAPHS) and has a
+    /// term of each weighing at least
+    /// [`LEDE_TERM_WEIGHT`](super::LEDE_TERM_WEIGHT) (in `evidence`), but
+    /// too little to reach the threshold on its own.
+    #[serde(default)]
+    pub from_headline: Vec<Arc<str>>,
 }
 
 /// How much one paragraph speaks of one theme.
@@ -170,6 +177,8 @@ pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
     let mut paragraphs = Vec::new();
     // Per paragraph: whether it is a quotation paragraph.
     let mut quoted = Vec::new();
+    // The themes of the headline, scored as a paragraph is.
+    let mut headline: Vec<Arc<str>> = Vec::new();
     let mut totals: Vec<ThemeTotal> = ids
         .iter()
         .map(|id| ThemeTotal {
@@ -180,7 +189,9 @@ pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
         .collect();
 
     for (index, block) in doc.blocks().iter().enumerate() {
-        if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Note) {
+        let is_title = block.kind == BlockKind::Title;
+        if !(matches!(block.kind, BlockKind::Paragraph | BlockKind::Note) || is_title && index == 0)
+        {
             continue;
         }
         toks.clear();
@@ -250,6 +261,10 @@ pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
             .map(|(s, _)| s)
             .collect();
         about.sort_by(|a, b| b.score.total_cmp(&a.score));
+        if is_title {
+            headline = about.into_iter().map(|s| s.theme.clone()).collect();
+            continue;
+        }
         for (total, s) in totals.iter_mut().zip(&scores) {
             total.weight += s.weight;
             total.paragraphs += usize::from(about.iter().any(|a| a.theme == s.theme));
@@ -265,6 +280,7 @@ pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
             scores,
             evidence,
             continues: None,
+            from_headline: Vec::new(),
         });
     }
     // A quotation paragraph with no theme goes on with the paragraph just
@@ -285,6 +301,11 @@ pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
         p.about = vec![theme.clone()];
         p.dominant = Some(theme);
     }
+    // The first paragraphs take the headline's themes they have a strong
+    // term of.
+    if !headline.is_empty() {
+        context::take_from_headline(&headline, &mut paragraphs, &mut totals);
+    }
     let sequence = paragraphs.iter().map(|p| p.dominant.clone()).collect();
     ThemeReport {
         paragraphs,
@@ -297,7 +318,7 @@ pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
 mod tests {
     use super::{is_phrase, score};
     use crate::Document;
-    use crate::themes::{Lexicon, Theme};
+    use crate::themes::{LEDE_PARAGRAPHS, Lexicon, Theme};
 
     #[test]
     fn phrases_are_terms_of_two_words_or_more() {
@@ -335,6 +356,68 @@ mod tests {
             let p = &score(&doc, &lexicon).paragraphs[0];
             assert!((35..=41).contains(&p.words), "{}", p.words);
             assert_eq!(p.is_about("energy"), expected, "{text}");
+        }
+    }
+
+    /// The first paragraphs take a headline theme they have a strong term
+    /// of; a later paragraph, a weak term (a name) or a headline about
+    /// something else gives nothing.
+    #[test]
+    fn the_lede_takes_the_headlines_themes_it_has_a_strong_term_of() {
+        let lexicon = Lexicon::from_json(
+            r##"{"themes": [{"id": "energy", "name": "Energy", "colour": "#d4a514",
+                 "terms": [{"weight": 2, "words": ["pipeline", "gas grid"]},
+                           {"weight": 1, "words": ["gazprom"]}]}]}"##,
+        )
+        .unwrap();
+        // 44-45 words: one term of weight 2, even a phrase's 2.2, scores
+        // under 1.7 (2.2 / sqrt(45 / 25) = 1.64).
+        let filler = "the ministers of the two neighbouring countries met on a \
+                      rainy morning in the old capital and spoke for an hour \
+                      about the weather the harvest and the football results \
+                      before lunch on Tuesday after a long flight from the coast";
+        let body = |term: &str| format!("{filler} and the {term}.");
+        let cases: &[(&str, [&str; 3], [bool; 3])] = &[
+            (
+                "Pipeline talks resume in the capital",
+                ["pipeline", "gas grid", "pipeline"],
+                [true, true, false],
+            ),
+            // A name weighs 1: no evidence of the subject.
+            (
+                "Pipeline talks resume in the capital",
+                ["Gazprom", "harvest", "pipeline"],
+                [false, false, false],
+            ),
+            // A headline about nothing of the lexicon gives nothing.
+            (
+                "Ministers meet in the capital",
+                ["pipeline", "gas grid", "pipeline"],
+                [false, false, false],
+            ),
+        ];
+        assert_eq!(LEDE_PARAGRAPHS, 2);
+        for (headline, terms, expected) in cases {
+            let text = format!(
+                "{headline}\n\n{}\n\n{}\n\n{}",
+                body(terms[0]),
+                body(terms[1]),
+                body(terms[2])
+            );
+            let doc = Document::parse(&text);
+            let report = score(&doc, &lexicon);
+            assert_eq!(report.paragraphs.len(), 3, "{text}");
+            for (p, &want) in report.paragraphs.iter().zip(expected) {
+                assert!((40..=46).contains(&p.words), "{}", p.words);
+                assert!(p.score("energy").unwrap() < 1.7, "{p:?}");
+                assert_eq!(p.is_about("energy"), want, "{headline}: {terms:?}");
+                assert_eq!(p.from_headline == ["energy".into()], want);
+                assert_eq!(p.dominant.is_some(), want);
+                // The words that gave it are the paragraph's own.
+                assert!(!want || p.evidence.iter().any(|e| e.weight >= 2.0));
+            }
+            let total = &report.totals[0];
+            assert_eq!(total.paragraphs, expected.iter().filter(|&&w| w).count());
         }
     }
 }
