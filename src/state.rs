@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use lede_analysis::job::ThemeNotes;
 use lede_analysis::job::{self, Assembly, Reply};
-use lede_analysis::themes::{Theme, ThemeReport, ThemeTotal, builtin_themes};
+use lede_analysis::themes::{Theme, ThemeReport, ThemeTotal, builtin_theme_labels};
 use lede_analysis::{BlockId, Document, Entities, EntityId, Label, MentionId, Span};
 use leptos::prelude::*;
 
@@ -78,7 +78,7 @@ impl Analyzed {
     /// What the worker found, its themes looked up by the ids its report
     /// lists (the lexicon itself stays in the worker).
     pub(crate) fn from_job(analysis: job::Analysis, custom: &[Theme]) -> Analyzed {
-        let builtin = builtin_themes();
+        let builtin = builtin_theme_labels();
         let theme_list = if custom.is_empty() {
             builtin
         } else {
@@ -101,7 +101,7 @@ impl Analyzed {
 
     /// Nothing found yet: the text shows plain while the worker reads it.
     fn nothing(custom: &[Theme]) -> Analyzed {
-        let builtin = builtin_themes();
+        let builtin = builtin_theme_labels();
         let theme_list: Arc<[Theme]> = if custom.is_empty() {
             builtin
         } else {

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use lede_analysis::themes::{ParagraphThemes, Theme, builtin_themes};
+use lede_analysis::themes::{ParagraphThemes, Theme, builtin_theme_labels};
 use lede_analysis::{BlockId, Span};
 use leptos::prelude::*;
 
@@ -169,7 +169,7 @@ pub fn ThemeFilter() -> impl IntoView {
     // changes is each refused theme checked again for why.
     let left_out = Memo::new(move |_| left_out(r));
     let refused = Memo::new(move |_| left_out.with(|t| why_refused(r, t)));
-    let builtin = builtin_themes();
+    let builtin = builtin_theme_labels();
     // A theme the reader deletes goes at once, before the analysis without
     // it comes back from the worker.
     let shown = move |theme: &Theme| {

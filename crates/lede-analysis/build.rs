@@ -405,7 +405,7 @@ fn lexicon() {
     for theme in themes {
         let _ = write!(
             out,
-            "Theme {{ id: {:?}, name: {:?}, colour: {:?}, description: {:?}, terms: &[",
+            "Theme {{ id: {:?}, name: {:?}, colour: {:?}, description: {:?} }},",
             str_at(theme, "id"),
             str_at(theme, "name"),
             str_at(theme, "colour"),
@@ -413,6 +413,7 @@ fn lexicon() {
         );
         let mut groups = Vec::new();
         let mut theme_keys = Vec::new();
+        let mut theme_terms = String::from("&[");
         for group in theme["terms"].as_array().into_iter().flatten() {
             let weight = group["weight"].as_f64().unwrap_or_else(|| {
                 panic!(
@@ -423,7 +424,7 @@ fn lexicon() {
             let words = strings(&group["words"]);
             groups.push(words.len());
             theme_keys.extend(words.iter().copied());
-            let _ = write!(out, "({weight:?}, {:?}), ", lines(&words));
+            let _ = write!(theme_terms, "({weight:?}, {:?}), ", lines(&words));
         }
         let terms = theme_keys;
         let theme_keys = lines_of_keys(&terms);
@@ -438,14 +439,20 @@ fn lexicon() {
                 );
             }
         }
-        out.push_str("] },\n");
-        described.push((0, groups, theme_keys));
+        theme_terms.push(']');
+        described.push((0, groups, theme_keys, theme_terms));
     }
     out.push_str("];\n");
-    // The keys apart from the themes: a module that names and colours the
-    // themes (the page's) links THEMES alone, not the stemmed keys.
+    // Each theme's terms as written, and their keys, apart from the themes:
+    // a module that only names and colours the themes (the page's) links
+    // THEMES alone.
+    out.push_str("pub(super) static TERMS: &[&[(f32, &str)]] = &[\n");
+    for (_, _, _, terms) in &described {
+        let _ = writeln!(out, "{terms},");
+    }
+    out.push_str("];\n");
     out.push_str("pub(super) static KEYS: &[&str] = &[\n");
-    for (_, _, keys) in &described {
+    for (_, _, keys, _) in &described {
         let _ = writeln!(out, "{keys:?},");
     }
     out.push_str("];\n");
@@ -464,7 +471,7 @@ fn lexicon() {
         &neutral_keys,
         described
             .iter()
-            .map(|(l, g, k)| (*l, g.clone(), k.as_str())),
+            .map(|(l, g, k, _)| (*l, g.clone(), k.as_str())),
     );
     let _ = writeln!(
         out,

@@ -20,20 +20,19 @@ mod compiled {
     use super::super::tables::{Hit, Tables, Trie, Words};
     use std::borrow::Cow;
 
-    /// A theme as in [`super::Theme`], with its terms as (weight, words) groups.
+    /// A theme as in [`super::Theme`], without its terms.
     pub(super) struct Theme {
         pub id: &'static str,
         pub name: &'static str,
         pub colour: &'static str,
         pub description: &'static str,
-        /// Each group's weight and its terms, one a line.
-        pub terms: &'static [(f32, &'static str)],
     }
 
-    // Also generated: `KEYS`, per theme of `THEMES` the keys of every term,
-    // in order, one term a line ([`super::tokens::write_term_keys`]); apart
-    // from the themes, so that a module that only names and colours them
-    // (the page's) does not carry the keys.
+    // Also generated, per theme of `THEMES` and apart from it, so that a
+    // module that only names and colours the themes (the page's) carries
+    // neither: `TERMS`, each group's weight and its terms, one a line; and
+    // `KEYS`, the keys of every term, in order, one term a line
+    // ([`super::tokens::write_term_keys`]).
 
     include!(concat!(env!("OUT_DIR"), "/lexicon_tables.rs"));
 }
@@ -123,31 +122,45 @@ struct LexiconFile {
     themes: Vec<Theme>,
 }
 
-/// The built-in lexicon's themes, as [`Lexicon::builtin`] lists them, without
-/// its matcher: what a page needs to name and colour the themes of a report
-/// made elsewhere (the matcher and its tables stay out of its module).
+/// The built-in lexicon's themes, as [`Lexicon::builtin`] lists them, with
+/// their terms.
 pub fn builtin_themes() -> Arc<[Theme]> {
     static THEMES: OnceLock<Arc<[Theme]>> = OnceLock::new();
     let themes = THEMES.get_or_init(|| {
         compiled::THEMES
             .iter()
-            .map(|t| Theme {
-                id: t.id.to_owned(),
-                name: t.name.to_owned(),
-                colour: t.colour.to_owned(),
-                description: t.description.to_owned(),
-                terms: t
-                    .terms
+            .zip(compiled::TERMS)
+            .map(|(t, terms)| Theme {
+                terms: terms
                     .iter()
                     .map(|&(weight, words)| TermGroup {
                         weight,
                         words: lines(words).map(str::to_owned).collect(),
                     })
                     .collect(),
+                ..label(t)
             })
             .collect()
     });
     Arc::clone(themes)
+}
+
+/// The built-in lexicon's themes as a page names and colours them: without
+/// their terms, which only the lexicon in the analysis worker reads (so that
+/// neither the terms nor the matcher's tables are in the page's module).
+pub fn builtin_theme_labels() -> Arc<[Theme]> {
+    static LABELS: OnceLock<Arc<[Theme]>> = OnceLock::new();
+    Arc::clone(LABELS.get_or_init(|| compiled::THEMES.iter().map(label).collect()))
+}
+
+fn label(t: &compiled::Theme) -> Theme {
+    Theme {
+        id: t.id.to_owned(),
+        name: t.name.to_owned(),
+        colour: t.colour.to_owned(),
+        description: t.description.to_owned(),
+        terms: Vec::new(),
+    }
 }
 
 impl Lexicon {

@@ -44,7 +44,10 @@ pub(crate) mod tables;
 mod tokens;
 
 pub use context::{LEDE_PARAGRAPHS, LEDE_TERM_WEIGHT, QUOTED_SHARE};
-pub use lexicon::{CUSTOM_TERM_WEIGHT, Lexicon, LexiconError, TermGroup, Theme, builtin_themes};
+pub use lexicon::{
+    CUSTOM_TERM_WEIGHT, Lexicon, LexiconError, TermGroup, Theme, builtin_theme_labels,
+    builtin_themes,
+};
 pub use score::{
     ABOUT_SCORE, ABOUT_SHARE, CORE_WEIGHT, Evidence, PHRASE_BONUS, ParagraphThemes,
     REFERENCE_WORDS, ThemeReport, ThemeScore, ThemeTotal, score,
