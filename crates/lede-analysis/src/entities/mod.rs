@@ -153,12 +153,16 @@ pub fn recognize(doc: &Document) -> Entities {
             .iter_mut()
             .filter(|r| !matches!(r.label, Label::Person | Label::Org))
         {
+            // "party" after the name first: it is rare, and the word before
+            // the name costs a search backwards.
+            if !text[raw.end..to].starts_with(" party")
+                || text[raw.end + 6..to].starts_with(|c: char| c.is_alphanumeric())
+            {
+                continue;
+            }
             let before = text[from..raw.start].trim_end();
             let qualifier = before.rsplit(' ').next().unwrap_or("");
-            if text[raw.end..to].starts_with(" party")
-                && !text[raw.end + 6..to].starts_with(|c: char| c.is_alphanumeric())
-                && PARTY_QUALIFIERS.contains(&qualifier)
-            {
+            if PARTY_QUALIFIERS.contains(&qualifier) {
                 raw.label = Label::Org;
                 raw.why = "rule: name of a party before \"party\"";
                 raw.entry = None;
