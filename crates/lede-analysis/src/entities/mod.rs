@@ -84,6 +84,7 @@ pub fn recognize(doc: &Document) -> Entities {
     let mut raws = Vec::new();
     let mut consumed = Vec::new();
     let mut blocked = Vec::new();
+    let mut numbers = numeric::Buffers::default();
     for (bi, block) in doc.blocks().iter().enumerate() {
         let block_found = found.len();
         let (from, to) = (block.span.start, block.span.end);
@@ -102,7 +103,9 @@ pub fn recognize(doc: &Document) -> Entities {
             }
         }
         hits.clear();
-        numeric::Scanner::new(text, &toks, &blocked).scan(&mut hits);
+        let scanner = numeric::Scanner::new(text, &toks, &blocked, std::mem::take(&mut numbers));
+        scanner.scan(&mut hits);
+        numbers = scanner.into_buffers();
         consumed.clear();
         consumed.resize(toks.len(), false);
         for h in &hits {

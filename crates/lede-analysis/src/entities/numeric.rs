@@ -236,37 +236,62 @@ fn is_one_of(word: &str, words: &[&str]) -> bool {
     })
 }
 
+/// The per-token tables a [`Scanner`] reads, kept from block to block so
+/// that each block fills them rather than allocating them.
+#[derive(Default)]
+pub(crate) struct Buffers {
+    /// Each token's [`CLASSES`].
+    classes: Vec<u64>,
+    /// Whether each token is a number or a word that may start one.
+    triggers: Vec<bool>,
+}
+
 /// Finds the numeric and temporal mentions among `toks`.
 pub(crate) struct Scanner<'a> {
     text: &'a str,
     toks: &'a [Token],
     /// Tokens inside known names ("Group of 20"), which no number may take.
     blocked: &'a [bool],
-    /// Each token's [`CLASSES`].
-    classes: Vec<u64>,
+    /// Each token's [`CLASSES`] and whether it is a trigger.
+    tables: Buffers,
 }
 
 impl<'a> Scanner<'a> {
-    pub fn new(text: &'a str, toks: &'a [Token], blocked: &'a [bool]) -> Self {
-        let classes = toks
-            .iter()
-            .map(|t| match t.kind {
-                Kind::Word => CLASSES.of(t.text(text)),
-                // Currency signs; no list holds other punctuation or numbers.
-                Kind::Punct
-                    if text.as_bytes()[t.start] == b'$' || !text.as_bytes()[t.start].is_ascii() =>
-                {
-                    CLASSES.of(t.text(text))
-                }
-                _ => 0,
-            })
-            .collect();
-        Scanner {
+    /// A scanner of `toks`, filling `buffers` (take them back with
+    /// [`Scanner::into_buffers`]).
+    pub fn new(text: &'a str, toks: &'a [Token], blocked: &'a [bool], buffers: Buffers) -> Self {
+        let Buffers {
+            mut classes,
+            mut triggers,
+        } = buffers;
+        classes.clear();
+        classes.extend(toks.iter().map(|t| match t.kind {
+            Kind::Word => CLASSES.of(t.text(text)),
+            // Currency signs; no list holds other punctuation or numbers.
+            Kind::Punct
+                if text.as_bytes()[t.start] == b'$' || !text.as_bytes()[t.start].is_ascii() =>
+            {
+                CLASSES.of(t.text(text))
+            }
+            _ => 0,
+        }));
+        triggers.clear();
+        let mut scanner = Scanner {
             text,
             toks,
             blocked,
-            classes,
+            tables: Buffers { classes, triggers },
+        };
+        for i in 0..toks.len() {
+            let trigger = scanner.is_trigger(i);
+            scanner.tables.triggers.push(trigger);
         }
+        scanner
+    }
+
+    /// The buffers, for the next block.
+    pub fn into_buffers(self) -> Buffers {
+        self.tables
     }
 
     fn blocked(&self, i: usize) -> bool {
@@ -282,7 +307,10 @@ impl<'a> Scanner<'a> {
     }
 
     fn is_in(&self, i: usize, list: &List) -> bool {
-        self.classes.get(i).is_some_and(|c| c & list.bit != 0)
+        self.tables
+            .classes
+            .get(i)
+            .is_some_and(|c| c & list.bit != 0)
     }
 
     fn is_among(&self, i: usize, words: &[&str]) -> bool {
@@ -297,20 +325,22 @@ impl<'a> Scanner<'a> {
     pub fn scan(&self, out: &mut Vec<Hit>) {
         // Only tokens near a number or a date word can start a mention: skip
         // the rest without looking at them twice.
-        let triggers: Vec<bool> = (0..self.toks.len()).map(|i| self.is_trigger(i)).collect();
-        let can_start =
-            |i: usize| triggers[i] || (!self.toks[i].hyphen && self.classes[i] & PREFIXES.bit != 0);
-        let mut next_trigger = vec![usize::MAX; self.toks.len() + 1];
-        for i in (0..self.toks.len()).rev() {
-            next_trigger[i] = if triggers[i] { i } else { next_trigger[i + 1] };
-        }
+        let triggers = &self.tables.triggers[..];
+        let can_start = |i: usize| {
+            triggers[i] || (!self.toks[i].hyphen && self.tables.classes[i] & PREFIXES.bit != 0)
+        };
+        // The first trigger at or after `i`; `i` only moves on.
+        let mut nt = 0;
         let mut i = 0;
         while i < self.toks.len() {
-            // Prefixes are at most five tokens long ("the past more than").
-            let nt = next_trigger[i];
-            if nt == usize::MAX {
+            nt = nt.max(i);
+            while nt < triggers.len() && !triggers[nt] {
+                nt += 1;
+            }
+            if nt == triggers.len() {
                 break;
             }
+            // Prefixes are at most five tokens long ("the past more than").
             if nt > i + 5 {
                 i = nt - 5;
                 continue;
@@ -319,7 +349,7 @@ impl<'a> Scanner<'a> {
                 i += 1;
                 continue;
             }
-            if let Some(hit) = self.at(i, &triggers) {
+            if let Some(hit) = self.at(i, triggers) {
                 i = hit.last;
                 out.push(hit);
             } else {
