@@ -234,7 +234,7 @@ impl Gazetteer {
     /// Pattern `i`, as bytes (its ends are lines' ends: slicing them as a
     /// `str` would check their char boundaries, for every pattern tried),
     /// and whether it starts a group.
-    #[inline]
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     fn pattern(&self, i: usize) -> (&'static [u8], bool) {
         let (a, b) = (self.starts[i], self.starts[i + 1]);
         let mask = !(1 << 31);

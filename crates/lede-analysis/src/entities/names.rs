@@ -198,7 +198,7 @@ fn particle_name(w: &str) -> Option<&str> {
 }
 
 impl<'a> NameRules<'a> {
-    #[inline]
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     fn tok_text(&self, t: usize) -> &'a str {
         self.toks[t].text(self.text)
     }
@@ -213,7 +213,8 @@ impl<'a> NameRules<'a> {
 
     /// The capitalised word of item `i`, if it is one. Asked of most items,
     /// often only whether there is one: inlined, that costs a few compares.
-    #[inline(always)]
+    /// (Natively only: in WebAssembly, built for size, it stays a call.)
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn cap_word(&self, i: usize) -> Option<&'a str> {
         crate::steps::step();
         match self.items.get(i)? {
@@ -235,7 +236,7 @@ impl<'a> NameRules<'a> {
         matches!(self.items.get(i), Some(Item::Known { .. })) || self.cap_word(i).is_some()
     }
 
-    #[inline]
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     fn word(&self, i: usize) -> Option<&'a str> {
         crate::steps::step();
         match self.items.get(i)? {

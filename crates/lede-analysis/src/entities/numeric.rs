@@ -226,7 +226,7 @@ impl Classes {
 
     /// The bits of `word`, in any case; 0 for a word in no list.
     /// Inlined as far as the filter, which answers most words.
-    #[inline]
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     fn of(&self, word: &str) -> u64 {
         if word.is_empty() || word.len() > 16 {
             return 0;
