@@ -139,6 +139,20 @@ fn lookup_hash(slots: &[u16], hash: u64, is_key: impl Fn(usize) -> bool) -> Opti
     }
 }
 
+/// Whether a letter or digit starts at byte `at` of `s`, a pattern (short,
+/// and UTF-8 with a char boundary at `at`).
+#[inline]
+fn follows_alphanumeric(s: &[u8], at: usize) -> bool {
+    match s.get(at) {
+        None => false,
+        Some(&b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => std::str::from_utf8(&s[at..])
+            .ok()
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_alphanumeric),
+    }
+}
+
 /// Whether the word at byte `at` of a list (ended by a tab or a newline) is `word`.
 fn word_at_is(text: &str, at: usize, word: &str) -> bool {
     let rest = &text.as_bytes()[at..];
@@ -217,12 +231,15 @@ impl Gazetteer {
         }
     }
 
-    /// Pattern `i`, and whether it starts a group.
-    fn pattern(&self, i: usize) -> (&'static str, bool) {
+    /// Pattern `i`, as bytes (its ends are lines' ends: slicing them as a
+    /// `str` would check their char boundaries, for every pattern tried),
+    /// and whether it starts a group.
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    fn pattern(&self, i: usize) -> (&'static [u8], bool) {
         let (a, b) = (self.starts[i], self.starts[i + 1]);
         let mask = !(1 << 31);
         (
-            &NAME_TEXT[(a & mask) as usize..(b & mask) as usize - 1],
+            &NAME_TEXT.as_bytes()[(a & mask) as usize..(b & mask) as usize - 1],
             a >> 31 == 1,
         )
     }
@@ -241,15 +258,22 @@ impl Gazetteer {
         // word, and no letter or digit follows it there.
         let first = lookup(&self.groups, word, |i| {
             let p = self.pattern(i - 1).0;
-            p.starts_with(word) && !p[word.len()..].starts_with(|c: char| c.is_alphanumeric())
+            p.starts_with(word.as_bytes()) && !follows_alphanumeric(p, word.len())
         })? - 1;
+        let rest_bytes = rest.as_bytes();
         for i in first.. {
             let (p, starts_group) = self.pattern(i);
             if starts_group && i > first {
                 break;
             }
             // "China’s", "China-U.S.", "China." end at a boundary; "Chinas" does not.
-            if rest.starts_with(p) && !rest[p.len()..].starts_with(|c: char| c.is_alphanumeric()) {
+            // (Every pattern of the group starts with `word`: its last byte
+            // tells most of them apart before the whole is compared.)
+            if rest_bytes
+                .get(..p.len())
+                .is_some_and(|r| r.last() == p.last() && r == p)
+                && !rest[p.len()..].starts_with(|c: char| c.is_alphanumeric())
+            {
                 return Some(Found {
                     end: at + p.len(),
                     entry: u32::from(self.entry_of[i]),

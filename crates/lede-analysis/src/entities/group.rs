@@ -329,7 +329,7 @@ pub(crate) fn group(
         }
     }
 
-    let mut mentions = Vec::new();
+    let mut mentions = Vec::with_capacity(kept.len());
     let mut entities: Vec<Entity> = Vec::new();
     let mut by_key: FastMap<(Label, Cow<str>), EntityId> = FastMap::default();
     // Most mentions repeat an earlier one word for word: find those without

@@ -84,6 +84,7 @@ pub fn recognize(doc: &Document) -> Entities {
     let mut raws = Vec::new();
     let mut consumed = Vec::new();
     let mut blocked = Vec::new();
+    let mut numbers = numeric::Buffers::default();
     for (bi, block) in doc.blocks().iter().enumerate() {
         let block_found = found.len();
         let (from, to) = (block.span.start, block.span.end);
@@ -102,7 +103,9 @@ pub fn recognize(doc: &Document) -> Entities {
             }
         }
         hits.clear();
-        numeric::Scanner::new(text, &toks, &blocked).scan(&mut hits);
+        let scanner = numeric::Scanner::new(text, &toks, &blocked, std::mem::take(&mut numbers));
+        scanner.scan(&mut hits);
+        numbers = scanner.into_buffers();
         consumed.clear();
         consumed.resize(toks.len(), false);
         for h in &hits {
@@ -153,12 +156,16 @@ pub fn recognize(doc: &Document) -> Entities {
             .iter_mut()
             .filter(|r| !matches!(r.label, Label::Person | Label::Org))
         {
+            // "party" after the name first: it is rare, and the word before
+            // the name costs a search backwards.
+            if !text[raw.end..to].starts_with(" party")
+                || text[raw.end + 6..to].starts_with(|c: char| c.is_alphanumeric())
+            {
+                continue;
+            }
             let before = text[from..raw.start].trim_end();
             let qualifier = before.rsplit(' ').next().unwrap_or("");
-            if text[raw.end..to].starts_with(" party")
-                && !text[raw.end + 6..to].starts_with(|c: char| c.is_alphanumeric())
-                && PARTY_QUALIFIERS.contains(&qualifier)
-            {
+            if PARTY_QUALIFIERS.contains(&qualifier) {
                 raw.label = Label::Org;
                 raw.why = "rule: name of a party before \"party\"";
                 raw.entry = None;
@@ -287,8 +294,12 @@ fn teams_in_tables(
     // Names in order of their start, and the numbers (in order already):
     // each line finds its own by a binary search, so that a block of many
     // short lines is read in linear steps.
+    if raws.is_empty() {
+        return;
+    }
     let mut order: Vec<usize> = (0..raws.len()).collect();
     order.sort_unstable_by_key(|&i| (raws[i].start, raws[i].end));
+    let mut names = Vec::new();
     let mut line_start = from;
     while line_start < to {
         let line_end = text[line_start..to]
@@ -298,15 +309,17 @@ fn teams_in_tables(
         crate::steps::step();
         let in_line = |s: usize| s >= line_start && s < line_end;
         let first_name = order.partition_point(|&i| raws[i].start < line_start);
-        let names: Vec<usize> = order[first_name..]
-            .iter()
-            .copied()
-            .take_while(|&i| {
-                crate::steps::step();
-                in_line(raws[i].start)
-            })
-            .filter(|&i| raws[i].end <= line_end)
-            .collect();
+        names.clear();
+        names.extend(
+            order[first_name..]
+                .iter()
+                .copied()
+                .take_while(|&i| {
+                    crate::steps::step();
+                    in_line(raws[i].start)
+                })
+                .filter(|&i| raws[i].end <= line_end),
+        );
         let first_number = numbers.partition_point(|f| f.raw.start < line_start);
         let line_numbers = &numbers[first_number..]
             [..numbers[first_number..].partition_point(|f| f.raw.start < line_end)];
@@ -314,19 +327,29 @@ fn teams_in_tables(
             line_start = line_end + 1;
             continue;
         }
-        let nums: Vec<(usize, usize)> = line_numbers
-            .iter()
-            .filter(|f| {
-                f.raw.label == Label::Cardinal && f.raw.end <= line_end && f.raw.end > f.raw.start
-            })
-            .map(|f| (f.raw.start, f.raw.end))
-            .collect();
-        let mut marks: Vec<(usize, usize, Option<usize>)> = names
-            .iter()
-            .map(|&i| (raws[i].start, raws[i].end, Some(i)))
-            .chain(nums.iter().map(|&(s, e)| (s, e, None)))
-            .collect();
-        marks.sort_unstable();
+        // A table's line starts with a name: where the first name does not,
+        // neither the names and numbers in turn nor a standings row are
+        // read (and no marks are gathered).
+        let marks: Vec<(usize, usize, Option<usize>)> = if blank(line_start, raws[names[0]].start) {
+            let mut marks: Vec<_> = names
+                .iter()
+                .map(|&i| (raws[i].start, raws[i].end, Some(i)))
+                .chain(
+                    line_numbers
+                        .iter()
+                        .filter(|f| {
+                            f.raw.label == Label::Cardinal
+                                && f.raw.end <= line_end
+                                && f.raw.end > f.raw.start
+                        })
+                        .map(|f| (f.raw.start, f.raw.end, None)),
+                )
+                .collect();
+            marks.sort_unstable();
+            marks
+        } else {
+            Vec::new()
+        };
         let mut teams = Vec::new();
         if let Some(&(s0, _, Some(_))) = marks.first()
             && blank(line_start, s0)

@@ -183,7 +183,22 @@ pub(crate) struct NameRules<'a> {
     pub strict: bool,
 }
 
+/// `w` if it is a name after a lower-case particle: "al-Burhan", "el-Sisi".
+/// Out of line: [`NameRules::cap_word`], asked of most items, stays small.
+fn particle_name(w: &str) -> Option<&str> {
+    let particle = w
+        .as_bytes()
+        .get(2..4)
+        .is_some_and(|b| b[0] == b'-' || b[1] == b'-')
+        && ["al-", "el-", "bin-", "ad-", "as-"].iter().any(|p| {
+            w.strip_prefix(p)
+                .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
+        });
+    particle.then_some(w)
+}
+
 impl<'a> NameRules<'a> {
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     fn tok_text(&self, t: usize) -> &'a str {
         self.toks[t].text(self.text)
     }
@@ -196,28 +211,22 @@ impl<'a> NameRules<'a> {
         }
     }
 
-    /// The capitalised word of item `i`, if it is one.
+    /// The capitalised word of item `i`, if it is one. Asked of most items,
+    /// often only whether there is one: inlined, that costs a few compares.
+    /// (Natively only: in WebAssembly, built for size, it stays a call.)
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn cap_word(&self, i: usize) -> Option<&'a str> {
         crate::steps::step();
         match self.items.get(i)? {
             Item::Tok(t) if self.toks[*t].kind == Kind::Word => {
-                let w = self.tok_text(*t);
-                if self.toks[*t].upper {
-                    return Some(w);
+                let tok = &self.toks[*t];
+                if tok.upper {
+                    Some(self.tok_text(*t))
+                } else if tok.hyphen {
+                    particle_name(self.tok_text(*t))
+                } else {
+                    None
                 }
-                if !self.toks[*t].hyphen {
-                    return None;
-                }
-                // "al-Burhan", "el-Sisi": a lower-case particle before a name.
-                let particle = w
-                    .as_bytes()
-                    .get(2..4)
-                    .is_some_and(|b| b[0] == b'-' || b[1] == b'-')
-                    && ["al-", "el-", "bin-", "ad-", "as-"].iter().any(|p| {
-                        w.strip_prefix(p)
-                            .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
-                    });
-                particle.then_some(w)
             }
             _ => None,
         }
@@ -227,6 +236,7 @@ impl<'a> NameRules<'a> {
         matches!(self.items.get(i), Some(Item::Known { .. })) || self.cap_word(i).is_some()
     }
 
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     fn word(&self, i: usize) -> Option<&'a str> {
         crate::steps::step();
         match self.items.get(i)? {

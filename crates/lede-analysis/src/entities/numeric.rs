@@ -145,7 +145,7 @@ const LISTS: [(&List, u64); 19] = [
 /// month, a unit, a currency …" the rules ask of a token.
 static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
     let mut c = Classes {
-        slots: vec![(0, "", 0); 1024],
+        slots: vec![Slot::default(); 1024],
         filter: [0; 64],
     };
     for (list, also) in LISTS {
@@ -171,10 +171,31 @@ static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
 
 /// An open-addressing table: (hash, word, bits), behind a filter of one bit
 /// per hash value modulo 4,096 that answers most words in no list (most
-/// words) from 512 bytes instead of the 32 KB table.
+/// words) from 512 bytes instead of the 40 KB table.
 struct Classes {
-    slots: Vec<(u64, &'static str, u64)>,
+    slots: Vec<Slot>,
     filter: [u64; 64],
+}
+
+/// A word of the lists (at most 16 bytes) in ASCII lower case, padded with
+/// zeros: compared with another whole, not byte by byte.
+type Key = [u8; 16];
+
+fn key(word: &[u8]) -> Key {
+    let mut key = [0; 16];
+    for (k, b) in key.iter_mut().zip(word) {
+        *k = b.to_ascii_lowercase();
+    }
+    key
+}
+
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    hash: u64,
+    /// The word's length; 0 for an empty slot.
+    len: usize,
+    key: Key,
+    bits: u64,
 }
 
 impl Classes {
@@ -182,15 +203,21 @@ impl Classes {
         assert!(!word.is_empty() && word.len() <= 16, "{word:?}");
         let (hash, mask) = (word_hash_any_case(word.as_bytes()), self.slots.len() - 1);
         self.filter[(hash as usize >> 6) & 63] |= 1 << (hash & 63);
+        let k = key(word.as_bytes());
         let mut h = hash as usize & mask;
         loop {
             let slot = &mut self.slots[h];
-            if slot.1.is_empty() {
-                *slot = (hash, word, bits);
+            if slot.len == 0 {
+                *slot = Slot {
+                    hash,
+                    len: word.len(),
+                    key: k,
+                    bits,
+                };
                 return;
             }
-            if slot.0 == hash && slot.1.eq_ignore_ascii_case(word) {
-                slot.2 |= bits;
+            if slot.hash == hash && slot.len == word.len() && slot.key == k {
+                slot.bits |= bits;
                 return;
             }
             h = (h + 1) & mask;
@@ -198,22 +225,31 @@ impl Classes {
     }
 
     /// The bits of `word`, in any case; 0 for a word in no list.
+    /// Inlined as far as the filter, which answers most words.
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     fn of(&self, word: &str) -> u64 {
         if word.is_empty() || word.len() > 16 {
             return 0;
         }
-        let (hash, mask) = (word_hash_any_case(word.as_bytes()), self.slots.len() - 1);
+        let hash = word_hash_any_case(word.as_bytes());
         if self.filter[(hash as usize >> 6) & 63] & (1 << (hash & 63)) == 0 {
             return 0;
         }
+        self.probe(hash, word)
+    }
+
+    /// The bits of `word`, whose hash is `hash`, from the table.
+    #[inline(never)]
+    fn probe(&self, hash: u64, word: &str) -> u64 {
+        let (k, mask) = (key(word.as_bytes()), self.slots.len() - 1);
         let mut h = hash as usize & mask;
         loop {
-            let (k, w, bits) = self.slots[h];
-            if w.is_empty() {
+            let slot = &self.slots[h];
+            if slot.len == 0 {
                 return 0;
             }
-            if k == hash && w.eq_ignore_ascii_case(word) {
-                return bits;
+            if slot.hash == hash && slot.len == word.len() && slot.key == k {
+                return slot.bits;
             }
             h = (h + 1) & mask;
         }
@@ -236,37 +272,62 @@ fn is_one_of(word: &str, words: &[&str]) -> bool {
     })
 }
 
+/// The per-token tables a [`Scanner`] reads, kept from block to block so
+/// that each block fills them rather than allocating them.
+#[derive(Default)]
+pub(crate) struct Buffers {
+    /// Each token's [`CLASSES`].
+    classes: Vec<u64>,
+    /// Whether each token is a number or a word that may start one.
+    triggers: Vec<bool>,
+}
+
 /// Finds the numeric and temporal mentions among `toks`.
 pub(crate) struct Scanner<'a> {
     text: &'a str,
     toks: &'a [Token],
     /// Tokens inside known names ("Group of 20"), which no number may take.
     blocked: &'a [bool],
-    /// Each token's [`CLASSES`].
-    classes: Vec<u64>,
+    /// Each token's [`CLASSES`] and whether it is a trigger.
+    tables: Buffers,
 }
 
 impl<'a> Scanner<'a> {
-    pub fn new(text: &'a str, toks: &'a [Token], blocked: &'a [bool]) -> Self {
-        let classes = toks
-            .iter()
-            .map(|t| match t.kind {
-                Kind::Word => CLASSES.of(t.text(text)),
-                // Currency signs; no list holds other punctuation or numbers.
-                Kind::Punct
-                    if text.as_bytes()[t.start] == b'$' || !text.as_bytes()[t.start].is_ascii() =>
-                {
-                    CLASSES.of(t.text(text))
-                }
-                _ => 0,
-            })
-            .collect();
-        Scanner {
+    /// A scanner of `toks`, filling `buffers` (take them back with
+    /// [`Scanner::into_buffers`]).
+    pub fn new(text: &'a str, toks: &'a [Token], blocked: &'a [bool], buffers: Buffers) -> Self {
+        let Buffers {
+            mut classes,
+            mut triggers,
+        } = buffers;
+        classes.clear();
+        classes.extend(toks.iter().map(|t| match t.kind {
+            Kind::Word => CLASSES.of(t.text(text)),
+            // Currency signs; no list holds other punctuation or numbers.
+            Kind::Punct
+                if text.as_bytes()[t.start] == b'$' || !text.as_bytes()[t.start].is_ascii() =>
+            {
+                CLASSES.of(t.text(text))
+            }
+            _ => 0,
+        }));
+        triggers.clear();
+        let mut scanner = Scanner {
             text,
             toks,
             blocked,
-            classes,
+            tables: Buffers { classes, triggers },
+        };
+        for i in 0..toks.len() {
+            let trigger = scanner.is_trigger(i);
+            scanner.tables.triggers.push(trigger);
         }
+        scanner
+    }
+
+    /// The buffers, for the next block.
+    pub fn into_buffers(self) -> Buffers {
+        self.tables
     }
 
     fn blocked(&self, i: usize) -> bool {
@@ -282,7 +343,10 @@ impl<'a> Scanner<'a> {
     }
 
     fn is_in(&self, i: usize, list: &List) -> bool {
-        self.classes.get(i).is_some_and(|c| c & list.bit != 0)
+        self.tables
+            .classes
+            .get(i)
+            .is_some_and(|c| c & list.bit != 0)
     }
 
     fn is_among(&self, i: usize, words: &[&str]) -> bool {
@@ -297,20 +361,22 @@ impl<'a> Scanner<'a> {
     pub fn scan(&self, out: &mut Vec<Hit>) {
         // Only tokens near a number or a date word can start a mention: skip
         // the rest without looking at them twice.
-        let triggers: Vec<bool> = (0..self.toks.len()).map(|i| self.is_trigger(i)).collect();
-        let can_start =
-            |i: usize| triggers[i] || (!self.toks[i].hyphen && self.classes[i] & PREFIXES.bit != 0);
-        let mut next_trigger = vec![usize::MAX; self.toks.len() + 1];
-        for i in (0..self.toks.len()).rev() {
-            next_trigger[i] = if triggers[i] { i } else { next_trigger[i + 1] };
-        }
+        let triggers = &self.tables.triggers[..];
+        let can_start = |i: usize| {
+            triggers[i] || (!self.toks[i].hyphen && self.tables.classes[i] & PREFIXES.bit != 0)
+        };
+        // The first trigger at or after `i`; `i` only moves on.
+        let mut nt = 0;
         let mut i = 0;
         while i < self.toks.len() {
-            // Prefixes are at most five tokens long ("the past more than").
-            let nt = next_trigger[i];
-            if nt == usize::MAX {
+            nt = nt.max(i);
+            while nt < triggers.len() && !triggers[nt] {
+                nt += 1;
+            }
+            if nt == triggers.len() {
                 break;
             }
+            // Prefixes are at most five tokens long ("the past more than").
             if nt > i + 5 {
                 i = nt - 5;
                 continue;
@@ -319,7 +385,7 @@ impl<'a> Scanner<'a> {
                 i += 1;
                 continue;
             }
-            if let Some(hit) = self.at(i, &triggers) {
+            if let Some(hit) = self.at(i, triggers) {
                 i = hit.last;
                 out.push(hit);
             } else {

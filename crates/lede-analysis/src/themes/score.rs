@@ -167,6 +167,9 @@ pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
     let mut toks: Vec<Tok> = Vec::new();
     // Per theme: (term, weight, weight counted, count) of the current paragraph.
     let mut counts: Vec<Vec<(Hit, f32, f32, u32)>> = vec![Vec::new(); themes.len()];
+    // A paragraph's evidence as it is found, in one buffer for all of them:
+    // each paragraph's is then allocated once, at its size.
+    let mut found = Vec::new();
     // Each term's text, allocated once and shared by all its evidence (room
     // for an article's distinct terms without growing); the weight it counts
     // (a phrase's with its bonus, worked out once); and where the term was
@@ -202,7 +205,7 @@ pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
         let words = toks.iter().filter(|t| t.end > t.start).count();
 
         counts.iter_mut().for_each(Vec::clear);
-        let mut evidence = Vec::new();
+        found.clear();
         lexicon.matcher.find(&toks, |m| {
             for &hit in m.hits {
                 let theme = hit.theme as usize;
@@ -216,7 +219,7 @@ pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
                     };
                     (Arc::from(text), counted, usize::MAX, 0)
                 });
-                evidence.push(Evidence {
+                found.push(Evidence {
                     span: Span::new(m.start, m.end),
                     theme: ids[theme].clone(),
                     term: term.clone(),
@@ -231,7 +234,9 @@ pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
                 }
             }
         });
-        evidence.sort_by_key(|e| (e.span.start, e.span.end));
+        found.sort_by_key(|e| (e.span.start, e.span.end));
+        let mut evidence = Vec::with_capacity(found.len());
+        evidence.append(&mut found);
 
         let norm = (words.max(REFERENCE_WORDS) as f32 / REFERENCE_WORDS as f32).sqrt();
         let scores: Vec<ThemeScore> = ids
