@@ -81,6 +81,25 @@ fn known_names_and_ontonotes_spans() {
             "The Houthis and Palestinians protested.",
             &[("Houthis", Norp), ("Palestinians", Norp)],
         ),
+        // A people named apart from its country's demonym ("Serbian").
+        (
+            "Hundreds of Serbs blocked roads in the Serb-majority north of Kosovo.",
+            &[
+                ("Hundreds", Cardinal),
+                ("Serbs", Norp),
+                ("Serb", Norp),
+                ("Kosovo", Gpe),
+            ],
+        ),
+        (
+            "Croats, Bosniaks and Serbian officials met in Sarajevo.",
+            &[
+                ("Croats", Norp),
+                ("Bosniaks", Norp),
+                ("Serbian", Norp),
+                ("Sarajevo", Gpe),
+            ],
+        ),
         (
             "Reuters and Xinhua reported it.",
             &[("Reuters", Org), ("Xinhua", Org)],
