@@ -319,6 +319,19 @@ fn organisations_from_their_context() {
             "The minister said in a post on X that talks would resume.",
             &[("X", Org)],
         ),
+        // At the end of a sentence the period is the sentence's, not an initial's.
+        (
+            "“We could not agree,” the envoy wrote on X. “I will report back.”",
+            &[("X", Org)],
+        ),
+        (
+            "George W. Bush wrote to Jimmy Carter Jr. on Monday.",
+            &[
+                ("George W. Bush", Person),
+                ("Jimmy Carter Jr.", Person),
+                ("Monday", Date),
+            ],
+        ),
         (
             "Zentrix said in a statement that sales rose.",
             &[("Zentrix", Org)],

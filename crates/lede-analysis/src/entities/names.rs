@@ -1622,6 +1622,12 @@ impl<'a> NameRules<'a> {
         {
             s = self.toks[t].start;
         }
+        // "wrote on X.": a name of one capital letter is no initial, and
+        // the period after it ends the sentence.
+        let e = match self.text.as_bytes()[s..e] {
+            [c, b'.'] if c.is_ascii_uppercase() && label != Label::Person => e - 1,
+            _ => e,
+        };
         out.push(Raw {
             start: s,
             end: e,
