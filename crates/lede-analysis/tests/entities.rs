@@ -336,6 +336,15 @@ fn organisations_from_their_context() {
             "Zentrix said in a statement that sales rose.",
             &[("Zentrix", Org)],
         ),
+        // What has shares is a company; "in" alone is a place's word.
+        (
+            "Shares in Hapag-Lloyd fell 3.2% in Frankfurt.",
+            &[("Hapag-Lloyd", Org), ("3.2%", Percent), ("Frankfurt", Gpe)],
+        ),
+        (
+            "Farmers in Catatumbo marched on Monday.",
+            &[("Catatumbo", Gpe), ("Monday", Date)],
+        ),
         (
             "Ngozi Okafor spoke. Exports fell, according to Statvia, and rose, according to Okafor.",
             &[

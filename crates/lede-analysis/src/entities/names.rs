@@ -785,8 +785,8 @@ impl<'a> NameRules<'a> {
     }
 
     /// What the words before item `start` say of a name: a company ("shares
-    /// of", "the chipmaker", "a post on", "a unit of"), a paper or an agency
-    /// ("the daily", "news agency").
+    /// of", "shares in", "the chipmaker", "a post on", "a unit of"), a paper
+    /// or an agency ("the daily", "news agency").
     fn company_context(&self, start: usize) -> bool {
         let Some(p) = self.tok_before(start) else {
             return false;
@@ -815,6 +815,15 @@ impl<'a> NameRules<'a> {
         }
         if prev == "on" {
             return prev2.is_some_and(|w| POST_WORDS.contains(&w));
+        }
+        // "Shares in Hapag-Lloyd fell", "a stake in Brightwell": what has
+        // shares is a company ("in" alone is a place's word).
+        if prev == "in" {
+            return prev2.is_some_and(|w| {
+                with_lower(w, |w| {
+                    matches!(w, "shares" | "stake" | "stakes" | "shareholding")
+                })
+            });
         }
         if matches!(prev, "at" | "for") {
             // "Analysts at Macquarie": the noun may start the sentence.
