@@ -889,6 +889,25 @@ fn numbers_money_percent_quantity_ordinal() {
             &[("as much as 145%", Percent)],
         ),
         ("Cuts of 7% to 10% were pledged.", &[("7% to 10%", Percent)]),
+        // The first element's unit elided: one range of the second's label.
+        (
+            "The detour adds 10 to 14 days to voyages.",
+            &[("10 to 14 days", Date)],
+        ),
+        (
+            "Growth of between 2 and 3% is forecast.",
+            &[("between 2 and 3%", Percent)],
+        ),
+        // A change from one figure to another is two spans.
+        (
+            "The wait grew from 10 to 14 days.",
+            &[("10", Cardinal), ("14 days", Date)],
+        ),
+        // Counts stay counts.
+        (
+            "Between 5 and 10 people came.",
+            &[("Between 5 and 10", Cardinal)],
+        ),
         (
             "Growth slowed by 2.8 percentage points.",
             &[("2.8 percentage points", Percent)],

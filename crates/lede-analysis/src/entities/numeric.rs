@@ -483,11 +483,25 @@ impl<'a> Scanner<'a> {
             };
             if self.is(core.last, joiner)
                 && let Some(next) = self.core(core.last + 1)
-                && next.label == core.label
                 && next.end_byte.is_none()
                 && !(core.last + 1..next.last).any(|t| self.blocked(t))
             {
-                core.last = next.last;
+                if next.label == core.label {
+                    core.last = next.last;
+                } else if core.label == Label::Cardinal
+                    && core.last == j + 1
+                    && matches!(next.label, Label::Date | Label::Percent)
+                    && self.kind(core.last + 1) == Some(Kind::Number)
+                    && !(j > 0 && self.is(j - 1, "from"))
+                {
+                    // "10 to 14 days", "between 2 and 3%": the first
+                    // element's unit is elided, and the range is one span
+                    // of the second's label; "from 10 to 14 days" is a
+                    // change, two spans.
+                    core.last = next.last;
+                    core.label = next.label;
+                    core.why = next.why;
+                }
             }
         }
         // "the first nine months of the year", "the past two weeks of March":
