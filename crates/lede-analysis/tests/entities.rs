@@ -889,6 +889,12 @@ fn numbers_money_percent_quantity_ordinal() {
             &[("as much as 145%", Percent)],
         ),
         ("Cuts of 7% to 10% were pledged.", &[("7% to 10%", Percent)]),
+        (
+            "Ships will avoid the canal for the rest of the year.",
+            &[("the rest of the year", Date)],
+        ),
+        // Not a period after it: no date.
+        ("The rest of the crew left.", &[]),
         // The first element's unit elided: one range of the second's label.
         (
             "The detour adds 10 to 14 days to voyages.",

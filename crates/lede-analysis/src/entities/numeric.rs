@@ -541,11 +541,21 @@ impl<'a> Scanner<'a> {
         })
     }
 
-    /// "end of the week", "start of next year", "end of 2025" after a "the":
-    /// the token after the period, if one starts at `j`.
+    /// "end of the week", "start of next year", "end of 2025", "rest of the
+    /// year" after a "the": the token after the period, if one starts at `j`.
     fn part_of_period(&self, j: usize) -> Option<usize> {
-        if !self.is_among(j, &["end", "start", "beginning", "middle", "turn"])
-            || !self.is(j + 1, "of")
+        if !self.is_among(
+            j,
+            &[
+                "end",
+                "start",
+                "beginning",
+                "middle",
+                "turn",
+                "rest",
+                "remainder",
+            ],
+        ) || !self.is(j + 1, "of")
         {
             return None;
         }
