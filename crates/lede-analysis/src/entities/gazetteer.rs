@@ -139,17 +139,22 @@ fn lookup_hash(slots: &[u16], hash: u64, is_key: impl Fn(usize) -> bool) -> Opti
     }
 }
 
-/// Whether a letter or digit starts at byte `at` of `s`, a pattern (short,
-/// and UTF-8 with a char boundary at `at`).
+/// Whether a letter or digit starts at byte `at` of `s` (UTF-8 with a char
+/// boundary at `at`): a pattern or the text after one.
 #[inline]
 fn follows_alphanumeric(s: &[u8], at: usize) -> bool {
     match s.get(at) {
         None => false,
         Some(&b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-        Some(_) => std::str::from_utf8(&s[at..])
-            .ok()
-            .and_then(|r| r.chars().next())
-            .is_some_and(char::is_alphanumeric),
+        // One character is at most four bytes: decode those, not the rest.
+        Some(_) => {
+            let four = &s[at..s.len().min(at + 4)];
+            let first = match std::str::from_utf8(four) {
+                Ok(r) => r,
+                Err(e) => std::str::from_utf8(&four[..e.valid_up_to()]).unwrap_or_default(),
+            };
+            first.chars().next().is_some_and(char::is_alphanumeric)
+        }
     }
 }
 
@@ -272,7 +277,7 @@ impl Gazetteer {
             if rest_bytes
                 .get(..p.len())
                 .is_some_and(|r| r.last() == p.last() && r == p)
-                && !rest[p.len()..].starts_with(|c: char| c.is_alphanumeric())
+                && !follows_alphanumeric(rest_bytes, p.len())
             {
                 return Some(Found {
                     end: at + p.len(),
@@ -410,6 +415,22 @@ pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 mod tests {
     use super::*;
     use crate::apostrophe::{fold_apostrophes, typographic_apostrophes};
+
+    #[test]
+    fn what_follows_a_name_is_read_one_character_at_most() {
+        let cases: &[(&str, usize, bool)] = &[
+            ("China’s", 5, false),
+            ("China-U.S.", 5, false),
+            ("Chinas", 5, true),
+            ("Chinaé", 5, true),
+            ("China", 5, false),
+            // A letter of four bytes, then a long rest that is not read.
+            ("X𝐀", 1, true),
+        ];
+        for &(s, at, want) in cases {
+            assert_eq!(follows_alphanumeric(s.as_bytes(), at), want, "{s:?}");
+        }
+    }
 
     use crate::entities::gazetteer_files::{
         LABELS, background_words, data_lines, list_words, parse_line,
