@@ -37,6 +37,37 @@ pub const LEDE_PARAGRAPHS: usize = 2;
 /// weighing at least this (a strong sign; names and titles weigh 1).
 pub const LEDE_TERM_WEIGHT: f32 = 2.0;
 
+/// Gives each quotation paragraph (`quoted`, one flag a paragraph) with no
+/// theme of its own the dominant theme of the paragraph just before it; a
+/// chain of them goes on with the first, which `continues` names.
+pub(crate) fn continue_quotations(
+    quoted: &[bool],
+    paragraphs: &mut [ParagraphThemes],
+    totals: &mut [ThemeTotal],
+) {
+    for i in 1..paragraphs.len() {
+        let (before, rest) = paragraphs.split_at_mut(i);
+        let (prev, p) = (&before[i - 1], &mut rest[0]);
+        if !quoted[i] || !p.about.is_empty() || prev.kind != BlockKind::Paragraph {
+            continue;
+        }
+        let Some(theme) = prev.dominant.clone() else {
+            continue;
+        };
+        count_paragraph(totals, &theme);
+        p.continues = Some(prev.continues.unwrap_or(prev.block));
+        p.about = vec![theme.clone()];
+        p.dominant = Some(theme);
+    }
+}
+
+/// One more paragraph about `theme` in the document's totals.
+fn count_paragraph(totals: &mut [ThemeTotal], theme: &str) {
+    if let Some(total) = totals.iter_mut().find(|t| *t.theme == *theme) {
+        total.paragraphs += 1;
+    }
+}
+
 /// Gives each of the first [`LEDE_PARAGRAPHS`] paragraphs (Paragraph blocks)
 /// the themes of `headline` it has a term of [`LEDE_TERM_WEIGHT`] or more
 /// of and is not yet about, after its own themes, best score first. A
@@ -47,6 +78,9 @@ pub(crate) fn take_from_headline(
     paragraphs: &mut [ParagraphThemes],
     totals: &mut [ThemeTotal],
 ) {
+    if headline.is_empty() {
+        return;
+    }
     let lede = paragraphs
         .iter_mut()
         .filter(|p| p.kind == BlockKind::Paragraph)
@@ -64,9 +98,7 @@ pub(crate) fn take_from_headline(
             .collect();
         taken.sort_by(|a, b| b.0.total_cmp(&a.0));
         for (_, theme) in taken {
-            if let Some(total) = totals.iter_mut().find(|t| t.theme == theme) {
-                total.paragraphs += 1;
-            }
+            count_paragraph(totals, &theme);
             p.about.push(theme.clone());
             p.from_headline.push(theme);
         }

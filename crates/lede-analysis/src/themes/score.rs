@@ -288,29 +288,10 @@ pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
             from_headline: Vec::new(),
         });
     }
-    // A quotation paragraph with no theme goes on with the paragraph just
-    // before it (in reading order, a chain of them with the first).
-    for i in 1..paragraphs.len() {
-        let (before, rest) = paragraphs.split_at_mut(i);
-        let (prev, p) = (&before[i - 1], &mut rest[0]);
-        if !quoted[i] || !p.about.is_empty() || prev.kind != BlockKind::Paragraph {
-            continue;
-        }
-        let Some(theme) = prev.dominant.clone() else {
-            continue;
-        };
-        if let Some(total) = totals.iter_mut().find(|t| t.theme == theme) {
-            total.paragraphs += 1;
-        }
-        p.continues = Some(prev.continues.unwrap_or(prev.block));
-        p.about = vec![theme.clone()];
-        p.dominant = Some(theme);
-    }
-    // The first paragraphs take the headline's themes they have a strong
-    // term of.
-    if !headline.is_empty() {
-        context::take_from_headline(&headline, &mut paragraphs, &mut totals);
-    }
+    // What context adds: a quotation's theme from the paragraph before it,
+    // the lede's from the headline.
+    context::continue_quotations(&quoted, &mut paragraphs, &mut totals);
+    context::take_from_headline(&headline, &mut paragraphs, &mut totals);
     let sequence = paragraphs.iter().map(|p| p.dominant.clone()).collect();
     ThemeReport {
         paragraphs,
