@@ -1,12 +1,19 @@
 // The service worker of one build of Lede: after one visit the site opens
-// and works with no network, the analysis worker too (any article a reader
-// opens is analysed there). scripts/site.mjs copies this file into the site
-// folder as sw.js with the two constants below filled in (BUILD, FILES), so
+// with no network, the sample with its highlights and toggles, and once a
+// page has started the app, the app and the analysis worker too (any
+// article a reader opens is analysed there). scripts/site.mjs copies this
+// file into the site folder as sw.js with the three constants below filled
+// in (BUILD, FILES, SHELL), so
 // sw.js changes whenever any file of the build does, which is how the
 // browser learns of a new deploy.
 //
-// One build per page, never a mix. Each build is cached whole, under its own
-// name, before its worker becomes active; every file is fetched with its
+// One build per page, never a mix. Each build is cached under its own name:
+// what the pre-rendered page needs (SHELL: the page, its style sheet, icon
+// and scripts) before its worker becomes active, and the rest (the app, the
+// analysis worker) once a page has started the app and says so (the message
+// 'cache-app', from the start-up script, scripts/site.mjs): a reader who
+// only reads the sample is spared the app's download, and one who has used
+// the app has it the next time, offline too. Every file is fetched with its
 // integrity digest, so a host half-way through a deploy fails the install
 // (tried again on the next visit) rather than caching files of two builds.
 // A new build's worker waits, as service workers do by default, until no
@@ -19,6 +26,8 @@
 const BUILD = '%BUILD%';
 /** Every file of the build, by path relative to this script, with its integrity digest. */
 const FILES = {};
+/** The files of FILES the pre-rendered page needs before the app. */
+const SHELL = [];
 
 const SCOPE = self.registration.scope;
 // Caches are shared by the whole origin (several sites under one host, as on
@@ -64,7 +73,7 @@ self.addEventListener('install', (event) => {
     (async () => {
       const cache = await caches.open(CACHE);
       try {
-        await Promise.all([...INTEGRITY.keys()].map(async (url) => cache.put(url, await fetchExactly(url))));
+        await Promise.all(SHELL.map(href).map(async (url) => cache.put(url, await fetchExactly(url))));
         // The page by the address a reader opens, for the static route.
         await cache.put(SCOPE, (await cache.match(INDEX)).clone());
       } catch (err) {
@@ -72,6 +81,22 @@ self.addEventListener('install', (event) => {
         throw err;
       }
     })(),
+  );
+});
+
+// The rest of the build, once a page has started the app. A file that
+// cannot be fetched now is fetched on the next page's message.
+self.addEventListener('message', (event) => {
+  if (event.data !== 'cache-app') return;
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      await Promise.all(
+        [...INTEGRITY.keys()].map(async (url) => {
+          if (!(await cache.match(url))) await cache.put(url, await fetchExactly(url));
+        }),
+      );
+    })().catch((err) => console.warn('Lede: the app is not kept for offline use yet', err)),
   );
 });
 

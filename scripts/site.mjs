@@ -24,8 +24,11 @@
 // 5. First of all, the sample article pre-rendered into the page
 //    (scripts/prerender.mjs), when run by Trunk or by hand.
 // 6. Before the loader moves (1), the app is made to start after the page's
-//    first frame (startAfterFirstFrame): the pre-rendered article needs no
-//    wasm, so the app's megabyte of it must not compete with that frame.
+//    first frame, and on a first visit only once the reader needs it
+//    (startWhenNeeded): the pre-rendered article and its toggles need no
+//    wasm, so the app's megabyte of it must not compete with that frame, and
+//    a reader who only reads need not download it. The start-up registers
+//    the service worker too.
 // Then it checks the page for anything the policy would block.
 //
 // Running it again on its own output changes nothing.
@@ -74,8 +77,74 @@ export function externalizeScripts(html) {
 const LOADER_START = /import init, \* as bindings from '(\.\/[^']+\.js)';\s*const wasm = await init\(\{ ?module_or_path: '(\.\/[^']+\.wasm)' ?\}\);/;
 
 /**
+ * Whether the app starts as soon as the first frame is painted rather than
+ * when the reader first needs it: when the page's state needs the app (a
+ * view in the URL; anything the app keeps in localStorage, whose keys all
+ * start "lede."; a page with no pre-rendered article), or when the app
+ * costs no download (its wasm is in the service worker's cache). Runs in
+ * the page, as part of the start-up script.
+ */
+export async function startAtOnce(wasm) {
+  if (location.search !== '' || !document.getElementById('prerender')) return true;
+  try {
+    for (let i = 0; i < localStorage.length; i += 1) if (localStorage.key(i)?.startsWith('lede.')) return true;
+    return (await caches.match(new URL(wasm, location.href).href)) !== undefined;
+  } catch {
+    // Storage blocked: nothing kept, nothing cached.
+    return false;
+  }
+}
+
+/**
+ * Resolves once the reader first needs the app, as the pre-rendered page's
+ * script says (src/legend_before_app.js). Runs in the page.
+ */
+export function appNeeded() {
+  return new Promise((ok) => {
+    if (document.documentElement.dataset.appNeeded !== undefined) ok();
+    else document.addEventListener('lede:app-needed', ok, { once: true });
+  });
+}
+
+/**
+ * The start-up's registration of the release build's service worker (sw.js,
+ * which the page names in <meta name="lede-service-worker">), once the page
+ * has loaded, so that it never competes with the first visit for the
+ * network. Its scope is the page's folder, so the site works offline under
+ * a sub-path too. Where service workers are not available, or refused, the
+ * page works online only.
+ */
+const registerServiceWorker = [
+  "const serviceWorker = document.querySelector('meta[name=\"lede-service-worker\"]')?.content;",
+  'const register = () => {',
+  '  try {',
+  '    navigator.serviceWorker?.register(serviceWorker).catch(() => {});',
+  '  } catch {}',
+  '};',
+  "if (serviceWorker && document.readyState === 'complete') register();",
+  "else if (serviceWorker) addEventListener('load', register, { once: true });",
+  startAtOnce.toString(),
+  appNeeded.toString(),
+].join('\n');
+
+/**
+ * Once the app has started, the service worker keeps the rest of the build
+ * (the app and the analysis worker; its install kept only what the
+ * pre-rendered page needs), so that the next visit starts the app at once
+ * and any article opens offline.
+ */
+/** What the pre-rendered page says when the app cannot be fetched. */
+export const NOT_LOADED = 'The rest of Lede could not be loaded: the article and its highlights still work. Reload to try again once online.';
+
+const cacheApp = [
+  'try {',
+  "  navigator.serviceWorker?.ready.then((r) => r.active?.postMessage('cache-app')).catch(() => {});",
+  '} catch {}',
+].join('\n');
+
+/**
  * Makes Trunk's inline loader start the app after the page's first frame,
- * and takes away the `<link rel=preload>` of its wasm. The page arrives with
+ * and only when it is needed (startAtOnce, appNeeded), and takes away the `<link rel=preload>` of its wasm. The page arrives with
  * the article pre-rendered and its legend working, so nothing of the app is
  * on the way to the first paint; yet a preloaded wasm is read in, a chunk a
  * task, before the parser gets to the article (from a service worker's cache
@@ -90,7 +159,7 @@ const LOADER_START = /import init, \* as bindings from '(\.\/[^']+\.js)';\s*cons
  * start has no frames to wait for and starts at once. Returns the new page
  * (the same page when there is no such loader, as on a second run).
  */
-export function startAfterFirstFrame(html) {
+export function startWhenNeeded(html) {
   const [, glue, wasm] = [...html.matchAll(SCRIPT)]
     .map(([, attrs, body]) => (!hasSrc(attrs) && isModule(attrs) ? body.match(LOADER_START) : null))
     .find((m) => m) ?? [];
@@ -112,15 +181,28 @@ export function startAfterFirstFrame(html) {
   const fetchWasm = integrity ? `fetch('${wasm}', { integrity: '${integrity}' })` : `'${wasm}'`;
   const start = [
     '// The app starts after the first frame: the pre-rendered article paints first (scripts/site.mjs).',
-    "if (document.visibilityState === 'visible') await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));",
+    "const visible = document.visibilityState === 'visible';",
+    'if (visible) await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));',
+    registerServiceWorker,
+    `if (visible && !(await ${startAtOnce.name}('${wasm}'))) await ${appNeeded.name}();`,
     ...(modules.length === 0
       ? []
       : [
           `for (const m of ${JSON.stringify(modules)})`,
           "  document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', crossOrigin: 'anonymous', ...m }));",
         ]),
-    `const bindings = await import('${glue}');`,
-    `const wasm = await bindings.default({ module_or_path: ${fetchWasm} });`,
+    'let bindings, wasm;',
+    'try {',
+    `  bindings = await import('${glue}');`,
+    `  wasm = await bindings.default({ module_or_path: ${fetchWasm} });`,
+    '} catch (err) {',
+    '  // Offline on a first visit, or a host that no longer has this build.',
+    "  document.documentElement.dataset.appFailed = '';",
+    "  const status = document.querySelector('#prerender .search-status');",
+    `  if (status) status.textContent = ${JSON.stringify(NOT_LOADED)};`,
+    '  throw err;',
+    '}',
+    cacheApp,
   ].join('\n');
   return page.replace(SCRIPT, (whole, attrs, body) =>
     !hasSrc(attrs) && isModule(attrs) && LOADER_START.test(body) ? `<script${attrs}>${body.replace(LOADER_START, start)}</script>` : whole,
@@ -228,9 +310,10 @@ const SERVICE_WORKER = 'sw.js';
 const TEMPLATE = fileURLToPath(new URL('./service-worker.js', import.meta.url));
 
 /**
- * The service worker for the site folder `dir`: `{ build, files, text }`,
- * where `files` maps every file a page may ask for (not the .br and .gz
- * siblings, nor sw.js) to its integrity digest, and `build` is a hash of all
+ * The service worker for the site folder `dir`: `{ build, files, shell,
+ * text }`, where `files` maps every file a page may ask for (not the .br
+ * and .gz siblings, nor sw.js) to its integrity digest, `shell` lists those
+ * the pre-rendered page needs before the app, and `build` is a hash of all
  * of them.
  */
 export async function serviceWorker(dir) {
@@ -240,6 +323,12 @@ export async function serviceWorker(dir) {
   const files = {};
   for (const path of paths) files[path] = integrityOf(await readFile(join(dir, path)));
   const build = shortHash(JSON.stringify(files));
+  // What the pre-rendered page loads before the app: the page and the files
+  // it names (its style sheet, icon and scripts); the app's glue, wasm and
+  // snippets and the analysis worker are imported by the start-up.
+  const page = await readFile(join(dir, 'index.html'), 'utf8');
+  const named = new Set([...page.matchAll(/\s(?:href|src)=["']?\.\/([^"'\s>#?]+)/g)].map(([, f]) => f));
+  const shell = paths.filter((p) => p === 'index.html' || named.has(p));
   const fill = (text, line, value) => {
     if (!text.includes(line)) throw new Error(`scripts/service-worker.js has no line ${line}`);
     return text.replace(line, value);
@@ -247,7 +336,8 @@ export async function serviceWorker(dir) {
   let text = await readFile(TEMPLATE, 'utf8');
   text = fill(text, "const BUILD = '%BUILD%';", `const BUILD = '${build}';`);
   text = fill(text, 'const FILES = {};', `const FILES = ${JSON.stringify(files, null, 2)};`);
-  return { build, files, text };
+  text = fill(text, 'const SHELL = [];', `const SHELL = ${JSON.stringify(shell, null, 2)};`);
+  return { build, files, shell, text };
 }
 
 /** The whole step on the site folder `dir`. */
@@ -256,7 +346,7 @@ export async function site(dir, { compress = true, strict = true, offline = comp
   let page = await readFile(index, 'utf8');
   // First, so that the service worker's digest is the finished page's.
   if (article) page = prerender(page, article);
-  let { html, files } = externalizeScripts(startAfterFirstFrame(page));
+  let { html, files } = externalizeScripts(startWhenNeeded(page));
   await Promise.all(files.map((f) => writeFile(join(dir, f.name), f.body)));
   html = await versionWorkers(dir, html);
   if (offline) html = addToHead(html, `<meta name="lede-service-worker" content="./${SERVICE_WORKER}">`);

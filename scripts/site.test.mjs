@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import vm from 'node:vm';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { analysisHtml, firstScreenEnd, prerender } from './prerender.mjs';
-import { externalizeScripts, inlineContent, serviceWorker, site, startAfterFirstFrame } from './site.mjs';
+import { externalizeScripts, inlineContent, serviceWorker, site, startWhenNeeded } from './site.mjs';
 
 // What Trunk 0.21 writes for a release build with public_url = "./" (minified).
 const LOADER = `import init, * as bindings from './app-0123456789abcdef.js';
@@ -29,10 +29,10 @@ test('the inline loader moves into a hashed file with its integrity digest', () 
   assert.equal(html.replace(/<script[^>]*><\/script>/, ''), PAGE.replace(/<script[\s\S]*<\/script>/, ''));
 });
 
-test("the app starts after the first frame, fetching its wasm with the preload's digest", () => {
+test("the app starts after the first frame when needed, fetching its wasm with the preload's digest", () => {
   const preload = '<link as=fetch crossorigin href=./app-0123456789abcdef_bg.wasm integrity=sha384-d1g35t rel=preload type=application/wasm>';
   const page = PAGE.replace('</head>', `${preload}</head>`);
-  const html = startAfterFirstFrame(page);
+  const html = startWhenNeeded(page);
   assert.ok(!html.includes('rel=preload'), 'the wasm is no longer preloaded');
   assert.ok(!/<link[^>]*modulepreload/.test(html), 'the glue is not preloaded before the first frame');
   const [{ body }] = externalizeScripts(html).files;
@@ -40,14 +40,17 @@ test("the app starts after the first frame, fetching its wasm with the preload's
   const waits = lines.findIndex((l) => l.includes('requestAnimationFrame'));
   const preloads = lines.findIndex((l) => l.includes('{"href":"./app-0123456789abcdef.js"}'));
   const imports = lines.findIndex((l) => l.includes("await import('./app-0123456789abcdef.js')"));
-  assert.ok(waits >= 0 && preloads > waits && imports > preloads, body);
+  const needed = lines.findIndex((l) => l.includes("await appNeeded()") && l.includes("startAtOnce('./app-0123456789abcdef_bg.wasm')"));
+  assert.ok(waits >= 0 && needed > waits && preloads > needed && imports > preloads, body);
+  const cached = lines.findIndex((l) => l.includes("postMessage('cache-app')"));
+  assert.ok(cached > imports, 'the service worker keeps the app once it has started');
   assert.ok(body.includes("rel: 'modulepreload'"), body);
   assert.ok(body.includes("module_or_path: fetch('./app-0123456789abcdef_bg.wasm', { integrity: 'sha384-d1g35t' })"), body);
   assert.ok(!/^import /m.test(body), 'no static import: it would fetch and run the glue before the frame');
   assert.ok(body.includes('window.wasmBindings = bindings;'), "the rest of Trunk's loader stays");
   // A second run, and a page without Trunk's loader, are left as they are.
-  assert.equal(startAfterFirstFrame(html), html);
-  assert.equal(startAfterFirstFrame('<p>x</p>'), '<p>x</p>');
+  assert.equal(startWhenNeeded(html), html);
+  assert.equal(startWhenNeeded('<p>x</p>'), '<p>x</p>');
 });
 
 test('scripts with a src, and classic inline scripts, stay where they are', () => {
@@ -230,7 +233,7 @@ async function runWorker(dir, scope, stores = new Map()) {
   return { dispatch, fetched, network, stores, routes };
 }
 
-test('the service worker caches its build whole, serves from it, and deletes only its own old caches', async (t) => {
+test('the service worker caches the page first, the app once it has started, serves from both, and deletes only its own old caches', async (t) => {
   const dir = await folder(t);
   await site(dir);
   const { build, files } = await serviceWorker(dir);
@@ -244,7 +247,19 @@ test('the service worker caches its build whole, serves from it, and deletes onl
 
   await sw.dispatch('install');
   const cache = `lede ${scope} ${build}`;
+  // The page, its style sheet and the start-up script: not the app, nor the analysis worker.
+  const shell = Object.keys(files).filter((n) => n === 'index.html' || n === 'main-1.css' || n.startsWith('start-'));
+  assert.equal(shell.length, 3, shell.join(' '));
+  assert.deepEqual([...stores.get(cache).keys()].sort(), [scope, ...shell.map((n) => scope + n)].sort());
+  // Once a page has started the app, the rest of the build, fetched once.
+  await sw.dispatch('message', { data: 'cache-app' });
   assert.deepEqual([...stores.get(cache).keys()].sort(), [scope, ...Object.keys(files).map((n) => scope + n)].sort());
+  assert.deepEqual(
+    sw.fetched.map((f) => f.url).sort(),
+    Object.keys(files).map((n) => scope + n).sort(),
+    'each file fetched once',
+  );
+  await sw.dispatch('message', { data: 'something else' });
   assert.equal(stores.get(cache).get(scope), stores.get(cache).get(`${scope}index.html`), 'the page by its address too');
   // The browser answers the page (with no query) and the files named after
   // their content from this cache without the worker (here all but the
@@ -276,7 +291,7 @@ test('the service worker caches its build whole, serves from it, and deletes onl
   assert.equal(await sw.dispatch('fetch', { request: { method: 'GET', mode: 'cors', url: 'https://example.org/other/x.js' } }), undefined);
   assert.deepEqual(sw.fetched, []);
 
-  // The analysis worker's files were installed with the rest; one gone from
+  // The analysis worker's files were kept with the app; one gone from
   // the cache is fetched with its digest, then kept.
   const loader = Object.keys(files).find((n) => n.includes('_loader-'));
   const request = { method: 'GET', mode: 'same-origin', url: scope + loader };
@@ -288,7 +303,7 @@ test('the service worker caches its build whole, serves from it, and deletes onl
   assert.equal((await sw.dispatch('fetch', { request })).fromCache, true);
 });
 
-test('an install that cannot fetch every file of its build leaves no cache behind', async (t) => {
+test('an install that cannot fetch every file the page needs leaves no cache behind', async (t) => {
   const dir = await folder(t);
   await site(dir);
   const { files } = await serviceWorker(dir);

@@ -19,14 +19,33 @@
 // its own when it takes over, in the order pressed; a second press of the
 // same button takes the first back, as it would for the colour-scheme
 // switch. What the reader types in the search box is carried over too.
-// Meanwhile the search box's status (a polite live region, with room kept
-// for it) says the app is starting, so no press goes unanswered.
+// A press of a mention is kept the same way (data-pending-mention, its
+// number; the mention is outlined meanwhile, class pending), and the app
+// presses its own. Meanwhile the search box's status
+// (a polite live region, with room kept for it) says the app is starting,
+// so no press goes unanswered.
+//
+// The app itself comes when the reader first needs it (scripts/site.mjs's
+// start-up waits for it): a pointer over, a press of or the focus on
+// anything of the page but what this script answers (the toggles, the
+// fold, the skip link), a key that does more than scroll, or a file dragged
+// in. Reading and scrolling need nothing more than this page, and a phone
+// that only reads is spared the app's download. This script says so once,
+// on the root element (data-app-needed) and with the event lede:app-needed.
 const NARROW = '(max-width: 60rem)';
 const STARTING = 'Starting…';
 
 function keep(event) {
-  const button = event.target instanceof Element ? event.target.closest('#prerender .header-actions button') : null;
   const pre = document.getElementById('prerender');
+  const mention = event.target instanceof Element ? event.target.closest('#prerender article mark[data-mention]') : null;
+  if (mention && pre) {
+    pre.querySelector('mark.ent.pending')?.classList.remove('pending');
+    mention.classList.add('pending');
+    pre.dataset.pendingMention = mention.dataset.mention;
+    starting();
+    return;
+  }
+  const button = event.target instanceof Element ? event.target.closest('#prerender .header-actions button') : null;
   if (!button || !pre) return;
   const action = button.classList[0];
   const pending = (pre.dataset.pending ?? '').split(' ').filter(Boolean);
@@ -37,7 +56,8 @@ function keep(event) {
 
 function starting() {
   const status = document.querySelector('#prerender .search-status');
-  if (status) status.textContent = STARTING;
+  // Once the start-up has said the app cannot come (data-app-failed), it stays said.
+  if (status && document.documentElement.dataset.appFailed === undefined) status.textContent = STARTING;
 }
 
 function toggle(event) {
@@ -62,6 +82,46 @@ function openOnWideScreens() {
   if (fold && !matchMedia(NARROW).matches) fold.open = true;
 }
 
+/** What this script answers itself: the app is not needed for them. */
+const ANSWERED_HERE = '.type-toggle, .controls-fold > summary, .skip';
+/** Keys that scroll the page or move the focus, which need no app. */
+const READING_KEYS = new Set(['Tab', 'Shift', 'Control', 'Alt', 'Meta', 'CapsLock', ' ', 'PageUp', 'PageDown', 'Home', 'End', 'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Escape']);
+
+function need() {
+  const root = document.documentElement;
+  if (root.dataset.appNeeded !== undefined) return;
+  root.dataset.appNeeded = '';
+  document.dispatchEvent(new Event('lede:app-needed'));
+}
+
+function needed(event) {
+  const target = event.target instanceof Element ? event.target : null;
+  if (!document.getElementById('prerender')) return;
+  // The skip link's target, the article itself: reading, not yet doing.
+  if (event.type === 'focusin' && target?.id === 'main') return;
+  if (target?.closest(ANSWERED_HERE)) return;
+  if (event.type === 'keydown') {
+    if (READING_KEYS.has(event.key) && !target?.matches('input, textarea')) return;
+  } else if (event.type !== 'dragenter' && !target?.closest('#prerender')) {
+    return;
+  }
+  need();
+}
+
+for (const type of ['pointerover', 'pointerdown', 'focusin', 'keydown', 'dragenter']) {
+  document.addEventListener(type, needed, { capture: true, passive: true });
+}
+// A file dropped before the app has come would make the browser leave the
+// page for it: the drop is refused, and the status asks for it again.
+document.addEventListener('dragover', (event) => {
+  if (document.getElementById('prerender')) event.preventDefault();
+});
+document.addEventListener('drop', (event) => {
+  if (!document.getElementById('prerender')) return;
+  event.preventDefault();
+  const status = document.querySelector('#prerender .search-status');
+  if (status) status.textContent = 'Starting… drop the file again in a moment.';
+});
 document.addEventListener('click', toggle);
 document.addEventListener('click', keep);
 // Two of the app's keyboard shortcuts (src/shortcuts.rs) work before it:

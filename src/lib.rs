@@ -11,7 +11,7 @@
 //! - `app`, `article`, `entities_panel`, `themes_filter`, `search`, `minimap`,
 //!   `shortcuts`, `colour_scheme`: the components;
 //! - `url`, `scroll`, `timing`, `panic`, `storage`, `site`: talking to the
-//!   browser (`site` registers the service worker that keeps the site offline).
+//!   browser (`site` reads what the build's site step put in the page).
 
 mod analyst;
 mod app;
@@ -49,4 +49,3 @@ pub use colour_scheme::ColourSchemeToggle;
 pub use panic::{
     ERROR_MESSAGE, PANIC_MESSAGE, install_panic_hook, report_uncaught_errors, show_panic_message,
 };
-pub use site::register_service_worker;

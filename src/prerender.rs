@@ -127,9 +127,9 @@ fn read_built() -> Option<Built> {
 /// two lay out alike, so nothing moves. What the reader did meanwhile with
 /// the pre-render (`src/legend_before_app.js`) carries over: the types and
 /// the quotations switched off, the fold opened, the focus on a toggle or in
-/// the search box, what was typed there, and a header button pressed (which
-/// the app's own button then does). Called whenever either part of the
-/// app's page arrives.
+/// the search box, what was typed there, and a header button or a mention
+/// pressed (which the app's own then does). Called whenever either part of
+/// the app's page arrives.
 pub fn take_over(r: Reader) {
     let doc = document();
     let Some(pre) = doc.get_element_by_id("prerender") else {
@@ -189,6 +189,12 @@ pub fn take_over(r: Reader) {
         .filter(|class| class.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
         .filter_map(|class| app(&format!(".header-actions button.{class}")))
         .filter_map(|el| el.dyn_into().ok())
+        .chain(
+            pre.get_attribute("data-pending-mention")
+                .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|n| app(&format!("article mark[data-mention=\"{n}\"]")))
+                .and_then(|el| el.dyn_into().ok()),
+        )
         .collect();
     pre.remove();
 

@@ -8,9 +8,9 @@ import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { BUILD, serveDist, launchBrowser, openPage } from './harness.mjs';
+import { BUILD, appMounted, serveDist, launchBrowser, openPage, paste } from './harness.mjs';
 import { newsText, firstLine } from './bigtext.mjs';
-import { site } from '../../scripts/site.mjs';
+import { NOT_LOADED, site } from '../../scripts/site.mjs';
 
 const DIST = BUILD;
 /** The policy the README asks a host to send. */
@@ -156,6 +156,13 @@ const serviceWorkerReady = (page) =>
       new Promise((_, fail) => setTimeout(() => fail(new Error('no active service worker after 10 s')), 10_000)),
     ]),
   );
+/** The files (by name) in the origin's first cache. */
+const cachedFiles = (page) =>
+  page.evaluate(async () => {
+    const [name] = await caches.keys();
+    if (name === undefined) return [];
+    return (await (await caches.open(name)).keys()).map((r) => r.url.replace(/^.*\//, ''));
+  });
 /** The names of the caches of this origin. */
 const cacheNames = (page) => page.evaluate(() => caches.keys());
 /** Resolves once `check` resolves to true, asked every 100 ms for up to 10 s. */
@@ -176,6 +183,11 @@ test('after one visit, the site opens and works offline, under /lede/ and the st
     const { page, context, problems } = await openPage(browser, server.url, { init: watch });
     assert.equal(await serviceWorkerReady(page), server.url);
     assert.deepEqual(await cacheNames(page), [`lede ${server.url} ${await buildOf(DIST)}`]);
+    // The app has started: the service worker keeps all of the build, the analysis worker too.
+    await until(async () => {
+      const kept = await cachedFiles(page);
+      return kept.some((f) => /^lede-worker-[0-9a-f]{16}_bg\.wasm$/.test(f)) && kept.some((f) => /^lede-[0-9a-f]{16}_bg\.wasm$/.test(f));
+    });
 
     // A returning visit comes from the cache: the server sees at most the
     // browser asking whether sw.js changed.
@@ -191,10 +203,44 @@ test('after one visit, the site opens and works offline, under /lede/ and the st
     await page.goto(`${server.url}?quotes=0`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await reads(page);
+    // Any article opens offline: the app and the analysis worker come from the cache.
+    await appMounted(page);
+    await paste(page, 'Ministers agree on river deal\n\nForeign ministers from Egypt and Ethiopia met in Nairobi on Tuesday.');
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Ministers agree on river deal');
+    assert.ok((await page.locator('article mark.ent[data-label="GPE"]').count()) >= 3, 'highlighted, offline');
     assert.deepEqual(await violations(page), []);
     assert.deepEqual(problems, []);
     await context.close();
     assert.deepEqual(server.requests.filter((p) => !p.startsWith('/lede/')), []);
+  } finally {
+    await server.close();
+  }
+});
+
+test('after a visit that only reads, nothing of the app is fetched, and the sample opens and reads offline', async () => {
+  const server = await serveDist(DIST, { prefix: '/lede/', csp: CSP, precompressed: true, cache: true });
+  try {
+    const context = await browser.newContext();
+    await context.addInitScript(watch);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.documentElement.dataset.legend === 'live');
+    await serviceWorkerReady(page);
+    // The page, its style sheet, icon and scripts, kept; not the app.
+    await until(async () => (await cachedFiles(page)).some((f) => f.endsWith('.css')));
+    const kept = await cachedFiles(page);
+    assert.ok(!kept.some((f) => f.endsWith('.wasm')), kept.join(' '));
+    assert.ok(!server.requests.some((p) => p.endsWith('.wasm')), 'no wasm asked for');
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await reads(page);
+    // What needs the app says it cannot come, and the article stays.
+    await page.locator('#prerender article mark.ent').first().click();
+    await page.locator('#prerender .search-status').filter({ hasText: NOT_LOADED }).waitFor();
+    assert.ok((await page.locator('#prerender article mark.ent').count()) > 50);
+    assert.deepEqual(await violations(page), []);
+    await context.close();
   } finally {
     await server.close();
   }

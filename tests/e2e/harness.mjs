@@ -165,6 +165,7 @@ export async function loadQuietly(page, url, measure) {
     timeout: 30_000,
   });
   await page.goto(url);
+  await startApp(page);
   await recorded;
 }
 
@@ -217,13 +218,28 @@ export async function openPage(browser, url, { width = 1280, height = 900, color
 }
 
 /**
- * Resolves once the app has taken the page over: its panels follow its
- * article by a frame (the measure lede:panels). The pre-rendered page shows
- * the headline before that, and keeps a press of its header's buttons for
- * the app to do (src/legend_before_app.js).
+ * Starts the app if it waits for the reader (startApp), and resolves once it
+ * has taken the page over: its panels follow its article by a frame (the
+ * measure lede:panels). The pre-rendered page shows the headline before
+ * that, and keeps a press of its header's buttons for the app to do
+ * (src/legend_before_app.js).
  */
 export async function appMounted(page) {
+  await startApp(page);
   await page.waitForFunction(() => performance.getEntriesByName('lede:panels').length > 0);
+}
+
+/**
+ * Starts the app as a reader does on a first visit, where it comes only
+ * when first needed (src/legend_before_app.js): the pointer goes over the
+ * search box. Nothing, where the app has started or is starting already.
+ */
+export async function startApp(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.legend === 'live' || !document.getElementById('prerender'));
+  const waiting = await page.evaluate(
+    () => document.getElementById('prerender') !== null && document.documentElement.dataset.appNeeded === undefined,
+  );
+  if (waiting) await page.locator('#prerender #search').hover({ timeout: 5_000 }).catch(() => {});
 }
 
 /** Opens the "Open an article" dialog; resolves to it. */

@@ -4,7 +4,7 @@
 // and pixel for pixel, so that the app takes over with no flash and no shift.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analysed, openPage, servedWithBrowser } from './harness.mjs';
+import { analysed, appMounted, openPage, servedWithBrowser, startApp } from './harness.mjs';
 
 const { server, browser } = await servedWithBrowser();
 
@@ -117,7 +117,7 @@ test('the app takes the sample\'s analysis from the page, and its own if the pag
     const errors = [];
     p.on('pageerror', (e) => errors.push(e.message));
     await p.goto(server.url);
-    await p.waitForFunction(() => performance.getEntriesByName('lede:panels').length > 0);
+    await appMounted(p);
     await analysed(p);
     assert.equal(await p.evaluate(() => performance.getEntriesByName('lede:analysis:built').length), 0);
     assert.ok((await p.locator('#main mark.ent').count()) > 50, 'highlighted all the same');
@@ -149,6 +149,8 @@ test('taking over moves nothing: no layout shift while the app starts', async ()
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await page.goto(server.url);
+  await page.waitForTimeout(300);
+  await startApp(page);
   await page.waitForFunction(() => performance.getEntriesByName('lede:panels').length > 0, null, {
     timeout: 30_000,
   });
@@ -159,11 +161,20 @@ test('taking over moves nothing: no layout shift while the app starts', async ()
   await context.close();
 });
 
-test('nothing of the app is fetched before the article has had its first frame, and the app then starts', async () => {
+/** The app's own files a page has asked for: its glue and its wasm, not the pre-rendered page's scripts. */
+const appRequests = (page) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((r) => /\/lede-[0-9a-f]+(_bg\.wasm|\.js)$/.test(r.name))
+      .map((r) => ({ name: r.name.replace(/^.*\//, ''), start: r.startTime })),
+  );
+
+test('a first visit fetches nothing of the app while the reader only reads; a tap on a mention starts it and is done', async () => {
   // The frame in which the highlighted article is first laid out: this
   // animation frame callback is asked for as soon as the parser has put a mark
   // in, before the app's loader (a module, run after the whole page is parsed)
-  // can ask for its own.
+  // can ask for anything.
   const init = () => {
     new MutationObserver((_, observer) => {
       if (!document.querySelector('article mark.ent')) return;
@@ -173,24 +184,74 @@ test('nothing of the app is fetched before the article has had its first frame, 
       });
     }).observe(document, { subtree: true, childList: true });
   };
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, serviceWorkers: 'block' });
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, hasTouch: true, isMobile: true });
   await context.addInitScript(init);
   const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(server.url);
+  await page.waitForLoadState('load');
+  await page.waitForFunction(() => document.documentElement.dataset.legend === 'live');
+  // The reader reads: scrolls, opens the controls, switches a type off.
+  await page.mouse.wheel(0, 600);
+  await page.getByText('Highlights, themes and entities').tap();
+  await page.getByRole('button', { name: /^Date \d+$/ }).tap();
+  await page.waitForTimeout(500);
+  assert.deepEqual(await appRequests(page), [], 'nothing of the app is fetched');
+  assert.deepEqual(await page.evaluate(() => document.documentElement.dataset.appNeeded), undefined);
+  assert.equal(await page.locator('#prerender').count(), 1);
+  assert.deepEqual(await page.evaluate(() => document.querySelector('link[rel=preload]')), null);
+
+  // A tap on a mention of Xi Jinping needs the app: it comes, takes the
+  // page over, and selects him, as its own mention's tap would have.
+  const xi = page.locator('#prerender article mark.ent', { hasText: 'Xi Jinping' }).first();
+  await xi.tap();
   await page.waitForFunction(() => performance.getEntriesByName('lede:panels').length > 0, null, { timeout: 30_000 });
-  const { frame, wasm, preloads } = await page.evaluate(() => ({
-    frame: window.__articleFrame,
-    wasm: performance
-      .getEntriesByType('resource')
-      .filter((r) => /\/lede-[0-9a-f]+_bg\.wasm$/.test(r.name))
-      .map((r) => ({ start: r.startTime, by: r.initiatorType })),
-    preloads: [...document.querySelectorAll('link[rel=preload]')].map((l) => l.href),
-  }));
-  assert.deepEqual(preloads, []);
-  assert.equal(wasm.length, 1, JSON.stringify(wasm));
-  assert.ok(frame !== undefined, 'the article had no frame');
-  assert.ok(wasm[0].start > frame, `the app's wasm was asked for at ${wasm[0].start} ms (${wasm[0].by}), before the article's first frame at ${frame} ms`);
+  const fetched = await appRequests(page);
+  const frame = await page.evaluate(() => window.__articleFrame);
+  assert.ok(fetched.some((r) => r.name.endsWith('_bg.wasm')), JSON.stringify(fetched));
+  assert.ok(fetched.every((r) => r.start > frame), `the app was asked for before the article's first frame at ${frame} ms`);
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('entity') === 'Xi Jinping');
+  assert.ok((await page.locator('mark.ent.selected').count()) > 1, 'his mentions are selected');
+  assert.equal(await page.locator('article.article').getAttribute('data-hide'), 'DATE', 'dates stay switched off');
+  assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('the app starts at once where the page needs it or it costs no download', async () => {
+  const started = async (context, url = server.url) => {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName('lede:panels').length > 0, null, { timeout: 30_000 });
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.appNeeded), undefined, 'with no sign from the reader');
+    await page.close();
+  };
+  // A view in the address, as a shared link has it.
+  const linked = await browser.newContext();
+  await started(linked, `${server.url}?hide=PERSON`);
+  await linked.close();
+  // Something the app keeps: the reader's colour scheme.
+  const kept = await browser.newContext();
+  await kept.addInitScript(() => localStorage.setItem('lede.colour-scheme', 'dark'));
+  await started(kept);
+  await kept.close();
+  // A reader who has used the app: it is in the service worker's cache.
+  const back = await browser.newContext();
+  const first = await back.newPage();
+  await first.goto(server.url);
+  await startApp(first);
+  await first.waitForFunction(() => performance.getEntriesByName('lede:panels').length > 0);
+  await first.waitForFunction(
+    async () => {
+      const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('_bg.wasm'))?.name;
+      return wasm !== undefined && (await caches.match(wasm)) !== undefined;
+    },
+    null,
+    { timeout: 20_000, polling: 200 },
+  );
+  await first.close();
+  await started(back);
+  await back.close();
 });
 
 /**
@@ -242,9 +303,21 @@ test('before the app arrives, the legend answers, and the app keeps what the rea
   assert.equal(await background('PERSON'), 'rgba(0, 0, 0, 0)');
   assert.notEqual(await background('GPE'), 'rgba(0, 0, 0, 0)');
 
+  // None of that needed the app: it has not been asked for. A pointer over
+  // the search box does need it.
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.appNeeded), undefined);
+  // A press of a mention does: it is outlined while the app comes, and done when it has.
+  const mention = page.locator('#prerender article mark.ent[data-label="GPE"]').first();
+  const name = await mention.textContent();
+  await mention.click();
+  assert.match(await mention.getAttribute('class'), /\bpending\b/);
+  assert.equal(await page.locator('#prerender .search-status').textContent(), 'Starting…');
+  await person.focus();
   release();
   await page.waitForFunction(() => performance.getEntriesByName('lede:panels').length > 0);
   assert.equal(await page.locator('#prerender').count(), 0, 'the app has taken over');
+  await page.waitForFunction((n) => new URLSearchParams(location.search).get('entity') !== null, name);
+  assert.ok((await page.locator('article mark.ent.selected').count()) >= 1, 'the mention pressed is selected');
   const own = page.getByRole('button', { name: /^Person \d+$/ });
   assert.equal(await own.getAttribute('aria-pressed'), 'false', 'people stay switched off');
   assert.equal(await page.getByRole('button', { name: /^Quotations \d+$/ }).getAttribute('aria-pressed'), 'false');

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { headline, openDialog, openPage, paste, servedWithBrowser } from './harness.mjs';
+import { appMounted, headline, openDialog, openPage, paste, servedWithBrowser } from './harness.mjs';
 
 const FRESH = `Ministers agree on river deal
 
@@ -39,7 +39,7 @@ test('with storage blocked, the app works in memory and says so once', async () 
   await page.getByRole('heading', { level: 1 }).waitFor();
   assert.match(await headline(page), SAMPLE);
   assert.ok((await page.locator('mark.ent').count()) > 50, 'the sample is highlighted');
-  await page.waitForFunction(() => performance.getEntriesByName('lede:panels').length > 0);
+  await appMounted(page);
 
   await paste(page, FRESH);
   assert.equal(await headline(page), 'Ministers agree on river deal', 'a pasted article opens');
@@ -292,7 +292,7 @@ test('after a reload the app shows the kept article, never its sample first', as
   for (let visit = 0; visit < 3; visit++) {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Ministers agree on river deal' }).waitFor();
-    await page.waitForFunction(() => performance.getEntriesByName('lede:panels').length > 0);
+    await appMounted(page);
     assert.deepEqual(await page.evaluate(() => window.headlines), ['Ministers agree on river deal'], `visit ${visit}`);
   }
   // Past the longest the start waits for storage (1.5 s), the page is the
@@ -418,7 +418,7 @@ test('where the analysis worker cannot load, a pasted article still opens, and s
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(server.url);
-  await page.waitForFunction(() => performance.getEntriesByName('lede:panels').length > 0);
+  await appMounted(page);
   await paste(page, FRESH);
   assert.equal(await headline(page), 'Ministers agree on river deal');
   assert.match(await page.locator('article .article-body').innerText(), /met in Nairobi on Tuesday/);
