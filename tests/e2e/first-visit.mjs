@@ -15,8 +15,13 @@
 //   and the frame after painted;
 // - bytes: what the page's requests transferred until the toggle answered
 //   (Chromium's encoded sizes, headers included), and what the host sent in
-//   the whole visit, the service worker's caching of the site included (it
-//   is not throttled: the DevTools protocol throttles the page only);
+//   the whole visit while the reader reads, the service worker's caching of
+//   the site included (it is not throttled: the DevTools protocol throttles
+//   the page only);
+// - then, on the cold visit, a tap on a mention, which needs the app (it
+//   comes when the reader first needs it, src/legend_before_app.js): the
+//   time until the app has the page and the entity is selected, painted,
+//   and what the host sent for it;
 // - cumulative layout shift (every layout-shift entry without input);
 //
 // for a cold visit and for a returning one (the same profile, a new page,
@@ -202,7 +207,35 @@ async function limitPage() {
   }
 }
 
-/** A cold visit of `site` in a fresh profile, then a returning one once its service worker is active. */
+/**
+ * The reader's first tap on a mention (a place's), which needs the app: the
+ * time from the tap until the app has the page and the mention's entity is
+ * selected, painted, and what the host sent for it (the app, and the
+ * service worker keeping the rest of the build).
+ */
+async function firstUse(page, server) {
+  const before = hostBytes(server);
+  const tapped = await page.evaluate(() => performance.now());
+  await page.locator('article mark.ent[data-label="GPE"]').first().tap();
+  const used = await page.evaluate(
+    () =>
+      new Promise((ok) => {
+        const check = () =>
+          document.getElementById('prerender') === null && document.querySelector('article mark.ent.selected')
+            ? requestAnimationFrame(() => setTimeout(() => ok(performance.now())))
+            : requestAnimationFrame(check);
+        check();
+      }),
+  );
+  await quiet(server);
+  return { used: used - tapped, useHost: hostBytes(server) - before };
+}
+
+/**
+ * A cold visit of `site` in a fresh profile (the reader reads and switches a
+ * type off, then taps a mention), then a returning one once its service
+ * worker is active.
+ */
 async function coldAndReturning(site) {
   const context = await browser.newContext(PHONE);
   await context.addInitScript(observe, true);
@@ -212,6 +245,7 @@ async function coldAndReturning(site) {
     await cold.page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
     await quiet(site);
     cold.figures.host = cold.hostSince();
+    Object.assign(cold.figures, await firstUse(cold.page, site));
     // V8 keeps the compiled wasm two seconds after the page starts.
     await cold.page.waitForTimeout(3000);
     // A reader comes back later, when the browser has stopped the idle
@@ -231,7 +265,7 @@ async function coldAndReturning(site) {
 }
 
 const line = (f) =>
-  `fcp ${f.fcp?.toFixed(0)} lcp ${f.lcp?.toFixed(0)} highlighted ${f.highlighted?.toFixed(0)} toggled ${f.toggled?.toFixed(0) ?? '-'} bytes ${f.bytes} host ${f.host} cls ${f.cls.toFixed(3)}${f.controlled === false ? ' (NOT controlled by the service worker)' : ''}`;
+  `fcp ${f.fcp?.toFixed(0)} lcp ${f.lcp?.toFixed(0)} highlighted ${f.highlighted?.toFixed(0)} toggled ${f.toggled?.toFixed(0) ?? '-'} bytes ${f.bytes} host ${f.host}${f.used === undefined ? '' : ` used ${f.used.toFixed(0)} useHost ${f.useHost}`} cls ${f.cls.toFixed(3)}${f.controlled === false ? ' (NOT controlled by the service worker)' : ''}`;
 
 const limit = await limitPage();
 const host = { precompressed: true, encodings: ['gzip'], cache: true };
@@ -281,7 +315,9 @@ const KEYS = [
   ['highlighted', 'first highlighted mention (ms)'],
   ['toggled', 'first toggle answered (ms)'],
   ['bytes', 'bytes, page until the toggle'],
-  ['host', 'bytes the host sent, whole visit'],
+  ['host', 'bytes the host sent, reading'],
+  ['used', 'then a tap on a mention, until done (ms)'],
+  ['useHost', 'bytes the host sent for that'],
   ['cls', 'cumulative layout shift'],
 ];
 const show = (key, x) => (x === undefined ? '—' : key === 'cls' ? x.toFixed(3) : Math.round(x).toLocaleString('en'));
