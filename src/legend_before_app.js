@@ -108,7 +108,8 @@ function needed(event) {
   need();
 }
 
-for (const type of ['pointerover', 'pointerdown', 'focusin', 'keydown', 'dragenter']) {
+// A click too: a screen reader's activation comes with no pointer event.
+for (const type of ['pointerover', 'pointerdown', 'click', 'focusin', 'keydown', 'dragenter']) {
   document.addEventListener(type, needed, { capture: true, passive: true });
 }
 // A file dropped before the app has come would make the browser leave the

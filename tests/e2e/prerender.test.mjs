@@ -218,6 +218,18 @@ test('a first visit fetches nothing of the app while the reader only reads; a ta
   await context.close();
 });
 
+test('a mention activated with no pointer, as a screen reader does, starts the app too', async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.documentElement.dataset.legend === 'live');
+  await page.evaluate(() => document.querySelector('#prerender article mark.ent[data-label="GPE"]').click());
+  await page.waitForFunction(() => performance.getEntriesByName('lede:panels').length > 0, null, { timeout: 30_000 });
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('entity') !== null);
+  assert.ok((await page.locator('article mark.ent.selected').count()) >= 1);
+  await context.close();
+});
+
 test('the app starts at once where the page needs it or it costs no download', async () => {
   const started = async (context, url = server.url) => {
     const page = await context.newPage();
