@@ -11,9 +11,10 @@
 // what the pre-rendered page needs (SHELL: the page, its style sheet, icon
 // and scripts) before its worker becomes active, and the rest (the app, the
 // analysis worker) once a page has started the app and says so (the message
-// 'cache-app', from the start-up script, scripts/site.mjs): a reader who
-// only reads the sample is spared the app's download, and one who has used
-// the app has it the next time, offline too. Every file is fetched with its
+// 'cache-app', from the start-up script, scripts/site.mjs), or at install
+// if the last build's cache had its app: a reader who only reads the
+// sample is spared the app's download, and one who has used the app has
+// it the next time, offline too, across deploys. Every file is fetched with its
 // integrity digest, so a host half-way through a deploy fails the install
 // (tried again on the next visit) rather than caching files of two builds.
 // A new build's worker waits, as service workers do by default, until no
@@ -73,7 +74,10 @@ self.addEventListener('install', (event) => {
     (async () => {
       const cache = await caches.open(CACHE);
       try {
-        await Promise.all(SHELL.map(href).map(async (url) => cache.put(url, await fetchExactly(url))));
+        // A reader who had the last build's app gets this build's with it.
+        const used = await hadApp();
+        const files = used ? [...INTEGRITY.keys()] : SHELL.map(href);
+        await Promise.all(files.map(async (url) => cache.put(url, await fetchExactly(url))));
         // The page by the address a reader opens, for the static route.
         await cache.put(SCOPE, (await cache.match(INDEX)).clone());
       } catch (err) {
@@ -84,9 +88,26 @@ self.addEventListener('install', (event) => {
   );
 });
 
+/** Whether an earlier build's cache of this scope holds its app. */
+async function hadApp() {
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(PREFIX) || name === CACHE) continue;
+    const kept = await (await caches.open(name)).keys();
+    if (kept.some((request) => request.url.endsWith('.wasm'))) return true;
+  }
+  return false;
+}
+
 // The rest of the build, once a page has started the app. A file that
-// cannot be fetched now is fetched on the next page's message.
+// cannot be fetched now is fetched on the next page's message. And a page
+// whose app is gone from the host (a deploy since it was opened, before it
+// started the app) asks the new build's worker to take over at once: it
+// reloads into the new build (scripts/site.mjs, appNotLoaded).
 self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') {
+    self.skipWaiting();
+    return;
+  }
   if (event.data !== 'cache-app') return;
   event.waitUntil(
     (async () => {

@@ -79,31 +79,64 @@ const LOADER_START = /import init, \* as bindings from '(\.\/[^']+\.js)';\s*cons
 /**
  * Whether the app starts as soon as the first frame is painted rather than
  * when the reader first needs it: when the page's state needs the app (a
- * view in the URL; anything the app keeps in localStorage, whose keys all
- * start "lede."; a page with no pre-rendered article), or when the app
- * costs no download (its wasm is in the service worker's cache). Runs in
- * the page, as part of the start-up script.
+ * view in the URL; a page with no pre-rendered article) or the reader has
+ * used it here before, whose reading, corrections and themes it must show
+ * (anything it keeps in localStorage, whose keys all start "lede.", or its
+ * IndexedDB database, "lede": src/storage/mod.rs). Runs in the page, as
+ * part of the start-up script.
  */
-export async function startAtOnce(wasm) {
+export async function startAtOnce() {
   if (location.search !== '' || !document.getElementById('prerender')) return true;
   try {
     for (let i = 0; i < localStorage.length; i += 1) if (localStorage.key(i)?.startsWith('lede.')) return true;
-    return (await caches.match(new URL(wasm, location.href).href)) !== undefined;
+    return ((await indexedDB.databases?.()) ?? []).some((db) => db.name === 'lede');
   } catch {
-    // Storage blocked: nothing kept, nothing cached.
+    // Storage blocked: nothing kept.
     return false;
   }
 }
 
 /**
  * Resolves once the reader first needs the app, as the pre-rendered page's
- * script says (src/legend_before_app.js). Runs in the page.
+ * script says (src/legend_before_app.js), or once the page has loaded
+ * without that script having run (it failed to load): then nothing else
+ * would ever start the app. Runs in the page.
  */
 export function appNeeded() {
   return new Promise((ok) => {
-    if (document.documentElement.dataset.appNeeded !== undefined) ok();
-    else document.addEventListener('lede:app-needed', ok, { once: true });
+    const root = document.documentElement;
+    if (root.dataset.appNeeded !== undefined) return ok();
+    document.addEventListener('lede:app-needed', ok, { once: true });
+    const orphaned = () => root.dataset.legend !== 'live' && ok();
+    if (document.readyState === 'complete') orphaned();
+    else addEventListener('load', orphaned, { once: true });
   });
+}
+
+/**
+ * Where the app's files cannot be fetched: a build the host no longer has
+ * (a deploy since the page was opened), whose service worker's cache lacks
+ * them because the app was never started, is replaced by the new build (its
+ * worker takes over at once, this page reloads); otherwise (offline) the
+ * page says the app cannot come, and keeps the article. Runs in the page.
+ */
+export async function appNotLoaded(message) {
+  document.documentElement.dataset.appFailed = '';
+  const status = document.querySelector('#prerender .search-status');
+  if (status) status.textContent = message;
+  try {
+    const registration = await navigator.serviceWorker?.getRegistration();
+    if (!registration || !navigator.onLine) return;
+    await registration.update();
+    const next = registration.installing ?? registration.waiting;
+    if (!next) return;
+    navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+    const skip = () => next.state === 'installed' && next.postMessage('skip-waiting');
+    next.addEventListener('statechange', skip);
+    skip();
+  } catch {
+    // No service worker, or no new build: the message stands.
+  }
 }
 
 /**
@@ -125,17 +158,18 @@ const registerServiceWorker = [
   "else if (serviceWorker) addEventListener('load', register, { once: true });",
   startAtOnce.toString(),
   appNeeded.toString(),
+  appNotLoaded.toString(),
 ].join('\n');
+
+/** What the pre-rendered page says when the app cannot be fetched. */
+export const NOT_LOADED =
+  'The rest of Lede could not be loaded: the article and its highlights still work. Reload to try again once online.';
 
 /**
  * Once the app has started, the service worker keeps the rest of the build
  * (the app and the analysis worker; its install kept only what the
- * pre-rendered page needs), so that the next visit starts the app at once
- * and any article opens offline.
+ * pre-rendered page needs), so that it is there offline.
  */
-/** What the pre-rendered page says when the app cannot be fetched. */
-export const NOT_LOADED = 'The rest of Lede could not be loaded: the article and its highlights still work. Reload to try again once online.';
-
 const cacheApp = [
   'try {',
   "  navigator.serviceWorker?.ready.then((r) => r.active?.postMessage('cache-app')).catch(() => {});",
@@ -180,11 +214,11 @@ export function startWhenNeeded(html) {
   });
   const fetchWasm = integrity ? `fetch('${wasm}', { integrity: '${integrity}' })` : `'${wasm}'`;
   const start = [
-    '// The app starts after the first frame: the pre-rendered article paints first (scripts/site.mjs).',
+    '// The app starts after the first frame, and when it is needed: the pre-rendered article paints first (scripts/site.mjs).',
     "const visible = document.visibilityState === 'visible';",
     'if (visible) await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));',
     registerServiceWorker,
-    `if (visible && !(await ${startAtOnce.name}('${wasm}'))) await ${appNeeded.name}();`,
+    `if (visible && !(await ${startAtOnce.name}())) await ${appNeeded.name}();`,
     ...(modules.length === 0
       ? []
       : [
@@ -196,10 +230,7 @@ export function startWhenNeeded(html) {
     `  bindings = await import('${glue}');`,
     `  wasm = await bindings.default({ module_or_path: ${fetchWasm} });`,
     '} catch (err) {',
-    '  // Offline on a first visit, or a host that no longer has this build.',
-    "  document.documentElement.dataset.appFailed = '';",
-    "  const status = document.querySelector('#prerender .search-status');",
-    `  if (status) status.textContent = ${JSON.stringify(NOT_LOADED)};`,
+    `  ${appNotLoaded.name}(${JSON.stringify(NOT_LOADED)});`,
     '  throw err;',
     '}',
     cacheApp,

@@ -40,8 +40,9 @@ test("the app starts after the first frame when needed, fetching its wasm with t
   const waits = lines.findIndex((l) => l.includes('requestAnimationFrame'));
   const preloads = lines.findIndex((l) => l.includes('{"href":"./app-0123456789abcdef.js"}'));
   const imports = lines.findIndex((l) => l.includes("await import('./app-0123456789abcdef.js')"));
-  const needed = lines.findIndex((l) => l.includes("await appNeeded()") && l.includes("startAtOnce('./app-0123456789abcdef_bg.wasm')"));
+  const needed = lines.findIndex((l) => l.includes('if (visible && !(await startAtOnce())) await appNeeded();'));
   assert.ok(waits >= 0 && needed > waits && preloads > needed && imports > preloads, body);
+  assert.ok(body.includes('  appNotLoaded("The rest of Lede could not be loaded'), 'a failed fetch is said, not silent');
   const cached = lines.findIndex((l) => l.includes("postMessage('cache-app')"));
   assert.ok(cached > imports, 'the service worker keeps the app once it has started');
   assert.ok(body.includes("rel: 'modulepreload'"), body);
@@ -183,6 +184,7 @@ async function runWorker(dir, scope, stores = new Map()) {
     const store = stores.get(name);
     return {
       put: async (url, response) => void store.set(url, response.body),
+      keys: async () => [...store.keys()].map((url) => ({ url })),
       match: async (url) => {
         if (!store.has(url)) return undefined;
         const body = store.get(url);
@@ -191,6 +193,8 @@ async function runWorker(dir, scope, stores = new Map()) {
     };
   };
   const self = {
+    skipped: 0,
+    skipWaiting: () => void (self.skipped += 1),
     registration: { scope },
     location: { href: new URL('sw.js', scope).href },
     addEventListener: (type, handler) => void (handlers[type] = handler),
@@ -230,7 +234,7 @@ async function runWorker(dir, scope, stores = new Map()) {
     });
     return promise;
   };
-  return { dispatch, fetched, network, stores, routes };
+  return { self, dispatch, fetched, network, stores, routes };
 }
 
 test('the service worker caches the page first, the app once it has started, serves from both, and deletes only its own old caches', async (t) => {
@@ -260,6 +264,9 @@ test('the service worker caches the page first, the app once it has started, ser
     'each file fetched once',
   );
   await sw.dispatch('message', { data: 'something else' });
+  assert.equal(sw.self.skipped, 0);
+  await sw.dispatch('message', { data: 'skip-waiting' });
+  assert.equal(sw.self.skipped, 1, 'a page whose app is gone asks the new build to take over');
   assert.equal(stores.get(cache).get(scope), stores.get(cache).get(`${scope}index.html`), 'the page by its address too');
   // The browser answers the page (with no query) and the files named after
   // their content from this cache without the worker (here all but the
@@ -301,6 +308,28 @@ test('the service worker caches the page first, the app once it has started, ser
   assert.equal((await sw.dispatch('fetch', { request })).fromCache, undefined);
   assert.deepEqual(sw.fetched.map((f) => [f.url, f.options.integrity]), [[scope + loader, files[loader]]]);
   assert.equal((await sw.dispatch('fetch', { request })).fromCache, true);
+});
+
+test("after a build whose app was kept, an install keeps the new build's app too", async (t) => {
+  const dir = await folder(t);
+  await site(dir);
+  const { build, files } = await serviceWorker(dir);
+  const scope = 'https://example.org/lede/';
+  const old = new Map([[`${scope}app-00000000_bg.wasm`, 'old']]);
+  const stores = new Map([[`lede ${scope} 0123456789abcdef`, old]]);
+  const sw = await runWorker(dir, scope, stores);
+  for (const name of Object.keys(files)) sw.network.set(scope + name, await readFile(join(dir, name), 'utf8'));
+  await sw.dispatch('install');
+  assert.deepEqual(
+    [...stores.get(`lede ${scope} ${build}`).keys()].sort(),
+    [scope, ...Object.keys(files).map((n) => scope + n)].sort(),
+  );
+  // Another site's app on the same host does not count.
+  const other = new Map([['lede https://example.org/other/ 0123456789abcdef', new Map([['https://example.org/other/a_bg.wasm', 'x']])]]);
+  const sw2 = await runWorker(dir, scope, other);
+  for (const name of Object.keys(files)) sw2.network.set(scope + name, await readFile(join(dir, name), 'utf8'));
+  await sw2.dispatch('install');
+  assert.ok(![...other.get(`lede ${scope} ${build}`).keys()].some((u) => u.endsWith('.wasm')));
 });
 
 test('an install that cannot fetch every file the page needs leaves no cache behind', async (t) => {

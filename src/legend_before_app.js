@@ -26,10 +26,10 @@
 // so no press goes unanswered.
 //
 // The app itself comes when the reader first needs it (scripts/site.mjs's
-// start-up waits for it): a pointer over, a press of or the focus on
-// anything of the page but what this script answers (the toggles, the
-// fold, the skip link), a key that does more than scroll, or a file dragged
-// in. Reading and scrolling need nothing more than this page, and a phone
+// start-up waits for it): a mouse over or a press of, a tap on or the
+// focus on anything of the page but what this script answers (the toggles,
+// the fold, the skip link), a key that does more than scroll, or a file
+// dragged in. Reading and scrolling need nothing more than this page, and a phone
 // that only reads is spared the app's download. This script says so once,
 // on the root element (data-app-needed) and with the event lede:app-needed.
 const NARROW = '(max-width: 60rem)';
@@ -38,6 +38,8 @@ const STARTING = 'Starting…';
 function keep(event) {
   const pre = document.getElementById('prerender');
   const mention = event.target instanceof Element ? event.target.closest('#prerender article mark[data-mention]') : null;
+  // A mention is pressed with a click or, focused, with Enter (as in the app).
+  if (event.type === 'keydown' && (event.key !== 'Enter' || !mention)) return;
   if (mention && pre) {
     pre.querySelector('mark.ent.pending')?.classList.remove('pending');
     mention.classList.add('pending');
@@ -97,6 +99,8 @@ function need() {
 function needed(event) {
   const target = event.target instanceof Element ? event.target : null;
   if (!document.getElementById('prerender')) return;
+  // A finger on the screen may be a scroll: a touch counts once it is a tap (click).
+  if (event.type.startsWith('pointer') && event.pointerType !== 'mouse') return;
   // The skip link's target, the article itself: reading, not yet doing.
   if (event.type === 'focusin' && target?.id === 'main') return;
   if (target?.closest(ANSWERED_HERE)) return;
@@ -117,14 +121,22 @@ for (const type of ['pointerover', 'pointerdown', 'click', 'focusin', 'keydown',
 document.addEventListener('dragover', (event) => {
   if (document.getElementById('prerender')) event.preventDefault();
 });
+// The app takes a dropped file in its "Open an article" dialog: the drop
+// opens it, for the file to be dropped there.
 document.addEventListener('drop', (event) => {
-  if (!document.getElementById('prerender')) return;
+  const pre = document.getElementById('prerender');
+  if (!pre) return;
   event.preventDefault();
-  const status = document.querySelector('#prerender .search-status');
-  if (status) status.textContent = 'Starting… drop the file again in a moment.';
+  const pending = (pre.dataset.pending ?? '').split(' ').filter(Boolean);
+  if (!pending.includes('open-button')) pre.dataset.pending = [...pending, 'open-button'].join(' ');
+  const status = pre.querySelector('.search-status');
+  if (status && document.documentElement.dataset.appFailed === undefined) {
+    status.textContent = 'Starting… drop the file in the dialog that opens.';
+  }
 });
 document.addEventListener('click', toggle);
 document.addEventListener('click', keep);
+document.addEventListener('keydown', keep);
 // Two of the app's keyboard shortcuts (src/shortcuts.rs) work before it:
 // "/" goes to the search box, "?" is a press of the shortcuts button.
 document.addEventListener('keydown', (event) => {

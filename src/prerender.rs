@@ -126,9 +126,10 @@ fn read_built() -> Option<Built> {
 /// app's page in the frame the pre-render goes, so nothing flashes, and the
 /// two lay out alike, so nothing moves. What the reader did meanwhile with
 /// the pre-render (`src/legend_before_app.js`) carries over: the types and
-/// the quotations switched off, the fold opened, the focus on a toggle or in
-/// the search box, what was typed there, and a header button or a mention
-/// pressed (which the app's own then does). Called whenever either part of
+/// the quotations switched off, the fold opened, the focus on a toggle, a
+/// mention or in the search box, what was typed there, and a header button
+/// or a mention pressed (which the app's own then does; a mention only if
+/// the app shows the same one). Called whenever either part of
 /// the app's page arrives.
 pub fn take_over(r: Reader) {
     let doc = document();
@@ -152,19 +153,31 @@ pub fn take_over(r: Reader) {
                 .collect::<Vec<_>>()
         })
         .unwrap_or_default();
+    // The app's own mark of the pre-render's `mark`, if it is the same
+    // mention: not when the app has opened another article (a kept one).
+    let same_mention = |mark: &web_sys::Element| {
+        let n = mark.get_attribute("data-mention")?;
+        if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        app(&format!("article mark[data-mention=\"{n}\"]"))
+            .filter(|own| own.text_content() == mark.text_content())
+    };
     let opened = pre
         .query_selector(".controls-fold[open]")
         .ok()
         .flatten()
         .is_some();
     let fold = app(".controls-fold").filter(|_| opened);
-    // The focus on a toggle or in the search box goes to the app's own.
+    // The focus on a toggle, a mention or in the search box goes to the app's own.
     let focus = doc
         .active_element()
         .filter(|el| pre.contains(Some(el)))
         .and_then(|el| {
             if el.id() == "search" {
                 app(".search input")
+            } else if el.matches("article mark[data-mention]").unwrap_or(false) {
+                same_mention(&el)
             } else if el.class_list().contains("type-toggle") {
                 match el.get_attribute("data-label") {
                     Some(label) => app(&format!(".type-toggle[data-label=\"{label}\"]")),
@@ -192,7 +205,12 @@ pub fn take_over(r: Reader) {
         .chain(
             pre.get_attribute("data-pending-mention")
                 .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-                .and_then(|n| app(&format!("article mark[data-mention=\"{n}\"]")))
+                .and_then(|n| {
+                    pre.query_selector(&format!("article mark[data-mention=\"{n}\"]"))
+                        .ok()
+                        .flatten()
+                })
+                .and_then(|mark| same_mention(&mark))
                 .and_then(|el| el.dyn_into().ok()),
         )
         .collect();

@@ -51,6 +51,11 @@ const CHANNEL: &str = "lede";
 
 /// The page's `localStorage`, or `None` where the browser refuses it.
 ///
+/// Every key Lede keeps there starts with `lede.`, and its database is
+/// [`DB_NAME`]: the start-up script (`scripts/site.mjs`, `startAtOnce`)
+/// starts the app at once, not when the reader first needs it, where it
+/// finds either, so that what the reader kept shows.
+///
 /// gloo's `LocalStorage` panics in that case, which left a blank page: every
 /// access goes through here instead.
 pub fn local_storage() -> Option<web_sys::Storage> {

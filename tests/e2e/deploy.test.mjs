@@ -267,7 +267,7 @@ test('a new build replaces the cache of the old one once no page of the old one 
     const next = await buildOf(dir);
     assert.notEqual(next, old);
 
-    // A page opened now is still the old build, whole, and the new one installs beside it.
+    // A page opened now is still the old build, and the new one installs beside it.
     const second = await context.newPage();
     await second.goto(server.url);
     await second.getByRole('heading', { level: 1 }).waitFor();

@@ -192,7 +192,11 @@ test('a first visit fetches nothing of the app while the reader only reads; a ta
   await page.goto(server.url);
   await page.waitForLoadState('load');
   await page.waitForFunction(() => document.documentElement.dataset.legend === 'live');
-  // The reader reads: scrolls, opens the controls, switches a type off.
+  // The reader reads: scrolls with a finger (which touches the article
+  // first) and with a wheel, opens the controls, switches a type off.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Input.synthesizeScrollGesture', { x: 200, y: 500, yDistance: -400, gestureSourceType: 'touch', speed: 2000 });
+  await cdp.send('Input.synthesizeScrollGesture', { x: 200, y: 500, yDistance: 400, gestureSourceType: 'touch', speed: 2000 });
   await page.mouse.wheel(0, 600);
   await page.getByText('Highlights, themes and entities').tap();
   await page.getByRole('button', { name: /^Date \d+$/ }).tap();
@@ -230,7 +234,7 @@ test('a mention activated with no pointer, as a screen reader does, starts the a
   await context.close();
 });
 
-test('the app starts at once where the page needs it or it costs no download', async () => {
+test('the app starts at once where the page needs it or the reader has used it', async () => {
   const started = async (context, url = server.url) => {
     const page = await context.newPage();
     await page.goto(url);
@@ -238,29 +242,40 @@ test('the app starts at once where the page needs it or it costs no download', a
     assert.equal(await page.evaluate(() => document.documentElement.dataset.appNeeded), undefined, 'with no sign from the reader');
     await page.close();
   };
-  // A view in the address, as a shared link has it.
+  // A view in the address, as a shared link has it; the app still waits for
+  // the article's first frame.
   const linked = await browser.newContext();
-  await started(linked, `${server.url}?hide=PERSON`);
+  await linked.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector('article mark.ent')) return;
+      observer.disconnect();
+      requestAnimationFrame(() => {
+        window.__articleFrame = performance.now();
+      });
+    }).observe(document, { subtree: true, childList: true });
+  });
+  const page = await linked.newPage();
+  await page.goto(`${server.url}?hide=PERSON`);
+  await page.waitForFunction(() => performance.getEntriesByName('lede:panels').length > 0, null, { timeout: 30_000 });
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.appNeeded), undefined, 'with no sign from the reader');
+  const frame = await page.evaluate(() => window.__articleFrame);
+  const fetched = await appRequests(page);
+  assert.ok(frame !== undefined && fetched.length > 0 && fetched.every((r) => r.start > frame), `${frame}: ${JSON.stringify(fetched)}`);
   await linked.close();
   // Something the app keeps: the reader's colour scheme.
   const kept = await browser.newContext();
   await kept.addInitScript(() => localStorage.setItem('lede.colour-scheme', 'dark'));
   await started(kept);
   await kept.close();
-  // A reader who has used the app: it is in the service worker's cache.
+  // A reader who has used the app here (its database is there, with any
+  // corrections and themes of theirs), though nothing is in localStorage.
   const back = await browser.newContext();
   const first = await back.newPage();
   await first.goto(server.url);
   await startApp(first);
   await first.waitForFunction(() => performance.getEntriesByName('lede:panels').length > 0);
-  await first.waitForFunction(
-    async () => {
-      const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('_bg.wasm'))?.name;
-      return wasm !== undefined && (await caches.match(wasm)) !== undefined;
-    },
-    null,
-    { timeout: 20_000, polling: 200 },
-  );
+  await first.waitForFunction(async () => (await indexedDB.databases()).some((db) => db.name === 'lede'), null, { polling: 100 });
+  assert.equal(await first.evaluate(() => localStorage.length), 0);
   await first.close();
   await started(back);
   await back.close();
@@ -320,7 +335,7 @@ test('before the app arrives, the legend answers, and the app keeps what the rea
   assert.equal(await page.evaluate(() => document.documentElement.dataset.appNeeded), undefined);
   // A press of a mention does: it is outlined while the app comes, and done when it has.
   const mention = page.locator('#prerender article mark.ent[data-label="GPE"]').first();
-  const name = await mention.textContent();
+  const pressed = await mention.getAttribute('data-mention');
   await mention.click();
   assert.match(await mention.getAttribute('class'), /\bpending\b/);
   assert.equal(await page.locator('#prerender .search-status').textContent(), 'Starting…');
@@ -328,8 +343,8 @@ test('before the app arrives, the legend answers, and the app keeps what the rea
   release();
   await page.waitForFunction(() => performance.getEntriesByName('lede:panels').length > 0);
   assert.equal(await page.locator('#prerender').count(), 0, 'the app has taken over');
-  await page.waitForFunction((n) => new URLSearchParams(location.search).get('entity') !== null, name);
-  assert.ok((await page.locator('article mark.ent.selected').count()) >= 1, 'the mention pressed is selected');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('entity') !== null);
+  assert.equal(await page.locator(`article mark.ent.selected[data-mention="${pressed}"]`).count(), 1, 'the mention pressed is selected');
   const own = page.getByRole('button', { name: /^Person \d+$/ });
   assert.equal(await own.getAttribute('aria-pressed'), 'false', 'people stay switched off');
   assert.equal(await page.getByRole('button', { name: /^Quotations \d+$/ }).getAttribute('aria-pressed'), 'false');
@@ -388,6 +403,38 @@ test('the keys for the search box and the shortcuts work before the app arrives'
   assert.equal(await page.locator('#prerender').count(), 0, 'the app has taken over');
   assert.equal(await page.getByRole('searchbox', { name: 'Search the article' }).inputValue(), 'Xi');
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a mention pressed with Enter before the app arrives is pressed, and keeps the focus, when it does', async () => {
+  const { context, page, errors, release } = await waitingForTheApp();
+  const mention = page.locator('#prerender article mark.ent[data-label="PERSON"]').first();
+  const pressed = await mention.getAttribute('data-mention');
+  await mention.focus();
+  await page.keyboard.press('Enter');
+  assert.match(await mention.getAttribute('class'), /\bpending\b/);
+  release();
+  await page.waitForFunction(() => document.getElementById('prerender') === null);
+  const own = page.locator(`article mark.ent[data-mention="${pressed}"]`);
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('entity') !== null);
+  assert.match(await own.getAttribute('class'), /\bselected\b/);
+  assert.equal(await own.evaluate((el) => el === document.activeElement), true, 'the focus is on the app\'s own mention');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('where the legend\'s script cannot load, the app starts once the page has loaded', async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  await context.route(/\/start-[0-9a-f]{16}\.js$/, async (route) => {
+    const response = await route.fetch();
+    if ((await response.text()).includes("dataset.legend = 'live'")) return route.abort();
+    return route.fulfill({ response });
+  });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForFunction(() => performance.getEntriesByName('lede:panels').length > 0, null, { timeout: 30_000 });
+  assert.equal(await page.locator('#prerender').count(), 0, 'the app has taken over');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.legend), undefined);
   await context.close();
 });
 
