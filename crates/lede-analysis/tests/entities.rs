@@ -1770,3 +1770,80 @@ fn half_a_period_and_a_months_possessive() {
         ("May's government fell.", &[]),
     ]);
 }
+
+/// Issue #17, the press offices' copy: rules the public-domain and OGL
+/// texts `w69` to `w74` of `eval/` called for, each with the sentences it
+/// must leave alone.
+#[test]
+fn press_office_copy_issue_17() {
+    check(&[
+        // A weekday with its date is one DATE (GUIDELINES.md), with or
+        // without a comma; a number after a weekday that no month follows
+        // is a number of its own.
+        (
+            "Today [Sunday 17 November] the UK said it would help.",
+            &[("Today", Date), ("Sunday 17 November", Date), ("UK", Gpe)],
+        ),
+        (
+            "It met on Monday, Nov. 18, and on Friday, May 5, 2023.",
+            &[("Monday, Nov. 18", Date), ("Friday, May 5, 2023", Date)],
+        ),
+        (
+            "On Monday 18 people died. Monday, he said.",
+            &[("Monday", Date), ("18", Cardinal), ("Monday", Date)],
+        ),
+        // A numbered section is a LAW of its own, with its subsection; an
+        // act's year after "of" is the act's.
+        (
+            "Under Section 302(b) of the Trade Act, it acts under Section 301 of the Trade Act of 1974.",
+            &[
+                ("Section 302(b)", Law),
+                ("the Trade Act", Law),
+                ("Section 301", Law),
+                ("the Trade Act of 1974", Law),
+            ],
+        ),
+        (
+            "The section 5 rule was read in 1974.",
+            &[("5", Cardinal), ("1974", Date)],
+        ),
+        // "Mt." names a mountain, or a town with its state after it; never a person.
+        (
+            "A man of Mt. Holly, North Carolina, climbed Mt. Everest and Mount Kilimanjaro.",
+            &[
+                ("Mt. Holly", Gpe),
+                ("North Carolina", Gpe),
+                ("Mt. Everest", Loc),
+                ("Mount Kilimanjaro", Loc),
+            ],
+        ),
+        // A model or a strain is no organisation; a group named so is.
+        (
+            "He used an AR-15 style rifle while a B-1B flew and COVID-19 spread.",
+            &[],
+        ),
+        ("The G-20 and the IMF met.", &[("G-20", Org), ("IMF", Org)]),
+        // The government of a place is described, not named.
+        (
+            "It studied practices of the Government of Brazil and the Government of the Philippines.",
+            &[("Brazil", Gpe), ("Philippines", Gpe)],
+        ),
+        (
+            "The Government of National Unity met the Ministry of Defence.",
+            &[
+                ("The Government of National Unity", Org),
+                ("the Ministry of Defence", Org),
+            ],
+        ),
+        // An ordinary word that starts a sentence is no part of the
+        // organisation after it; inside a sentence it is left as it was.
+        (
+            "Draft UN Security Council resolution introduced. Senior Hamas officials met.",
+            &[("UN Security Council", Org), ("Hamas", Org)],
+        ),
+        (
+            "General Motors and Islamic State were named.",
+            &[("General Motors", Org), ("Islamic State", Org)],
+        ),
+    ]);
+}

@@ -312,6 +312,18 @@ impl<'a> NameRules<'a> {
         last_kw.or(of_kw).or(first_kw)
     }
 
+    /// "the Government of Brazil", "the Federal Government of Nigeria": a
+    /// place's government is described, not named (GUIDELINES.md), so only
+    /// the place, at the index returned, is a name.
+    fn government_of(&self, start: usize, end: usize) -> Option<usize> {
+        let of = (start..end).find(|&i| self.word(i) == Some("of"))?;
+        (of > start
+            && self.word(of - 1) == Some("Government")
+            && end == self.after_of_the(of) + 1
+            && self.known_label(end - 1) == Some(Label::Gpe))
+        .then_some(end - 1)
+    }
+
     /// The token index just before item `i` starts, if any.
     fn tok_before(&self, i: usize) -> Option<usize> {
         let (start, _) = self.item_span(i);
@@ -1034,6 +1046,21 @@ impl<'a> NameRules<'a> {
         {
             start += 1;
         }
+        // "Draft UN Security Council resolution …": an ordinary word that
+        // starts a sentence before an organisation the lists know is the
+        // sentence's word, not part of the name.
+        if end - start == 2
+            && self.known_label(start + 1) == Some(Label::Org)
+            && self.cap_word(start).is_some_and(|w| {
+                self.gaz.is_common(w)
+                    && keyword(w).is_none()
+                    && !PLACE_PREFIXES.contains(&w)
+                    && !is_title_modifier(w)
+            })
+            && self.sentence_start(start)
+        {
+            start += 1;
+        }
         // "Office of the Spokesperson\nThe following …": a word that starts
         // sentences, on the next line, ends no name ("Peter Such" does).
         while end > start
@@ -1103,6 +1130,9 @@ impl<'a> NameRules<'a> {
                 // is a name of its own, read with its titles.
                 self.classify(start, of, out);
                 return self.classify_plain(self.after_of_the(of), end, out);
+            }
+            if let Some(place) = self.government_of(start, end) {
+                return self.classify_plain(place, end, out);
             }
             self.push_span(start, end, label, keyword_why(label), None, out);
             return;
@@ -1298,6 +1328,9 @@ impl<'a> NameRules<'a> {
             // A "the" after "of" starts the part ("of the Kurdistan
             // Democratic Party"); `push_span` gives it back.
             let first = start + usize::from(self.word(start) == Some("the"));
+            if let Some(place) = self.government_of(first, end) {
+                return self.classify_plain(place, end, out);
+            }
             if known_count < end - first
                 && !hyphened
                 && self.keyword_label(first, end) == Some(Label::Org)
@@ -1439,6 +1472,9 @@ impl<'a> NameRules<'a> {
                 && !NOT_ACRONYMS.contains(&w)
                 && (letters.len() < 4 || !self.gaz.is_common(w))
                 && !is_month_abbreviation(w)
+                // "AR-15", "B-1B", "COVID-19": a model or a strain, which
+                // OntoNotes does not annotate, not an organisation.
+                && !w.split_once('-').is_some_and(|(_, n)| n.starts_with(|c: char| c.is_ascii_digit()))
                 && !self.strict;
             if acronym {
                 self.push_span(start, end, Label::Org, "rule: acronym", None, out);
@@ -1554,6 +1590,21 @@ impl<'a> NameRules<'a> {
         // "PRESS DIGEST", "W L PCT GB": words in capitals are a heading or
         // a table's head, not a person.
         if words.iter().all(|w| !w.chars().any(char::is_lowercase)) {
+            return;
+        }
+        // "Mt. Everest", "Mount Kenya": a mountain, never a person; with its
+        // state or country after a comma ("Mt. Holly, North Carolina"), a town.
+        if n >= 2 && matches!(words[0], "Mt." | "Mt" | "Mount") {
+            let town = self.word(end) == Some(",") && self.known_label(end + 1) == Some(Label::Gpe);
+            let label = if town { Label::Gpe } else { Label::Loc };
+            self.push_span(
+                start,
+                end,
+                label,
+                "rule: a mountain, or a town named for one",
+                None,
+                out,
+            );
             return;
         }
         let prev = self.tok_before(start).map(|t| self.tok_text(t));
