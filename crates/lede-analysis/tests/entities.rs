@@ -1847,3 +1847,44 @@ fn press_office_copy_issue_17() {
         ),
     ]);
 }
+
+/// Press offices write their headlines in title case: every word
+/// capitalised, prepositions too. There a capitalised preposition ends a
+/// name, words the body writes in lower case (or common words it never
+/// capitalises) are no name, and a headline's verb and words after a name
+/// are not the name's. A name the body capitalises stays one.
+#[test]
+fn title_case_headlines_issue_17() {
+    check(&[
+        (
+            "Visit to Indo-Pacific Builds Upon Sustained Momentum With Key Partners\n\nThe partners met.",
+            &[("Indo-Pacific", Loc)],
+        ),
+        (
+            "Aid Flows in Humanitarian Assistance to Respond to Drought in Kenya\n\nThe drought \
+             deepened and humanitarian aid flowed.",
+            &[("Kenya", Gpe)],
+        ),
+        (
+            "Central Bank of Kenya Holds Rates\n\nThe bank held rates.",
+            &[("Central Bank of Kenya", Org)],
+        ),
+        (
+            "Austin's 11th Visit to Japan\n\nWhile in Tokyo, Secretary Lloyd Austin and Foreign \
+             Minister Yoko Kamikawa met.",
+            &[
+                ("Austin", Person),
+                ("11th", Ordinal),
+                ("Japan", Gpe),
+                ("Tokyo", Gpe),
+                ("Lloyd Austin", Person),
+                ("Yoko Kamikawa", Person),
+            ],
+        ),
+        // In running text the same words are left as they were.
+        (
+            "He flew to the Indo-Pacific with Key Partners, a fund.",
+            &[("Indo-Pacific", Loc), ("Key Partners", Org)],
+        ),
+    ]);
+}

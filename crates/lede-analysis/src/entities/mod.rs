@@ -136,6 +136,11 @@ pub fn recognize(doc: &Document) -> Entities {
             items: &items,
             gaz,
             strict: block.kind == crate::BlockKind::Title,
+            body: if block.kind == crate::BlockKind::Title {
+                &text[to..]
+            } else {
+                ""
+            },
         }
         .run(&mut raws);
         // "Joseph R. Biden, Jr.": a generational suffix after a comma is part

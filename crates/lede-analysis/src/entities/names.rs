@@ -181,6 +181,9 @@ pub(crate) struct NameRules<'a> {
     pub gaz: &'a Gazetteer,
     /// A headline: its capitals say little, so only lists and keywords count.
     pub strict: bool,
+    /// The text after a headline, where its words are written in their own
+    /// case ("Drought" in a headline is the body's "drought").
+    pub body: &'a str,
 }
 
 /// `w` if it is a name after a lower-case particle: "al-Burhan", "el-Sisi".
@@ -312,6 +315,37 @@ impl<'a> NameRules<'a> {
         last_kw.or(of_kw).or(first_kw)
     }
 
+    /// Whether a headline's capitalised `w` is an ordinary word: one the
+    /// body writes in lower case, or one the dictionary knows that the body
+    /// never writes capitalised ("Austin" is a common word of the
+    /// dictionary's corpus, and the body's Lloyd Austin).
+    fn title_word(&self, w: &str) -> bool {
+        let lower = w.to_lowercase();
+        if lower == w {
+            return false;
+        }
+        let in_body = |word: &str| {
+            self.body.match_indices(word).any(|(at, _)| {
+                let before = self.body[..at].chars().next_back();
+                let after = self.body[at + word.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        };
+        in_body(&lower) || (self.gaz.is_common(w) && !in_body(w))
+    }
+
+    /// "Visit to Indo-Pacific Builds Upon Sustained Momentum With Key
+    /// Partners": a headline capitalises its prepositions and conjunctions,
+    /// which end a name there as their lower case does in running text
+    /// ("of", "and", "the", "for" and "on" can be inside one).
+    fn title_case_break(&self, i: usize) -> bool {
+        self.strict
+            && self.cap_word(i).is_some_and(|w| {
+                self.gaz.is_function_word(w) && !matches!(w, "Of" | "And" | "The" | "For" | "On")
+            })
+    }
+
     /// "the Government of Brazil", "the Federal Government of Nigeria": a
     /// place's government is described, not named (GUIDELINES.md), so only
     /// the place, at the index returned, is a name.
@@ -363,7 +397,10 @@ impl<'a> NameRules<'a> {
             let start = i;
             let mut end = i + 1;
             loop {
-                if self.is_nameish(end) && self.adjacent(end - 1, end) {
+                if self.is_nameish(end)
+                    && self.adjacent(end - 1, end)
+                    && !self.title_case_break(end)
+                {
                     end += 1;
                 } else if self.is_possessive(end) {
                     // "Taiwan People's Party" is one name; "China's Commerce Ministry" two.
@@ -865,6 +902,32 @@ impl<'a> NameRules<'a> {
             }
             if start >= end {
                 return;
+            }
+            // "… Builds Upon Sustained Momentum With Key Partners": in a
+            // headline in title case every word is capitalised, so words
+            // the dictionary knows, with no name the lists know among them,
+            // are words.
+            if self.strict
+                && (start..end).all(|i| self.cap_word(i).is_some_and(|w| self.title_word(w)))
+            {
+                return;
+            }
+            // "Central Bank of Kenya Holds Rates", "Mbowe Rejects Results":
+            // a headline's verb and words after a name are not the name's.
+            if self.strict {
+                let mut e = end;
+                while e > start + 1
+                    && self.cap_word(e - 1).is_some_and(|w| {
+                        keyword(w).is_none()
+                            && (self.title_word(w)
+                                || w.strip_suffix('s').is_some_and(|v| self.title_word(v)))
+                    })
+                {
+                    e -= 1;
+                }
+                if e < end {
+                    return self.classify(start, e, out);
+                }
             }
             // An organisation, place or law word decides first: "Office of the Spokesperson".
             if self.keyword_label_from(start, &mut tail).is_some() {
