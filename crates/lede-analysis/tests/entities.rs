@@ -1888,3 +1888,30 @@ fn title_case_headlines_issue_17() {
         ),
     ]);
 }
+
+/// A border crossing is named for its town; "Consultations" names a
+/// meeting as "Dialogue" does, and a pair of countries before it is part
+/// of its name (GUIDELINES.md).
+#[test]
+fn crossings_and_consultations_issue_17() {
+    check(&[
+        (
+            "He called for the Adre border crossing to remain open, and for the vital Adre border \
+             crossing to stay so.",
+            &[("Adre", Gpe), ("Adre", Gpe)],
+        ),
+        ("The Adre border was shut.", &[]),
+        (
+            "The border crossing closed near the Kenya border.",
+            &[("Kenya", Gpe)],
+        ),
+        (
+            "They hosted this year's Australia-U.S. Ministerial Consultations.",
+            &[
+                ("this year", Date),
+                ("Australia-U.S. Ministerial Consultations", Event),
+            ],
+        ),
+        ("Consultations with allies continue.", &[]),
+    ]);
+}

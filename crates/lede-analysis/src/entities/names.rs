@@ -1575,6 +1575,14 @@ impl<'a> NameRules<'a> {
                     "province" | "state" | "county" | "district" | "governorate" => {
                         Some(Label::Gpe)
                     }
+                    // "the Adre border crossing": a crossing is named for its town.
+                    "border"
+                        if after
+                            .and_then(|t| self.toks.get(t + 1))
+                            .is_some_and(|x| x.text(self.text) == "crossing") =>
+                    {
+                        Some(Label::Gpe)
+                    }
                     _ => None,
                 })
             {
