@@ -529,7 +529,7 @@ fn wire_dates_aliases_and_roles() {
         // "an hour" after "about", "than", "for" is a TIME; "an hour-long" is not.
         (
             "They talked for about an hour, then less than an hour later. An hour-long call.",
-            &[("about an hour", Time), ("less than an hour", Time)],
+            &[("about an hour", Time), ("less than an hour later", Time)],
         ),
         // A part of a period is one DATE with the period it is part of.
         (
@@ -1913,5 +1913,35 @@ fn crossings_and_consultations_issue_17() {
             ],
         ),
         ("Consultations with allies continue.", &[]),
+    ]);
+}
+
+/// A relative expression is whole (GUIDELINES.md), shorter than a day a
+/// TIME: "minutes later", "three hours later", as "two days later" is a
+/// DATE; the relative word lets a bare period start a sentence.
+#[test]
+fn relative_periods_issue_17() {
+    check(&[
+        (
+            "He returned minutes later. Hours later, the army left. Days later, they met.",
+            &[
+                ("minutes later", Time),
+                ("Hours later", Time),
+                ("Days later", Date),
+            ],
+        ),
+        (
+            "Three hours later he left, and it ended 30 minutes ago. It lasted for hours.",
+            &[
+                ("Three hours later", Time),
+                ("30 minutes ago", Time),
+                ("hours", Time),
+            ],
+        ),
+        (
+            "The minutes of the meeting showed it. Office hours end.",
+            &[],
+        ),
+        ("It took days.", &[("days", Date)]),
     ]);
 }

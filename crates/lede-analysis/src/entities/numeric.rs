@@ -794,10 +794,24 @@ impl<'a> Scanner<'a> {
             c.takes_the = true;
             return Some(c);
         }
-        if is_one_of(w, &["days", "weeks", "months", "years", "decades"])
-            && w.starts_with(|c: char| c.is_lowercase())
-        {
-            return Some(Core::new(j + 1, Label::Date, "rule: period"));
+        // "days", "weeks later", "minutes later" (GUIDELINES.md: shorter
+        // than a day is a TIME); a relative word after a period is part of
+        // it, and lets it start a sentence ("Days later, …"). "hours" and
+        // "minutes" alone need it or a preposition ("the minutes of the meeting").
+        let long = is_one_of(w, &["days", "weeks", "months", "years", "decades"]);
+        let short = is_one_of(w, &["hours", "minutes"]);
+        if long || short {
+            let relative = self.is_among(j + 1, &["later", "earlier", "ago"]);
+            let lower = w.starts_with(|c: char| c.is_lowercase());
+            let after_preposition = j > 0 && self.is_among(j - 1, &["for", "within", "in", "over"]);
+            if relative || (lower && (long || after_preposition)) {
+                let label = if long { Label::Date } else { Label::Time };
+                return Some(Core::new(
+                    j + 1 + usize::from(relative),
+                    label,
+                    "rule: period",
+                ));
+            }
         }
         // "Second Thomas Shoal", "First Lady": an ordinal in a name.
         if w.starts_with(|c: char| c.is_uppercase())
@@ -1001,6 +1015,13 @@ impl<'a> Scanner<'a> {
                 last += 1;
             }
             if self.is_in(last, &ZONES) {
+                last += 1;
+            } else if !num.clock
+                && is_any(next, &TIME_UNITS)
+                && self.is_among(last, &["ago", "earlier", "later"])
+            {
+                // "three hours later", as "two days later": a relative
+                // expression is whole (GUIDELINES.md).
                 last += 1;
             }
             return Some(Core::new(last, Label::Time, "rule: time"));
