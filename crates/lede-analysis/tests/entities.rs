@@ -1945,3 +1945,15 @@ fn relative_periods_issue_17() {
         ("It took days.", &[("days", Date)]),
     ]);
 }
+
+/// "the decade" and "the century" are a DATE as "the year" is.
+#[test]
+fn the_decade_issue_17() {
+    check(&[
+        (
+            "It is the worst crisis of the decade, and perhaps of the century.",
+            &[("the decade", Date), ("the century", Date)],
+        ),
+        ("The decade-long war ended.", &[]),
+    ]);
+}

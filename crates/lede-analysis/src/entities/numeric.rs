@@ -789,7 +789,8 @@ impl<'a> Scanner<'a> {
             };
             return Some(Core::new(last, label, "rule: relative period"));
         }
-        if j > 0 && self.is(j - 1, "the") && is_one_of(w, &["weekend", "year"]) {
+        if j > 0 && self.is(j - 1, "the") && is_one_of(w, &["weekend", "year", "decade", "century"])
+        {
             let mut c = Core::new(j + 1, Label::Date, "rule: relative period");
             c.takes_the = true;
             return Some(c);
