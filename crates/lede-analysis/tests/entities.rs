@@ -1957,3 +1957,17 @@ fn the_decade_issue_17() {
         ("The decade-long war ended.", &[]),
     ]);
 }
+
+/// Rulers joined by a hyphen before "regime" are two people (GUIDELINES.md
+/// splits hyphenated pairs); one ruler, or a word the dictionary knows,
+/// stays as it was.
+#[test]
+fn joined_rulers_issue_17() {
+    check(&[
+        (
+            "Attacks by the Ortega-Murillo regime grew.",
+            &[("Ortega", Person), ("Murillo", Person)],
+        ),
+        ("Attacks by the Maduro regime grew.", &[("Maduro", Person)]),
+    ]);
+}

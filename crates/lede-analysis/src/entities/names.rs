@@ -1618,6 +1618,30 @@ impl<'a> NameRules<'a> {
                 );
                 return;
             }
+            // "the Ortega-Murillo regime", "the Biden-Harris administration":
+            // rulers joined by a hyphen are two people, as GUIDELINES.md
+            // splits every such pair.
+            if self.rule_after(start, e)
+                && let Some((a, b)) = w.split_once('-')
+                && [a, b].iter().all(|p| {
+                    p.chars().next().is_some_and(char::is_uppercase)
+                        && p.chars().skip(1).all(char::is_lowercase)
+                        && p.len() > 1
+                        && !self.gaz.is_common(p)
+                })
+            {
+                for (from, to) in [(s, s + a.len()), (s + a.len() + 1, e)] {
+                    out.push(Raw {
+                        start: from,
+                        end: to,
+                        label: Label::Person,
+                        why: "rule: rulers joined before a regime",
+                        entry: None,
+                        lone: None,
+                    });
+                }
+                return;
+            }
             out.push(Raw {
                 start: s,
                 end: e,
