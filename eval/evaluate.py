@@ -424,7 +424,7 @@ def write_results(rev=None):
         "",
         "Reading the figures: the engine's rules were tuned on `dev`, so `dev` flatters it; "
         "`test` is the fair comparison. The texts were annotated by the people who wrote "
-        f"{written} of the {len(texts)} ({len(texts) - written} are real U.S./UK government readouts), "
+        f"{written} of the {len(texts)} ({len(texts) - written} are real U.S./UK government texts: readouts, press releases, a DOD News story), "
         "so they share a "
         "style; the conventions follow OntoNotes as spaCy reproduces it, but where "
         "OntoNotes leaves a choice (see `GUIDELINES.md`) spaCy may lose points that a "

@@ -713,6 +713,39 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
         &[],
         &[],
     ),
+    // Issue #17, the press offices' copy (eval/ w69-w74): visa bans are
+    // sanctions; people fleeing, in need, fed and reached by convoys are a
+    // humanitarian situation; violent conflict is fighting, not a quarrel.
+    (
+        "The department has imposed visa restrictions on 100 members of the national \
+         assembly and the judicial system, including prosecutors and judges, as well as \
+         some of their family members, officials said in a statement released late on \
+         Friday in the capital.",
+        &["friction"],
+        &[],
+    ),
+    (
+        "Thousands of families fled the fighting and now need food assistance.",
+        &["stability"],
+        &["security", "cooperation"],
+    ),
+    (
+        "Aid convoys reached those in need after the envoys urged both armies to end the violence.",
+        &["stability"],
+        &["cooperation", "dialogue", "security"],
+    ),
+    (
+        "Years of violent conflict left the province in ruins.",
+        &["security"],
+        &["stability"],
+    ),
+    // A quarrel is still a conflict; fleeing a room is no displacement.
+    (
+        "The conflict between the two parties over the budget deepened.",
+        &["friction"],
+        &["economy"],
+    ),
+    ("She fled the room when the visa office closed.", &[], &[]),
 ];
 
 #[test]

@@ -136,6 +136,11 @@ pub fn recognize(doc: &Document) -> Entities {
             items: &items,
             gaz,
             strict: block.kind == crate::BlockKind::Title,
+            body: if block.kind == crate::BlockKind::Title {
+                &text[to..]
+            } else {
+                ""
+            },
         }
         .run(&mut raws);
         // "Joseph R. Biden, Jr.": a generational suffix after a comma is part
@@ -207,11 +212,16 @@ pub fn recognize(doc: &Document) -> Entities {
             .iter_mut()
             .filter(|r| matches!(r.label, Label::Event | Label::Law))
         {
-            // "the Electoral Act 2022": a year after an act's name is part of
-            // it, as the statute books of the Commonwealth write them.
+            // "the Electoral Act 2022", "the Trade Act of 1974": a year after
+            // an act's name is part of it, as the statute books write them.
             if raw.label == Label::Law && text[..raw.end].ends_with(" Act") {
                 let hits = &mut found[block_hits.clone()];
-                let after = raw.end + 1;
+                let gap = if text[raw.end..].starts_with(" of ") {
+                    4
+                } else {
+                    1
+                };
+                let after = raw.end + gap;
                 if text[raw.end..].starts_with(' ')
                     && let Ok(n) = hits.binary_search_by_key(&after, |f| f.raw.start)
                     && hits[n].raw.label == Label::Date

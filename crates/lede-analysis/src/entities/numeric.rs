@@ -334,6 +334,14 @@ impl<'a> Scanner<'a> {
         self.blocked.get(i).copied().unwrap_or(false)
     }
 
+    /// Whether token `a` ends where token `b` starts: "302(b)".
+    fn toks_touch(&self, a: usize, b: usize) -> bool {
+        self.toks
+            .get(a)
+            .zip(self.toks.get(b))
+            .is_some_and(|(x, y)| x.end == y.start)
+    }
+
     fn word(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| t.text(self.text))
     }
@@ -710,14 +718,43 @@ impl<'a> Scanner<'a> {
                     "rule: day and part of the day",
                 ));
             }
+            // "Sunday 17 November", "Monday, Nov. 18": a weekday with its
+            // date is one DATE (GUIDELINES.md).
+            let at = if self.word(j + 1) == "," {
+                j + 2
+            } else {
+                j + 1
+            };
+            if (self.day_number(at) || self.day_number(at + 1))
+                && let Some(date) = self.month_date(at)
+            {
+                return Some(Core::new(
+                    date.last,
+                    Label::Date,
+                    "rule: day of the week and its date",
+                ));
+            }
             return Some(Core::new(j + 1, Label::Date, "rule: day of the week"));
         }
-        // "Article 5": a numbered part of a treaty or law.
-        if is_one_of(w, &["Article", "Articles"])
-            && w.starts_with('A')
+        // "Article 5", "Section 301": a numbered part of a treaty or law is
+        // a LAW of its own (GUIDELINES.md), "302(b)" with its subsection.
+        if is_one_of(w, &["Article", "Articles", "Section", "Sections"])
+            && w.starts_with(char::is_uppercase)
             && self.kind(j + 1) == Some(Kind::Number)
         {
-            return Some(Core::new(j + 2, Label::Law, "rule: article of a law"));
+            let mut last = j + 2;
+            if self.word(last) == "("
+                && self.word(last + 1).len() <= 3
+                && self
+                    .word(last + 1)
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric())
+                && self.word(last + 2) == ")"
+                && self.toks_touch(j + 1, last)
+            {
+                last += 3;
+            }
+            return Some(Core::new(last, Label::Law, "rule: article of a law"));
         }
         if is_one_of(w, &["today", "yesterday", "tomorrow"]) {
             return Some(Core::new(j + 1, Label::Date, "rule: relative day"));
@@ -752,15 +789,30 @@ impl<'a> Scanner<'a> {
             };
             return Some(Core::new(last, label, "rule: relative period"));
         }
-        if j > 0 && self.is(j - 1, "the") && is_one_of(w, &["weekend", "year"]) {
+        if j > 0 && self.is(j - 1, "the") && is_one_of(w, &["weekend", "year", "decade", "century"])
+        {
             let mut c = Core::new(j + 1, Label::Date, "rule: relative period");
             c.takes_the = true;
             return Some(c);
         }
-        if is_one_of(w, &["days", "weeks", "months", "years", "decades"])
-            && w.starts_with(|c: char| c.is_lowercase())
-        {
-            return Some(Core::new(j + 1, Label::Date, "rule: period"));
+        // "days", "weeks later", "minutes later" (GUIDELINES.md: shorter
+        // than a day is a TIME); a relative word after a period is part of
+        // it, and lets it start a sentence ("Days later, …"). "hours" and
+        // "minutes" alone need it or a preposition ("the minutes of the meeting").
+        let long = is_one_of(w, &["days", "weeks", "months", "years", "decades"]);
+        let short = is_one_of(w, &["hours", "minutes"]);
+        if long || short {
+            let relative = self.is_among(j + 1, &["later", "earlier", "ago"]);
+            let lower = w.starts_with(|c: char| c.is_lowercase());
+            let after_preposition = j > 0 && self.is_among(j - 1, &["for", "within", "in", "over"]);
+            if relative || (lower && (long || after_preposition)) {
+                let label = if long { Label::Date } else { Label::Time };
+                return Some(Core::new(
+                    j + 1 + usize::from(relative),
+                    label,
+                    "rule: period",
+                ));
+            }
         }
         // "Second Thomas Shoal", "First Lady": an ordinal in a name.
         if w.starts_with(|c: char| c.is_uppercase())
@@ -964,6 +1016,13 @@ impl<'a> Scanner<'a> {
                 last += 1;
             }
             if self.is_in(last, &ZONES) {
+                last += 1;
+            } else if !num.clock
+                && is_any(next, &TIME_UNITS)
+                && self.is_among(last, &["ago", "earlier", "later"])
+            {
+                // "three hours later", as "two days later": a relative
+                // expression is whole (GUIDELINES.md).
                 last += 1;
             }
             return Some(Core::new(last, Label::Time, "rule: time"));
