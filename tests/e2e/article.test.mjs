@@ -180,9 +180,9 @@ test('the theme follows the system, toggles by button, and keeps AA contrast', a
     }
   }
 
-  // The choice survives a reload.
+  // The choice survives a reload (the app, which keeps it, starts at once).
   await page.reload();
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appMounted(page);
   assert.equal(await theme(), 'light');
   await page.screenshot({ path: 'screenshots/article-light.png' });
   await toggle.click();
