@@ -156,10 +156,20 @@ export function prerender(html, article) {
       const expect = end === undefined ? '' : `<link rel="expect" href="#block-${end}" blocking="render">`;
       return `<title>${escapeText(article.title)}</title>${expect}`;
     })
+    .replace(/<\/head>/, () => `${viewKeysHtml(article.view_keys)}</head>`)
     .replace(
       /<\/body>/,
       () => `<script type="module" async>${LEGEND_SCRIPT}</script>${analysisHtml(article.analysis)}</body>`,
     );
+}
+
+/**
+ * The query keys the app reads a view from (src/view_state.rs), for the
+ * start-up (scripts/site.mjs, startAtOnce): `<meta name="lede-view-keys">`.
+ */
+export function viewKeysHtml(keys = []) {
+  if (!keys.every((k) => /^[a-z]+$/.test(k))) throw new Error('prerender: a view key is not a plain word');
+  return keys.length === 0 ? '' : `<meta name="lede-view-keys" content="${keys.join(' ')}">`;
 }
 
 /**

@@ -79,14 +79,20 @@ const LOADER_START = /import init, \* as bindings from '(\.\/[^']+\.js)';\s*cons
 /**
  * Whether the app starts as soon as the first frame is painted rather than
  * when the reader first needs it: when the page's state needs the app (a
- * view in the URL; a page with no pre-rendered article) or the reader has
+ * view in the URL, not just tracking tags; a page with no pre-rendered
+ * article) or the reader has
  * used it here before, whose reading, corrections and themes it must show
  * (anything it keeps in localStorage, whose keys all start "lede.", or its
  * IndexedDB database, "lede": src/storage/mod.rs). Runs in the page, as
  * part of the start-up script.
  */
 export async function startAtOnce() {
-  if (location.search !== '' || !document.getElementById('prerender')) return true;
+  if (!document.getElementById('prerender')) return true;
+  // A view in the URL, not a shared link's tracking tags (src/view_state.rs's
+  // keys, which the build puts in the page: scripts/prerender.mjs).
+  const keys = document.querySelector('meta[name="lede-view-keys"]')?.content.split(' ');
+  const query = new URLSearchParams(location.search);
+  if (keys ? keys.some((k) => query.has(k)) : location.search !== '') return true;
   try {
     for (let i = 0; i < localStorage.length; i += 1) if (localStorage.key(i)?.startsWith('lede.')) return true;
     return ((await indexedDB.databases?.()) ?? []).some((db) => db.name === 'lede');

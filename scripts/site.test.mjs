@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { analysisHtml, firstScreenEnd, prerender } from './prerender.mjs';
+import { analysisHtml, firstScreenEnd, prerender, viewKeysHtml } from './prerender.mjs';
 import { externalizeScripts, inlineContent, serviceWorker, site, startWhenNeeded } from './site.mjs';
 
 // What Trunk 0.21 writes for a release build with public_url = "./" (minified).
@@ -330,6 +330,13 @@ test("after a build whose app was kept, an install keeps the new build's app too
   for (const name of Object.keys(files)) sw2.network.set(scope + name, await readFile(join(dir, name), 'utf8'));
   await sw2.dispatch('install');
   assert.ok(![...other.get(`lede ${scope} ${build}`).keys()].some((u) => u.endsWith('.wasm')));
+});
+
+test("the page names the app's view keys for the start-up, and only plain words", () => {
+  assert.equal(viewKeysHtml(['hide', 'q']), '<meta name="lede-view-keys" content="hide q">');
+  assert.equal(viewKeysHtml([]), '');
+  assert.equal(viewKeysHtml(undefined), '');
+  assert.throws(() => viewKeysHtml(['a" onload="x']), /not a plain word/);
 });
 
 test('an install that cannot fetch every file the page needs leaves no cache behind', async (t) => {

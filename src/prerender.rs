@@ -56,6 +56,11 @@ pub struct Article {
     /// The analysis the blocks show, as the page carries it: [`Built`] as
     /// bincode, in base64.
     pub analysis: String,
+    /// The query keys the app reads a view from
+    /// ([`crate::view_state::QUERY_KEYS`]): the page's start-up starts the
+    /// app at once for an address with one of them, and not for one with
+    /// only a link's tracking tags (`utm_source`, `fbclid`).
+    pub view_keys: &'static [&'static str],
 }
 
 /// The legend as the app first renders it for `analysis` (every type
@@ -281,6 +286,7 @@ pub fn article(doc: &Document) -> Article {
         labels: label_table(),
         blocks,
         legend: legend_html(&analysis),
+        view_keys: &crate::view_state::QUERY_KEYS,
         analysis: BASE64.encode(
             bincode::serialize(&Built {
                 text: text_hash(doc.text()),

@@ -262,6 +262,15 @@ test('the app starts at once where the page needs it or the reader has used it',
   const fetched = await appRequests(page);
   assert.ok(frame !== undefined && fetched.length > 0 && fetched.every((r) => r.start > frame), `${frame}: ${JSON.stringify(fetched)}`);
   await linked.close();
+  // A shared link's tracking tags are no view: the app waits for the reader.
+  const tagged = await browser.newContext();
+  const link = await tagged.newPage();
+  await link.goto(`${server.url}?utm_source=newsletter&fbclid=x1`);
+  await link.waitForFunction(() => document.documentElement.dataset.legend === 'live');
+  await link.waitForLoadState('load');
+  await link.waitForTimeout(500);
+  assert.deepEqual(await appRequests(link), [], 'nothing of the app for a tracking tag');
+  await tagged.close();
   // Something the app keeps: the reader's colour scheme.
   const kept = await browser.newContext();
   await kept.addInitScript(() => localStorage.setItem('lede.colour-scheme', 'dark'));
