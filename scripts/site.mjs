@@ -162,10 +162,10 @@ const registerServiceWorker = [
   '};',
   "if (serviceWorker && document.readyState === 'complete') register();",
   "else if (serviceWorker) addEventListener('load', register, { once: true });",
-  startAtOnce.toString(),
-  appNeeded.toString(),
-  appNotLoaded.toString(),
 ].join('\n');
+
+/** The functions above that run in the page, as the start-up script declares them. */
+const inPage = [startAtOnce, appNeeded, appNotLoaded].map(String).join('\n');
 
 /** What the pre-rendered page says when the app cannot be fetched. */
 export const NOT_LOADED =
@@ -224,6 +224,7 @@ export function startWhenNeeded(html) {
     "const visible = document.visibilityState === 'visible';",
     'if (visible) await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));',
     registerServiceWorker,
+    inPage,
     `if (visible && !(await ${startAtOnce.name}())) await ${appNeeded.name}();`,
     ...(modules.length === 0
       ? []

@@ -170,22 +170,26 @@ const appRequests = (page) =>
       .map((r) => ({ name: r.name.replace(/^.*\//, ''), start: r.startTime })),
   );
 
+/**
+ * Runs in the page before its scripts: the time of the frame in which the
+ * highlighted article is first laid out, in `window.__articleFrame`. This
+ * animation frame callback is asked for as soon as the parser has put a mark
+ * in, before the app's loader (a module, run after the whole page is parsed)
+ * can ask for anything.
+ */
+function recordArticleFrame() {
+  new MutationObserver((_, observer) => {
+    if (!document.querySelector('article mark.ent')) return;
+    observer.disconnect();
+    requestAnimationFrame(() => {
+      window.__articleFrame = performance.now();
+    });
+  }).observe(document, { subtree: true, childList: true });
+}
+
 test('a first visit fetches nothing of the app while the reader only reads; a tap on a mention starts it and is done', async () => {
-  // The frame in which the highlighted article is first laid out: this
-  // animation frame callback is asked for as soon as the parser has put a mark
-  // in, before the app's loader (a module, run after the whole page is parsed)
-  // can ask for anything.
-  const init = () => {
-    new MutationObserver((_, observer) => {
-      if (!document.querySelector('article mark.ent')) return;
-      observer.disconnect();
-      requestAnimationFrame(() => {
-        window.__articleFrame = performance.now();
-      });
-    }).observe(document, { subtree: true, childList: true });
-  };
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, hasTouch: true, isMobile: true });
-  await context.addInitScript(init);
+  await context.addInitScript(recordArticleFrame);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -235,32 +239,22 @@ test('a mention activated with no pointer, as a screen reader does, starts the a
 });
 
 test('the app starts at once where the page needs it or the reader has used it', async () => {
+  // Opened at `url` in `context`, the app starts with no sign from the
+  // reader, and still only after the article's first frame.
   const started = async (context, url = server.url) => {
+    await context.addInitScript(recordArticleFrame);
     const page = await context.newPage();
     await page.goto(url);
     await page.waitForFunction(() => performance.getEntriesByName('lede:panels').length > 0, null, { timeout: 30_000 });
     assert.equal(await page.evaluate(() => document.documentElement.dataset.appNeeded), undefined, 'with no sign from the reader');
+    const frame = await page.evaluate(() => window.__articleFrame);
+    const fetched = await appRequests(page);
+    assert.ok(frame !== undefined && fetched.length > 0 && fetched.every((r) => r.start > frame), `${frame}: ${JSON.stringify(fetched)}`);
     await page.close();
   };
-  // A view in the address, as a shared link has it; the app still waits for
-  // the article's first frame.
+  // A view in the address, as a shared link has it.
   const linked = await browser.newContext();
-  await linked.addInitScript(() => {
-    new MutationObserver((_, observer) => {
-      if (!document.querySelector('article mark.ent')) return;
-      observer.disconnect();
-      requestAnimationFrame(() => {
-        window.__articleFrame = performance.now();
-      });
-    }).observe(document, { subtree: true, childList: true });
-  });
-  const page = await linked.newPage();
-  await page.goto(`${server.url}?hide=PERSON`);
-  await page.waitForFunction(() => performance.getEntriesByName('lede:panels').length > 0, null, { timeout: 30_000 });
-  assert.equal(await page.evaluate(() => document.documentElement.dataset.appNeeded), undefined, 'with no sign from the reader');
-  const frame = await page.evaluate(() => window.__articleFrame);
-  const fetched = await appRequests(page);
-  assert.ok(frame !== undefined && fetched.length > 0 && fetched.every((r) => r.start > frame), `${frame}: ${JSON.stringify(fetched)}`);
+  await started(linked, `${server.url}?hide=PERSON`);
   await linked.close();
   // A shared link's tracking tags are no view: the app waits for the reader.
   const tagged = await browser.newContext();
