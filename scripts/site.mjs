@@ -124,12 +124,19 @@ export function appNeeded() {
  * (a deploy since the page was opened), whose service worker's cache lacks
  * them because the app was never started, is replaced by the new build (its
  * worker takes over at once, this page reloads); otherwise (offline) the
- * page says the app cannot come, and keeps the article. Runs in the page.
+ * page says the app cannot come, in a notice under its header, and keeps
+ * the article. Runs in the page.
  */
 export async function appNotLoaded(message) {
   document.documentElement.dataset.appFailed = '';
+  // Where the app puts its own notices: under the header (src/app.rs).
   const status = document.querySelector('#prerender .search-status');
-  if (status) status.textContent = message;
+  if (status) status.textContent = '';
+  const notice = Object.assign(document.createElement('p'), { className: 'notice', textContent: message });
+  notice.setAttribute('role', 'status');
+  document.querySelector('#prerender .site-header')?.after(notice);
+  // A mention pressed meanwhile no longer waits for anything.
+  document.querySelector('#prerender mark.ent.pending')?.classList.remove('pending');
   try {
     const registration = await navigator.serviceWorker?.getRegistration();
     if (!registration || !navigator.onLine) return;

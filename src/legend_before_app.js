@@ -58,7 +58,7 @@ function keep(event) {
 
 function starting() {
   const status = document.querySelector('#prerender .search-status');
-  // Once the start-up has said the app cannot come (data-app-failed), it stays said.
+  // Once the start-up has said the app cannot come (data-app-failed), nothing is starting.
   if (status && document.documentElement.dataset.appFailed === undefined) status.textContent = STARTING;
 }
 

@@ -237,7 +237,9 @@ test('after a visit that only reads, nothing of the app is fetched, and the samp
     await reads(page);
     // What needs the app says it cannot come, and the article stays.
     await page.locator('#prerender article mark.ent').first().click();
-    await page.locator('#prerender .search-status').filter({ hasText: NOT_LOADED }).waitFor();
+    await page.getByRole('status').filter({ hasText: NOT_LOADED }).waitFor();
+    assert.equal(await page.locator('#prerender .search-status').textContent(), '', 'nothing is starting');
+    assert.equal(await page.locator('#prerender mark.ent.pending').count(), 0, 'nor waiting');
     assert.ok((await page.locator('#prerender article mark.ent').count()) > 50);
     assert.deepEqual(await violations(page), []);
     await context.close();
