@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 
 use super::{Anchor, Correction, Scope};
-use crate::entities::group::FastMap;
+use crate::entities::group::{FastMap, key_form};
 use crate::{Document, Entities, Entity, EntityId, Label, Mention, MentionId, Quote, Span};
 
 /// Why a reader's correction applied.
@@ -37,19 +37,6 @@ pub struct Dropped {
     /// Its index in the list applied.
     pub index: usize,
     pub why: String,
-}
-
-/// The form two names are told apart by, as the engine's grouping does:
-/// no leading "the", straight apostrophes.
-fn plain(s: &str) -> Cow<'_, str> {
-    let s = s
-        .strip_prefix("the ")
-        .or_else(|| s.strip_prefix("The "))
-        .unwrap_or(s);
-    match s.contains('’') {
-        true => Cow::Owned(s.replace('’', "'")),
-        false => Cow::Borrowed(s),
-    }
 }
 
 /// A mention while corrections apply: an engine mention a correction
@@ -619,7 +606,7 @@ impl<'e> State<'e> {
                 continue;
             }
             if touched[old] {
-                let name = plain(&e.name).into_owned();
+                let name = key_form(&e.name).into_owned();
                 let mut aliases: Vec<String> = Vec::new();
                 // An entity may have thousands of mentions and few names:
                 // each name is read and copied once, not each mention's.
@@ -630,8 +617,8 @@ impl<'e> State<'e> {
                     if seen.insert(a, ()).is_some() {
                         continue;
                     }
-                    let form = plain(a);
-                    if form != name && !aliases.iter().any(|x| plain(x) == form) {
+                    let form = key_form(a);
+                    if form != name && !aliases.iter().any(|x| key_form(x) == form) {
                         aliases.push(a.to_owned());
                     }
                 }

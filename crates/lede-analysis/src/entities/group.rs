@@ -36,13 +36,16 @@ impl Found {
     }
 }
 
-/// The surface form used to tell entities apart: straight apostrophes, no "the".
-fn key_form(s: &str) -> Cow<'_, str> {
-    let s = s
-        .strip_prefix("the ")
+/// `s` without a leading "the" or "The".
+fn without_the(s: &str) -> &str {
+    s.strip_prefix("the ")
         .or_else(|| s.strip_prefix("The "))
-        .unwrap_or(s);
-    fold_apostrophes(s)
+        .unwrap_or(s)
+}
+
+/// The surface form used to tell entities apart: straight apostrophes, no "the".
+pub(crate) fn key_form(s: &str) -> Cow<'_, str> {
+    fold_apostrophes(without_the(s))
 }
 
 /// The names a person may be referred to by alone.
@@ -315,11 +318,7 @@ pub(crate) fn group(
         .iter()
         .filter(|f| f.raw.label == Label::Org && f.raw.lone.is_none())
     {
-        let name = &text[f.raw.start..f.raw.end];
-        let name = name
-            .strip_prefix("the ")
-            .or_else(|| name.strip_prefix("The "))
-            .unwrap_or(name);
+        let name = without_the(&text[f.raw.start..f.raw.end]);
         let mut words = name.split(' ');
         let first = words.next().unwrap_or_default();
         let company = words.clone().next().is_some()
