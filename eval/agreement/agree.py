@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """How far two careful readers agree on paragraph themes: a second reading
-(B, eval/agreement/<split>/*.themes, all 20 test texts and the first 12 dev
+(B, eval/agreement/<split>/*.themes, all 30 test texts and the first 12 dev
 texts, written from the texts and GUIDELINES.md alone, before A's were read)
 scored against the set's own (A, in eval/<split>/*.json) exactly as
 evaluate.py scores the engine, and the reverse, with the themes each
