@@ -19,7 +19,8 @@ use serde_json::Value;
 use crate::export::{self, View};
 use crate::import::{self, text::normalise};
 use crate::themes::{
-    self, ABOUT_SCORE, ABOUT_SHARE, CORE_WEIGHT, LEDE_TERM_WEIGHT, Lexicon, Theme, ThemeReport,
+    self, ABOUT_SCORE, ABOUT_SHARE, CORE_WEIGHT, LEDE_TERM_WEIGHT, Lexicon, RECURRENCE_PARAGRAPHS,
+    Theme, ThemeReport,
 };
 use crate::{BlockKind, Document, Entities, EntityId, Label, MentionId, Span};
 
@@ -336,7 +337,7 @@ pub fn check_entities(doc: &Document, found: &Entities) {
 }
 
 /// What [`ThemeReport`] promises against the lexicon it was scored with.
-fn check_report(doc: &Document, lexicon: &Lexicon, report: &ThemeReport) {
+pub fn check_report(doc: &Document, lexicon: &Lexicon, report: &ThemeReport) {
     let text = doc.text();
     let themes = lexicon.themes();
     let scored: Vec<usize> = doc
@@ -375,10 +376,40 @@ fn check_report(doc: &Document, lexicon: &Lexicon, report: &ThemeReport) {
             .filter(|s| s.score >= ABOUT_SCORE && (s.score >= ABOUT_SHARE * best || core(&s.theme)))
             .map(|s| &*s.theme)
             .collect();
+        // A theme the paragraph owes to one word (a single word, not a core
+        // term) may be dropped when no other paragraph has a strong term of
+        // it, in a document of RECURRENCE_PARAGRAPHS paragraphs or more
+        // (and when the headline is not about it, which the report does not
+        // show).
+        let paragraphs = report
+            .paragraphs
+            .iter()
+            .filter(|q| q.kind == BlockKind::Paragraph)
+            .count();
+        let passing = |theme: &str| {
+            let terms: BTreeSet<(&str, u32)> = p
+                .evidence
+                .iter()
+                .filter(|e| &*e.theme == theme)
+                .map(|e| (&*e.term, e.weight.to_bits()))
+                .collect();
+            paragraphs >= RECURRENCE_PARAGRAPHS
+                && terms.len() == 1
+                && terms
+                    .iter()
+                    .all(|&(term, w)| f32::from_bits(w) < CORE_WEIGHT && !themes::is_phrase(term))
+                && !report.paragraphs.iter().any(|q| {
+                    q.block != p.block
+                        && q.evidence
+                            .iter()
+                            .any(|e| &*e.theme == theme && e.weight >= LEDE_TERM_WEIGHT)
+                })
+        };
+        let firm: BTreeSet<&str> = expected.iter().copied().filter(|t| !passing(t)).collect();
         if let Some(source) = p.continues {
             // A quotation paragraph with no theme of its own goes on with
             // the dominant theme of an earlier paragraph.
-            assert!(expected.is_empty() && source < p.block, "{p:?}");
+            assert!(firm.is_empty() && source < p.block, "{p:?}");
             let origin = report.paragraphs.iter().find(|q| q.block == source);
             let origin = origin.expect("continues a scored paragraph");
             assert_eq!(p.about, [origin.dominant.clone().expect("a theme")]);
@@ -390,7 +421,10 @@ fn check_report(doc: &Document, lexicon: &Lexicon, report: &ThemeReport) {
                 .copied()
                 .filter(|a| !p.from_headline.iter().any(|h| &**h == *a))
                 .collect();
-            assert_eq!(own, expected, "about the themes that score enough");
+            assert!(
+                firm.is_subset(&own) && own.is_subset(&expected),
+                "about the themes that score enough, less passing words: {own:?} {expected:?}"
+            );
             for h in &p.from_headline {
                 assert!(
                     !expected.contains(&**h)

@@ -20,10 +20,18 @@
 //! that has a term of weight [`LEDE_TERM_WEIGHT`] or more of a theme the
 //! headline is about is about that theme too, and says so
 //! (`from_headline`).
+//!
+//! And an article's subjects recur. A theme that a paragraph owes to one
+//! word alone — one term, a single word, not a core term — and that no
+//! other paragraph and not the headline is about is a passing sense or a
+//! passing mention: "ambassador" in a story on a robotics contest, "trip"
+//! in one on a pilgrimage, "refugees" once in a story on visas. In a
+//! document of [`RECURRENCE_PARAGRAPHS`] paragraphs or more, such a theme
+//! is dropped ([`drop_passing_words`]); its word stays in the evidence.
 
 use std::sync::Arc;
 
-use super::score::{ParagraphThemes, ThemeTotal};
+use super::score::{CORE_WEIGHT, ParagraphThemes, ThemeTotal, is_phrase};
 use crate::BlockKind;
 use crate::entities::quotations;
 
@@ -36,6 +44,68 @@ pub const LEDE_PARAGRAPHS: usize = 2;
 /// A lede paragraph takes a headline theme when it has a term of the theme
 /// weighing at least this (a strong sign; names and titles weigh 1).
 pub const LEDE_TERM_WEIGHT: f32 = 2.0;
+
+/// How many paragraphs (Paragraph blocks) a document needs before a theme
+/// that one word gives one of them must recur elsewhere in it.
+pub const RECURRENCE_PARAGRAPHS: usize = 3;
+
+/// Whether `p` owes `theme` to one word alone: one distinct term of it, a
+/// single word, weighing less than a core term.
+fn from_one_word(p: &ParagraphThemes, theme: &str) -> bool {
+    let mut terms = p.evidence.iter().filter(|e| *e.theme == *theme);
+    let Some(first) = terms.next() else {
+        return false;
+    };
+    first.weight < CORE_WEIGHT
+        && !is_phrase(&first.term)
+        && terms.all(|e| Arc::ptr_eq(&e.term, &first.term) || *e.term == *first.term)
+}
+
+/// Drops from each paragraph the themes it owes to one word alone that no
+/// other paragraph of the document and not the headline is about, when the
+/// document has [`RECURRENCE_PARAGRAPHS`] paragraphs or more. Runs on the
+/// paragraphs' own themes, before context adds any.
+pub(crate) fn drop_passing_words(
+    headline: &[Arc<str>],
+    paragraphs: &mut [ParagraphThemes],
+    totals: &mut [ThemeTotal],
+) {
+    let count = paragraphs
+        .iter()
+        .filter(|p| p.kind == BlockKind::Paragraph)
+        .count();
+    if count < RECURRENCE_PARAGRAPHS {
+        return;
+    }
+    for i in 0..paragraphs.len() {
+        let passing: Vec<Arc<str>> = paragraphs[i]
+            .about
+            .iter()
+            .filter(|t| {
+                from_one_word(&paragraphs[i], t)
+                    && !headline.contains(t)
+                    && !paragraphs.iter().enumerate().any(|(j, q)| {
+                        j != i
+                            && q.evidence
+                                .iter()
+                                .any(|e| e.theme == **t && e.weight >= LEDE_TERM_WEIGHT)
+                    })
+            })
+            .cloned()
+            .collect();
+        if passing.is_empty() {
+            continue;
+        }
+        for theme in &passing {
+            if let Some(total) = totals.iter_mut().find(|t| *t.theme == **theme) {
+                total.paragraphs -= 1;
+            }
+        }
+        let p = &mut paragraphs[i];
+        p.about.retain(|t| !passing.contains(t));
+        p.dominant = p.about.first().cloned();
+    }
+}
 
 /// Gives each quotation paragraph (`quoted`, one flag a paragraph) with no
 /// theme of its own the dominant theme of the paragraph just before it; a

@@ -43,7 +43,7 @@ mod suggest;
 pub(crate) mod tables;
 mod tokens;
 
-pub use context::{LEDE_PARAGRAPHS, LEDE_TERM_WEIGHT, QUOTED_SHARE};
+pub use context::{LEDE_PARAGRAPHS, LEDE_TERM_WEIGHT, QUOTED_SHARE, RECURRENCE_PARAGRAPHS};
 pub use lexicon::{
     CUSTOM_TERM_WEIGHT, Lexicon, LexiconError, TermGroup, Theme, builtin_theme_labels,
     builtin_themes,
@@ -53,3 +53,5 @@ pub use score::{
     REFERENCE_WORDS, ThemeReport, ThemeScore, ThemeTotal, score,
 };
 pub use suggest::{SuggestedTerm, suggest_terms};
+
+pub(crate) use score::is_phrase;

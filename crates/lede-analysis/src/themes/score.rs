@@ -288,8 +288,10 @@ pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
             from_headline: Vec::new(),
         });
     }
-    // What context adds: a quotation's theme from the paragraph before it,
-    // the lede's from the headline.
+    // What context takes away: a theme one word gives a paragraph that no
+    // other paragraph is about. What it adds: a quotation's theme from the
+    // paragraph before it, the lede's from the headline.
+    context::drop_passing_words(&headline, &mut paragraphs, &mut totals);
     context::continue_quotations(&quoted, &mut paragraphs, &mut totals);
     context::take_from_headline(&headline, &mut paragraphs, &mut totals);
     let sequence = paragraphs.iter().map(|p| p.dominant.clone()).collect();
@@ -304,7 +306,7 @@ pub fn score(doc: &Document, lexicon: &Lexicon) -> ThemeReport {
 mod tests {
     use super::{is_phrase, score};
     use crate::Document;
-    use crate::themes::{LEDE_PARAGRAPHS, Lexicon, Theme};
+    use crate::themes::{LEDE_PARAGRAPHS, Lexicon, RECURRENCE_PARAGRAPHS, Theme};
 
     #[test]
     fn phrases_are_terms_of_two_words_or_more() {
@@ -405,5 +407,80 @@ mod tests {
             let total = &report.totals[0];
             assert_eq!(total.paragraphs, expected.iter().filter(|&&w| w).count());
         }
+    }
+
+    /// A theme one paragraph owes to one word (a single word, not a core
+    /// term) is a passing sense when no other paragraph has a strong term
+    /// of it and the headline is not about it; a phrase, a core term, a
+    /// theme that recurs, one the headline names, or a short document
+    /// keep it. The word stays in the evidence either way.
+    #[test]
+    fn a_theme_one_word_gives_must_recur() {
+        let lexicon = Lexicon::from_json(
+            r##"{"themes": [{"id": "dialogue", "name": "Dialogue", "colour": "#3d8bf0",
+                 "terms": [{"weight": 3, "words": ["talks"]},
+                           {"weight": 2, "words": ["ambassador", "envoy", "peace process"]},
+                           {"weight": 1, "words": ["minister"]}]}]}"##,
+        )
+        .unwrap();
+        let story = |headline: &str, second: &str, last: &str| {
+            format!(
+                "{headline}\n\nA team of teenagers from Kabul won a silver medal at a robotics contest.\n\n\
+                 {second}\n\nThe robots sorted coloured balls into bins.\n\n{last}"
+            )
+        };
+        let plain = "Robotics team wins silver medal";
+        // 40 words: its one strong term scores under ABOUT_SCORE.
+        const LONG_ENVOY: &str = "An envoy came too, along with parents, teachers, coaches, two \
+             cousins and several of the students' former classmates from the school in Herat, \
+             who had flown in on Monday evening and stayed at a small hotel near the hall.";
+        let quiet = "The team flies home next week.";
+        let cases: &[(String, bool)] = &[
+            // One word, nowhere else: a passing mention.
+            (
+                story(plain, "Their ambassador watched the final.", quiet),
+                false,
+            ),
+            // The theme recurs: another paragraph has a strong term of it,
+            // even one it is not about on its own.
+            (
+                story(plain, "Their ambassador watched the final.", LONG_ENVOY),
+                true,
+            ),
+            // A core term, or a phrase, is no passing word.
+            (story(plain, "The talks were watched.", quiet), true),
+            (story(plain, "A peace process was watched.", quiet), true),
+            // The headline is about the theme.
+            (
+                story(
+                    "Ambassador cheers robotics team",
+                    "Their ambassador watched the final.",
+                    quiet,
+                ),
+                true,
+            ),
+        ];
+        for (text, expected) in cases {
+            let report = score(&Document::parse(text), &lexicon);
+            let p = &report.paragraphs[1];
+            assert_eq!(p.is_about("dialogue"), *expected, "{text}");
+            assert!(p.evidence.iter().any(|e| *e.theme == *"dialogue"), "{text}");
+            let total = &report.totals[0];
+            assert_eq!(
+                total.paragraphs,
+                report
+                    .paragraphs
+                    .iter()
+                    .filter(|p| p.is_about("dialogue"))
+                    .count()
+            );
+            if text.contains(LONG_ENVOY) {
+                assert!(!report.paragraphs[3].is_about("dialogue"), "{text}");
+            }
+        }
+        // Under RECURRENCE_PARAGRAPHS paragraphs, a document keeps it.
+        assert_eq!(RECURRENCE_PARAGRAPHS, 3);
+        let short = "Their ambassador watched the final.\n\nThe robots sorted coloured balls.";
+        assert!(score(&Document::parse(short), &lexicon).paragraphs[0].is_about("dialogue"));
     }
 }
