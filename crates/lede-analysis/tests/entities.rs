@@ -1971,3 +1971,60 @@ fn joined_rulers_issue_17() {
         ("Attacks by the Maduro regime grew.", &[("Maduro", Person)]),
     ]);
 }
+
+/// Ages are DATE (GUIDELINES.md): a number right after "aged" or "age",
+/// in digits or words; a number after other words stays a number.
+#[test]
+fn ages_after_aged_fresh11() {
+    check(&[
+        (
+            "She joined the party aged 14. In 1995, at age seventeen, she left.",
+            &[("14", Date), ("1995", Date), ("seventeen", Date)],
+        ),
+        (
+            "Aged 52, he retired; the team paged 14 people over the age of 40.",
+            &[("52", Date), ("14", Cardinal), ("40", Cardinal)],
+        ),
+        ("They managed 30 shots.", &[("30", Cardinal)]),
+    ]);
+}
+
+/// "the past few days" is one relative period, as "the past four days" is.
+#[test]
+fn the_past_few_days_fresh11() {
+    check(&[
+        (
+            "In the past few days, several towns asked for taxes.",
+            &[("the past few days", Date)],
+        ),
+        (
+            "Over the next few weeks the last few boats left.",
+            &[("the next few weeks", Date)],
+        ),
+        ("Few people came.", &[]),
+    ]);
+}
+
+/// The stop of an abbreviation also ends a sentence: a capitalised function
+/// word after it starts the next sentence, not the name ("Washington D.C.
+/// The team"); initials and abbreviations inside names stay whole.
+#[test]
+fn a_sentence_after_an_abbreviation_fresh11() {
+    check(&[
+        (
+            "They met in Washington D.C. The team flew home.",
+            &[("Washington D.C.", Gpe)],
+        ),
+        (
+            "Muslims traveling to the U.S. The President acted.",
+            &[("Muslims", Norp), ("U.S.", Gpe)],
+        ),
+        (
+            "The U.S. Department of Agriculture spoke, as Joseph R. Biden did.",
+            &[
+                ("The U.S. Department of Agriculture", Org),
+                ("Joseph R. Biden", Person),
+            ],
+        ),
+    ]);
+}

@@ -36,6 +36,17 @@ impl Found {
     }
 }
 
+/// An age as a number: "14", "seventeen", "forty-two" (not "1,000" or "2019").
+fn is_age_number(word: &str) -> bool {
+    is_age(word)
+        || word.split('-').all(|part| {
+            !part.is_empty()
+                && super::words::numbers::UNITS
+                    .iter()
+                    .any(|u| u.eq_ignore_ascii_case(part))
+        })
+}
+
 /// The surface form used to tell entities apart: straight apostrophes, no "the".
 fn key_form(s: &str) -> Cow<'_, str> {
     let s = s
@@ -178,6 +189,25 @@ pub(crate) fn group(
         {
             number.label = Label::Date;
             number.why = "rule: age after a person's name";
+        }
+    }
+
+    // "joined aged 14", "at age seventeen": a number right after "aged" or
+    // "age" is an age, a DATE (docs/entities.md: "Ages are DATE").
+    for f in &mut kept {
+        let r = &mut f.raw;
+        if r.label == Label::Cardinal
+            && is_age_number(&text[r.start..r.end])
+            && text[..r.start].strip_suffix(' ').is_some_and(|before| {
+                let word = before
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                word.eq_ignore_ascii_case("aged") || word.eq_ignore_ascii_case("age")
+            })
+        {
+            r.label = Label::Date;
+            r.why = "rule: age after \"aged\"";
         }
     }
 

@@ -400,6 +400,7 @@ impl<'a> NameRules<'a> {
                 if self.is_nameish(end)
                     && self.adjacent(end - 1, end)
                     && !self.title_case_break(end)
+                    && !self.new_sentence_after_abbreviation(end)
                 {
                     end += 1;
                 } else if self.is_possessive(end) {
@@ -436,6 +437,18 @@ impl<'a> NameRules<'a> {
             self.classify(start, end, out);
             i = end;
         }
+    }
+
+    /// "in Washington D.C. The team", "to the U.S. The President": the stop
+    /// of an abbreviation also ends its sentence when a capitalised function
+    /// word follows, which starts the next one and is no part of the name.
+    fn new_sentence_after_abbreviation(&self, i: usize) -> bool {
+        let (_, before_end) = self.item_span(i - 1);
+        self.text[..before_end].ends_with('.')
+            && matches!(self.items[i], Item::Tok(_))
+            && self
+                .cap_word(i)
+                .is_some_and(|w| self.gaz.is_function_word(w))
     }
 
     /// Whether items `a` and `b` have only white space between them.

@@ -445,7 +445,9 @@ impl<'a> Scanner<'a> {
             // "first", "second" … are relative only after "the": "the fourth quarter".
             && (((the || !self.is_in(j, &ORDINALS)) && !self.is(j + 1, "half")
                 && self.is_in(j, &RELATIVE))
-                || self.is_in(j, &DETERMINERS))
+                || self.is_in(j, &DETERMINERS)
+                // "the past few days", "the next few weeks": "few" after a relative word.
+                || (j > rel_start && self.is(j, "few") && self.is_in(j - 1, &RELATIVE)))
             && !self.blocked(j)
         {
             j += 1;
