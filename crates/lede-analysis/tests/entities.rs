@@ -2028,3 +2028,82 @@ fn a_sentence_after_an_abbreviation_fresh11() {
         ),
     ]);
 }
+
+/// A place after a title's "to" or "of" is where the post is, and the
+/// words after it the holder ("Ambassador to Afghanistan Hamdullah Mohib");
+/// a place before other words is still a company's name ("China Mobile").
+#[test]
+fn the_holder_after_a_post_abroad_fresh11() {
+    check(&[
+        (
+            "Afghan Ambassador to the United States Hamdullah Mohib spoke.",
+            &[
+                ("Afghan", Norp),
+                ("the United States", Gpe),
+                ("Hamdullah Mohib", Person),
+            ],
+        ),
+        (
+            "Envoy to Afghanistan Hamdullah Mohib spoke.",
+            &[("Afghanistan", Gpe), ("Hamdullah Mohib", Person)],
+        ),
+        (
+            "Shares of China Mobile rose as Zambia Sugar fell.",
+            &[("China Mobile", Org), ("Zambia Sugar", Org)],
+        ),
+    ]);
+}
+
+/// "Law" after a given name is a surname ("Nathan Law"); after other
+/// words it names a law.
+#[test]
+fn law_as_a_surname_fresh11() {
+    check(&[
+        ("Nathan Law won a seat.", &[("Nathan Law", Person)]),
+        (
+            "The National Security Law was passed.",
+            &[("The National Security Law", Law)],
+        ),
+    ]);
+}
+
+/// An "and" after a keyword's name ("Institute of Technology", a listed
+/// department) joins two names when a name of three words or more with its
+/// own keyword, or a person, follows; "Department of Health and Human
+/// Services" and "Ministry of Trade and Industry" stay one.
+#[test]
+fn two_names_joined_by_and_fresh11() {
+    check(&[
+        (
+            "Scientists from the Massachusetts Institute of Technology and Colorado State University met.",
+            &[
+                ("the Massachusetts Institute of Technology", Org),
+                ("Colorado State University", Org),
+            ],
+        ),
+        (
+            "The Department of Health and Human Services acted, as did the Ministry of Trade and Industry.",
+            &[
+                ("The Department of Health and Human Services", Org),
+                ("the Ministry of Trade and Industry", Org),
+            ],
+        ),
+        (
+            "The Ministry of Culture and Kate Smith agreed.",
+            &[("The Ministry of Culture", Org), ("Kate Smith", Person)],
+        ),
+    ]);
+}
+
+/// A hotel is a building, FAC, as a mosque is, and "Masjid" (Arabic for a
+/// mosque) opens one's name.
+#[test]
+fn hotels_and_mosques_fresh11() {
+    check(&[
+        (
+            "People died when the Al-Ghaza Hotel near the Masjid Al-Haram collapsed.",
+            &[("the Al-Ghaza Hotel", Fac), ("the Masjid Al-Haram", Fac)],
+        ),
+        ("Hotel rooms were full.", &[]),
+    ]);
+}

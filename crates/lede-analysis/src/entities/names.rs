@@ -303,6 +303,14 @@ impl<'a> NameRules<'a> {
         } else {
             self.last_word(end - 1).and_then(keyword)
         };
+        // "Nathan Law", "Bonar Law": a law word after a given name is a surname.
+        let last_kw = last_kw.filter(|&label| {
+            !(label == Label::Law
+                && end - start >= 2
+                && self
+                    .cap_word(end - 2)
+                    .is_some_and(|w| self.gaz.given_names.contains(w)))
+        });
         let of_kw = tail
             .first_of(self, start)
             .and_then(|of| of.checked_sub(1))
@@ -437,6 +445,14 @@ impl<'a> NameRules<'a> {
             self.classify(start, end, out);
             i = end;
         }
+    }
+
+    /// "Ambassador to Afghanistan Hamdullah Mohib", "Envoy to the United
+    /// States …": a place right after a title's "to" (or "of", "in") is where
+    /// the post is, and the words after it are the holder, not a company.
+    fn after_title_and_preposition(&self, start: usize) -> bool {
+        let p = start - usize::from(start > 0 && self.word(start - 1) == Some("the"));
+        p >= 2 && matches!(self.word(p - 1), Some("to" | "of" | "in")) && self.is_title_item(p - 2)
     }
 
     /// "in Washington D.C. The team", "to the U.S. The President": the stop
@@ -1180,6 +1196,29 @@ impl<'a> NameRules<'a> {
             self.classify_plain(start, and, out);
             return self.classify_plain(and + 1, end, out);
         }
+        // "the Massachusetts Institute of Technology and Colorado State
+        // University", "the Department of Agriculture and Joseph Biden": an
+        // "and" after a keyword's "of" phrase joins two names when what
+        // follows is a name of three words or more with a keyword of its
+        // own, or opens with a given name ("Department of Health and Human
+        // Services", "Ministry of Trade and Industry" stay one).
+        if let Some(and) = (start + 1..end.saturating_sub(1)).find(|&a| {
+            self.word(a) == Some("and")
+                && (self.known_label(a - 1) == Some(Label::Org)
+                    || (start + 1..a - 1).any(|of| {
+                        self.word(of) == Some("of") && self.word(of - 1).and_then(keyword).is_some()
+                    }))
+                && ((end - a > 3
+                    && self.keyword_label(a + 1, end).is_some()
+                    && !(a + 1..end).any(|k| self.word(k) == Some("and")))
+                    || self.known_label(a + 1) == Some(Label::Person)
+                    || self
+                        .cap_word(a + 1)
+                        .is_some_and(|w| self.gaz.given_names.contains(w)))
+        }) {
+            self.classify_plain(start, and, out);
+            return self.classify(and + 1, end, out);
+        }
         // A keyword at the end, or before the first "of", names the type.
         if let Some(label) = self.keyword_label(start, end) {
             // "Shares of Acme Holdings": an "of" before a keyword at the end
@@ -1388,6 +1427,7 @@ impl<'a> NameRules<'a> {
                 && end - start <= 3
                 && !self.sentence_start(start)
                 && !self.strict
+                && !self.after_title_and_preposition(start)
             {
                 self.push_span(
                     start,
