@@ -2107,3 +2107,21 @@ fn hotels_and_mosques_fresh11() {
         ("Hotel rooms were full.", &[]),
     ]);
 }
+
+/// "first" is an adverb, not an ordinal, before a verb in the past with no
+/// determiner before it ("fishermen first noticed"), and in the idiom "in
+/// the first place"; "the first elected council" keeps its ordinal.
+#[test]
+fn first_as_an_adverb_fresh11() {
+    check(&[
+        (
+            "Fishermen first noticed them. She was first sent there in 1995.",
+            &[("1995", Date)],
+        ),
+        ("They were denied entry in the first place.", &[]),
+        (
+            "It was the first elected council, and he took first place.",
+            &[("first", Ordinal), ("first", Ordinal)],
+        ),
+    ]);
+}

@@ -897,7 +897,9 @@ impl<'a> Scanner<'a> {
             let word_ordinal = self.kind(j) == Some(Kind::Word);
             let before = if j > 0 { self.word(j - 1) } else { "" };
             let after_function_word = super::gazetteer::get().is_function_word(self.word(last))
-                || self.kind(last).is_none_or(|k| k == Kind::Punct);
+                || self.kind(last).is_none_or(|k| k == Kind::Punct)
+                // "fishermen first noticed", "she was first sent": before a verb.
+                || self.before_past_verb(last);
             if word_ordinal
                 && after_function_word
                 && !is_one_of(
@@ -906,6 +908,16 @@ impl<'a> Scanner<'a> {
                         "the", "its", "their", "his", "her", "our", "a", "every", "each", "this",
                     ],
                 )
+            {
+                return None;
+            }
+            // "denied entry in the first place": an idiom, not an ordinal.
+            if self.is(j, "first")
+                && self.is(last, "place")
+                && j >= 2
+                && self.is(j - 1, "the")
+                && self.is(j - 2, "in")
+                && self.kind(last + 1).is_none_or(|k| k == Kind::Punct)
             {
                 return None;
             }
@@ -1050,6 +1062,24 @@ impl<'a> Scanner<'a> {
     }
 
     /// "Jan. 17, 2025", "January 2025", "17 January", "mid-January", "May 5".
+    /// Whether token `i` is a verb in the past: a word in "-ed" or a common
+    /// irregular past ("noticed", "sent"), as after the adverb "first".
+    fn before_past_verb(&self, i: usize) -> bool {
+        self.kind(i) == Some(Kind::Word) && {
+            let w = self.word(i);
+            (w.len() > 4 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase()))
+                || is_one_of(
+                    w,
+                    &[
+                        "sent", "met", "made", "came", "became", "took", "taken", "saw", "seen",
+                        "heard", "told", "went", "found", "began", "begun", "held", "brought",
+                        "thought", "knew", "known", "shown", "gave", "given", "wrote", "written",
+                        "won", "built", "set", "put", "ran", "spoke", "spoken",
+                    ],
+                )
+        }
+    }
+
     fn month_date(&self, j: usize) -> Option<Core> {
         let w = self.word(j);
         let (is_month, month_tok) = if is_any(w, &MONTHS) {
