@@ -2125,3 +2125,25 @@ fn first_as_an_adverb_fresh11() {
         ),
     ]);
 }
+
+/// A "the" before a name and a title after it belongs to the title's phrase
+/// (GUIDELINES.md: "the [U.S.] commitment"): "the [State Department]
+/// Spokesperson", "the [United Nations] Secretary-General"; before a verb
+/// it stays with the name.
+#[test]
+fn the_before_a_name_and_a_title_fresh11() {
+    check(&[
+        (
+            "Jeff Rathke, the State Department Spokesperson, spoke to the United Nations Secretary-General.",
+            &[
+                ("Jeff Rathke", Person),
+                ("State Department", Org),
+                ("United Nations", Org),
+            ],
+        ),
+        (
+            "They said the State Department acted.",
+            &[("the State Department", Org)],
+        ),
+    ]);
+}

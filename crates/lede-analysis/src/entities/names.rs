@@ -706,6 +706,15 @@ impl<'a> NameRules<'a> {
         {
             return true;
         }
+        // "the State Department Spokesperson", "the NATO Secretary General":
+        // a title after the name is the phrase the "the" belongs to.
+        let next = self.tok_text(t);
+        if self.text[e..self.toks[t].start] == *" "
+            && next.starts_with(|c: char| c.is_ascii_uppercase())
+            && self.gaz.is_title(next.split('-').next().unwrap_or(next))
+        {
+            return true;
+        }
         let noun = |k: usize| {
             self.toks.get(t + k).is_some_and(|x| {
                 let w = x.text(self.text);
