@@ -2147,3 +2147,26 @@ fn the_before_a_name_and_a_title_fresh11() {
         ),
     ]);
 }
+
+/// In a text that names a divided country ("North Korea", "South
+/// Sudan"), its compass word alone is that half, GPE ("into the North",
+/// "The South retaliated", "North and South Korea"); without one, "the
+/// South" is no name ("voters in the South", next to "South Carolina").
+#[test]
+fn halves_of_a_divided_country_fresh11() {
+    check(&[
+        (
+            "North Korea fired after North and South Korea traded fire. The South retaliated.",
+            &[
+                ("North Korea", Gpe),
+                ("North", Gpe),
+                ("South Korea", Gpe),
+                ("South", Gpe),
+            ],
+        ),
+        (
+            "Voters in the South and in South Carolina backed him.",
+            &[("South Carolina", Gpe)],
+        ),
+    ]);
+}

@@ -359,6 +359,18 @@ pub(crate) fn group(
         }
     }
 
+    // "North Korea … into the North", "the South retaliated": in a text
+    // that names a divided country ("North Korea", "South Sudan"), its
+    // compass word alone is that country's half, a GPE.
+    let mut divided: [bool; 2] = [false, false];
+    for f in &kept {
+        if f.raw.label == Label::Gpe && f.raw.why.starts_with("countries list") {
+            let name = &text[f.raw.start..f.raw.end];
+            divided[0] |= name.starts_with("North ");
+            divided[1] |= name.starts_with("South ");
+        }
+    }
+
     let mut mentions = Vec::with_capacity(kept.len());
     let mut entities: Vec<Entity> = Vec::new();
     let mut by_key: FastMap<(Label, Cow<str>), EntityId> = FastMap::default();
@@ -432,6 +444,14 @@ pub(crate) fn group(
             {
                 label = Label::Gpe;
                 why = "rule: capitalised word after a place preposition";
+            } else if (surface == "North"
+                && (divided[0] || (divided[1] && text[raw.end..].starts_with(" and South "))))
+                || (surface == "South"
+                    && (divided[1] || (divided[0] && text[raw.end..].starts_with(" and North "))))
+            {
+                // "North and South Korea": the first half's country is elided.
+                label = Label::Gpe;
+                why = "rule: half of a divided country named in the text";
             } else {
                 continue;
             }
