@@ -2170,3 +2170,28 @@ fn halves_of_a_divided_country_fresh11() {
         ),
     ]);
 }
+
+/// A name before a place the lists know, described as a person ("Valeska
+/// Paris, an Australian woman"), is a person; that place alone is then
+/// her surname, except after a place word ("moved to Paris"); with no
+/// such person, "Paris" is the city and an unknown word before a place a
+/// company ("Yiaga Africa").
+#[test]
+fn a_surname_that_is_a_place_fresh11() {
+    check(&[
+        (
+            "Valeska Paris, an Australian woman, spoke. In 2007, Paris left; she later moved to Paris.",
+            &[
+                ("Valeska Paris", Person),
+                ("Australian", Norp),
+                ("2007", Date),
+                ("Paris", Person),
+                ("Paris", Gpe),
+            ],
+        ),
+        (
+            "Paris said so. Yiaga Africa, a civic group, agreed.",
+            &[("Paris", Gpe), ("Yiaga Africa", Org)],
+        ),
+    ]);
+}

@@ -36,6 +36,12 @@ impl Found {
     }
 }
 
+/// Words after which a place's name is the place, not a person's surname.
+const PLACE_WORDS_BEFORE: &[&str] = &[
+    "in", "to", "from", "near", "across", "at", "of", "into", "via", "toward", "towards",
+    "outside", "around", "through", "visit", "visited", "visiting", "left", "reached",
+];
+
 /// An age as a number: "14", "seventeen", "forty-two" (not "1,000" or "2019").
 fn is_age_number(word: &str) -> bool {
     is_age(word)
@@ -356,6 +362,46 @@ pub(crate) fn group(
             && words.all(|w| COMPANY_ENDINGS.contains(&w.trim_end_matches('.')));
         if (!name.contains(' ') || company) && first.chars().any(char::is_lowercase) {
             short_orgs.insert(first, ());
+        }
+    }
+
+    // "Valeska Paris … Paris claims": a place the lists know that is the
+    // surname of a person the text names in full is that person where no
+    // place word comes before it ("in Paris", "to Paris" stay the city).
+    if !surnames.is_empty() {
+        let full_names: Vec<(&str, &str)> = kept
+            .iter()
+            .filter(|f| f.raw.label == Label::Person && f.raw.lone.is_none())
+            .filter_map(|f| {
+                let name = &text[f.raw.start..f.raw.end];
+                surname(name).map(|s| (s, name))
+            })
+            .collect();
+        for f in &mut kept {
+            let r = &mut f.raw;
+            if !matches!(r.label, Label::Gpe | Label::Loc) || r.entry.is_none() {
+                continue;
+            }
+            let surface = &text[r.start..r.end];
+            if !full_names
+                .iter()
+                .any(|&(s, name)| s == surface && name != surface)
+            {
+                continue;
+            }
+            let before = text[..r.start].trim_end();
+            let word = before
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            if !PLACE_WORDS_BEFORE
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(word))
+            {
+                r.label = Label::Person;
+                r.entry = None;
+                r.why = "rule: surname of a person named in the text";
+            }
         }
     }
 

@@ -668,6 +668,44 @@ impl<'a> NameRules<'a> {
             })
     }
 
+    /// Whether the tokens from `t` describe the name before them as a
+    /// person: ", an Australian woman and former …", ", a 17-year-old
+    /// student". The description runs as in [`Self::org_after`]; its head
+    /// is a noun of a person ("woman", "teacher").
+    fn person_after(&self, t: usize) -> bool {
+        let w = |k: usize| self.toks.get(t + k).map(|x| x.text(self.text));
+        if w(0) != Some(",") || !matches!(w(1), Some("a" | "an")) {
+            return false;
+        }
+        let n = (2..7)
+            .take_while(|&k| {
+                w(k).is_some_and(|x| {
+                    x.starts_with(char::is_alphanumeric)
+                        && !matches!(x, "and" | "or" | "who" | "of" | "from" | "in" | "with")
+                })
+            })
+            .count();
+        n > 0
+            && w(1 + n).is_some_and(|head| {
+                matches!(
+                    head,
+                    "woman"
+                        | "man"
+                        | "girl"
+                        | "boy"
+                        | "teenager"
+                        | "mother"
+                        | "father"
+                        | "student"
+                        | "resident"
+                        | "citizen"
+                        | "widow"
+                        | "grandmother"
+                        | "grandfather"
+                )
+            })
+    }
+
     /// Whether the token before item `start` ends "members of" or "a
     /// member of": people are members of an organisation, not of a person.
     /// A person's "family members of" are people's, not an organisation's.
@@ -1484,11 +1522,19 @@ impl<'a> NameRules<'a> {
                     })
                 })
             {
+                // "Valeska Paris, an Australian woman": a person whose
+                // surname is a place, as the description after it says.
+                let (_, e) = self.item_span(end - 1);
+                let person = self.tok_after(e).is_some_and(|t| self.person_after(t));
                 self.push_span(
                     start,
                     end,
-                    Label::Org,
-                    "rule: unknown name before a place",
+                    if person { Label::Person } else { Label::Org },
+                    if person {
+                        "rule: name described as a person"
+                    } else {
+                        "rule: unknown name before a place"
+                    },
                     None,
                     out,
                 );
