@@ -2195,3 +2195,22 @@ fn a_surname_that_is_a_place_fresh11() {
         ),
     ]);
 }
+
+/// A sentence's first word before a person's name is the sentence's when
+/// the text also writes it in lower case, or when it is an ordinary word
+/// before a given name ("Nonpartisan Paul Tse", "Pan-democrat Lam
+/// Cheuk-ting"); a title there stays one, and a word the text and the
+/// dictionary do not know in lower case stays in the name ("Sipho").
+#[test]
+fn a_sentence_word_before_a_person_fresh11() {
+    check(&[
+        (
+            "Nonpartisan Paul Tse won. Pan-democrat Lam Cheuk-ting won, as a nonpartisan pan-democrat.",
+            &[("Paul Tse", Person), ("Lam Cheuk-ting", Person)],
+        ),
+        (
+            "President Paul Biya spoke. Sipho Paul Nkosi won.",
+            &[("Paul Biya", Person), ("Sipho Paul Nkosi", Person)],
+        ),
+    ]);
+}

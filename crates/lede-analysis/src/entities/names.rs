@@ -1173,6 +1173,16 @@ impl<'a> NameRules<'a> {
         }
     }
 
+    /// Whether the text writes `w` in lower case somewhere, as a word.
+    fn written_in_lower_case(&self, w: &str) -> bool {
+        let lower = w.to_lowercase();
+        self.text.match_indices(lower.as_str()).any(|(at, _)| {
+            let before = self.text[..at].chars().next_back();
+            let after = self.text[at + lower.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    }
+
     /// A run with no title in it.
     fn classify_plain(&self, mut start: usize, mut end: usize, out: &mut Vec<Raw>) {
         // Words that begin sentences but never names, and connectors at the ends.
@@ -1182,6 +1192,28 @@ impl<'a> NameRules<'a> {
                 .is_some_and(|w| self.gaz.is_function_word(w))
                 || self.is_connector(start))
             && !self.function_word_in_name(start, end)
+        {
+            start += 1;
+        }
+        // "Nonpartisan Paul Tse and …", "Pan-democrat Lam Cheuk-ting from …":
+        // an ordinary word, or a hyphenated one the text also writes in lower
+        // case, that starts a sentence before a person's name is the
+        // sentence's word, not the name's.
+        if end - start >= 3
+            && (start..start + 3).all(|i| matches!(self.items[i], Item::Tok(_)))
+            && self.cap_word(start).is_some_and(|w| {
+                !self.gaz.given_names.contains(w)
+                    && keyword(w).is_none()
+                    && !PLACE_PREFIXES.contains(&w)
+                    && !self.gaz.is_title(w)
+                    && (if self.after_given_name(start + 1) {
+                        self.gaz.is_common(w) || self.written_in_lower_case(w)
+                    } else {
+                        w.contains('-') && self.written_in_lower_case(w)
+                    })
+            })
+            && self.keyword_label(start, end).is_none()
+            && self.sentence_start(start)
         {
             start += 1;
         }
