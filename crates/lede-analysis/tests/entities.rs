@@ -2214,3 +2214,58 @@ fn a_sentence_word_before_a_person_fresh11() {
         ),
     ]);
 }
+
+/// Ages by "when she was six" are DATE; a count after "were" is not.
+#[test]
+fn ages_after_when_she_was_fresh11() {
+    check(&[
+        (
+            "They moved when she was six so they could be near. She stayed until she was eighteen.",
+            &[("six", Date), ("eighteen", Date)],
+        ),
+        (
+            "When they were four teams, they met; she was six points ahead.",
+            &[("four", Cardinal), ("six", Cardinal)],
+        ),
+    ]);
+}
+
+/// Ranges (GUIDELINES.md): "one or two" is one number, years with a spaced
+/// dash one period, a span of the clock one TIME; a change "from 9 to 10"
+/// after a verb of change is two numbers.
+#[test]
+fn ranges_and_changes_fresh11() {
+    check(&[
+        (
+            "They scored one or two points over 2000 - 2050.",
+            &[("one or two", Cardinal), ("2000 - 2050", Date)],
+        ),
+        (
+            "She worked from 6:00am to midnight, and from 9 a.m. to 5 p.m., in the 24 hours to 6 a.m.",
+            &[
+                ("6:00am to midnight", Time),
+                ("9 a.m. to 5 p.m.", Time),
+                ("24 hours", Time),
+                ("6 a.m.", Time),
+            ],
+        ),
+        (
+            "Seats increased from 9 to 10, and 7% to 10% of them from 2024 to 2027.",
+            &[
+                ("9", Cardinal),
+                ("10", Cardinal),
+                ("7% to 10%", Percent),
+                ("2024 to 2027", Date),
+            ],
+        ),
+        (
+            "Scores of 10 - 4 and 3 - 1 were posted.",
+            &[
+                ("10", Cardinal),
+                ("4", Cardinal),
+                ("3", Cardinal),
+                ("1", Cardinal),
+            ],
+        ),
+    ]);
+}

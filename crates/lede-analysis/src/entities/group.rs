@@ -42,6 +42,40 @@ const PLACE_WORDS_BEFORE: &[&str] = &[
     "outside", "around", "through", "visit", "visited", "visiting", "left", "reached",
 ];
 
+/// Whether the text before a number ends "aged " or "age ".
+fn after_aged(before: &str) -> bool {
+    before.strip_suffix(' ').is_some_and(|before| {
+        let word = before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        word.eq_ignore_ascii_case("aged") || word.eq_ignore_ascii_case("age")
+    })
+}
+
+/// Whether a number is an age by "when she was six", "until he was
+/// eighteen and": "when", "until", "since", "before" or "after", a
+/// pronoun and "was" or "were" before it, and no noun after it (not "when
+/// they were four teams").
+fn after_when_was(before: &str, after: &str) -> bool {
+    let mut words = before.trim_end().rsplit(' ');
+    let (Some(verb), Some(pronoun), Some(conj)) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    matches!(verb, "was" | "were")
+        && matches!(pronoun, "she" | "he" | "I" | "they" | "we")
+        && ["when", "until", "till", "since", "before", "after"]
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(conj))
+        && after.split_whitespace().next().is_none_or(|next| {
+            !next.starts_with(char::is_alphanumeric)
+                || matches!(
+                    next.trim_end_matches(|c: char| !c.is_alphanumeric()),
+                    "and" | "so" | "but" | "when" | "or" | "that" | "in" | "at"
+                )
+        })
+}
+
 /// An age as a number: "14", "seventeen", "forty-two" (not "1,000" or "2019").
 fn is_age_number(word: &str) -> bool {
     is_age(word)
@@ -198,22 +232,17 @@ pub(crate) fn group(
         }
     }
 
-    // "joined aged 14", "at age seventeen": a number right after "aged" or
-    // "age" is an age, a DATE (docs/entities.md: "Ages are DATE").
+    // "joined aged 14", "at age seventeen", "when she was six": a number
+    // right after "aged" or "age", or after "when" (or "until", "since") and
+    // a pronoun's "was", is an age, a DATE (docs/entities.md: "Ages are DATE").
     for f in &mut kept {
         let r = &mut f.raw;
         if r.label == Label::Cardinal
             && is_age_number(&text[r.start..r.end])
-            && text[..r.start].strip_suffix(' ').is_some_and(|before| {
-                let word = before
-                    .rsplit(|c: char| !c.is_alphabetic())
-                    .next()
-                    .unwrap_or("");
-                word.eq_ignore_ascii_case("aged") || word.eq_ignore_ascii_case("age")
-            })
+            && (after_aged(&text[..r.start]) || after_when_was(&text[..r.start], &text[r.end..]))
         {
             r.label = Label::Date;
-            r.why = "rule: age after \"aged\"";
+            r.why = "rule: age";
         }
     }
 

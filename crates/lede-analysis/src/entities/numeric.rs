@@ -483,11 +483,29 @@ impl<'a> Scanner<'a> {
         };
         // Ranges: "7% to 10%", "between 2000 and 2022", "2024 to 2027"; not
         // money, where "$1.85 to $65.15" is a change from one price to another.
+        // "increased from 9 to 10", "fell from 8.5% to 5%": a change from one
+        // figure to another is two spans (GUIDELINES.md), not a range.
+        let change = j >= 2 && self.is(j - 1, "from") && is_change_verb(self.word(j - 2));
         if core.end_byte.is_none()
-            && matches!(core.label, Label::Percent | Label::Date | Label::Cardinal)
+            && !change
+            && matches!(
+                core.label,
+                Label::Percent | Label::Date | Label::Cardinal | Label::Time
+            )
         {
             let joiner = if self.is(approx_start, "between") {
                 "and"
+            } else if core.label == Label::Cardinal && self.is(core.last, "or") {
+                // "one or two points", "five or six": one approximate number.
+                "or"
+            } else if core.label == Label::Date
+                && self.kind(core.last) == Some(Kind::Punct)
+                && matches!(self.word(core.last), "-" | "–")
+                && self.year_number(core.last - 1)
+                && self.year_number(core.last + 1)
+            {
+                // "2000 - 2050": a range of years with a spaced dash.
+                self.word(core.last)
             } else {
                 "to"
             };
@@ -496,7 +514,17 @@ impl<'a> Scanner<'a> {
                 && next.end_byte.is_none()
                 && !(core.last + 1..next.last).any(|t| self.blocked(t))
             {
-                if next.label == core.label {
+                // "6:00am to midnight": times of the clock, not "the 24
+                // hours to 6 a.m.", a period up to one.
+                let clock = |c: &Core| {
+                    !self.is_among(
+                        c.last - 1,
+                        &["hours", "hour", "minutes", "minute", "seconds", "second"],
+                    )
+                };
+                if next.label == core.label
+                    && (core.label != Label::Time || (clock(&core) && clock(&next)))
+                {
                     core.last = next.last;
                 } else if core.label == Label::Cardinal
                     && core.last == j + 1
@@ -1338,6 +1366,47 @@ impl<'a> Scanner<'a> {
 
 /// "2024-25", "2025/26", "2024-2025": a year and the next, as fiscal years
 /// and seasons are written.
+/// A verb of change before "from … to …": "rose", "increased", "cut".
+fn is_change_verb(w: &str) -> bool {
+    is_one_of(
+        w,
+        &[
+            "rose",
+            "risen",
+            "rise",
+            "rises",
+            "fell",
+            "fallen",
+            "fall",
+            "falls",
+            "increased",
+            "increase",
+            "increases",
+            "decreased",
+            "decrease",
+            "grew",
+            "grown",
+            "dropped",
+            "declined",
+            "climbed",
+            "jumped",
+            "slipped",
+            "surged",
+            "cut",
+            "raised",
+            "lowered",
+            "reduced",
+            "changed",
+            "moved",
+            "went",
+            "shrank",
+            "expanded",
+            "widened",
+            "narrowed",
+        ],
+    )
+}
+
 fn is_year_range(w: &str) -> bool {
     let Some((a, b)) = w.split_once(['-', '/']) else {
         return false;
