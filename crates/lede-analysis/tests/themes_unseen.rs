@@ -778,6 +778,23 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
         &["economy"],
     ),
     ("He spoke out loudly in the church hall.", &[], &[]),
+    // Propaganda and disinformation aimed at the other side are hostility,
+    // as a smear campaign is.
+    (
+        "The South resumed its propaganda broadcasts across the border on Monday.",
+        &["friction"],
+        &["security", "sovereignty"],
+    ),
+    (
+        "Officials said the posts about the vote were disinformation.",
+        &["friction"],
+        &[],
+    ),
+    (
+        "The museum opened an exhibition of wartime posters.",
+        &[],
+        &["history"],
+    ),
 ];
 
 #[test]
