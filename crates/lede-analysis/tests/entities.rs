@@ -2269,3 +2269,20 @@ fn ranges_and_changes_fresh11() {
         ),
     ]);
 }
+
+/// A town and a compass word after it name a district of it, an electoral
+/// one as a rule: one GPE ("Kowloon West", "Bristol West"); "the West" apart
+/// from a town stays the region.
+#[test]
+fn a_town_and_a_compass_word_fresh11() {
+    check(&[
+        (
+            "In the Kowloon West geographical constituency, she won Bristol West too.",
+            &[("Kowloon West", Gpe), ("Bristol West", Gpe)],
+        ),
+        (
+            "Trade between China and the West grew.",
+            &[("China", Gpe), ("West", Loc)],
+        ),
+    ]);
+}

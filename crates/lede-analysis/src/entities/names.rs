@@ -1401,6 +1401,22 @@ impl<'a> NameRules<'a> {
             );
             return;
         }
+        // "Kowloon West", "Bristol West": a town and a compass word after it
+        // name a district of it, an electoral one as a rule: one GPE.
+        if end - start == 2 && !hyphened && self.known_label(start) == Some(Label::Gpe) && {
+            let (s, e) = self.item_span(start + 1);
+            matches!(&self.text[s..e], "East" | "West" | "North" | "South")
+        } {
+            self.push_span(
+                start,
+                end,
+                Label::Gpe,
+                "rule: town and compass word",
+                None,
+                out,
+            );
+            return;
+        }
         if known_count == end - start {
             // "U.S. Congress": a nationality and an institution make one organisation.
             if end - start == 2
