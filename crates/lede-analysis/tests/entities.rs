@@ -2286,3 +2286,24 @@ fn a_town_and_a_compass_word_fresh11() {
         ),
     ]);
 }
+
+/// A known name after "pro-" or "anti-" ends with itself: the names after
+/// it are others ("pro-[Beijing] [New People Party]").
+#[test]
+fn a_name_after_pro_or_anti_fresh11() {
+    check(&[
+        (
+            "The pro-Beijing New People Party won; the pro-China Kuomintang Party lost.",
+            &[
+                ("Beijing", Gpe),
+                ("New People Party", Org),
+                ("China", Gpe),
+                ("Kuomintang Party", Org),
+            ],
+        ),
+        (
+            "Beijing New People Party members met.",
+            &[("Beijing New People Party", Org)],
+        ),
+    ]);
+}

@@ -404,7 +404,14 @@ impl<'a> NameRules<'a> {
             }
             let start = i;
             let mut end = i + 1;
+            // "pro-Beijing New People Party", "anti-Kremlin Navalny": a
+            // known name a "pro-" or "anti-" leans on ends with itself.
+            let leaned_on =
+                matches!(self.items[start], Item::Known { .. }) && self.after_pro_or_anti(start);
             loop {
+                if leaned_on {
+                    break;
+                }
                 if self.is_nameish(end)
                     && self.adjacent(end - 1, end)
                     && !self.title_case_break(end)
@@ -1171,6 +1178,19 @@ impl<'a> NameRules<'a> {
             }
             return self.classify_plain(start, end, out);
         }
+    }
+
+    /// Whether item `i` follows a "pro-" or "anti-" written onto it.
+    fn after_pro_or_anti(&self, i: usize) -> bool {
+        let (s, _) = self.item_span(i);
+        let before = &self.text[..s];
+        ["pro-", "anti-", "Pro-", "Anti-"].iter().any(|p| {
+            before.ends_with(p)
+                && !before[..before.len() - p.len()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+        })
     }
 
     /// Whether the text writes `w` in lower case somewhere, as a word.
