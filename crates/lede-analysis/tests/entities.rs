@@ -1971,3 +1971,348 @@ fn joined_rulers_issue_17() {
         ("Attacks by the Maduro regime grew.", &[("Maduro", Person)]),
     ]);
 }
+
+/// Ages are DATE (GUIDELINES.md): a number right after "aged" or "age",
+/// in digits or words; a number after other words stays a number.
+#[test]
+fn ages_after_aged_fresh11() {
+    check(&[
+        (
+            "She joined the party aged 14. In 1995, at age seventeen, she left.",
+            &[("14", Date), ("1995", Date), ("seventeen", Date)],
+        ),
+        (
+            "Aged 52, he retired; the team paged 14 people over the age of 40.",
+            &[("52", Date), ("14", Cardinal), ("40", Cardinal)],
+        ),
+        ("They managed 30 shots.", &[("30", Cardinal)]),
+    ]);
+}
+
+/// "the past few days" is one relative period, as "the past four days" is.
+#[test]
+fn the_past_few_days_fresh11() {
+    check(&[
+        (
+            "In the past few days, several towns asked for taxes.",
+            &[("the past few days", Date)],
+        ),
+        (
+            "Over the next few weeks the last few boats left.",
+            &[("the next few weeks", Date)],
+        ),
+        ("Few people came.", &[]),
+    ]);
+}
+
+/// The stop of an abbreviation also ends a sentence: a capitalised function
+/// word after it starts the next sentence, not the name ("Washington D.C.
+/// The team"); initials and abbreviations inside names stay whole.
+#[test]
+fn a_sentence_after_an_abbreviation_fresh11() {
+    check(&[
+        (
+            "They met in Washington D.C. The team flew home.",
+            &[("Washington D.C.", Gpe)],
+        ),
+        (
+            "Muslims traveling to the U.S. The President acted.",
+            &[("Muslims", Norp), ("U.S.", Gpe)],
+        ),
+        (
+            "The U.S. Department of Agriculture spoke, as Joseph R. Biden did.",
+            &[
+                ("The U.S. Department of Agriculture", Org),
+                ("Joseph R. Biden", Person),
+            ],
+        ),
+    ]);
+}
+
+/// A place after a title's "to" or "of" is where the post is, and the
+/// words after it the holder ("Ambassador to Afghanistan Hamdullah Mohib");
+/// a place before other words is still a company's name ("China Mobile").
+#[test]
+fn the_holder_after_a_post_abroad_fresh11() {
+    check(&[
+        (
+            "Afghan Ambassador to the United States Hamdullah Mohib spoke.",
+            &[
+                ("Afghan", Norp),
+                ("the United States", Gpe),
+                ("Hamdullah Mohib", Person),
+            ],
+        ),
+        (
+            "Envoy to Afghanistan Hamdullah Mohib spoke.",
+            &[("Afghanistan", Gpe), ("Hamdullah Mohib", Person)],
+        ),
+        (
+            "Shares of China Mobile rose as Zambia Sugar fell.",
+            &[("China Mobile", Org), ("Zambia Sugar", Org)],
+        ),
+    ]);
+}
+
+/// "Law" after a given name is a surname ("Nathan Law"); after other
+/// words it names a law.
+#[test]
+fn law_as_a_surname_fresh11() {
+    check(&[
+        ("Nathan Law won a seat.", &[("Nathan Law", Person)]),
+        (
+            "The National Security Law was passed.",
+            &[("The National Security Law", Law)],
+        ),
+    ]);
+}
+
+/// An "and" after a keyword's name ("Institute of Technology", a listed
+/// department) joins two names when a name of three words or more with its
+/// own keyword, or a person, follows; "Department of Health and Human
+/// Services" and "Ministry of Trade and Industry" stay one.
+#[test]
+fn two_names_joined_by_and_fresh11() {
+    check(&[
+        (
+            "Scientists from the Massachusetts Institute of Technology and Colorado State University met.",
+            &[
+                ("the Massachusetts Institute of Technology", Org),
+                ("Colorado State University", Org),
+            ],
+        ),
+        (
+            "The Department of Health and Human Services acted, as did the Ministry of Trade and Industry.",
+            &[
+                ("The Department of Health and Human Services", Org),
+                ("the Ministry of Trade and Industry", Org),
+            ],
+        ),
+        (
+            "The Ministry of Culture and Kate Smith agreed.",
+            &[("The Ministry of Culture", Org), ("Kate Smith", Person)],
+        ),
+    ]);
+}
+
+/// A hotel is a building, FAC, as a mosque is, and "Masjid" (Arabic for a
+/// mosque) opens one's name.
+#[test]
+fn hotels_and_mosques_fresh11() {
+    check(&[
+        (
+            "People died when the Al-Ghaza Hotel near the Masjid Al-Haram collapsed.",
+            &[("the Al-Ghaza Hotel", Fac), ("the Masjid Al-Haram", Fac)],
+        ),
+        ("Hotel rooms were full.", &[]),
+    ]);
+}
+
+/// "first" is an adverb, not an ordinal, before a verb in the past with no
+/// determiner before it ("fishermen first noticed"), and in the idiom "in
+/// the first place"; "the first elected council" keeps its ordinal.
+#[test]
+fn first_as_an_adverb_fresh11() {
+    check(&[
+        (
+            "Fishermen first noticed them. She was first sent there in 1995.",
+            &[("1995", Date)],
+        ),
+        ("They were denied entry in the first place.", &[]),
+        (
+            "It was the first elected council, and he took first place.",
+            &[("first", Ordinal), ("first", Ordinal)],
+        ),
+    ]);
+}
+
+/// A "the" before a name and a title after it belongs to the title's phrase
+/// (GUIDELINES.md: "the [U.S.] commitment"): "the [State Department]
+/// Spokesperson", "the [United Nations] Secretary-General"; before a verb
+/// it stays with the name.
+#[test]
+fn the_before_a_name_and_a_title_fresh11() {
+    check(&[
+        (
+            "Jeff Rathke, the State Department Spokesperson, spoke to the United Nations Secretary-General.",
+            &[
+                ("Jeff Rathke", Person),
+                ("State Department", Org),
+                ("United Nations", Org),
+            ],
+        ),
+        (
+            "They said the State Department acted.",
+            &[("the State Department", Org)],
+        ),
+    ]);
+}
+
+/// In a text that names a divided country ("North Korea", "South
+/// Sudan"), its compass word alone is that half, GPE ("into the North",
+/// "The South retaliated", "North and South Korea"); without one, "the
+/// South" is no name ("voters in the South", next to "South Carolina").
+#[test]
+fn halves_of_a_divided_country_fresh11() {
+    check(&[
+        (
+            "North Korea fired after North and South Korea traded fire. The South retaliated.",
+            &[
+                ("North Korea", Gpe),
+                ("North", Gpe),
+                ("South Korea", Gpe),
+                ("South", Gpe),
+            ],
+        ),
+        (
+            "Voters in the South and in South Carolina backed him.",
+            &[("South Carolina", Gpe)],
+        ),
+        // Sudan's other half is Sudan; South Africa has none.
+        (
+            "South Sudan and Sudan met. The South agreed.",
+            &[("South Sudan", Gpe), ("Sudan", Gpe), ("South", Gpe)],
+        ),
+        (
+            "South Africa voted. The South is dry.",
+            &[("South Africa", Gpe)],
+        ),
+    ]);
+}
+
+/// A name before a place the lists know, described as a person ("Valeska
+/// Paris, an Australian woman"), is a person; that place alone is then
+/// her surname, except after a place word ("moved to Paris"); with no
+/// such person, "Paris" is the city and an unknown word before a place a
+/// company ("Yiaga Africa").
+#[test]
+fn a_surname_that_is_a_place_fresh11() {
+    check(&[
+        (
+            "Valeska Paris, an Australian woman, spoke. In 2007, Paris left; she later moved to Paris.",
+            &[
+                ("Valeska Paris", Person),
+                ("Australian", Norp),
+                ("2007", Date),
+                ("Paris", Person),
+                ("Paris", Gpe),
+            ],
+        ),
+        (
+            "Paris said so. Yiaga Africa, a civic group, agreed.",
+            &[("Paris", Gpe), ("Yiaga Africa", Org)],
+        ),
+    ]);
+}
+
+/// A sentence's first word before a person's name is the sentence's when
+/// the text also writes it in lower case, or when it is an ordinary word
+/// before a given name ("Nonpartisan Paul Tse", "Pan-democrat Lam
+/// Cheuk-ting"); a title there stays one, and a word the text and the
+/// dictionary do not know in lower case stays in the name ("Sipho").
+#[test]
+fn a_sentence_word_before_a_person_fresh11() {
+    check(&[
+        (
+            "Nonpartisan Paul Tse won. Pan-democrat Lam Cheuk-ting won, as a nonpartisan pan-democrat.",
+            &[("Paul Tse", Person), ("Lam Cheuk-ting", Person)],
+        ),
+        (
+            "President Paul Biya spoke. Sipho Paul Nkosi won.",
+            &[("Paul Biya", Person), ("Sipho Paul Nkosi", Person)],
+        ),
+    ]);
+}
+
+/// Ages by "when she was six" are DATE; a count after "were" is not.
+#[test]
+fn ages_after_when_she_was_fresh11() {
+    check(&[
+        (
+            "They moved when she was six so they could be near. She stayed until she was eighteen.",
+            &[("six", Date), ("eighteen", Date)],
+        ),
+        (
+            "When they were four teams, they met; she was six points ahead.",
+            &[("four", Cardinal), ("six", Cardinal)],
+        ),
+    ]);
+}
+
+/// Ranges (GUIDELINES.md): "one or two" is one number, years with a spaced
+/// dash one period, a span of the clock one TIME; a change "from 9 to 10"
+/// after a verb of change is two numbers.
+#[test]
+fn ranges_and_changes_fresh11() {
+    check(&[
+        (
+            "They scored one or two points over 2000 - 2050.",
+            &[("one or two", Cardinal), ("2000 - 2050", Date)],
+        ),
+        (
+            "She worked from 6:00am to midnight, and from 9 a.m. to 5 p.m., in the 24 hours to 6 a.m.",
+            &[
+                ("6:00am to midnight", Time),
+                ("9 a.m. to 5 p.m.", Time),
+                ("24 hours", Time),
+                ("6 a.m.", Time),
+            ],
+        ),
+        (
+            "Seats increased from 9 to 10, and 7% to 10% of them from 2024 to 2027.",
+            &[
+                ("9", Cardinal),
+                ("10", Cardinal),
+                ("7% to 10%", Percent),
+                ("2024 to 2027", Date),
+            ],
+        ),
+        (
+            "Scores of 10 - 4 and 3 - 1 were posted.",
+            &[
+                ("10", Cardinal),
+                ("4", Cardinal),
+                ("3", Cardinal),
+                ("1", Cardinal),
+            ],
+        ),
+    ]);
+}
+
+/// A town and a compass word after it name a district of it, an electoral
+/// one as a rule: one GPE ("Kowloon West", "Bristol West"); "the West" apart
+/// from a town stays the region.
+#[test]
+fn a_town_and_a_compass_word_fresh11() {
+    check(&[
+        (
+            "In the Kowloon West geographical constituency, she won Bristol West too.",
+            &[("Kowloon West", Gpe), ("Bristol West", Gpe)],
+        ),
+        (
+            "Trade between China and the West grew.",
+            &[("China", Gpe), ("West", Loc)],
+        ),
+    ]);
+}
+
+/// A known name after "pro-" or "anti-" ends with itself: the names after
+/// it are others ("pro-[Beijing] [New People Party]").
+#[test]
+fn a_name_after_pro_or_anti_fresh11() {
+    check(&[
+        (
+            "The pro-Beijing New People Party won; the pro-China Kuomintang Party lost.",
+            &[
+                ("Beijing", Gpe),
+                ("New People Party", Org),
+                ("China", Gpe),
+                ("Kuomintang Party", Org),
+            ],
+        ),
+        (
+            "Beijing New People Party members met.",
+            &[("Beijing New People Party", Org)],
+        ),
+    ]);
+}

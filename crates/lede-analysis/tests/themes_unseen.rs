@@ -746,6 +746,55 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
         &["economy"],
     ),
     ("She fled the room when the visa office closed.", &[], &[]),
+    // Issue #17, Wikinews copy (eval/ w75-w82): taxes by their kind and what
+    // is owed are the economy; speaking out against someone and forced
+    // labour are friction.
+    (
+        "Since the court's ruling on Tuesday, several city councils in the mountain valleys \
+         of the north have begun to ask the religious schools and the nursing homes in their \
+         districts to pay property taxes, their lawyers said.",
+        &["economy"],
+        &["friction"],
+    ),
+    (
+        "The schools were told to clear their arrears before the end of the year.",
+        &["economy"],
+        &[],
+    ),
+    (
+        "Villagers said the plantation had relied on forced labor for years.",
+        &["friction"],
+        &["economy"],
+    ),
+    (
+        "Her mother spoke out against the movement on national radio.",
+        &["friction"],
+        &[],
+    ),
+    // A tax office in passing, or speaking out loudly, says no theme.
+    (
+        "The tax office on the corner closed early.",
+        &[],
+        &["economy"],
+    ),
+    ("He spoke out loudly in the church hall.", &[], &[]),
+    // Propaganda and disinformation aimed at the other side are hostility,
+    // as a smear campaign is.
+    (
+        "The South resumed its propaganda broadcasts across the border on Monday.",
+        &["friction"],
+        &["security", "sovereignty"],
+    ),
+    (
+        "Officials said the posts about the vote were disinformation.",
+        &["friction"],
+        &[],
+    ),
+    (
+        "The museum opened an exhibition of wartime posters.",
+        &[],
+        &["history"],
+    ),
 ];
 
 #[test]

@@ -36,6 +36,57 @@ impl Found {
     }
 }
 
+/// Words after which a place's name is the place, not a person's surname.
+const PLACE_WORDS_BEFORE: &[&str] = &[
+    "in", "to", "from", "near", "across", "at", "of", "into", "via", "toward", "towards",
+    "outside", "around", "through", "visit", "visited", "visiting", "left", "reached",
+];
+
+/// Whether the text before a number ends "aged " or "age ".
+fn after_aged(before: &str) -> bool {
+    before.strip_suffix(' ').is_some_and(|before| {
+        let word = before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        word.eq_ignore_ascii_case("aged") || word.eq_ignore_ascii_case("age")
+    })
+}
+
+/// Whether a number is an age by "when she was six", "until he was
+/// eighteen and": "when", "until", "since", "before" or "after", a
+/// pronoun and "was" or "were" before it, and no noun after it (not "when
+/// they were four teams").
+fn after_when_was(before: &str, after: &str) -> bool {
+    let mut words = before.trim_end().rsplit(' ');
+    let (Some(verb), Some(pronoun), Some(conj)) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    matches!(verb, "was" | "were")
+        && matches!(pronoun, "she" | "he" | "I" | "they" | "we")
+        && ["when", "until", "till", "since", "before", "after"]
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(conj))
+        && after.split_whitespace().next().is_none_or(|next| {
+            !next.starts_with(char::is_alphanumeric)
+                || matches!(
+                    next.trim_end_matches(|c: char| !c.is_alphanumeric()),
+                    "and" | "so" | "but" | "when" | "or" | "that" | "in" | "at"
+                )
+        })
+}
+
+/// An age as a number: "14", "seventeen", "forty-two" (not "1,000" or "2019").
+fn is_age_number(word: &str) -> bool {
+    is_age(word)
+        || word.split('-').all(|part| {
+            !part.is_empty()
+                && super::words::numbers::UNITS
+                    .iter()
+                    .any(|u| u.eq_ignore_ascii_case(part))
+        })
+}
+
 /// `s` without a leading "the" or "The".
 fn without_the(s: &str) -> &str {
     s.strip_prefix("the ")
@@ -184,6 +235,20 @@ pub(crate) fn group(
         }
     }
 
+    // "joined aged 14", "at age seventeen", "when she was six": a number
+    // right after "aged" or "age", or after "when" (or "until", "since") and
+    // a pronoun's "was", is an age, a DATE (docs/entities.md: "Ages are DATE").
+    for f in &mut kept {
+        let r = &mut f.raw;
+        if r.label == Label::Cardinal
+            && is_age_number(&text[r.start..r.end])
+            && (after_aged(&text[..r.start]) || after_when_was(&text[..r.start], &text[r.end..]))
+        {
+            r.label = Label::Date;
+            r.why = "rule: age";
+        }
+    }
+
     // "Zycie Warszawy daily said … Zycie Warszawy said": a name of several
     // words that its context made an organisation's is one wherever else
     // the rules took it for a person's. And a place no list holds that a
@@ -328,6 +393,70 @@ pub(crate) fn group(
         }
     }
 
+    // "Valeska Paris … Paris claims": a place the lists know that is the
+    // surname of a person the text names in full is that person where no
+    // place word comes before it ("in Paris", "to Paris" stay the city).
+    if !surnames.is_empty() {
+        let full_names: Vec<(&str, &str)> = kept
+            .iter()
+            .filter(|f| f.raw.label == Label::Person && f.raw.lone.is_none())
+            .filter_map(|f| {
+                let name = &text[f.raw.start..f.raw.end];
+                surname(name).map(|s| (s, name))
+            })
+            .collect();
+        for f in &mut kept {
+            let r = &mut f.raw;
+            if !matches!(r.label, Label::Gpe | Label::Loc) || r.entry.is_none() {
+                continue;
+            }
+            let surface = &text[r.start..r.end];
+            if !full_names
+                .iter()
+                .any(|&(s, name)| s == surface && name != surface)
+            {
+                continue;
+            }
+            let before = text[..r.start].trim_end();
+            let word = before
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            if !PLACE_WORDS_BEFORE
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(word))
+            {
+                r.label = Label::Person;
+                r.entry = None;
+                r.why = "rule: surname of a person named in the text";
+            }
+        }
+    }
+
+    // "North Korea … into the North", "the South retaliated": in a text
+    // that names a divided country ("North Korea", "South Sudan"), its
+    // compass word alone is that country's half, a GPE. A country is
+    // divided when its other half is a country too ("South Korea",
+    // "Sudan"); "South Africa" is not ("North Africa", "Africa" are not).
+    let is_country = |name: &str| {
+        gaz.find_at(name, 0, name.len())
+            .is_some_and(|f| f.end == name.len() && gaz.entry(f.entry).label == Label::Gpe)
+    };
+    let mut divided: [bool; 2] = [false, false];
+    for f in &kept {
+        if f.raw.label == Label::Gpe && f.raw.why.starts_with("countries list") {
+            let name = &text[f.raw.start..f.raw.end];
+            for (half, (this, other)) in [("North ", "South "), ("South ", "North ")]
+                .into_iter()
+                .enumerate()
+            {
+                if let Some(rest) = name.strip_prefix(this) {
+                    divided[half] |= is_country(rest) || is_country(&format!("{other}{rest}"));
+                }
+            }
+        }
+    }
+
     let mut mentions = Vec::with_capacity(kept.len());
     let mut entities: Vec<Entity> = Vec::new();
     let mut by_key: FastMap<(Label, Cow<str>), EntityId> = FastMap::default();
@@ -401,6 +530,14 @@ pub(crate) fn group(
             {
                 label = Label::Gpe;
                 why = "rule: capitalised word after a place preposition";
+            } else if (surface == "North"
+                && (divided[0] || (divided[1] && text[raw.end..].starts_with(" and South "))))
+                || (surface == "South"
+                    && (divided[1] || (divided[0] && text[raw.end..].starts_with(" and North "))))
+            {
+                // "North and South Korea": the first half's country is elided.
+                label = Label::Gpe;
+                why = "rule: half of a divided country named in the text";
             } else {
                 continue;
             }

@@ -303,6 +303,14 @@ impl<'a> NameRules<'a> {
         } else {
             self.last_word(end - 1).and_then(keyword)
         };
+        // "Nathan Law", "Bonar Law": a law word after a given name is a surname.
+        let last_kw = last_kw.filter(|&label| {
+            !(label == Label::Law
+                && end - start >= 2
+                && self
+                    .cap_word(end - 2)
+                    .is_some_and(|w| self.gaz.given_names.contains(w)))
+        });
         let of_kw = tail
             .first_of(self, start)
             .and_then(|of| of.checked_sub(1))
@@ -396,10 +404,18 @@ impl<'a> NameRules<'a> {
             }
             let start = i;
             let mut end = i + 1;
+            // "pro-Beijing New People Party", "anti-Kremlin Navalny": a
+            // known name a "pro-" or "anti-" leans on ends with itself.
+            let leaned_on =
+                matches!(self.items[start], Item::Known { .. }) && self.after_pro_or_anti(start);
             loop {
+                if leaned_on {
+                    break;
+                }
                 if self.is_nameish(end)
                     && self.adjacent(end - 1, end)
                     && !self.title_case_break(end)
+                    && !self.new_sentence_after_abbreviation(end)
                 {
                     end += 1;
                 } else if self.is_possessive(end) {
@@ -436,6 +452,26 @@ impl<'a> NameRules<'a> {
             self.classify(start, end, out);
             i = end;
         }
+    }
+
+    /// "Ambassador to Afghanistan Hamdullah Mohib", "Envoy to the United
+    /// States …": a place right after a title's "to" (or "of", "in") is where
+    /// the post is, and the words after it are the holder, not a company.
+    fn after_title_and_preposition(&self, start: usize) -> bool {
+        let p = start - usize::from(start > 0 && self.word(start - 1) == Some("the"));
+        p >= 2 && matches!(self.word(p - 1), Some("to" | "of" | "in")) && self.is_title_item(p - 2)
+    }
+
+    /// "in Washington D.C. The team", "to the U.S. The President": the stop
+    /// of an abbreviation also ends its sentence when a capitalised function
+    /// word follows, which starts the next one and is no part of the name.
+    fn new_sentence_after_abbreviation(&self, i: usize) -> bool {
+        let (_, before_end) = self.item_span(i - 1);
+        self.text[..before_end].ends_with('.')
+            && matches!(self.items[i], Item::Tok(_))
+            && self
+                .cap_word(i)
+                .is_some_and(|w| self.gaz.is_function_word(w))
     }
 
     /// Whether items `a` and `b` have only white space between them.
@@ -639,6 +675,44 @@ impl<'a> NameRules<'a> {
             })
     }
 
+    /// Whether the tokens from `t` describe the name before them as a
+    /// person: ", an Australian woman and former …", ", a 17-year-old
+    /// student". The description runs as in [`Self::org_after`]; its head
+    /// is a noun of a person ("woman", "teacher").
+    fn person_after(&self, t: usize) -> bool {
+        let w = |k: usize| self.toks.get(t + k).map(|x| x.text(self.text));
+        if w(0) != Some(",") || !matches!(w(1), Some("a" | "an")) {
+            return false;
+        }
+        let n = (2..7)
+            .take_while(|&k| {
+                w(k).is_some_and(|x| {
+                    x.starts_with(char::is_alphanumeric)
+                        && !matches!(x, "and" | "or" | "who" | "of" | "from" | "in" | "with")
+                })
+            })
+            .count();
+        n > 0
+            && w(1 + n).is_some_and(|head| {
+                matches!(
+                    head,
+                    "woman"
+                        | "man"
+                        | "girl"
+                        | "boy"
+                        | "teenager"
+                        | "mother"
+                        | "father"
+                        | "student"
+                        | "resident"
+                        | "citizen"
+                        | "widow"
+                        | "grandmother"
+                        | "grandfather"
+                )
+            })
+    }
+
     /// Whether the token before item `start` ends "members of" or "a
     /// member of": people are members of an organisation, not of a person.
     /// A person's "family members of" are people's, not an organisation's.
@@ -674,6 +748,15 @@ impl<'a> NameRules<'a> {
             self.tok_text(t),
             "party" | "group" | "movement" | "militia" | "coalition" | "alliance" | "bloc"
         ) && self.text[e..self.toks[t].start] == *" "
+        {
+            return true;
+        }
+        // "the State Department Spokesperson", "the NATO Secretary General":
+        // a title after the name is the phrase the "the" belongs to.
+        let next = self.tok_text(t);
+        if self.text[e..self.toks[t].start] == *" "
+            && next.starts_with(|c: char| c.is_ascii_uppercase())
+            && self.gaz.is_title(next.split('-').next().unwrap_or(next))
         {
             return true;
         }
@@ -1097,6 +1180,29 @@ impl<'a> NameRules<'a> {
         }
     }
 
+    /// Whether item `i` follows a "pro-" or "anti-" written onto it.
+    fn after_pro_or_anti(&self, i: usize) -> bool {
+        let (s, _) = self.item_span(i);
+        let before = &self.text[..s];
+        ["pro-", "anti-", "Pro-", "Anti-"].iter().any(|p| {
+            before.ends_with(p)
+                && !before[..before.len() - p.len()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+        })
+    }
+
+    /// Whether the text writes `w` in lower case somewhere, as a word.
+    fn written_in_lower_case(&self, w: &str) -> bool {
+        let lower = w.to_lowercase();
+        self.text.match_indices(lower.as_str()).any(|(at, _)| {
+            let before = self.text[..at].chars().next_back();
+            let after = self.text[at + lower.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    }
+
     /// A run with no title in it.
     fn classify_plain(&self, mut start: usize, mut end: usize, out: &mut Vec<Raw>) {
         // Words that begin sentences but never names, and connectors at the ends.
@@ -1106,6 +1212,28 @@ impl<'a> NameRules<'a> {
                 .is_some_and(|w| self.gaz.is_function_word(w))
                 || self.is_connector(start))
             && !self.function_word_in_name(start, end)
+        {
+            start += 1;
+        }
+        // "Nonpartisan Paul Tse and …", "Pan-democrat Lam Cheuk-ting from …":
+        // an ordinary word, or a hyphenated one the text also writes in lower
+        // case, that starts a sentence before a person's name is the
+        // sentence's word, not the name's.
+        if end - start >= 3
+            && (start..start + 3).all(|i| matches!(self.items[i], Item::Tok(_)))
+            && self.cap_word(start).is_some_and(|w| {
+                !self.gaz.given_names.contains(w)
+                    && keyword(w).is_none()
+                    && !PLACE_PREFIXES.contains(&w)
+                    && !self.gaz.is_title(w)
+                    && (if self.after_given_name(start + 1) {
+                        self.gaz.is_common(w) || self.written_in_lower_case(w)
+                    } else {
+                        w.contains('-') && self.written_in_lower_case(w)
+                    })
+            })
+            && self.keyword_label(start, end).is_none()
+            && self.sentence_start(start)
         {
             start += 1;
         }
@@ -1166,6 +1294,29 @@ impl<'a> NameRules<'a> {
         }) {
             self.classify_plain(start, and, out);
             return self.classify_plain(and + 1, end, out);
+        }
+        // "the Massachusetts Institute of Technology and Colorado State
+        // University", "the Department of Agriculture and Joseph Biden": an
+        // "and" after a keyword's "of" phrase joins two names when what
+        // follows is a name of three words or more with a keyword of its
+        // own, or opens with a given name ("Department of Health and Human
+        // Services", "Ministry of Trade and Industry" stay one).
+        if let Some(and) = (start + 1..end.saturating_sub(1)).find(|&a| {
+            self.word(a) == Some("and")
+                && (self.known_label(a - 1) == Some(Label::Org)
+                    || (start + 1..a - 1).any(|of| {
+                        self.word(of) == Some("of") && self.word(of - 1).and_then(keyword).is_some()
+                    }))
+                && ((end - a > 3
+                    && self.keyword_label(a + 1, end).is_some()
+                    && !(a + 1..end).any(|k| self.word(k) == Some("and")))
+                    || self.known_label(a + 1) == Some(Label::Person)
+                    || self
+                        .cap_word(a + 1)
+                        .is_some_and(|w| self.gaz.given_names.contains(w)))
+        }) {
+            self.classify_plain(start, and, out);
+            return self.classify(and + 1, end, out);
         }
         // A keyword at the end, or before the first "of", names the type.
         if let Some(label) = self.keyword_label(start, end) {
@@ -1265,6 +1416,22 @@ impl<'a> NameRules<'a> {
                 end,
                 label,
                 "rule: compass word and place name",
+                None,
+                out,
+            );
+            return;
+        }
+        // "Kowloon West", "Bristol West": a town and a compass word after it
+        // name a district of it, an electoral one as a rule: one GPE.
+        if end - start == 2 && !hyphened && self.known_label(start) == Some(Label::Gpe) && {
+            let (s, e) = self.item_span(start + 1);
+            matches!(&self.text[s..e], "East" | "West" | "North" | "South")
+        } {
+            self.push_span(
+                start,
+                end,
+                Label::Gpe,
+                "rule: town and compass word",
                 None,
                 out,
             );
@@ -1375,6 +1542,7 @@ impl<'a> NameRules<'a> {
                 && end - start <= 3
                 && !self.sentence_start(start)
                 && !self.strict
+                && !self.after_title_and_preposition(start)
             {
                 self.push_span(
                     start,
@@ -1422,11 +1590,19 @@ impl<'a> NameRules<'a> {
                     })
                 })
             {
+                // "Valeska Paris, an Australian woman": a person whose
+                // surname is a place, as the description after it says.
+                let (_, e) = self.item_span(end - 1);
+                let person = self.tok_after(e).is_some_and(|t| self.person_after(t));
                 self.push_span(
                     start,
                     end,
-                    Label::Org,
-                    "rule: unknown name before a place",
+                    if person { Label::Person } else { Label::Org },
+                    if person {
+                        "rule: name described as a person"
+                    } else {
+                        "rule: unknown name before a place"
+                    },
                     None,
                     out,
                 );

@@ -445,7 +445,9 @@ impl<'a> Scanner<'a> {
             // "first", "second" … are relative only after "the": "the fourth quarter".
             && (((the || !self.is_in(j, &ORDINALS)) && !self.is(j + 1, "half")
                 && self.is_in(j, &RELATIVE))
-                || self.is_in(j, &DETERMINERS))
+                || self.is_in(j, &DETERMINERS)
+                // "the past few days", "the next few weeks": "few" after a relative word.
+                || (j > rel_start && self.is(j, "few") && self.is_in(j - 1, &RELATIVE)))
             && !self.blocked(j)
         {
             j += 1;
@@ -481,11 +483,29 @@ impl<'a> Scanner<'a> {
         };
         // Ranges: "7% to 10%", "between 2000 and 2022", "2024 to 2027"; not
         // money, where "$1.85 to $65.15" is a change from one price to another.
+        // "increased from 9 to 10", "fell from 8.5% to 5%": a change from one
+        // figure to another is two spans (GUIDELINES.md), not a range.
+        let change = j >= 2 && self.is(j - 1, "from") && is_change_verb(self.word(j - 2));
         if core.end_byte.is_none()
-            && matches!(core.label, Label::Percent | Label::Date | Label::Cardinal)
+            && !change
+            && matches!(
+                core.label,
+                Label::Percent | Label::Date | Label::Cardinal | Label::Time
+            )
         {
             let joiner = if self.is(approx_start, "between") {
                 "and"
+            } else if core.label == Label::Cardinal && self.is(core.last, "or") {
+                // "one or two points", "five or six": one approximate number.
+                "or"
+            } else if core.label == Label::Date
+                && self.kind(core.last) == Some(Kind::Punct)
+                && matches!(self.word(core.last), "-" | "–")
+                && self.year_number(core.last - 1)
+                && self.year_number(core.last + 1)
+            {
+                // "2000 - 2050": a range of years with a spaced dash.
+                self.word(core.last)
             } else {
                 "to"
             };
@@ -494,7 +514,17 @@ impl<'a> Scanner<'a> {
                 && next.end_byte.is_none()
                 && !(core.last + 1..next.last).any(|t| self.blocked(t))
             {
-                if next.label == core.label {
+                // "6:00am to midnight": times of the clock, not "the 24
+                // hours to 6 a.m.", a period up to one.
+                let clock = |c: &Core| {
+                    !self.is_among(
+                        c.last - 1,
+                        &["hours", "hour", "minutes", "minute", "seconds", "second"],
+                    )
+                };
+                if next.label == core.label
+                    && (core.label != Label::Time || (clock(&core) && clock(&next)))
+                {
                     core.last = next.last;
                 } else if core.label == Label::Cardinal
                     && core.last == j + 1
@@ -895,7 +925,9 @@ impl<'a> Scanner<'a> {
             let word_ordinal = self.kind(j) == Some(Kind::Word);
             let before = if j > 0 { self.word(j - 1) } else { "" };
             let after_function_word = super::gazetteer::get().is_function_word(self.word(last))
-                || self.kind(last).is_none_or(|k| k == Kind::Punct);
+                || self.kind(last).is_none_or(|k| k == Kind::Punct)
+                // "fishermen first noticed", "she was first sent": before a verb.
+                || self.before_past_verb(last);
             if word_ordinal
                 && after_function_word
                 && !is_one_of(
@@ -904,6 +936,16 @@ impl<'a> Scanner<'a> {
                         "the", "its", "their", "his", "her", "our", "a", "every", "each", "this",
                     ],
                 )
+            {
+                return None;
+            }
+            // "denied entry in the first place": an idiom, not an ordinal.
+            if self.is(j, "first")
+                && self.is(last, "place")
+                && j >= 2
+                && self.is(j - 1, "the")
+                && self.is(j - 2, "in")
+                && self.kind(last + 1).is_none_or(|k| k == Kind::Punct)
             {
                 return None;
             }
@@ -1048,6 +1090,24 @@ impl<'a> Scanner<'a> {
     }
 
     /// "Jan. 17, 2025", "January 2025", "17 January", "mid-January", "May 5".
+    /// Whether token `i` is a verb in the past: a word in "-ed" or a common
+    /// irregular past ("noticed", "sent"), as after the adverb "first".
+    fn before_past_verb(&self, i: usize) -> bool {
+        self.kind(i) == Some(Kind::Word) && {
+            let w = self.word(i);
+            (w.len() > 4 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase()))
+                || is_one_of(
+                    w,
+                    &[
+                        "sent", "met", "made", "came", "became", "took", "taken", "saw", "seen",
+                        "heard", "told", "went", "found", "began", "begun", "held", "brought",
+                        "thought", "knew", "known", "shown", "gave", "given", "wrote", "written",
+                        "won", "built", "set", "put", "ran", "spoke", "spoken",
+                    ],
+                )
+        }
+    }
+
     fn month_date(&self, j: usize) -> Option<Core> {
         let w = self.word(j);
         let (is_month, month_tok) = if is_any(w, &MONTHS) {
@@ -1306,6 +1366,47 @@ impl<'a> Scanner<'a> {
 
 /// "2024-25", "2025/26", "2024-2025": a year and the next, as fiscal years
 /// and seasons are written.
+/// A verb of change before "from … to …": "rose", "increased", "cut".
+fn is_change_verb(w: &str) -> bool {
+    is_one_of(
+        w,
+        &[
+            "rose",
+            "risen",
+            "rise",
+            "rises",
+            "fell",
+            "fallen",
+            "fall",
+            "falls",
+            "increased",
+            "increase",
+            "increases",
+            "decreased",
+            "decrease",
+            "grew",
+            "grown",
+            "dropped",
+            "declined",
+            "climbed",
+            "jumped",
+            "slipped",
+            "surged",
+            "cut",
+            "raised",
+            "lowered",
+            "reduced",
+            "changed",
+            "moved",
+            "went",
+            "shrank",
+            "expanded",
+            "widened",
+            "narrowed",
+        ],
+    )
+}
+
 fn is_year_range(w: &str) -> bool {
     let Some((a, b)) = w.split_once(['-', '/']) else {
         return false;
