@@ -18,7 +18,9 @@ use super::gazetteer::{Fnv, Gazetteer};
 use super::names::{
     Raw, WHY_COMPANY_BY_CONTEXT, WHY_DESCRIBED_AS_ORG, is_age, is_legal_form, keyword_why,
 };
-use super::words::{COMPANY_ENDINGS, FAMILY_FIRST, KEYWORDS, NAME_SUFFIXES};
+use super::words::{
+    COMPANY_ENDINGS, FAMILY_FIRST, KEYWORDS, NAME_SUFFIXES, PLACE_PREPOSITIONS, PLACE_WORDS,
+};
 use super::{Entity, EntityId, Label, Mention, MentionId};
 use crate::apostrophe::fold_apostrophes;
 use crate::{BlockKind, Document};
@@ -35,12 +37,6 @@ impl Found {
         (self.raw.start, std::cmp::Reverse(self.raw.end))
     }
 }
-
-/// Words after which a place's name is the place, not a person's surname.
-const PLACE_WORDS_BEFORE: &[&str] = &[
-    "in", "to", "from", "near", "across", "at", "of", "into", "via", "toward", "towards",
-    "outside", "around", "through", "visit", "visited", "visiting", "left", "reached",
-];
 
 /// Whether the text before a number ends "aged " or "age ".
 fn after_aged(before: &str) -> bool {
@@ -422,8 +418,9 @@ pub(crate) fn group(
                 .rsplit(|c: char| !c.is_alphabetic())
                 .next()
                 .unwrap_or("");
-            if !PLACE_WORDS_BEFORE
+            if !PLACE_PREPOSITIONS
                 .iter()
+                .chain(PLACE_WORDS)
                 .any(|p| p.eq_ignore_ascii_case(word))
             {
                 r.label = Label::Person;

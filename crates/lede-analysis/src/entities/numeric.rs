@@ -1089,25 +1089,17 @@ impl<'a> Scanner<'a> {
         Some(Core::new(last, Label::Cardinal, "rule: number"))
     }
 
-    /// "Jan. 17, 2025", "January 2025", "17 January", "mid-January", "May 5".
     /// Whether token `i` is a verb in the past: a word in "-ed" or a common
     /// irregular past ("noticed", "sent"), as after the adverb "first".
     fn before_past_verb(&self, i: usize) -> bool {
         self.kind(i) == Some(Kind::Word) && {
             let w = self.word(i);
             (w.len() > 4 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase()))
-                || is_one_of(
-                    w,
-                    &[
-                        "sent", "met", "made", "came", "became", "took", "taken", "saw", "seen",
-                        "heard", "told", "went", "found", "began", "begun", "held", "brought",
-                        "thought", "knew", "known", "shown", "gave", "given", "wrote", "written",
-                        "won", "built", "set", "put", "ran", "spoke", "spoken",
-                    ],
-                )
+                || is_one_of(w, words::IRREGULAR_PAST)
         }
     }
 
+    /// "Jan. 17, 2025", "January 2025", "17 January", "mid-January", "May 5".
     fn month_date(&self, j: usize) -> Option<Core> {
         let w = self.word(j);
         let (is_month, month_tok) = if is_any(w, &MONTHS) {

@@ -40,6 +40,8 @@ mod tests {
             NAME_SUFFIXES,
             MARKET_MOVES,
             GROUP_PLURAL_ENDINGS,
+            PLACE_WORDS,
+            numbers::IRREGULAR_PAST,
         ];
         for list in lists {
             assert!(!list.is_empty());
