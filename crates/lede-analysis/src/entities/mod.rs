@@ -462,6 +462,9 @@ fn known_names(
             } else {
                 None
             };
+            // "US$20,000", "NZ$5": letters against a dollar sign say whose
+            // dollar; they are not the place.
+            let found = found.filter(|f| !text[f.end..].starts_with('$'));
             match found {
                 Some(f) if f.end > tok.end => {
                     // A name over several tokens, after the names found

@@ -489,7 +489,9 @@ impl<'a> Scanner<'a> {
             } else {
                 "to"
             };
-            if self.is(core.last, joiner)
+            // "January 23 through March 9": American English's range of dates.
+            let through = core.label == Label::Date && self.is(core.last, "through");
+            if (self.is(core.last, joiner) || through)
                 && let Some(next) = self.core(core.last + 1)
                 && next.end_byte.is_none()
                 && !(core.last + 1..next.last).any(|t| self.blocked(t))
@@ -1205,6 +1207,10 @@ impl<'a> Scanner<'a> {
                 // Every comparison below ignores case.
                 let is = |word: &str| w.eq_ignore_ascii_case(word);
                 if self.is_in(i, &PLURAL_SCALES) || is("half") {
+                    // "hundreds of thousands", "tens of millions": one number.
+                    if !is("half") && self.is(i + 1, "of") && self.is_in(i + 2, &PLURAL_SCALES) {
+                        return Some((num, i + 3));
+                    }
                     return Some((num, i + 1));
                 }
                 if (is("a") || is("one"))

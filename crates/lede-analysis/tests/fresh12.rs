@@ -1,0 +1,73 @@
+//! Rules of the `fresh12` round (issue #17): classes of error seven Wikinews
+//! texts showed on arrival, each with cases that must keep working beside it.
+//! A case lists every mention of its sentence, as in `tests/entities.rs`.
+
+use lede_analysis::{Document, Label, recognize};
+
+use Label::*;
+
+fn mentions(text: &str) -> Vec<(String, Label)> {
+    let doc = Document::parse(text);
+    recognize(&doc)
+        .mentions
+        .iter()
+        .map(|m| (m.span.slice(doc.text()).to_owned(), m.label))
+        .collect()
+}
+
+fn check(cases: &[(&str, &[(&str, Label)])]) {
+    let mut failures = Vec::new();
+    for (text, expected) in cases {
+        let got = mentions(text);
+        let want: Vec<(String, Label)> =
+            expected.iter().map(|(s, l)| (s.to_string(), *l)).collect();
+        if got != want {
+            failures.push(format!("{text:?}\n   want {want:?}\n    got {got:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn letters_against_a_dollar_sign_are_the_currency() {
+    check(&[
+        (
+            "He was released on US$20,000 bail on Thursday.",
+            &[("US$20,000", Money), ("Thursday", Date)],
+        ),
+        ("The fund holds NZ$5 million.", &[("NZ$5 million", Money)]),
+        // With a space the letters are the country, as before.
+        (
+            "The US $5 billion loan was signed.",
+            &[("US", Gpe), ("$5 billion", Money)],
+        ),
+        (
+            "The US pledged more aid to Kenya.",
+            &[("US", Gpe), ("Kenya", Gpe)],
+        ),
+    ]);
+}
+
+#[test]
+fn dates_through_dates_and_hundreds_of_thousands_are_one_span() {
+    check(&[
+        (
+            "The exhibit runs from January 23 through March 9.",
+            &[("January 23 through March 9", Date)],
+        ),
+        ("The festival runs through March 11.", &[("March 11", Date)]),
+        (
+            "Hundreds of thousands of people came, and thousands left.",
+            &[("Hundreds of thousands", Cardinal), ("thousands", Cardinal)],
+        ),
+        (
+            "It cost hundreds of thousands of dollars.",
+            &[("hundreds of thousands of dollars", Money)],
+        ),
+    ]);
+}
