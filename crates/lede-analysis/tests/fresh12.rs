@@ -54,6 +54,72 @@ fn letters_against_a_dollar_sign_are_the_currency() {
 }
 
 #[test]
+fn museums_galleries_and_magazines_are_organisations() {
+    check(&[
+        (
+            "The show opened at the Weatherspoon Art Museum in May.",
+            &[("the Weatherspoon Art Museum", Org), ("May", Date)],
+        ),
+        (
+            "It hangs in the Mary & Leigh Block Museum of Art.",
+            &[("the Mary & Leigh Block Museum of Art", Org)],
+        ),
+        (
+            "Pace Galleries lent the prints, he told LA Weekly and Freedom Magazine.",
+            &[
+                ("Pace Galleries", Org),
+                ("LA Weekly", Org),
+                ("Freedom Magazine", Org),
+            ],
+        ),
+        // Lower case, they are no names.
+        ("The museum and the gallery sold a weekly magazine.", &[]),
+    ]);
+}
+
+#[test]
+fn towers_and_memorials_are_facilities() {
+    check(&[
+        (
+            "Crowds filled the Chiang Kai Shek Memorial near Taipei.",
+            &[("the Chiang Kai Shek Memorial", Fac), ("Taipei", Gpe)],
+        ),
+        (
+            "He was taken to the Petronas Towers.",
+            &[("the Petronas Towers", Fac)],
+        ),
+        ("A memorial was built near the towers.", &[]),
+    ]);
+}
+
+#[test]
+fn a_universitys_campus_and_a_foundations_purpose_are_its_name() {
+    check(&[
+        (
+            "He studied at the University of North Carolina at Greensboro.",
+            &[("the University of North Carolina at Greensboro", Org)],
+        ),
+        (
+            "It was part of the Andy Warhol Foundation for the Visual Arts, he said.",
+            &[("the Andy Warhol Foundation for the Visual Arts", Org)],
+        ),
+        // "at" after any other name, and "for the" after no keyword, end it.
+        (
+            "Sergey Brin met Ahmed Mohamed at Google.",
+            &[
+                ("Sergey Brin", Person),
+                ("Ahmed Mohamed", Person),
+                ("Google", Org),
+            ],
+        ),
+        (
+            "He thanked China for the Belt and Road Initiative.",
+            &[("China", Gpe), ("the Belt and Road Initiative", Org)],
+        ),
+    ]);
+}
+
+#[test]
 fn dates_through_dates_and_hundreds_of_thousands_are_one_span() {
     check(&[
         (
@@ -68,6 +134,24 @@ fn dates_through_dates_and_hundreds_of_thousands_are_one_span() {
         (
             "It cost hundreds of thousands of dollars.",
             &[("hundreds of thousands of dollars", Money)],
+        ),
+    ]);
+}
+
+#[test]
+fn awards_are_not_people() {
+    check(&[
+        (
+            "As a Nobel Peace Prize recipient, Shimon Peres spoke.",
+            &[("Shimon Peres", Person)],
+        ),
+        (
+            "Margaret Atwood, a Booker Prize-winner, was there.",
+            &[("Margaret Atwood", Person)],
+        ),
+        (
+            "Margaret Atwood won it in 2000.",
+            &[("Margaret Atwood", Person), ("2000", Date)],
         ),
     ]);
 }
