@@ -155,3 +155,28 @@ fn awards_are_not_people() {
         ),
     ]);
 }
+
+#[test]
+fn religions_are_norp_and_platforms_organisations() {
+    check(&[
+        (
+            "He left Scientology, and Islam and Christianity are growing.",
+            &[
+                ("Scientology", Norp),
+                ("Islam", Norp),
+                ("Christianity", Norp),
+            ],
+        ),
+        // The church is an organisation; its religion inside it is not apart.
+        (
+            "He sued the Church of Scientology in 2008.",
+            &[("the Church of Scientology", Org), ("2008", Date)],
+        ),
+        (
+            "She posted to Twitter, Facebook and YouTube.",
+            &[("Twitter", Org), ("Facebook", Org), ("YouTube", Org)],
+        ),
+        // Lower case, a tweet and a book are no names.
+        ("She tweeted a link to a face book.", &[]),
+    ]);
+}
