@@ -2,6 +2,7 @@
 //! texts showed on arrival, each with cases that must keep working beside it.
 //! A case lists every mention of its sentence, as in `tests/entities.rs`.
 
+use lede_analysis::themes::{Lexicon, score};
 use lede_analysis::{Document, Label, recognize};
 
 use Label::*;
@@ -179,4 +180,50 @@ fn religions_are_norp_and_platforms_organisations() {
         // Lower case, a tweet and a book are no names.
         ("She tweeted a link to a face book.", &[]),
     ]);
+}
+
+/// The words of `text` the built-in lexicon counts for `theme`.
+fn evidence(text: &str, theme: &str) -> Vec<String> {
+    let doc = Document::parse(text);
+    let report = score(&doc, Lexicon::builtin());
+    report
+        .paragraphs
+        .iter()
+        .flat_map(|p| &p.evidence)
+        .filter(|e| &*e.theme == theme)
+        .map(|e| doc.text()[e.span.start..e.span.end].to_owned())
+        .collect()
+}
+
+#[test]
+fn words_that_share_a_stem_with_a_term_are_not_it() {
+    // Snowball stems "productivity" as "product", "business" as "busy",
+    // "contraction" as "contract", "mining" as "mine", "arms" as "arm" and
+    // "opposition" as "opposite": those words are no sign of the theme.
+    assert!(
+        evidence(
+            "She was busy signing a contract; the pen is mine.",
+            "economy"
+        )
+        .is_empty()
+    );
+    assert!(evidence("He raised his arm on the opposite side.", "security").is_empty());
+    assert!(evidence("He raised his arm on the opposite side.", "friction").is_empty());
+    assert_eq!(
+        evidence("Mining and business grew despite a contraction.", "economy"),
+        ["Mining", "business", "contraction"]
+    );
+    assert_eq!(evidence("They sold arms.", "security"), ["arms"]);
+    // An artist's products and the products we consume are not productivity.
+    assert_eq!(
+        evidence(
+            "These iconic products of American culture, products we consumed.",
+            "economy"
+        ),
+        ["consumed"]
+    );
+    assert_eq!(
+        evidence("Labour productivity fell.", "economy"),
+        ["productivity"]
+    );
 }
