@@ -182,6 +182,27 @@ fn religions_are_norp_and_platforms_organisations() {
     ]);
 }
 
+#[test]
+fn a_name_after_its_particle_is_no_place() {
+    check(&[
+        (
+            "His father Mohamed El-Hassan Mohamed said he was proud.",
+            &[("Mohamed El-Hassan Mohamed", Person)],
+        ),
+        // A hyphenated pair of places, and names known whole, as before.
+        (
+            "The Saudi-Emirati plan met al-Qaeda in Cairo.",
+            &[
+                ("Saudi", Norp),
+                ("Emirati", Norp),
+                ("al-Qaeda", Org),
+                ("Cairo", Gpe),
+            ],
+        ),
+        ("He flew to El Paso.", &[("El Paso", Gpe)]),
+    ]);
+}
+
 /// The words of `text` the built-in lexicon counts for `theme`.
 fn evidence(text: &str, theme: &str) -> Vec<String> {
     let doc = Document::parse(text);

@@ -453,7 +453,16 @@ fn known_names(
         while let Some(p) = pos {
             let piece_end = text[p..tok.end].find('-').map_or(tok.end, |h| p + h);
             // Lower-case names start hyphenated words only: "al-Qaeda".
-            let found = if (p == tok.start && tok.upper)
+            // "El-Hassan", "Al-Amin": after a name's particle the rest is
+            // the name, not a place ("Hassan") a list knows.
+            let after_particle = p > tok.start
+                && matches!(
+                    &text[tok.start..p - 1],
+                    "El" | "Al" | "el" | "al" | "Abu" | "Ibn"
+                );
+            let found = if after_particle {
+                None
+            } else if (p == tok.start && tok.upper)
                 || (p > tok.start && text[p..].starts_with(|c: char| c.is_uppercase()))
                 || (p == tok.start && (tok.hyphen || particle))
             {
