@@ -203,6 +203,20 @@ fn a_name_after_its_particle_is_no_place() {
     ]);
 }
 
+#[test]
+fn a_capitalised_period_word_before_a_name_is_part_of_it() {
+    check(&[
+        (
+            "He was taken to the Century City Towers.",
+            &[("the Century City Towers", Fac)],
+        ),
+        (
+            "It was the century of revolutions; the decade ended.",
+            &[("the century", Date), ("the decade", Date)],
+        ),
+    ]);
+}
+
 /// The words of `text` the built-in lexicon counts for `theme`.
 fn evidence(text: &str, theme: &str) -> Vec<String> {
     let doc = Document::parse(text);

@@ -791,7 +791,15 @@ impl<'a> Scanner<'a> {
             };
             return Some(Core::new(last, label, "rule: relative period"));
         }
-        if j > 0 && self.is(j - 1, "the") && is_one_of(w, &["weekend", "year", "decade", "century"])
+        // "the Century City Towers": capitalised before a capitalised word,
+        // the period word is part of a name.
+        let in_name = w.starts_with(char::is_uppercase)
+            && self.kind(j + 1) == Some(Kind::Word)
+            && self.word(j + 1).starts_with(char::is_uppercase);
+        if j > 0
+            && self.is(j - 1, "the")
+            && is_one_of(w, &["weekend", "year", "decade", "century"])
+            && !in_name
         {
             let mut c = Core::new(j + 1, Label::Date, "rule: relative period");
             c.takes_the = true;
