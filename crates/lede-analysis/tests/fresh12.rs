@@ -262,3 +262,56 @@ fn words_that_share_a_stem_with_a_term_are_not_it() {
         ["productivity"]
     );
 }
+
+#[test]
+fn coming_to_an_understanding_is_reaching_an_agreement() {
+    for text in [
+        "How do you come to an understanding to make peace possible?",
+        "The two sides came to an understanding on Monday.",
+        "They hope to reach an understanding.",
+    ] {
+        assert!(!evidence(text, "dialogue").is_empty(), "{text}");
+    }
+    // An understanding alone is no agreement reached.
+    assert!(evidence("He showed a deep understanding of science.", "dialogue").is_empty());
+}
+
+#[test]
+fn a_courts_defence_a_companys_officer_and_founder_are_not_the_theme() {
+    // The lawyer's defence is not the military's; a chief financial
+    // officer is a title; a company's co-founder is not the past; a
+    // national conversation is a country's own debate, not diplomacy.
+    assert!(
+        evidence(
+            "His defense attorney asked for help with his legal defense.",
+            "security"
+        )
+        .is_empty()
+    );
+    assert!(
+        evidence(
+            "K.C. Maurer, chief financial officer at the foundation.",
+            "economy"
+        )
+        .is_empty()
+    );
+    assert!(evidence("Facebook co-founder Mark Zuckerberg tweeted.", "history").is_empty());
+    assert!(evidence("A national conversation on race began.", "dialogue").is_empty());
+    // The words alone keep their sense.
+    assert_eq!(
+        evidence("The defense minister spoke.", "security"),
+        ["defense minister"]
+    );
+    assert_eq!(
+        evidence("The financial crisis deepened.", "economy"),
+        ["financial"]
+    );
+    assert_eq!(
+        evidence("He was the founder of the republic.", "history"),
+        ["founder"]
+    );
+    assert_eq!(
+        evidence("They held a conversation by phone.", "dialogue"),
+        ["conversation", "by phone"]
+    );
+}
