@@ -315,3 +315,17 @@ fn a_courts_defence_a_companys_officer_and_founder_are_not_the_theme() {
         ["conversation", "by phone"]
     );
 }
+
+#[test]
+fn criminal_charges_and_a_case_against_someone_are_friction() {
+    for text in [
+        "The case was dealt with as charges relating to grand theft.",
+        "A detective was given material to build a case against Montalvo.",
+        "He faces criminal charges.",
+        "Prosecutors dropped the charges against him.",
+    ] {
+        assert!(!evidence(text, "friction").is_empty(), "{text}");
+    }
+    // A bank's charges and a case of wine are not.
+    assert!(evidence("The bank raised its charges on a case of wine.", "friction").is_empty());
+}
