@@ -217,6 +217,18 @@ fn a_capitalised_period_word_before_a_name_is_part_of_it() {
     ]);
 }
 
+#[test]
+fn org_ends_an_organisations_name() {
+    check(&[
+        (
+            "He left the Sea Org in 2010.",
+            &[("the Sea Org", Org), ("2010", Date)],
+        ),
+        // Lower case it is no name.
+        ("The org chart was redrawn.", &[]),
+    ]);
+}
+
 /// The words of `text` the built-in lexicon counts for `theme`.
 fn evidence(text: &str, theme: &str) -> Vec<String> {
     let doc = Document::parse(text);
