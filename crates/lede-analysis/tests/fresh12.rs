@@ -229,6 +229,26 @@ fn org_ends_an_organisations_name() {
     ]);
 }
 
+#[test]
+fn papers_general_news_cites_are_known() {
+    check(&[
+        (
+            "Matthew Ingram of The Globe and Mail wrote it, and The Straits Times noted it.",
+            &[
+                ("Matthew Ingram", Person),
+                ("The Globe and Mail", Org),
+                ("The Straits Times", Org),
+            ],
+        ),
+        (
+            "Le Monde and Haaretz reported it.",
+            &[("Le Monde", Org), ("Haaretz", Org)],
+        ),
+        // A globe and the mail are no paper.
+        ("He mailed a globe.", &[]),
+    ]);
+}
+
 /// The words of `text` the built-in lexicon counts for `theme`.
 fn evidence(text: &str, theme: &str) -> Vec<String> {
     let doc = Document::parse(text);
