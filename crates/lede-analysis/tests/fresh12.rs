@@ -249,6 +249,26 @@ fn papers_general_news_cites_are_known() {
     ]);
 }
 
+#[test]
+fn a_given_name_alone_is_the_person_named_in_full_with_it() {
+    check(&[
+        (
+            "Daniel Montalvo met Mark Rathbun. Rathbun said the police picked up Daniel.",
+            &[
+                ("Daniel Montalvo", Person),
+                ("Mark Rathbun", Person),
+                ("Rathbun", Person),
+                ("Daniel", Person),
+            ],
+        ),
+        // A given name no one in the text has stays a word.
+        (
+            "Daniel Montalvo left, and by grace or Grace he was gone.",
+            &[("Daniel Montalvo", Person)],
+        ),
+    ]);
+}
+
 /// The words of `text` the built-in lexicon counts for `theme`.
 fn evidence(text: &str, theme: &str) -> Vec<String> {
     let doc = Document::parse(text);
