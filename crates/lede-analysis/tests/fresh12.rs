@@ -269,6 +269,27 @@ fn a_given_name_alone_is_the_person_named_in_full_with_it() {
     ]);
 }
 
+#[test]
+fn a_ratio_is_one_number() {
+    check(&[
+        (
+            "One in three visits came from BBC News.",
+            &[("One in three", Cardinal), ("BBC News", Org)],
+        ),
+        ("Five in 10 voters agreed.", &[("Five in 10", Cardinal)]),
+        // A number before a year or a place keeps apart.
+        (
+            "He won 3 in 2020 and two in Gaza died.",
+            &[
+                ("3", Cardinal),
+                ("2020", Date),
+                ("two", Cardinal),
+                ("Gaza", Gpe),
+            ],
+        ),
+    ]);
+}
+
 /// The words of `text` the built-in lexicon counts for `theme`.
 fn evidence(text: &str, theme: &str) -> Vec<String> {
     let doc = Document::parse(text);

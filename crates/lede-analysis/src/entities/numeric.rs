@@ -491,7 +491,9 @@ impl<'a> Scanner<'a> {
             };
             // "January 23 through March 9": American English's range of dates.
             let through = core.label == Label::Date && self.is(core.last, "through");
-            if (self.is(core.last, joiner) || through)
+            // "one in three visits": a ratio is one number.
+            let ratio = core.label == Label::Cardinal && self.is(core.last, "in");
+            if (self.is(core.last, joiner) || through || ratio)
                 && let Some(next) = self.core(core.last + 1)
                 && next.end_byte.is_none()
                 && !(core.last + 1..next.last).any(|t| self.blocked(t))
@@ -499,6 +501,7 @@ impl<'a> Scanner<'a> {
                 if next.label == core.label {
                     core.last = next.last;
                 } else if core.label == Label::Cardinal
+                    && !ratio
                     && core.last == j + 1
                     && matches!(next.label, Label::Date | Label::Percent)
                     && self.kind(core.last + 1) == Some(Kind::Number)
