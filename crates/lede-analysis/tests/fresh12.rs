@@ -290,6 +290,20 @@ fn a_ratio_is_one_number() {
     ]);
 }
 
+#[test]
+fn first_as_an_adverb_is_no_ordinal() {
+    check(&[
+        ("He was first persuaded to go back.", &[]),
+        ("He first collected head shots as a kid.", &[]),
+        ("They want to first share the data.", &[]),
+        // Before a noun it is the ordinal.
+        (
+            "It was the first time; he is the first woman.",
+            &[("first", Ordinal), ("first", Ordinal)],
+        ),
+    ]);
+}
+
 /// The words of `text` the built-in lexicon counts for `theme`.
 fn evidence(text: &str, theme: &str) -> Vec<String> {
     let doc = Document::parse(text);

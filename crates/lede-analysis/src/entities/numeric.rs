@@ -920,6 +920,21 @@ impl<'a> Scanner<'a> {
             {
                 return None;
             }
+            // "was first persuaded", "he first collected", "to first share":
+            // after an auxiliary, a pronoun or "to", before a verb, an adverb.
+            let verb_after = self.word(last).starts_with(char::is_lowercase);
+            if word_ordinal
+                && verb_after
+                && is_one_of(
+                    before,
+                    &[
+                        "was", "were", "is", "are", "been", "be", "had", "has", "have", "to", "he",
+                        "she", "they", "we", "i", "who",
+                    ],
+                )
+            {
+                return None;
+            }
             return Some(Core::new(last, Label::Ordinal, "rule: ordinal"));
         }
         if next == "%" || is_one_of(next, &["percent", "pct"]) {
