@@ -304,6 +304,24 @@ fn first_as_an_adverb_is_no_ordinal() {
     ]);
 }
 
+#[test]
+fn a_school_district_is_an_organisation() {
+    check(&[
+        (
+            "Both the Irving Independent School District and the Irving Police Department spoke.",
+            &[
+                ("the Irving Independent School District", Org),
+                ("the Irving Police Department", Org),
+            ],
+        ),
+        // Other districts stay places.
+        (
+            "The Southern District of Texas ruled.",
+            &[("The Southern District of Texas", Gpe)],
+        ),
+    ]);
+}
+
 /// The words of `text` the built-in lexicon counts for `theme`.
 fn evidence(text: &str, theme: &str) -> Vec<String> {
     let doc = Document::parse(text);

@@ -300,6 +300,13 @@ impl<'a> NameRules<'a> {
         let known_last = matches!(self.items[end - 1], Item::Known { .. });
         let last_kw = if known_last && tail.has_connector_from(self, start) {
             None
+        } else if end - start >= 2
+            && self.last_word(end - 1) == Some("District")
+            && self.word(end - 2) == Some("School")
+        {
+            // "the Irving Independent School District": a school board, not
+            // a district's land.
+            Some(Label::Org)
         } else {
             self.last_word(end - 1).and_then(keyword)
         };
