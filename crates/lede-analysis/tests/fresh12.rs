@@ -322,6 +322,25 @@ fn a_school_district_is_an_organisation() {
     ]);
 }
 
+#[test]
+fn a_convention_or_trade_centre_is_a_building() {
+    check(&[
+        (
+            "It took place at the Metro Toronto Convention Centre in May.",
+            &[("the Metro Toronto Convention Centre", Fac), ("May", Date)],
+        ),
+        (
+            "Planes hit the World Trade Center.",
+            &[("the World Trade Center", Fac)],
+        ),
+        // Other centres are organisations.
+        (
+            "The Global Development Policy Center said so.",
+            &[("The Global Development Policy Center", Org)],
+        ),
+    ]);
+}
+
 /// The words of `text` the built-in lexicon counts for `theme`.
 fn evidence(text: &str, theme: &str) -> Vec<String> {
     let doc = Document::parse(text);

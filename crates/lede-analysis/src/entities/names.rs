@@ -307,6 +307,16 @@ impl<'a> NameRules<'a> {
             // "the Irving Independent School District": a school board, not
             // a district's land.
             Some(Label::Org)
+        } else if end - start >= 2
+            && matches!(self.last_word(end - 1), Some("Centre" | "Center"))
+            && matches!(
+                self.word(end - 2),
+                Some("Convention" | "Exhibition" | "Trade" | "Shopping")
+            )
+        {
+            // "the Metro Toronto Convention Centre", "the World Trade Center":
+            // a building, where other centres are organisations.
+            Some(Label::Fac)
         } else {
             self.last_word(end - 1).and_then(keyword)
         };
