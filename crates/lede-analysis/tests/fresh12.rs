@@ -341,6 +341,22 @@ fn a_convention_or_trade_centre_is_a_building() {
     ]);
 }
 
+#[test]
+fn a_fair_is_an_event() {
+    check(&[
+        (
+            "He was a guest at the Google Science Fair this weekend.",
+            &[("the Google Science Fair", Event), ("this weekend", Date)],
+        ),
+        (
+            "The Frankfurt Book Fair opened.",
+            &[("The Frankfurt Book Fair", Event)],
+        ),
+        // Lower case, it is a word.
+        ("It was a fair deal at the county fair.", &[]),
+    ]);
+}
+
 /// The words of `text` the built-in lexicon counts for `theme`.
 fn evidence(text: &str, theme: &str) -> Vec<String> {
     let doc = Document::parse(text);
