@@ -357,6 +357,22 @@ fn a_fair_is_an_event() {
     ]);
 }
 
+#[test]
+fn vip_and_potus_are_no_organisations() {
+    check(&[
+        (
+            "Ahmed Mohamed received VIP attention at Google.",
+            &[("Ahmed Mohamed", Person), ("Google", Org)],
+        ),
+        (
+            "Barack Obama tweeted using his @POTUS account.",
+            &[("Barack Obama", Person)],
+        ),
+        // Other capitals still name organisations.
+        ("The VIP guest met NATO.", &[("NATO", Org)]),
+    ]);
+}
+
 /// The words of `text` the built-in lexicon counts for `theme`.
 fn evidence(text: &str, theme: &str) -> Vec<String> {
     let doc = Document::parse(text);
