@@ -373,6 +373,22 @@ fn vip_and_potus_are_no_organisations() {
     ]);
 }
 
+#[test]
+fn non_before_a_people_is_one_norp() {
+    check(&[
+        (
+            "It helped improve Muslim/non-Muslim relations.",
+            &[("Muslim", Norp), ("non-Muslim", Norp)],
+        ),
+        (
+            "Non-Arab states joined the anti-American protest.",
+            &[("Non-Arab", Norp), ("American", Norp)],
+        ),
+        // "non-" before a place leaves the place alone.
+        ("It is a non-China supply chain.", &[("China", Gpe)]),
+    ]);
+}
+
 /// The words of `text` the built-in lexicon counts for `theme`.
 fn evidence(text: &str, theme: &str) -> Vec<String> {
     let doc = Document::parse(text);

@@ -495,8 +495,12 @@ fn known_names(
                     break;
                 }
                 Some(f) => {
+                    // "non-Muslim": a people's name after "non-" is one NORP.
+                    let non = p == tok.start + 4
+                        && text[tok.start..p].eq_ignore_ascii_case("non-")
+                        && gaz.entry(f.entry).label == Label::Norp;
                     items.push(Item::Known {
-                        start: p,
+                        start: if non { tok.start } else { p },
                         end: f.end,
                         entry: f.entry,
                     });
