@@ -313,6 +313,20 @@ pub(crate) fn group(
             surnames.entry(key).or_insert_with(|| key_form(name));
         }
     }
+    // "Rathbun wrote, 'Moxon lied to Daniel'": a given name alone refers to
+    // the person named in full with it, after every surname (OntoNotes
+    // marks it PERSON).
+    for f in kept
+        .iter()
+        .filter(|f| f.raw.label == Label::Person && f.raw.lone.is_none() && f.raw.entry.is_none())
+    {
+        let name = &text[f.raw.start..f.raw.end];
+        if let Some((first, _)) = name.split_once(' ')
+            && gaz.given_names.contains(first)
+        {
+            surnames.entry(first).or_insert_with(|| key_form(name));
+        }
+    }
     // A person named only by title and surname ("President Okafor") is that
     // surname everywhere: before the title, in the headline, alone. Only
     // words the name rules left lone join, so a place the lists know

@@ -453,7 +453,16 @@ fn known_names(
         while let Some(p) = pos {
             let piece_end = text[p..tok.end].find('-').map_or(tok.end, |h| p + h);
             // Lower-case names start hyphenated words only: "al-Qaeda".
-            let found = if (p == tok.start && tok.upper)
+            // "El-Hassan", "Al-Amin": after a name's particle the rest is
+            // the name, not a place ("Hassan") a list knows.
+            let after_particle = p > tok.start
+                && matches!(
+                    &text[tok.start..p - 1],
+                    "El" | "Al" | "el" | "al" | "Abu" | "Ibn"
+                );
+            let found = if after_particle {
+                None
+            } else if (p == tok.start && tok.upper)
                 || (p > tok.start && text[p..].starts_with(|c: char| c.is_uppercase()))
                 || (p == tok.start && (tok.hyphen || particle))
             {
@@ -462,6 +471,9 @@ fn known_names(
             } else {
                 None
             };
+            // "US$20,000", "NZ$5": letters against a dollar sign say whose
+            // dollar; they are not the place.
+            let found = found.filter(|f| !text[f.end..].starts_with('$'));
             match found {
                 Some(f) if f.end > tok.end => {
                     // A name over several tokens, after the names found
@@ -483,8 +495,12 @@ fn known_names(
                     break;
                 }
                 Some(f) => {
+                    // "non-Muslim": a people's name after "non-" is one NORP.
+                    let non = p == tok.start + 4
+                        && text[tok.start..p].eq_ignore_ascii_case("non-")
+                        && gaz.entry(f.entry).label == Label::Norp;
                     items.push(Item::Known {
-                        start: p,
+                        start: if non { tok.start } else { p },
                         end: f.end,
                         entry: f.entry,
                     });

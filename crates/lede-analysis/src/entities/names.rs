@@ -300,6 +300,23 @@ impl<'a> NameRules<'a> {
         let known_last = matches!(self.items[end - 1], Item::Known { .. });
         let last_kw = if known_last && tail.has_connector_from(self, start) {
             None
+        } else if end - start >= 2
+            && self.last_word(end - 1) == Some("District")
+            && self.word(end - 2) == Some("School")
+        {
+            // "the Irving Independent School District": a school board, not
+            // a district's land.
+            Some(Label::Org)
+        } else if end - start >= 2
+            && matches!(self.last_word(end - 1), Some("Centre" | "Center"))
+            && matches!(
+                self.word(end - 2),
+                Some("Convention" | "Exhibition" | "Trade" | "Shopping")
+            )
+        {
+            // "the Metro Toronto Convention Centre", "the World Trade Center":
+            // a building, where other centres are organisations.
+            Some(Label::Fac)
         } else {
             self.last_word(end - 1).and_then(keyword)
         };
@@ -445,6 +462,21 @@ impl<'a> NameRules<'a> {
                     && self.is_nameish(end + 2)
                 {
                     end += 3;
+                } else if self.word(end) == Some("for")
+                    && self.word(end + 1) == Some("the")
+                    && self.cap_word(end - 1).is_some_and(|w| keyword(w).is_some())
+                    && self.is_nameish(end + 2)
+                {
+                    // "the Andy Warhol Foundation for the Visual Arts": a
+                    // keyword before "for the" ("China for the Belt" is two).
+                    end += 3;
+                } else if self.word(end) == Some("at")
+                    && (start..end).any(|k| self.word(k) == Some("University"))
+                    && self.is_nameish(end + 1)
+                {
+                    // "the University of North Carolina at Greensboro": a
+                    // university's campus is part of its name.
+                    end += 2;
                 } else {
                     break;
                 }
@@ -984,6 +1016,16 @@ impl<'a> NameRules<'a> {
                 start += 1;
             }
             if start >= end {
+                return;
+            }
+            // "the Nobel Peace Prize", "a Booker Prize-winner": awards are not
+            // annotated (OntoNotes' WORK_OF_ART), nor a person's name.
+            if self.cap_word(end - 1).is_some_and(|w| {
+                matches!(
+                    w.split('-').next(),
+                    Some("Prize" | "Prizes" | "Award" | "Awards")
+                )
+            }) {
                 return;
             }
             // "… Builds Upon Sustained Momentum With Key Partners": in a

@@ -509,7 +509,11 @@ impl<'a> Scanner<'a> {
             } else {
                 "to"
             };
-            if self.is(core.last, joiner)
+            // "January 23 through March 9": American English's range of dates.
+            let through = core.label == Label::Date && self.is(core.last, "through");
+            // "one in three visits": a ratio is one number.
+            let ratio = core.label == Label::Cardinal && self.is(core.last, "in");
+            if (self.is(core.last, joiner) || through || ratio)
                 && let Some(next) = self.core(core.last + 1)
                 && next.end_byte.is_none()
                 && !(core.last + 1..next.last).any(|t| self.blocked(t))
@@ -527,6 +531,7 @@ impl<'a> Scanner<'a> {
                 {
                     core.last = next.last;
                 } else if core.label == Label::Cardinal
+                    && !ratio
                     && core.last == j + 1
                     && matches!(next.label, Label::Date | Label::Percent)
                     && self.kind(core.last + 1) == Some(Kind::Number)
@@ -819,7 +824,15 @@ impl<'a> Scanner<'a> {
             };
             return Some(Core::new(last, label, "rule: relative period"));
         }
-        if j > 0 && self.is(j - 1, "the") && is_one_of(w, &["weekend", "year", "decade", "century"])
+        // "the Century City Towers": capitalised before a capitalised word,
+        // the period word is part of a name.
+        let in_name = w.starts_with(char::is_uppercase)
+            && self.kind(j + 1) == Some(Kind::Word)
+            && self.word(j + 1).starts_with(char::is_uppercase);
+        if j > 0
+            && self.is(j - 1, "the")
+            && is_one_of(w, &["weekend", "year", "decade", "century"])
+            && !in_name
         {
             let mut c = Core::new(j + 1, Label::Date, "rule: relative period");
             c.takes_the = true;
@@ -946,6 +959,21 @@ impl<'a> Scanner<'a> {
                 && self.is(j - 1, "the")
                 && self.is(j - 2, "in")
                 && self.kind(last + 1).is_none_or(|k| k == Kind::Punct)
+            {
+                return None;
+            }
+            // "was first persuaded", "he first collected", "to first share":
+            // after an auxiliary, a pronoun or "to", before a verb, an adverb.
+            let verb_after = self.word(last).starts_with(char::is_lowercase);
+            if word_ordinal
+                && verb_after
+                && is_one_of(
+                    before,
+                    &[
+                        "was", "were", "is", "are", "been", "be", "had", "has", "have", "to", "he",
+                        "she", "they", "we", "i", "who",
+                    ],
+                )
             {
                 return None;
             }
@@ -1257,6 +1285,10 @@ impl<'a> Scanner<'a> {
                 // Every comparison below ignores case.
                 let is = |word: &str| w.eq_ignore_ascii_case(word);
                 if self.is_in(i, &PLURAL_SCALES) || is("half") {
+                    // "hundreds of thousands", "tens of millions": one number.
+                    if !is("half") && self.is(i + 1, "of") && self.is_in(i + 2, &PLURAL_SCALES) {
+                        return Some((num, i + 3));
+                    }
                     return Some((num, i + 1));
                 }
                 if (is("a") || is("one"))
