@@ -407,12 +407,14 @@ pub(crate) fn group(
     // surname of a person the text names in full is that person where no
     // place word comes before it ("in Paris", "to Paris" stay the city).
     if !surnames.is_empty() {
-        let full_names: Vec<(&str, &str)> = kept
+        // The surnames of the people named in full: one set, not a search
+        // of every full name for every place.
+        let named_surnames: HashSet<&str> = kept
             .iter()
             .filter(|f| f.raw.label == Label::Person && f.raw.lone.is_none())
             .filter_map(|f| {
                 let name = &text[f.raw.start..f.raw.end];
-                surname(name).map(|s| (s, name))
+                surname(name).filter(|&s| s != name)
             })
             .collect();
         for f in &mut kept {
@@ -420,11 +422,7 @@ pub(crate) fn group(
             if !matches!(r.label, Label::Gpe | Label::Loc) || r.entry.is_none() {
                 continue;
             }
-            let surface = &text[r.start..r.end];
-            if !full_names
-                .iter()
-                .any(|&(s, name)| s == surface && name != surface)
-            {
+            if !named_surnames.contains(&text[r.start..r.end]) {
                 continue;
             }
             let before = text[..r.start].trim_end();

@@ -82,6 +82,7 @@ pub fn recognize(doc: &Document) -> Entities {
     let mut hits = Vec::new();
     let mut items = Vec::new();
     let mut raws = Vec::new();
+    let words = names::TextWords::new();
     let mut consumed = Vec::new();
     let mut blocked = Vec::new();
     let mut numbers = numeric::Buffers::default();
@@ -141,6 +142,7 @@ pub fn recognize(doc: &Document) -> Entities {
             } else {
                 ""
             },
+            words: &words,
         }
         .run(&mut raws);
         // "Joseph R. Biden, Jr.": a generational suffix after a comma is part

@@ -17,7 +17,7 @@
 //! Words that start sentences in capitals ("The", "However") never start a name.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasherDefault;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use super::Label;
@@ -184,6 +184,59 @@ pub(crate) struct NameRules<'a> {
     /// The text after a headline, where its words are written in their own
     /// case ("Drought" in a headline is the body's "drought").
     pub body: &'a str,
+    /// The words of the whole text, made on first use, once a document
+    /// ([`NameRules::written_in_lower_case`]).
+    pub words: &'a TextWords,
+}
+
+/// The words of a text as written, cut at every character that is neither
+/// a letter, a digit nor a hyphen, a hyphenated word also by its parts: a
+/// set of their 64-bit FNV hashes, which costs no allocation a word.
+pub(crate) type TextWords = std::cell::OnceCell<HashSet<u64, BuildHasherDefault<Fnv>>>;
+
+fn word_key(word: &str) -> u64 {
+    let mut h = Fnv::default();
+    h.write(word.as_bytes());
+    h.finish()
+}
+
+fn text_words(text: &str) -> HashSet<u64, BuildHasherDefault<Fnv>> {
+    let mut words = HashSet::default();
+    let mut add = |run: &str| {
+        // Only a word in lower case can be the one asked for.
+        if run.starts_with(|c: char| c.is_lowercase()) {
+            if run.contains('-') {
+                words.extend(run.split('-').filter(|w| !w.is_empty()).map(word_key));
+            }
+            words.insert(word_key(run));
+        }
+    };
+    // A run of letters, digits and hyphens, read a byte at a time where the
+    // text is ASCII.
+    let bytes = text.as_bytes();
+    let (mut i, mut start) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (word, len) = if b.is_ascii_alphanumeric() || b == b'-' {
+            (true, 1)
+        } else if b < 0x80 {
+            (false, 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if !word {
+            if start < i {
+                add(&text[start..i]);
+            }
+            start = i + len;
+        }
+        i += len;
+    }
+    if start < bytes.len() {
+        add(&text[start..]);
+    }
+    words
 }
 
 /// `w` if it is a name after a lower-case particle: "al-Burhan", "el-Sisi".
@@ -1235,14 +1288,14 @@ impl<'a> NameRules<'a> {
         })
     }
 
-    /// Whether the text writes `w` in lower case somewhere, as a word.
+    /// Whether the text writes `w` in lower case somewhere, as a word. The
+    /// text's words are gathered once a document: a search of the text for
+    /// each word asked would cost its length each time.
     fn written_in_lower_case(&self, w: &str) -> bool {
         let lower = w.to_lowercase();
-        self.text.match_indices(lower.as_str()).any(|(at, _)| {
-            let before = self.text[..at].chars().next_back();
-            let after = self.text[at + lower.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
+        self.words
+            .get_or_init(|| text_words(self.text))
+            .contains(&word_key(&lower))
     }
 
     /// A run with no title in it.
