@@ -2316,3 +2316,26 @@ fn a_name_after_pro_or_anti_fresh11() {
         ),
     ]);
 }
+
+/// The words a text writes in lower case are searched for one by one, up
+/// to a number, then gathered all at once: both ways give one answer, for
+/// the first words asked and for the last.
+#[test]
+fn many_sentence_words_before_people_fresh11() {
+    let words: Vec<String> = (0..24)
+        .map(|i| format!("pan-{}{}", (b'a' + i / 5) as char, (b'a' + i % 5) as char))
+        .collect();
+    let mut text = String::new();
+    let mut want = Vec::new();
+    for w in &words {
+        let mut cap = w.clone();
+        cap[..1].make_ascii_uppercase();
+        text.push_str(&format!("{cap} Paul Tse won. "));
+        want.push(("Paul Tse".to_owned(), Person));
+    }
+    // One the text never writes in lower case stays in the name.
+    text.push_str("Pan-zz Paul Tse won. ");
+    want.push(("Pan-zz Paul Tse".to_owned(), Person));
+    text.push_str(&format!("They were {}.", words.join(", ")));
+    assert_eq!(mentions(&text), want);
+}

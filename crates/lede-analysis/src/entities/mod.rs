@@ -82,7 +82,7 @@ pub fn recognize(doc: &Document) -> Entities {
     let mut hits = Vec::new();
     let mut items = Vec::new();
     let mut raws = Vec::new();
-    let words = names::TextWords::new();
+    let words = names::TextWords::default();
     let mut consumed = Vec::new();
     let mut blocked = Vec::new();
     let mut numbers = numeric::Buffers::default();

@@ -189,10 +189,30 @@ pub(crate) struct NameRules<'a> {
     pub words: &'a TextWords,
 }
 
-/// The words of a text as written, cut at every character that is neither
-/// a letter, a digit nor a hyphen, a hyphenated word also by its parts: a
-/// set of their 64-bit FNV hashes, which costs no allocation a word.
-pub(crate) type TextWords = std::cell::OnceCell<HashSet<u64, BuildHasherDefault<Fnv>>>;
+/// What a text writes in lower case, found on demand for
+/// [`NameRules::written_in_lower_case`], once a document: the first
+/// [`SEARCHES`] words asked are searched for in the text and remembered (a
+/// news article asks about none or one); past them, the text's words are
+/// gathered once into a set, so no text makes the search cost its length
+/// for each of its words.
+#[derive(Default)]
+pub(crate) struct TextWords {
+    answers: std::cell::RefCell<HashMap<Box<str>, bool, BuildHasherDefault<Fnv>>>,
+    all: std::cell::OnceCell<HashSet<u64, BuildHasherDefault<Fnv>>>,
+}
+
+/// How many distinct words [`TextWords`] searches the text for before it
+/// gathers all of its words instead.
+const SEARCHES: usize = 16;
+
+/// Whether `text` has `word` with no letter or digit either side.
+fn has_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
 
 fn word_key(word: &str) -> u64 {
     let mut h = Fnv::default();
@@ -1288,12 +1308,23 @@ impl<'a> NameRules<'a> {
         })
     }
 
-    /// Whether the text writes `w` in lower case somewhere, as a word. The
-    /// text's words are gathered once a document: a search of the text for
-    /// each word asked would cost its length each time.
+    /// Whether the text writes `w` in lower case somewhere, as a word.
     fn written_in_lower_case(&self, w: &str) -> bool {
         let lower = w.to_lowercase();
+        if let Some(all) = self.words.all.get() {
+            return all.contains(&word_key(&lower));
+        }
+        let mut answers = self.words.answers.borrow_mut();
+        if let Some(&known) = answers.get(lower.as_str()) {
+            return known;
+        }
+        if answers.len() < SEARCHES {
+            let found = has_word(self.text, &lower);
+            answers.insert(lower.into(), found);
+            return found;
+        }
         self.words
+            .all
             .get_or_init(|| text_words(self.text))
             .contains(&word_key(&lower))
     }
