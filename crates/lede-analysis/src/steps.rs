@@ -15,6 +15,15 @@ pub(crate) fn step() {
     STEPS.with(|s| s.set(s.get() + 1));
 }
 
+/// Counts `n` steps at once (in tests): a pass over `n` bytes.
+#[inline(always)]
+pub(crate) fn steps(n: usize) {
+    #[cfg(test)]
+    STEPS.with(|s| s.set(s.get() + n as u64));
+    #[cfg(not(test))]
+    let _ = n;
+}
+
 /// How many steps `f` takes on this thread.
 #[cfg(test)]
 pub(crate) fn count(f: impl FnOnce()) -> u64 {

@@ -83,6 +83,7 @@ pub fn recognize(doc: &Document) -> Entities {
     let mut items = Vec::new();
     let mut raws = Vec::new();
     let words = names::TextWords::default();
+    let body_words = names::TextWords::default();
     let mut consumed = Vec::new();
     let mut blocked = Vec::new();
     let mut numbers = numeric::Buffers::default();
@@ -143,6 +144,7 @@ pub fn recognize(doc: &Document) -> Entities {
                 ""
             },
             words: &words,
+            body_words: &body_words,
         }
         .run(&mut raws);
         // "Joseph R. Biden, Jr.": a generational suffix after a comma is part

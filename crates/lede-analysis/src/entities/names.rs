@@ -184,17 +184,18 @@ pub(crate) struct NameRules<'a> {
     /// The text after a headline, where its words are written in their own
     /// case ("Drought" in a headline is the body's "drought").
     pub body: &'a str,
-    /// The words of the whole text, made on first use, once a document
+    /// The words of the whole text, asked once a document
     /// ([`NameRules::written_in_lower_case`]).
     pub words: &'a TextWords,
+    /// The words of `body`, asked of a headline's words.
+    pub body_words: &'a TextWords,
 }
 
-/// What a text writes in lower case, found on demand for
-/// [`NameRules::written_in_lower_case`], once a document: the first
-/// [`SEARCHES`] words asked are searched for in the text and remembered (a
-/// news article asks about none or one); past them, the text's words are
-/// gathered once into a set, so no text makes the search cost its length
-/// for each of its words.
+/// Whether a text has a word, asked once a document for a few words: the
+/// first [`SEARCHES`] words asked are searched for in the text and
+/// remembered (a news article asks about a handful); past them, the text's
+/// words are gathered once into a set, so no text makes the search cost its
+/// length for each of its words.
 #[derive(Default)]
 pub(crate) struct TextWords {
     answers: std::cell::RefCell<HashMap<Box<str>, bool, BuildHasherDefault<Fnv>>>,
@@ -205,8 +206,31 @@ pub(crate) struct TextWords {
 /// gathers all of its words instead.
 const SEARCHES: usize = 16;
 
+impl TextWords {
+    /// Whether `text`, the same each time it is asked, has `word` with no
+    /// letter or digit either side.
+    fn has(&self, text: &str, word: &str) -> bool {
+        if let Some(all) = self.all.get() {
+            return all.contains(&word_key(word));
+        }
+        let mut answers = self.answers.borrow_mut();
+        if let Some(&known) = answers.get(word) {
+            return known;
+        }
+        if answers.len() < SEARCHES {
+            let found = has_word(text, word);
+            answers.insert(word.into(), found);
+            return found;
+        }
+        self.all
+            .get_or_init(|| text_words(text))
+            .contains(&word_key(word))
+    }
+}
+
 /// Whether `text` has `word` with no letter or digit either side.
 fn has_word(text: &str, word: &str) -> bool {
+    crate::steps::steps(text.len());
     text.match_indices(word).any(|(at, _)| {
         let before = text[..at].chars().next_back();
         let after = text[at + word.len()..].chars().next();
@@ -222,14 +246,12 @@ fn word_key(word: &str) -> u64 {
 
 fn text_words(text: &str) -> HashSet<u64, BuildHasherDefault<Fnv>> {
     let mut words = HashSet::default();
+    crate::steps::steps(text.len());
     let mut add = |run: &str| {
-        // Only a word in lower case can be the one asked for.
-        if run.starts_with(|c: char| c.is_lowercase()) {
-            if run.contains('-') {
-                words.extend(run.split('-').filter(|w| !w.is_empty()).map(word_key));
-            }
-            words.insert(word_key(run));
+        if run.contains('-') {
+            words.extend(run.split('-').filter(|w| !w.is_empty()).map(word_key));
         }
+        words.insert(word_key(run));
     };
     // A run of letters, digits and hyphens, read a byte at a time where the
     // text is ASCII.
@@ -422,14 +444,7 @@ impl<'a> NameRules<'a> {
         if lower == w {
             return false;
         }
-        let in_body = |word: &str| {
-            self.body.match_indices(word).any(|(at, _)| {
-                let before = self.body[..at].chars().next_back();
-                let after = self.body[at + word.len()..].chars().next();
-                !before.is_some_and(char::is_alphanumeric)
-                    && !after.is_some_and(char::is_alphanumeric)
-            })
-        };
+        let in_body = |word: &str| self.body_words.has(self.body, word);
         in_body(&lower) || (self.gaz.is_common(w) && !in_body(w))
     }
 
@@ -1310,23 +1325,7 @@ impl<'a> NameRules<'a> {
 
     /// Whether the text writes `w` in lower case somewhere, as a word.
     fn written_in_lower_case(&self, w: &str) -> bool {
-        let lower = w.to_lowercase();
-        if let Some(all) = self.words.all.get() {
-            return all.contains(&word_key(&lower));
-        }
-        let mut answers = self.words.answers.borrow_mut();
-        if let Some(&known) = answers.get(lower.as_str()) {
-            return known;
-        }
-        if answers.len() < SEARCHES {
-            let found = has_word(self.text, &lower);
-            answers.insert(lower.into(), found);
-            return found;
-        }
-        self.words
-            .all
-            .get_or_init(|| text_words(self.text))
-            .contains(&word_key(&lower))
+        self.words.has(self.text, &w.to_lowercase())
     }
 
     /// A run with no title in it.
@@ -2225,8 +2224,22 @@ mod tests {
                 .map(|i| format!("{}{} & ", parts[i % 4], made_up(i)))
                 .collect()
         }
+        // Sentences whose first word, before a given name, the text also
+        // writes in lower case somewhere.
+        fn sentence_words(n: usize) -> String {
+            let words: Vec<String> = (0..n).map(|i| format!("{}-x", made_up(i))).collect();
+            let said: String = words
+                .iter()
+                .map(|w| format!("{w} Paul Tse won. "))
+                .collect();
+            format!("{said}{}.", words.join(" ").to_lowercase())
+        }
         crate::steps::assert_linear(
-            &[("titled names", titled), ("names joined by &", joined)],
+            &[
+                ("titled names", titled),
+                ("names joined by &", joined),
+                ("sentence words", sentence_words),
+            ],
             500,
             |text| {
                 crate::recognize(&crate::Document::parse(text));
