@@ -2318,24 +2318,25 @@ fn a_name_after_pro_or_anti_fresh11() {
 }
 
 /// The words a text writes in lower case are searched for one by one, up
-/// to a number, then gathered all at once: both ways give one answer, for
-/// the first words asked and for the last.
+/// to 64 distinct words a document; a crafted text that asks about more
+/// gets no for the rest, so it costs its length 64 times, not once a word.
 #[test]
 fn many_sentence_words_before_people_fresh11() {
-    let words: Vec<String> = (0..24)
-        .map(|i| format!("pan-{}{}", (b'a' + i / 5) as char, (b'a' + i % 5) as char))
+    let words: Vec<String> = (0..70)
+        .map(|i| format!("pan-{}{}", (b'a' + i / 10) as char, (b'a' + i % 10) as char))
         .collect();
     let mut text = String::new();
     let mut want = Vec::new();
-    for w in &words {
+    for (i, w) in words.iter().enumerate() {
         let mut cap = w.clone();
         cap[..1].make_ascii_uppercase();
         text.push_str(&format!("{cap} Paul Tse won. "));
-        want.push(("Paul Tse".to_owned(), Person));
+        if i < 64 {
+            want.push(("Paul Tse".to_owned(), Person));
+        } else {
+            want.push((format!("{cap} Paul Tse"), Person));
+        }
     }
-    // One the text never writes in lower case stays in the name.
-    text.push_str("Pan-zz Paul Tse won. ");
-    want.push(("Pan-zz Paul Tse".to_owned(), Person));
     text.push_str(&format!("They were {}.", words.join(", ")));
     assert_eq!(mentions(&text), want);
 }

@@ -17,7 +17,7 @@
 //! Words that start sentences in capitals ("The", "However") never start a name.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use super::Label;
@@ -192,39 +192,32 @@ pub(crate) struct NameRules<'a> {
 }
 
 /// Whether a text has a word, asked once a document for a few words: the
-/// first [`SEARCHES`] words asked are searched for in the text and
-/// remembered (a news article asks about a handful); past them, the text's
-/// words are gathered once into a set, so no text makes the search cost its
-/// length for each of its words.
+/// first [`SEARCHES`] distinct words asked are searched for in the text and
+/// remembered (a news article asks about a handful); past them the answer
+/// is no, so no text makes the search cost its length for each of its
+/// words.
 #[derive(Default)]
 pub(crate) struct TextWords {
-    answers: std::cell::RefCell<HashMap<Box<str>, bool, BuildHasherDefault<Fnv>>>,
-    all: std::cell::OnceCell<HashSet<u64, BuildHasherDefault<Fnv>>>,
+    answers: std::cell::RefCell<Vec<(Box<str>, bool)>>,
 }
 
-/// How many distinct words [`TextWords`] searches the text for before it
-/// gathers all of its words instead.
-const SEARCHES: usize = 16;
+/// How many distinct words [`TextWords`] searches a text for.
+const SEARCHES: usize = 64;
 
 impl TextWords {
     /// Whether `text`, the same each time it is asked, has `word` with no
     /// letter or digit either side.
     fn has(&self, text: &str, word: &str) -> bool {
-        if let Some(all) = self.all.get() {
-            return all.contains(&word_key(word));
-        }
         let mut answers = self.answers.borrow_mut();
-        if let Some(&known) = answers.get(word) {
+        if let Some(&(_, known)) = answers.iter().find(|(w, _)| **w == *word) {
             return known;
         }
-        if answers.len() < SEARCHES {
-            let found = has_word(text, word);
-            answers.insert(word.into(), found);
-            return found;
+        if answers.len() >= SEARCHES {
+            return false;
         }
-        self.all
-            .get_or_init(|| text_words(text))
-            .contains(&word_key(word))
+        let found = has_word(text, word);
+        answers.push((word.into(), found));
+        found
     }
 }
 
@@ -236,49 +229,6 @@ fn has_word(text: &str, word: &str) -> bool {
         let after = text[at + word.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
-}
-
-fn word_key(word: &str) -> u64 {
-    let mut h = Fnv::default();
-    h.write(word.as_bytes());
-    h.finish()
-}
-
-fn text_words(text: &str) -> HashSet<u64, BuildHasherDefault<Fnv>> {
-    let mut words = HashSet::default();
-    crate::steps::steps(text.len());
-    let mut add = |run: &str| {
-        if run.contains('-') {
-            words.extend(run.split('-').filter(|w| !w.is_empty()).map(word_key));
-        }
-        words.insert(word_key(run));
-    };
-    // A run of letters, digits and hyphens, read a byte at a time where the
-    // text is ASCII.
-    let bytes = text.as_bytes();
-    let (mut i, mut start) = (0, 0);
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (word, len) = if b.is_ascii_alphanumeric() || b == b'-' {
-            (true, 1)
-        } else if b < 0x80 {
-            (false, 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (c.is_alphanumeric(), c.len_utf8())
-        };
-        if !word {
-            if start < i {
-                add(&text[start..i]);
-            }
-            start = i + len;
-        }
-        i += len;
-    }
-    if start < bytes.len() {
-        add(&text[start..]);
-    }
-    words
 }
 
 /// `w` if it is a name after a lower-case particle: "al-Burhan", "el-Sisi".
