@@ -54,4 +54,5 @@ pub use score::{
 };
 pub use suggest::{SuggestedTerm, suggest_terms};
 
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) use score::is_phrase;
