@@ -77,19 +77,28 @@ pub(crate) fn drop_passing_words(
     if count < RECURRENCE_PARAGRAPHS {
         return;
     }
-    for i in 0..paragraphs.len() {
-        let passing: Vec<Arc<str>> = paragraphs[i]
+    // How many paragraphs have a strong term of each theme: one count, not
+    // a search of every paragraph for every passing word.
+    let strong_in = |p: &ParagraphThemes, theme: &str| {
+        crate::steps::steps(p.evidence.len());
+        p.evidence
+            .iter()
+            .any(|e| *e.theme == *theme && e.weight >= LEDE_TERM_WEIGHT)
+    };
+    let strong: Vec<usize> = totals
+        .iter()
+        .map(|t| paragraphs.iter().filter(|p| strong_in(p, &t.theme)).count())
+        .collect();
+    for p in paragraphs.iter_mut() {
+        let passing: Vec<Arc<str>> = p
             .about
             .iter()
             .filter(|t| {
-                from_one_word(&paragraphs[i], t)
-                    && !headline.contains(t)
-                    && !paragraphs.iter().enumerate().any(|(j, q)| {
-                        j != i
-                            && q.evidence
-                                .iter()
-                                .any(|e| e.theme == **t && e.weight >= LEDE_TERM_WEIGHT)
-                    })
+                let elsewhere = totals
+                    .iter()
+                    .position(|total| total.theme == **t)
+                    .is_some_and(|k| strong[k] > usize::from(strong_in(p, t)));
+                from_one_word(p, t) && !headline.contains(t) && !elsewhere
             })
             .cloned()
             .collect();
@@ -101,7 +110,6 @@ pub(crate) fn drop_passing_words(
                 total.paragraphs -= 1;
             }
         }
-        let p = &mut paragraphs[i];
         p.about.retain(|t| !passing.contains(t));
         p.dominant = p.about.first().cloned();
     }
@@ -199,6 +207,26 @@ pub(crate) fn is_quotation(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::is_quotation;
+
+    /// Many paragraphs, each owing a theme to one weak word repeated ("a
+    /// rival"), which no strong term backs anywhere: whether the theme
+    /// recurs is counted once, not searched for in every paragraph.
+    #[test]
+    fn passing_words_are_weighed_in_linear_steps() {
+        fn passing(n: usize) -> String {
+            let mut text = String::from("Robotics team wins a medal\n\n");
+            for _ in 0..n {
+                text.push_str("The rival met the rival of a rival.\n\n");
+            }
+            text
+        }
+        crate::steps::assert_linear(&[("passing words", passing)], 200, |text| {
+            crate::themes::score(
+                &crate::Document::parse(text),
+                crate::themes::Lexicon::builtin(),
+            );
+        });
+    }
 
     #[test]
     fn quotation_paragraphs() {
