@@ -7,32 +7,8 @@ use proptest::prelude::*;
 
 use Label::*;
 
-fn mentions(text: &str) -> Vec<(String, Label)> {
-    let doc = Document::parse(text);
-    recognize(&doc)
-        .mentions
-        .iter()
-        .map(|m| (m.span.slice(doc.text()).to_owned(), m.label))
-        .collect()
-}
-
-fn check(cases: &[(&str, &[(&str, Label)])]) {
-    let mut failures = Vec::new();
-    for (text, expected) in cases {
-        let got = mentions(text);
-        let want: Vec<(String, Label)> =
-            expected.iter().map(|(s, l)| (s.to_string(), *l)).collect();
-        if got != want {
-            failures.push(format!("{text:?}\n   want {want:?}\n    got {got:?}"));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} cases failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
-}
+mod support;
+use support::{check, mentions};
 
 #[test]
 fn known_names_and_ontonotes_spans() {

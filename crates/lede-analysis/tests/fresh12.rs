@@ -3,36 +3,12 @@
 //! A case lists every mention of its sentence, as in `tests/entities.rs`.
 
 use lede_analysis::themes::{Lexicon, score};
-use lede_analysis::{Document, Label, recognize};
+use lede_analysis::{Document, Label};
 
 use Label::*;
 
-fn mentions(text: &str) -> Vec<(String, Label)> {
-    let doc = Document::parse(text);
-    recognize(&doc)
-        .mentions
-        .iter()
-        .map(|m| (m.span.slice(doc.text()).to_owned(), m.label))
-        .collect()
-}
-
-fn check(cases: &[(&str, &[(&str, Label)])]) {
-    let mut failures = Vec::new();
-    for (text, expected) in cases {
-        let got = mentions(text);
-        let want: Vec<(String, Label)> =
-            expected.iter().map(|(s, l)| (s.to_string(), *l)).collect();
-        if got != want {
-            failures.push(format!("{text:?}\n   want {want:?}\n    got {got:?}"));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} cases failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
-}
+mod support;
+use support::check;
 
 #[test]
 fn letters_against_a_dollar_sign_are_the_currency() {
